@@ -1,0 +1,320 @@
+package dev.attnviz.core;
+
+import java.nio.FloatBuffer;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The attention of one {@link AttentionKind} for one input: weights for every layer and head, the
+ * tokens on both axes, and optionally the query and key vectors that produced the weights.
+ *
+ * <ul>
+ *   <li>weights: {@code [layer][head][query][key]}, finite, in {@code [0, 1]}; each row is a
+ *       softmax and sums to 1 (not enforced: files may hold rounded values);
+ *   <li>queries: {@code [layer][head][query][dim]}, keys: {@code [layer][head][key][dim]}, the
+ *       per-head projections plus bias, before the {@code 1/sqrt(dim)} scaling. Both or neither.
+ * </ul>
+ *
+ * <p>Immutable and thread-safe. Construct with {@link #builder(AttentionKind)}.
+ */
+public final class Attention {
+
+  /** How far above 1 a weight may be, to allow for rounding in files. */
+  static final float WEIGHT_TOLERANCE = 1e-3f;
+
+  private final AttentionKind kind;
+  private final Tokens queryTokens;
+  private final Tokens keyTokens;
+  private final Tensor4D weights;
+  private final Tensor4D queries;
+  private final Tensor4D keys;
+
+  private Attention(Builder builder) {
+    this.kind = Objects.requireNonNull(builder.kind, "kind");
+    this.queryTokens = Objects.requireNonNull(builder.queryTokens, "queryTokens");
+    this.keyTokens = Objects.requireNonNull(builder.keyTokens, "keyTokens");
+    this.weights = Objects.requireNonNull(builder.weights, "weights");
+    this.queries = builder.queries;
+    this.keys = builder.keys;
+    validate();
+  }
+
+  /** Returns a builder for attention of the given kind. */
+  public static Builder builder(AttentionKind kind) {
+    return new Builder(kind);
+  }
+
+  private void validate() {
+    String where = kind.id() + " attention: ";
+    if (weights.dim2() != queryTokens.size()) {
+      throw new IllegalArgumentException(
+          where
+              + "weights "
+              + weights.shape()
+              + " have "
+              + weights.dim2()
+              + " query rows but there are "
+              + queryTokens.size()
+              + " query tokens");
+    }
+    if (weights.dim3() != keyTokens.size()) {
+      throw new IllegalArgumentException(
+          where
+              + "weights "
+              + weights.shape()
+              + " have "
+              + weights.dim3()
+              + " key columns but there are "
+              + keyTokens.size()
+              + " key tokens");
+    }
+    if (kind.isSelfAttention() && !queryTokens.strings().equals(keyTokens.strings())) {
+      throw new IllegalArgumentException(
+          where + "self-attention needs the same query and key tokens");
+    }
+    if (weights.dim0() == 0 || weights.dim1() == 0 || weights.dim2() == 0) {
+      throw new IllegalArgumentException(
+          where + "weights " + weights.shape() + " need at least one layer, head and token");
+    }
+    checkWeightValues(where);
+    if ((queries == null) != (keys == null)) {
+      throw new IllegalArgumentException(where + "query and key vectors come together or not");
+    }
+    if (queries != null) {
+      checkVectors(where, "queries", queries, queryTokens.size());
+      checkVectors(where, "keys", keys, keyTokens.size());
+      if (queries.dim3() != keys.dim3()) {
+        throw new IllegalArgumentException(
+            where
+                + "query vectors have "
+                + queries.dim3()
+                + " dimensions but key vectors have "
+                + keys.dim3());
+      }
+    }
+  }
+
+  private void checkWeightValues(String where) {
+    for (int l = 0; l < weights.dim0(); l++) {
+      for (int h = 0; h < weights.dim1(); h++) {
+        FloatBuffer matrix = weights.matrix(l, h);
+        for (int p = 0; p < matrix.limit(); p++) {
+          float w = matrix.get(p);
+          if (!(w >= 0f && w <= 1f + WEIGHT_TOLERANCE)) {
+            throw new IllegalArgumentException(
+                where
+                    + "weight at "
+                    + position(l, h, p, weights.dim3())
+                    + " is "
+                    + w
+                    + weightAdvice(w));
+          }
+        }
+      }
+    }
+  }
+
+  private static String weightAdvice(float w) {
+    if (Float.isNaN(w) || Float.isInfinite(w)) {
+      return "; weights must be finite numbers";
+    }
+    if (w < 0) {
+      return "; weights are probabilities and cannot be negative";
+    }
+    return "; weights are softmax probabilities and cannot exceed 1"
+        + " (were scores saved before the softmax?)";
+  }
+
+  private static String position(int l, int h, int flat, int columns) {
+    return "[layer " + l + "][head " + h + "][" + flat / columns + "][" + flat % columns + "]";
+  }
+
+  private void checkVectors(String where, String name, Tensor4D vectors, int tokens) {
+    if (vectors.dim0() != weights.dim0()
+        || vectors.dim1() != weights.dim1()
+        || vectors.dim2() != tokens
+        || vectors.dim3() == 0) {
+      throw new IllegalArgumentException(
+          where
+              + name
+              + " "
+              + vectors.shape()
+              + " do not match "
+              + weights.dim0()
+              + " layers, "
+              + weights.dim1()
+              + " heads and "
+              + tokens
+              + " tokens");
+    }
+    for (int l = 0; l < vectors.dim0(); l++) {
+      for (int h = 0; h < vectors.dim1(); h++) {
+        FloatBuffer matrix = vectors.matrix(l, h);
+        for (int p = 0; p < matrix.limit(); p++) {
+          if (!Float.isFinite(matrix.get(p))) {
+            throw new IllegalArgumentException(
+                where
+                    + name
+                    + " value at "
+                    + position(l, h, p, vectors.dim3())
+                    + " is "
+                    + matrix.get(p)
+                    + "; vectors must be finite numbers");
+          }
+        }
+      }
+    }
+  }
+
+  /** Which attention this is. */
+  public AttentionKind kind() {
+    return kind;
+  }
+
+  /** Tokens of the query axis (drawn on the left). */
+  public Tokens queryTokens() {
+    return queryTokens;
+  }
+
+  /** Tokens of the key axis (drawn on the right). */
+  public Tokens keyTokens() {
+    return keyTokens;
+  }
+
+  /** Number of layers. */
+  public int layerCount() {
+    return weights.dim0();
+  }
+
+  /** Number of heads per layer. */
+  public int headCount() {
+    return weights.dim1();
+  }
+
+  /** The weights, {@code [layer][head][query][key]}. */
+  public Tensor4D weights() {
+    return weights;
+  }
+
+  /** One weight: how much query token {@code query} attends to key token {@code key}. */
+  public float weight(int layer, int head, int query, int key) {
+    return weights.get(layer, head, query, key);
+  }
+
+  /** Whether query and key vectors are present. */
+  public boolean hasVectors() {
+    return queries != null;
+  }
+
+  /** Query vectors {@code [layer][head][query][dim]}, if present. */
+  public Optional<Tensor4D> queries() {
+    return Optional.ofNullable(queries);
+  }
+
+  /** Key vectors {@code [layer][head][key][dim]}, if present. */
+  public Optional<Tensor4D> keys() {
+    return Optional.ofNullable(keys);
+  }
+
+  /** Size of one head's query and key vectors, or 0 without vectors. */
+  public int headSize() {
+    return queries == null ? 0 : queries.dim3();
+  }
+
+  /** Bytes held by the numbers (weights and vectors). */
+  public long byteSize() {
+    return weights.byteSize()
+        + (queries == null ? 0 : queries.byteSize())
+        + (keys == null ? 0 : keys.byteSize());
+  }
+
+  /** Returns this attention without query and key vectors. */
+  public Attention withoutVectors() {
+    if (queries == null) {
+      return this;
+    }
+    return builder(kind)
+        .setQueryTokens(queryTokens)
+        .setKeyTokens(keyTokens)
+        .setWeights(weights)
+        .build();
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Attention that
+        && kind == that.kind
+        && queryTokens.equals(that.queryTokens)
+        && keyTokens.equals(that.keyTokens)
+        && weights.equals(that.weights)
+        && Objects.equals(queries, that.queries)
+        && Objects.equals(keys, that.keys);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(kind, queryTokens, keyTokens, weights, queries, keys);
+  }
+
+  @Override
+  public String toString() {
+    return kind.id()
+        + " attention "
+        + weights.shape()
+        + (queries == null ? "" : " with vectors of size " + headSize());
+  }
+
+  /** Builds an {@link Attention}; validation happens in {@link #build()}. */
+  public static final class Builder {
+    private final AttentionKind kind;
+    private Tokens queryTokens;
+    private Tokens keyTokens;
+    private Tensor4D weights;
+    private Tensor4D queries;
+    private Tensor4D keys;
+
+    private Builder(AttentionKind kind) {
+      this.kind = Objects.requireNonNull(kind, "kind");
+    }
+
+    /** Sets the query tokens (required). */
+    public Builder setQueryTokens(Tokens tokens) {
+      this.queryTokens = Objects.requireNonNull(tokens, "tokens");
+      return this;
+    }
+
+    /** Sets the key tokens (required). */
+    public Builder setKeyTokens(Tokens tokens) {
+      this.keyTokens = Objects.requireNonNull(tokens, "tokens");
+      return this;
+    }
+
+    /** Sets query and key tokens to the same sequence, for self-attention. */
+    public Builder setTokens(Tokens tokens) {
+      return setQueryTokens(tokens).setKeyTokens(tokens);
+    }
+
+    /** Sets the weights {@code [layer][head][query][key]} (required). */
+    public Builder setWeights(Tensor4D weights) {
+      this.weights = Objects.requireNonNull(weights, "weights");
+      return this;
+    }
+
+    /** Sets query {@code [layer][head][query][dim]} and key {@code [layer][head][key][dim]}. */
+    public Builder optVectors(Tensor4D queries, Tensor4D keys) {
+      this.queries = Objects.requireNonNull(queries, "queries");
+      this.keys = Objects.requireNonNull(keys, "keys");
+      return this;
+    }
+
+    /**
+     * Validates and returns the attention.
+     *
+     * @throws NullPointerException if a required part is missing
+     * @throws IllegalArgumentException naming the mismatch if shapes or values are invalid
+     */
+    public Attention build() {
+      return new Attention(this);
+    }
+  }
+}

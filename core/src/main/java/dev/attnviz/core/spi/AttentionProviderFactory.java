@@ -1,0 +1,41 @@
+package dev.attnviz.core.spi;
+
+import dev.attnviz.core.AttentionException;
+import java.util.Set;
+
+/**
+ * Opens models of one inference backend. Found with {@link java.util.ServiceLoader}: list the
+ * implementation in {@code META-INF/services/dev.attnviz.core.spi.AttentionProviderFactory}.
+ *
+ * <p>Constructors must be cheap and must not load native libraries; do that in {@link #open}.
+ */
+public interface AttentionProviderFactory {
+
+  /** A stable lower-case name, e.g. {@code "tensorflow"} or {@code "djl"}. */
+  String name();
+
+  /** A one-line description for menus, e.g. "TensorFlow Java (SavedModel)". */
+  String description();
+
+  /** What models opened by this factory can do at most. */
+  Set<Capability> capabilities();
+
+  /** A short name of the embedded default model, e.g. "bert-base-uncased". */
+  String defaultModelName();
+
+  /**
+   * Opens a model. Slow: call off the UI thread.
+   *
+   * @param source the embedded default or a user-chosen path
+   * @param progress hears the stages of the work
+   * @throws AttentionException with {@link AttentionException.Reason#MODEL_NOT_FOUND}, {@link
+   *     AttentionException.Reason#MODEL_INVALID} or {@link AttentionException.Reason#NO_ATTENTION},
+   *     and a message that says what to do
+   */
+  AttentionProvider open(ModelSource source, ProgressListener progress) throws AttentionException;
+
+  /** Opens a model without progress reports. */
+  default AttentionProvider open(ModelSource source) throws AttentionException {
+    return open(source, ProgressListener.NONE);
+  }
+}

@@ -1,0 +1,99 @@
+package dev.attnviz.core.spi;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Which model a provider should open: its embedded default, or a file or folder chosen by the user,
+ * plus provider options. Immutable.
+ *
+ * <p>Options shared by the bundled providers (others may define more):
+ *
+ * <ul>
+ *   <li>{@value #ATTENTION_PATTERN}: a regular expression matching the names of the attention
+ *       probability tensors, with a named group {@code layer} holding the layer index;
+ *   <li>{@value #QUERY_PATTERN} and {@value #KEY_PATTERN}: the same for the query and key
+ *       projections.
+ * </ul>
+ */
+public final class ModelSource {
+
+  /** Option: regular expression for attention tensors, with a {@code (?<layer>\d+)} group. */
+  public static final String ATTENTION_PATTERN = "attentionPattern";
+
+  /** Option: regular expression for query projections, with a {@code (?<layer>\d+)} group. */
+  public static final String QUERY_PATTERN = "queryPattern";
+
+  /** Option: regular expression for key projections, with a {@code (?<layer>\d+)} group. */
+  public static final String KEY_PATTERN = "keyPattern";
+
+  private static final ModelSource EMBEDDED_DEFAULT = new ModelSource(null, Map.of());
+
+  private final Path path;
+  private final Map<String, String> options;
+
+  private ModelSource(Path path, Map<String, String> options) {
+    this.path = path;
+    this.options = Map.copyOf(options);
+  }
+
+  /** The provider's embedded default model. */
+  public static ModelSource embeddedDefault() {
+    return EMBEDDED_DEFAULT;
+  }
+
+  /** A model at {@code path} (a folder or a file, as the provider documents). */
+  public static ModelSource of(Path path) {
+    return new ModelSource(Objects.requireNonNull(path, "path"), Map.of());
+  }
+
+  /** Returns a copy with one more option. */
+  public ModelSource withOption(String key, String value) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(value, "value");
+    Map<String, String> copy = new TreeMap<>(options);
+    copy.put(key, value);
+    return new ModelSource(path, copy);
+  }
+
+  /** The chosen path, or empty for the embedded default. */
+  public Optional<Path> path() {
+    return Optional.ofNullable(path);
+  }
+
+  /** Whether this is the embedded default. */
+  public boolean isEmbeddedDefault() {
+    return path == null;
+  }
+
+  /** The value of an option, if set. */
+  public Optional<String> option(String key) {
+    return Optional.ofNullable(options.get(key));
+  }
+
+  /** All options, unmodifiable. */
+  public Map<String, String> options() {
+    return options;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ModelSource that
+        && Objects.equals(path, that.path)
+        && options.equals(that.options);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(path, options);
+  }
+
+  @Override
+  public String toString() {
+    return (path == null ? "embedded default model" : path.toString())
+        + (options.isEmpty() ? "" : " " + options);
+  }
+}

@@ -1,0 +1,65 @@
+package dev.attnviz.core.testing;
+
+import dev.attnviz.core.Attention;
+import dev.attnviz.core.AttentionData;
+import dev.attnviz.core.AttentionScores;
+import dev.attnviz.core.Tensor4D;
+
+/** Checks that hold for the attention of any real model, shared by the backend tests. */
+public final class AttentionAssertions {
+
+  private AttentionAssertions() {}
+
+  /** Asserts that every row of every matrix of every kind sums to 1 within {@code tolerance}. */
+  public static void assertRowsSumToOne(AttentionData data, double tolerance) {
+    for (Attention attention : data.attentions()) {
+      Tensor4D w = attention.weights();
+      for (int l = 0; l < w.dim0(); l++) {
+        for (int h = 0; h < w.dim1(); h++) {
+          for (int i = 0; i < w.dim2(); i++) {
+            double sum = 0;
+            for (int j = 0; j < w.dim3(); j++) {
+              sum += w.get(l, h, i, j);
+            }
+            if (Math.abs(sum - 1) > tolerance) {
+              throw new AssertionError(
+                  String.format(
+                      "%s row [layer %d][head %d][%d] sums to %.7f",
+                      attention.kind().id(), l, h, i, sum));
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Asserts that softmax of {@code (q_i · k_j) / sqrt(d)} (causal mask if the model is causal)
+   * reproduces every attention row within {@code tolerance}: proof that the query and key vectors
+   * are the tensors that produced the weights.
+   */
+  public static void assertVectorsReproduceWeights(AttentionData data, double tolerance) {
+    boolean causal = data.model().causal();
+    for (Attention attention : data.attentions()) {
+      if (!attention.hasVectors()) {
+        throw new AssertionError(attention + " has no query and key vectors");
+      }
+      for (int l = 0; l < attention.layerCount(); l++) {
+        for (int h = 0; h < attention.headCount(); h++) {
+          for (int i = 0; i < attention.queryTokens().size(); i++) {
+            double[] row = AttentionScores.recomputeRow(attention, l, h, i, causal);
+            for (int j = 0; j < row.length; j++) {
+              double diff = Math.abs(row[j] - attention.weight(l, h, i, j));
+              if (diff > tolerance) {
+                throw new AssertionError(
+                    String.format(
+                        "layer %d head %d: softmax(q%d·k%d/sqrt(d)) = %.6f but weight is %.6f",
+                        l, h, i, j, row[j], attention.weight(l, h, i, j)));
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package dev.attnviz.swing.export;
+
+import java.awt.Dimension;
+import java.awt.Graphics2D;
+import java.util.Optional;
+
+/**
+ * A view that can be exported exactly as it is on screen: same data, layer, heads, selection and
+ * theme. Implemented by every attention view; used by {@link ViewExporter}.
+ */
+public interface ExportableView {
+
+  /** Size, in user-space pixels, of the whole picture that {@link #paintExport} draws. */
+  Dimension exportSize();
+
+  /**
+   * Paints the whole picture from (0, 0) into {@code g}, which may be scaled (PNG at a chosen
+   * scale) or a vector surface (SVG). Must not change {@code g}'s transform, clip or paint beyond
+   * the call; work on {@code g.create()}.
+   */
+  void paintExport(Graphics2D g);
+
+  /** The matrix the view currently shows, for CSV export, if it shows one. */
+  default Optional<ShownMatrix> shownMatrix() {
+    return Optional.empty();
+  }
+}

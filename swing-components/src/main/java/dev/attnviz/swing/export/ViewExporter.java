@@ -1,0 +1,120 @@
+package dev.attnviz.swing.export;
+
+import java.awt.Dimension;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import javax.imageio.ImageIO;
+import org.jfree.svg.SVGGraphics2D;
+
+/** Writes what a view shows to PNG (any scale), SVG (vector) or CSV (the shown matrix). */
+public final class ViewExporter {
+
+  /** The largest PNG side, in pixels, that export will allocate. */
+  public static final int MAX_PNG_SIDE = 32_000;
+
+  private ViewExporter() {}
+
+  /**
+   * Paints the view into a new image at {@code scale} device pixels per user-space pixel.
+   *
+   * @throws IllegalArgumentException if the scale is not positive or the image would be larger than
+   *     {@link #MAX_PNG_SIDE} on a side
+   */
+  public static BufferedImage toImage(ExportableView view, double scale) {
+    Objects.requireNonNull(view, "view");
+    if (!(scale > 0) || Double.isInfinite(scale)) {
+      throw new IllegalArgumentException("scale must be a positive number, got " + scale);
+    }
+    Dimension size = view.exportSize();
+    int width = (int) Math.ceil(Math.max(1, size.width) * scale);
+    int height = (int) Math.ceil(Math.max(1, size.height) * scale);
+    if (width > MAX_PNG_SIDE || height > MAX_PNG_SIDE) {
+      throw new IllegalArgumentException(
+          "a "
+              + width
+              + " x "
+              + height
+              + " image is too large; choose a scale below "
+              + String.format("%.2f", scale * MAX_PNG_SIDE / Math.max(width, height)));
+    }
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+      g.scale(scale, scale);
+      view.paintExport(g);
+    } finally {
+      g.dispose();
+    }
+    return image;
+  }
+
+  /** Writes the view as a PNG at {@code scale}. */
+  public static void writePng(ExportableView view, double scale, Path out) throws IOException {
+    BufferedImage image = toImage(view, scale);
+    if (!ImageIO.write(image, "png", out.toFile())) {
+      throw new IOException("no PNG writer is available in this Java runtime");
+    }
+  }
+
+  /** Returns the view as an SVG document. */
+  public static String toSvg(ExportableView view) {
+    Dimension size = view.exportSize();
+    SVGGraphics2D g = new SVGGraphics2D(Math.max(1, size.width), Math.max(1, size.height));
+    view.paintExport(g);
+    return g.getSVGDocument();
+  }
+
+  /** Writes the view as an SVG file (UTF-8). */
+  public static void writeSvg(ExportableView view, Path out) throws IOException {
+    Files.writeString(out, toSvg(view), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Writes a matrix as CSV (RFC 4180, UTF-8): a header row with an empty corner cell and the column
+   * labels, then one row per query with its label and values.
+   */
+  public static void writeCsv(ShownMatrix matrix, Path out) throws IOException {
+    try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+      writeCsv(matrix, writer);
+    }
+  }
+
+  /** Writes a matrix as CSV to {@code writer}; see {@link #writeCsv(ShownMatrix, Path)}. */
+  public static void writeCsv(ShownMatrix matrix, Writer writer) throws IOException {
+    List<String> columns = matrix.columnLabels();
+    StringBuilder line = new StringBuilder(csvField(""));
+    for (String column : columns) {
+      line.append(',').append(csvField(column));
+    }
+    writer.write(line.append("\r\n").toString());
+    for (int row = 0; row < matrix.rowLabels().size(); row++) {
+      line.setLength(0);
+      line.append(csvField(matrix.rowLabels().get(row)));
+      for (int column = 0; column < columns.size(); column++) {
+        line.append(',').append(matrix.value(row, column));
+      }
+      writer.write(line.append("\r\n").toString());
+    }
+  }
+
+  /** Quotes a field when it holds a comma, quote, line break or leading/trailing space. */
+  static String csvField(String text) {
+    boolean quote =
+        text.isEmpty()
+            || text.contains(",")
+            || text.contains("\"")
+            || text.contains("\n")
+            || text.contains("\r")
+            || !text.equals(text.strip());
+    return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
+  }
+}
