@@ -1,0 +1,115 @@
+package dev.attnviz.core.analysis;
+
+import dev.attnviz.core.Tokens;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * How the tokens of a transformed attention relate to the original tokens: each new token stands
+ * for a contiguous run of original tokens {@code [originalStart(k), originalEnd(k))}, and original
+ * tokens may be dropped. The views use it to map a selection between the original and the
+ * transformed data.
+ *
+ * <p>A mapping depends only on the original tokens, so it can be recomputed from them at any time:
+ * {@link #withoutSpecial(Tokens)} for {@link SpecialTokens#hide}, {@link #byWord(Tokens)} for
+ * {@link WordAggregation#aggregate}. Immutable and thread-safe.
+ */
+public final class TokenMapping {
+
+  private final int[] start;
+  private final int[] end;
+  private final int[] indexOfOriginal;
+
+  private TokenMapping(int[] start, int[] end, int originalCount) {
+    this.start = start;
+    this.end = end;
+    this.indexOfOriginal = new int[originalCount];
+    Arrays.fill(indexOfOriginal, -1);
+    for (int k = 0; k < start.length; k++) {
+      Arrays.fill(indexOfOriginal, start[k], end[k], k);
+    }
+  }
+
+  /** Keeps every token that is not special, each as itself, in order. */
+  public static TokenMapping withoutSpecial(Tokens original) {
+    Objects.requireNonNull(original, "original");
+    int[] kept = new int[original.size()];
+    int count = 0;
+    for (int i = 0; i < original.size(); i++) {
+      if (!original.isSpecial(i)) {
+        kept[count++] = i;
+      }
+    }
+    int[] start = Arrays.copyOf(kept, count);
+    int[] end = Arrays.stream(start).map(i -> i + 1).toArray();
+    return new TokenMapping(start, end, original.size());
+  }
+
+  /**
+   * Maps each word of {@code original} (see {@link Tokens#wordOf(int)}) to one new token; nothing
+   * is dropped. Special tokens are words of their own unless the tokens say otherwise.
+   */
+  public static TokenMapping byWord(Tokens original) {
+    Objects.requireNonNull(original, "original");
+    int words = original.wordCount();
+    int[] start = new int[words];
+    int[] end = new int[words];
+    for (int word = 0; word < words; word++) {
+      start[word] = original.wordStart(word);
+      end[word] = original.wordEnd(word);
+    }
+    return new TokenMapping(start, end, original.size());
+  }
+
+  /** Number of new tokens. */
+  public int size() {
+    return start.length;
+  }
+
+  /** Number of original tokens. */
+  public int originalCount() {
+    return indexOfOriginal.length;
+  }
+
+  /** Index of the first original token that new token {@code index} stands for. */
+  public int originalStart(int index) {
+    return start[Objects.checkIndex(index, size())];
+  }
+
+  /** Index one past the last original token that new token {@code index} stands for. */
+  public int originalEnd(int index) {
+    return end[Objects.checkIndex(index, size())];
+  }
+
+  /** Index of the new token that stands for original token {@code original}, or −1 if dropped. */
+  public int indexOf(int original) {
+    return indexOfOriginal[Objects.checkIndex(original, originalCount())];
+  }
+
+  /**
+   * Index of the first new token that starts at or after original token {@code original}, or {@link
+   * #size()} if there is none: where a boundary such as the start of sentence B lands.
+   */
+  public int firstIndexFrom(int original) {
+    int index = Arrays.binarySearch(start, original);
+    return index >= 0 ? index : -index - 1;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof TokenMapping that
+        && Arrays.equals(start, that.start)
+        && Arrays.equals(end, that.end)
+        && indexOfOriginal.length == that.indexOfOriginal.length;
+  }
+
+  @Override
+  public int hashCode() {
+    return (Arrays.hashCode(start) * 31 + Arrays.hashCode(end)) * 31 + indexOfOriginal.length;
+  }
+
+  @Override
+  public String toString() {
+    return "TokenMapping[" + originalCount() + " -> " + size() + " tokens]";
+  }
+}
