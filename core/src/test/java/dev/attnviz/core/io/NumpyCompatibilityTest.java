@@ -1,7 +1,5 @@
 package dev.attnviz.core.io;
 
-import static dev.attnviz.core.testing.SyntheticAttention.vector;
-import static dev.attnviz.core.testing.SyntheticAttention.weight;
 import static dev.attnviz.core.testing.SyntheticAttention.weights;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -139,44 +137,20 @@ class NumpyCompatibilityTest {
 
   /** Weights of {@link SyntheticAttention#weight} in C order, as float64. */
   static double[] doubles(int layers, int heads, int queries, int keys, int offset) {
-    double[] values = new double[layers * heads * queries * keys];
-    int k = 0;
-    for (int l = 0; l < layers; l++) {
-      for (int h = 0; h < heads; h++) {
-        for (int i = 0; i < queries; i++) {
-          for (int j = 0; j < keys; j++) {
-            values[k++] = weight(l, h, i, j, keys, offset);
-          }
-        }
-      }
-    }
-    return values;
+    return SyntheticAttention.values(
+        layers, heads, queries, keys, SyntheticAttention.weightFormula(keys, offset));
   }
 
   /** Weights of {@link SyntheticAttention#weight} in C order, as float32. */
   static float[] floats(int layers, int heads, int queries, int keys, int offset) {
-    double[] values = doubles(layers, heads, queries, keys, offset);
-    float[] result = new float[values.length];
-    for (int k = 0; k < values.length; k++) {
-      result[k] = (float) values[k];
-    }
-    return result;
+    return SyntheticAttention.floats(
+        layers, heads, queries, keys, SyntheticAttention.weightFormula(keys, offset));
   }
 
   /** Vectors of {@link SyntheticAttention#vector} in C order, as float64. */
   static double[] vectors(int layers, int heads, int tokens, int dim, int offset) {
-    double[] values = new double[layers * heads * tokens * dim];
-    int k = 0;
-    for (int l = 0; l < layers; l++) {
-      for (int h = 0; h < heads; h++) {
-        for (int t = 0; t < tokens; t++) {
-          for (int d = 0; d < dim; d++) {
-            values[k++] = vector(l, h, t, d, offset);
-          }
-        }
-      }
-    }
-    return values;
+    return SyntheticAttention.values(
+        layers, heads, tokens, dim, SyntheticAttention.vectorFormula(offset));
   }
 
   private static Map<String, byte[]> entries(Path npz) throws IOException {

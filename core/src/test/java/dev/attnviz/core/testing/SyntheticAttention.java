@@ -56,34 +56,63 @@ public final class SyntheticAttention {
     return ((13L * l + 7L * h + 3L * t + 5L * d + offset) % 17 - 8) / 4.0;
   }
 
-  /** Weights from {@link #weight}, as float32. */
-  public static Tensor4D weights(int layers, int heads, int queries, int keys, int offset) {
-    Tensor4D.Builder builder = Tensor4D.builder(layers, heads, queries, keys);
-    for (int l = 0; l < layers; l++) {
-      for (int h = 0; h < heads; h++) {
-        for (int i = 0; i < queries; i++) {
-          for (int j = 0; j < keys; j++) {
-            builder.set(l, h, i, j, (float) weight(l, h, i, j, keys, offset));
+  /** A value as a function of its four indexes. */
+  @FunctionalInterface
+  public interface Formula {
+    /** The value at {@code [i0][i1][i2][i3]}. */
+    double at(int i0, int i1, int i2, int i3);
+  }
+
+  /** All values of a formula over the given shape, in C (row-major) order. */
+  public static double[] values(int d0, int d1, int d2, int d3, Formula formula) {
+    double[] values = new double[d0 * d1 * d2 * d3];
+    int k = 0;
+    for (int i0 = 0; i0 < d0; i0++) {
+      for (int i1 = 0; i1 < d1; i1++) {
+        for (int i2 = 0; i2 < d2; i2++) {
+          for (int i3 = 0; i3 < d3; i3++) {
+            values[k++] = formula.at(i0, i1, i2, i3);
           }
         }
       }
     }
-    return builder.build();
+    return values;
+  }
+
+  /** The values of a formula rounded to float, in C order. */
+  public static float[] floats(int d0, int d1, int d2, int d3, Formula formula) {
+    double[] values = values(d0, d1, d2, d3, formula);
+    float[] floats = new float[values.length];
+    for (int k = 0; k < values.length; k++) {
+      floats[k] = (float) values[k];
+    }
+    return floats;
+  }
+
+  /** The formula of {@link #weight} for rows of {@code keys} entries. */
+  public static Formula weightFormula(int keys, int offset) {
+    return (l, h, i, j) -> weight(l, h, i, j, keys, offset);
+  }
+
+  /** The formula of {@link #vector}. */
+  public static Formula vectorFormula(int offset) {
+    return (l, h, t, d) -> vector(l, h, t, d, offset);
+  }
+
+  /** Weights from {@link #weight}, as float32. */
+  public static Tensor4D weights(int layers, int heads, int queries, int keys, int offset) {
+    return Tensor4D.copyOf(
+        floats(layers, heads, queries, keys, weightFormula(keys, offset)),
+        layers,
+        heads,
+        queries,
+        keys);
   }
 
   /** Vectors from {@link #vector}. */
   public static Tensor4D vectors(int layers, int heads, int tokens, int dim, int offset) {
-    Tensor4D.Builder builder = Tensor4D.builder(layers, heads, tokens, dim);
-    for (int l = 0; l < layers; l++) {
-      for (int h = 0; h < heads; h++) {
-        for (int t = 0; t < tokens; t++) {
-          for (int d = 0; d < dim; d++) {
-            builder.set(l, h, t, d, (float) vector(l, h, t, d, offset));
-          }
-        }
-      }
-    }
-    return builder.build();
+    return Tensor4D.copyOf(
+        floats(layers, heads, tokens, dim, vectorFormula(offset)), layers, heads, tokens, dim);
   }
 
   /** Self-attention over {@code tokens}, optionally with vectors of size 4. */
