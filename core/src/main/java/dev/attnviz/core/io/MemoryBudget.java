@@ -31,9 +31,9 @@ interface MemoryBudget {
       throw new InvalidFileException(
           what
               + " needs "
-              + megabytes(bytes)
+              + size(bytes)
               + " of memory but only "
-              + megabytes(Math.max(0, available))
+              + size(Math.max(0, available))
               + " of the Java heap is free",
           "Give Java more memory (e.g. java -Xmx"
               + Math.max(1, (bytes * 2) >> 30)
@@ -70,8 +70,10 @@ interface MemoryBudget {
     }
   }
 
-  /** Bytes as megabytes for messages, e.g. "190 MB". */
-  static String megabytes(long bytes) {
-    return String.format(Locale.ROOT, "%,d MB", (bytes + 999_999) / 1_000_000);
+  /** A size for messages: "256 bytes" below a megabyte, else e.g. "189 MB" (rounded up). */
+  static String size(long bytes) {
+    return bytes < 1_000_000
+        ? bytes + " bytes"
+        : String.format(Locale.ROOT, "%,d MB", (bytes + 999_999) / 1_000_000);
   }
 }
