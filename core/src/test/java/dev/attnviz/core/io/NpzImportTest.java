@@ -36,10 +36,7 @@ class NpzImportTest {
   @ParameterizedTest(name = "deflated={0}")
   @ValueSource(booleans = {false, true})
   void readsFloat32WithoutBatchAxis(boolean deflated) throws Exception {
-    NpzWriter npz =
-        new NpzWriter()
-            .put("attention", NpyWriter.float32(floats(2, 3, 6, 6, 0), LE, false, 2, 3, 6, 6))
-            .put("tokens", NpyWriter.unicode(TOKENS));
+    NpzWriter npz = withTokens(NpyWriter.float32(floats(2, 3, 6, 6, 0), LE, false, 2, 3, 6, 6));
 
     AttentionData data = AttentionFiles.read(save("f32.npz", npz, deflated));
 
@@ -56,10 +53,7 @@ class NpzImportTest {
   @ParameterizedTest(name = "deflated={0}")
   @ValueSource(booleans = {false, true})
   void readsFloat64WithHuggingFaceBatchAxis(boolean deflated) throws Exception {
-    NpzWriter npz =
-        new NpzWriter()
-            .put("attention", NpyWriter.float64(doubles(2, 3, 6, 6, 1), LE, false, 2, 1, 3, 6, 6))
-            .put("tokens", NpyWriter.unicode(TOKENS));
+    NpzWriter npz = withTokens(NpyWriter.float64(doubles(2, 3, 6, 6, 1), LE, false, 2, 1, 3, 6, 6));
 
     AttentionData data = AttentionFiles.read(save("f64.npz", npz, deflated));
 
@@ -69,10 +63,7 @@ class NpzImportTest {
 
   @Test
   void readsBatchAxisInFront() throws Exception {
-    NpzWriter npz =
-        new NpzWriter()
-            .put("attention", NpyWriter.float32(floats(2, 3, 6, 6, 0), LE, false, 1, 2, 3, 6, 6))
-            .put("tokens", NpyWriter.unicode(TOKENS));
+    NpzWriter npz = withTokens(NpyWriter.float32(floats(2, 3, 6, 6, 0), LE, false, 1, 2, 3, 6, 6));
 
     assertEquals(
         weights(2, 3, 6, 6, 0),
@@ -82,11 +73,8 @@ class NpzImportTest {
   @Test
   void readsBigEndianFortranOrderedFloat64() throws Exception {
     NpzWriter npz =
-        new NpzWriter()
-            .put(
-                "attention",
-                NpyWriter.float64(doubles(2, 3, 6, 6, 2), ByteOrder.BIG_ENDIAN, true, 2, 3, 6, 6))
-            .put("tokens", NpyWriter.unicode(TOKENS));
+        withTokens(
+            NpyWriter.float64(doubles(2, 3, 6, 6, 2), ByteOrder.BIG_ENDIAN, true, 2, 3, 6, 6));
 
     assertEquals(
         weights(2, 3, 6, 6, 2), AttentionFiles.read(save("f.npz", npz, true)).primary().weights());
@@ -94,10 +82,7 @@ class NpzImportTest {
 
   @Test
   void readsFortranOrderWithBatchAxis() throws Exception {
-    NpzWriter npz =
-        new NpzWriter()
-            .put("attention", NpyWriter.float32(floats(2, 3, 6, 6, 3), LE, true, 2, 1, 3, 6, 6))
-            .put("tokens", NpyWriter.unicode(TOKENS));
+    NpzWriter npz = withTokens(NpyWriter.float32(floats(2, 3, 6, 6, 3), LE, true, 2, 1, 3, 6, 6));
 
     assertEquals(
         weights(2, 3, 6, 6, 3),
@@ -195,10 +180,7 @@ class NpzImportTest {
 
   @Test
   void infersSpecialTokensAndWordsFromNumpyTokens() throws Exception {
-    NpzWriter npz =
-        new NpzWriter()
-            .put("attention", NpyWriter.float32(floats(1, 1, 6, 6, 0), LE, false, 1, 1, 6, 6))
-            .put("tokens", NpyWriter.unicode(TOKENS));
+    NpzWriter npz = withTokens(NpyWriter.float32(floats(1, 1, 6, 6, 0), LE, false, 1, 1, 6, 6));
 
     var tokens = AttentionFiles.read(save("w.npz", npz, false)).primary().queryTokens();
 
@@ -273,6 +255,11 @@ class NpzImportTest {
     assertEquals(
         List.of(AttentionKind.ENCODER),
         AttentionFiles.read(save("enc.npz", npz, false)).kindList());
+  }
+
+  /** An archive of {@code attention} with {@link #TOKENS}. */
+  private static NpzWriter withTokens(byte[] attention) {
+    return new NpzWriter().put("attention", attention).put("tokens", NpyWriter.unicode(TOKENS));
   }
 
   private static byte[] npy(Tensor4D tensor) {

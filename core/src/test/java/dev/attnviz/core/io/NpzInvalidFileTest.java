@@ -45,12 +45,10 @@ class NpzInvalidFileTest {
 
   @Test
   void sidecarTokenCountNotMatchingTheWeights() throws Exception {
-    Path file = save(new NpzWriter().put("attention", attention(1, 1)));
-    Path tokens = dir.resolve("tokens.txt");
-    Files.writeString(tokens, "a\nb\nc\nd\ne\n");
-
     assertMentions(
-        FileErrors.messageOf(file, () -> AttentionFiles.read(file, tokens)),
+        errorWithTokensFile(
+            new NpzWriter().put("attention", attention(1, 1)),
+            lines(List.of("a", "b", "c", "d", "e"))),
         "have 4 query rows but there are 5 query tokens");
   }
 
@@ -347,27 +345,20 @@ class NpzInvalidFileTest {
 
   @Test
   void tokensInTheArchiveAndInAFile() throws Exception {
-    Path file = save(valid());
-    Path tokens = dir.resolve("tokens.txt");
-    Files.writeString(tokens, String.join("\n", TOKENS));
-
     assertMentions(
-        FileErrors.messageOf(file, () -> AttentionFiles.read(file, tokens)),
+        errorWithTokensFile(valid(), lines(TOKENS)),
         "it holds a 'tokens' array and a tokens file was given too");
   }
 
   @Test
   void tokensFileForAnEncoderDecoderArchive() throws Exception {
-    Path file =
-        save(
-            new NpzWriter()
-                .put("encoder_attention", attention(1, 1))
-                .put("encoder_tokens", NpyWriter.unicode(TOKENS)));
-    Path tokens = dir.resolve("tokens.txt");
-    Files.writeString(tokens, String.join("\n", TOKENS));
+    NpzWriter npz =
+        new NpzWriter()
+            .put("encoder_attention", attention(1, 1))
+            .put("encoder_tokens", NpyWriter.unicode(TOKENS));
 
     assertMentions(
-        FileErrors.messageOf(file, () -> AttentionFiles.read(file, tokens)),
+        errorWithTokensFile(npz, lines(TOKENS)),
         "a tokens file was given, but it only applies to 'attention' archives");
   }
 
@@ -383,21 +374,19 @@ class NpzInvalidFileTest {
 
   @Test
   void tokensFileNotUtf8() throws Exception {
-    Path file = save(new NpzWriter().put("attention", attention(1, 1)));
-    Path tokens = dir.resolve("latin1.txt");
-    Files.write(tokens, new byte[] {'c', 'a', 'f', (byte) 0xe9, '\n'});
-
     assertMentions(
-        FileErrors.messageOf(file, () -> AttentionFiles.read(file, tokens)), "is not UTF-8 text");
+        errorWithTokensFile(
+            new NpzWriter().put("attention", attention(1, 1)),
+            new byte[] {'c', 'a', 'f', (byte) 0xe9, '\n'}),
+        "is not UTF-8 text");
   }
 
   @Test
   void emptyTokensFile() throws Exception {
-    Path file = save(new NpzWriter().put("attention", attention(1, 1)));
-    Path tokens = dir.resolve("empty.txt");
-    Files.writeString(tokens, "\n\n");
-
-    assertMentions(FileErrors.messageOf(file, () -> AttentionFiles.read(file, tokens)), "is empty");
+    assertMentions(
+        errorWithTokensFile(
+            new NpzWriter().put("attention", attention(1, 1)), new byte[] {'\n', '\n'}),
+        "is empty");
   }
 
   @Test
@@ -453,6 +442,17 @@ class NpzInvalidFileTest {
   void readsAValidArchiveWhenTheBadPartsAreRemoved() throws Exception {
     // Guards the tests above: the archive they all start from is fine.
     assertEquals(4, AttentionFiles.read(save(valid())).primary().queryTokens().size());
+  }
+
+  private String errorWithTokensFile(NpzWriter npz, byte[] tokens) throws IOException {
+    Path file = save(npz);
+    Path tokensFile = Files.createTempFile(dir, "tokens", ".txt");
+    Files.write(tokensFile, tokens);
+    return FileErrors.messageOf(file, () -> AttentionFiles.read(file, tokensFile));
+  }
+
+  private static byte[] lines(List<String> tokens) {
+    return String.join("\n", tokens).getBytes(StandardCharsets.UTF_8);
   }
 
   private String error(Path file) {
