@@ -34,6 +34,9 @@ public final class AttentionFiles {
   private static final byte[] UTF8_BOM = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
   private static final int SNIFF_BYTES = 4096;
 
+  /** The characters a JSON text can start with. */
+  private static final String JSON_STARTS = "{[\"-0123456789tfn";
+
   private AttentionFiles() {}
 
   /**
@@ -132,7 +135,7 @@ public final class AttentionFiles {
     while (start < head.length && Character.isWhitespace(head[start])) {
       start++;
     }
-    if (start == head.length || (head[start] != '{' && head[start] != '[')) {
+    if (start == head.length || JSON_STARTS.indexOf(head[start]) < 0) {
       throw new InvalidFileException(
           "it is neither attnviz JSON nor a NumPy .npz archive (it starts with bytes "
               + HexFormat.ofDelimiter(" ").formatHex(head, 0, Math.min(8, head.length))

@@ -127,7 +127,8 @@ final class JsonAttentionReader {
       String path = JsonFormat.path(read.getProcessor().getParsingContext());
       inside = path.isEmpty() ? "" : " (in " + path + ")";
     }
-    if (e instanceof JsonEOFException) {
+    // Jackson reports a cut file either as its EOF exception or by this phrase.
+    if (e instanceof JsonEOFException || e.getOriginalMessage().contains("end-of-input")) {
       return new InvalidFileException(
           "the JSON ends too early" + at + inside,
           "The file is truncated; save it again and make sure it is copied completely",

@@ -91,7 +91,8 @@ final class JsonFormat {
       case START_OBJECT -> "an object";
       case START_ARRAY -> "an array";
       case VALUE_STRING -> "a string";
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_NUMBER_INT -> "a whole number";
+      case VALUE_NUMBER_FLOAT -> "a decimal number";
       case VALUE_TRUE, VALUE_FALSE -> "a boolean";
       case VALUE_NULL -> "null";
       default -> token.asString() == null ? token.name() : token.asString();
