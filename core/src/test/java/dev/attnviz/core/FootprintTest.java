@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * through the builders retains about what its floats cost: one copy of the numbers. Measures the
  * heap after full collections, with generous bounds, so it does not depend on timing.
  */
-class FootprintTest {
+public class FootprintTest {
 
   private static final int LAYERS = 12;
   private static final int HEADS = 12;
@@ -44,7 +44,8 @@ class FootprintTest {
     Reference.reachabilityFence(data);
   }
 
-  private static AttentionData build() {
+  /** A BERT-base sized result with vectors, built through the builders; also used by the bench. */
+  public static AttentionData build() {
     Tensor4D.Builder weights = Tensor4D.builder(LAYERS, HEADS, TOKENS, TOKENS);
     Tensor4D.Builder queries = Tensor4D.builder(LAYERS, HEADS, TOKENS, HEAD_SIZE);
     Tensor4D.Builder keys = Tensor4D.builder(LAYERS, HEADS, TOKENS, HEAD_SIZE);
