@@ -1,0 +1,79 @@
+package dev.attnviz.core.io;
+
+import dev.attnviz.core.Tensor4D;
+import java.util.Locale;
+
+/**
+ * Decides, before anything is allocated, whether the numbers a file declares fit in memory, so that
+ * a bad or oversized file ends in a clear message instead of an {@link OutOfMemoryError}.
+ */
+@FunctionalInterface
+interface MemoryBudget {
+
+  /** The free heap of this JVM: what it may still grow to, less what is in use. */
+  MemoryBudget RUNTIME =
+      () -> {
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+      };
+
+  /** Bytes that may still be allocated. */
+  long availableBytes();
+
+  /**
+   * Fails unless {@code bytes} fit.
+   *
+   * @param what what needs the memory, e.g. "the attention in this file"
+   */
+  default void require(long bytes, String what) throws InvalidFileException {
+    long available = availableBytes();
+    if (bytes > available) {
+      throw new InvalidFileException(
+          what
+              + " needs "
+              + size(bytes)
+              + " of memory but only "
+              + size(Math.max(0, available))
+              + " of the Java heap is free",
+          "Give Java more memory (e.g. java -Xmx"
+              + Math.max(1, (bytes * 2) >> 30)
+              + "g -jar attnviz.jar) or save fewer layers or tokens");
+    }
+  }
+
+  /**
+   * Allocates a zero-filled tensor after checking that one Java array can hold it; turns an {@link
+   * OutOfMemoryError} of this one large allocation into a message (the heap stays usable, since
+   * nothing was allocated).
+   */
+  default Tensor4D.Builder allocate(long[] shape, String what) throws InvalidFileException {
+    try {
+      Tensor4D.checkedSize(shape[0], shape[1], shape[2], shape[3]);
+    } catch (IllegalArgumentException e) {
+      throw InvalidFileException.wrap(what, e, "Save fewer layers or tokens");
+    }
+    for (long dim : shape) {
+      // An empty tensor passes the size check even with one absurd dimension.
+      if (dim > Integer.MAX_VALUE) {
+        throw new InvalidFileException(
+            what + " has a dimension of " + dim + ", more than a Java array can hold",
+            "Save fewer layers or tokens");
+      }
+    }
+    try {
+      return Tensor4D.builder((int) shape[0], (int) shape[1], (int) shape[2], (int) shape[3]);
+    } catch (OutOfMemoryError e) {
+      throw new InvalidFileException(
+          what + " does not fit in the free memory",
+          "Give Java more memory (e.g. java -Xmx4g -jar attnviz.jar) or save fewer layers or tokens",
+          e);
+    }
+  }
+
+  /** A size for messages: "256 bytes" below a megabyte, else e.g. "189 MB" (rounded up). */
+  static String size(long bytes) {
+    return bytes < 1_000_000
+        ? bytes + " bytes"
+        : String.format(Locale.ROOT, "%,d MB", (bytes + 999_999) / 1_000_000);
+  }
+}

@@ -1,0 +1,314 @@
+package dev.attnviz.core.io;
+
+import dev.attnviz.core.Attention;
+import dev.attnviz.core.AttentionData;
+import dev.attnviz.core.AttentionKind;
+import dev.attnviz.core.ModelInfo;
+import dev.attnviz.core.Tensor4D;
+import dev.attnviz.core.Tokens;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the arrays of an {@code .npz} archive into {@link AttentionData}; the layout is described
+ * in {@code docs/FORMAT.md}. Headers are read and checked first, then the memory is checked, and
+ * only then are the numbers read, straight into their tensors.
+ */
+final class NpzReader {
+
+  /** The backend recorded for attention imported from NumPy. */
+  static final String BACKEND = "numpy";
+
+  private static final String ADVICE =
+      "Fix the arrays and save the file again; docs/FORMAT.md lists the arrays and shapes";
+
+  /** The arrays that make up one attention kind. */
+  private record KindArrays(
+      AttentionKind kind, String prefix, String queryTokensKey, String keyTokensKey) {
+
+    String weights() {
+      return prefix + "attention";
+    }
+
+    String queries() {
+      return prefix + "queries";
+    }
+
+    String keys() {
+      return prefix + "keys";
+    }
+  }
+
+  private static final KindArrays SELF = new KindArrays(AttentionKind.SELF, "", "tokens", "tokens");
+
+  private static final List<KindArrays> ENCODER_DECODER =
+      List.of(
+          new KindArrays(AttentionKind.ENCODER, "encoder_", "encoder_tokens", "encoder_tokens"),
+          new KindArrays(AttentionKind.DECODER, "decoder_", "decoder_tokens", "decoder_tokens"),
+          new KindArrays(AttentionKind.CROSS, "cross_", "decoder_tokens", "encoder_tokens"));
+
+  private final MemoryBudget budget;
+
+  NpzReader(MemoryBudget budget) {
+    this.budget = budget;
+  }
+
+  /**
+   * Reads the archive.
+   *
+   * @param tokensFile a sidecar file of tokens for a self-attention archive without {@code tokens},
+   *     or null
+   */
+  AttentionData read(Path file, Path tokensFile) throws InvalidFileException, IOException {
+    try (NpzArchive archive = NpzArchive.open(file)) {
+      List<KindArrays> kinds = kindsPresent(archive, tokensFile != null);
+      Map<String, NpyArray> tensors = openTensors(archive, kinds);
+      long bytes = 0;
+      for (NpyArray tensor : tensors.values()) {
+        bytes += fourDimensions(tensor).elements() * Float.BYTES;
+      }
+      budget.require(bytes, "the attention in this file");
+      Map<String, Tokens> tokens = readTokens(archive, kinds, tokensFile);
+      AttentionData.Builder data = AttentionData.builder().setModel(model(archive, file));
+      for (KindArrays arrays : kinds) {
+        data.addAttention(attention(arrays, tensors, tokens));
+      }
+      if (archive.has("sentence_b_start")) {
+        data.optSentenceBStart(sentenceBStart(archive.open("sentence_b_start")));
+      }
+      try {
+        return data.build();
+      } catch (IllegalArgumentException e) {
+        throw new InvalidFileException(e.getMessage(), ADVICE, e);
+      }
+    }
+  }
+
+  private static List<KindArrays> kindsPresent(NpzArchive archive, boolean tokensFileGiven)
+      throws InvalidFileException {
+    List<KindArrays> encoderDecoder = new ArrayList<>();
+    for (KindArrays arrays : ENCODER_DECODER) {
+      if (archive.has(arrays.weights())) {
+        encoderDecoder.add(arrays);
+      }
+    }
+    boolean self = archive.has(SELF.weights());
+    if (self && !encoderDecoder.isEmpty()) {
+      throw new InvalidFileException(
+          "it holds both 'attention' and encoder/decoder/cross attention arrays",
+          "Save 'attention' for an encoder-only or decoder-only model, or 'encoder_attention',"
+              + " 'decoder_attention' and 'cross_attention' for an encoder-decoder model");
+    }
+    if (!self && encoderDecoder.isEmpty()) {
+      throw new InvalidFileException(
+          "it has no array named 'attention' (it holds: "
+              + (archive.keys().isEmpty() ? "no arrays" : String.join(", ", archive.keys()))
+              + ")",
+          "Save the weights with np.savez(path, attention=..., tokens=...) as docs/FORMAT.md shows");
+    }
+    if (tokensFileGiven && !self) {
+      throw new InvalidFileException(
+          "a tokens file was given, but it only applies to 'attention' archives",
+          "Save 'encoder_tokens' and 'decoder_tokens' in the .npz instead");
+    }
+    if (tokensFileGiven && archive.has(SELF.queryTokensKey())) {
+      throw new InvalidFileException(
+          "it holds a 'tokens' array and a tokens file was given too",
+          "Open it without the tokens file, or save it without 'tokens'");
+    }
+    return self ? List.of(SELF) : encoderDecoder;
+  }
+
+  private static Map<String, NpyArray> openTensors(NpzArchive archive, List<KindArrays> kinds)
+      throws InvalidFileException, IOException {
+    Map<String, NpyArray> tensors = new HashMap<>();
+    for (KindArrays arrays : kinds) {
+      List<String> keys = new ArrayList<>(List.of(arrays.weights()));
+      if (archive.has(arrays.queries()) != archive.has(arrays.keys())) {
+        throw new InvalidFileException(
+            "it has '"
+                + (archive.has(arrays.queries()) ? arrays.queries() : arrays.keys())
+                + "' but not '"
+                + (archive.has(arrays.queries()) ? arrays.keys() : arrays.queries())
+                + "'",
+            "Save query and key vectors together, or neither");
+      }
+      if (archive.has(arrays.queries())) {
+        keys.add(arrays.queries());
+        keys.add(arrays.keys());
+      }
+      for (String key : keys) {
+        NpyArray array = archive.open(key);
+        fourDimensions(array);
+        array.requireDeclaredData();
+        tensors.put(key, array);
+      }
+    }
+    return tensors;
+  }
+
+  /** The shape of a float array as {@code [layer][head][row][column]}. */
+  private record Shape4(long d0, long d1, long d2, long d3) {
+    long elements() {
+      return d0 * d1 * d2 * d3;
+    }
+
+    long[] toArray() {
+      return new long[] {d0, d1, d2, d3};
+    }
+  }
+
+  /**
+   * Maps {@code [layers][heads][rows][columns]}, {@code [layers][1][heads][rows][columns]} (NumPy's
+   * stack of a Hugging Face tuple) or {@code [1][layers][heads][rows][columns]} onto four
+   * dimensions. A batch axis of size 1 does not change the order of the elements.
+   */
+  private static Shape4 fourDimensions(NpyArray array) throws InvalidFileException {
+    long[] s = array.header().shape();
+    if (s.length == 4) {
+      return checkedShape(array, new Shape4(s[0], s[1], s[2], s[3]));
+    }
+    if (s.length == 5 && s[1] == 1) {
+      return checkedShape(array, new Shape4(s[0], s[2], s[3], s[4]));
+    }
+    if (s.length == 5 && s[0] == 1) {
+      return checkedShape(array, new Shape4(s[1], s[2], s[3], s[4]));
+    }
+    String axes =
+        array.name().endsWith("attention")
+            ? "[layers][heads][queries][keys]"
+            : "[layers][heads][tokens][size]";
+    if (s.length == 5) {
+      throw new InvalidFileException(
+          array.where()
+              + " has shape "
+              + array.header().shapeText()
+              + ", a batch of "
+              + s[1]
+              + " inputs",
+          "Save the attention of one input: index the batch axis, e.g. "
+              + array.name()
+              + "[:, 0], before saving");
+    }
+    throw new InvalidFileException(
+        array.where()
+            + " has shape "
+            + array.header().shapeText()
+            + " but must have 4 dimensions "
+            + axes
+            + " (or 5 with a batch axis of size 1)",
+        "Stack one array per layer, e.g. np.stack([a.numpy() for a in outputs.attentions])");
+  }
+
+  private static Shape4 checkedShape(NpyArray array, Shape4 shape) throws InvalidFileException {
+    try {
+      Tensor4D.checkedSize(shape.d0(), shape.d1(), shape.d2(), shape.d3());
+    } catch (IllegalArgumentException e) {
+      throw InvalidFileException.wrap(array.where(), e, "Save fewer layers or tokens");
+    }
+    return shape;
+  }
+
+  private static Map<String, Tokens> readTokens(
+      NpzArchive archive, List<KindArrays> kinds, Path tokensFile)
+      throws InvalidFileException, IOException {
+    Map<String, Tokens> tokens = new HashMap<>();
+    if (tokensFile != null) {
+      tokens.put(SELF.queryTokensKey(), Tokens.of(TokensFile.read(tokensFile)));
+      return tokens;
+    }
+    for (KindArrays arrays : kinds) {
+      for (String key : List.of(arrays.queryTokensKey(), arrays.keyTokensKey())) {
+        if (!tokens.containsKey(key)) {
+          tokens.put(key, Tokens.of(tokenStrings(archive, arrays, key)));
+        }
+      }
+    }
+    return tokens;
+  }
+
+  private static List<String> tokenStrings(NpzArchive archive, KindArrays arrays, String key)
+      throws InvalidFileException, IOException {
+    if (!archive.has(key)) {
+      throw new InvalidFileException(
+          "'" + arrays.weights() + "' needs the array '" + key + "', which is missing",
+          "Save the tokens with np.savez(..., "
+              + key
+              + "=np.array(tokens, dtype=str))"
+              + (key.equals("tokens") ? ", or give a tokens file with one token per line" : ""));
+    }
+    NpyArray array = archive.open(key);
+    long[] shape = array.header().shape();
+    if (!(shape.length == 1 || (shape.length == 2 && shape[0] == 1))) {
+      throw new InvalidFileException(
+          array.where()
+              + " has shape "
+              + array.header().shapeText()
+              + " but must be a list of tokens",
+          "Save one input's tokens: np.array(tokens, dtype=str) with shape (n,)");
+    }
+    array.requireDeclaredData();
+    return array.readStrings();
+  }
+
+  private Attention attention(
+      KindArrays arrays, Map<String, NpyArray> tensors, Map<String, Tokens> tokens)
+      throws InvalidFileException, IOException {
+    Attention.Builder builder =
+        Attention.builder(arrays.kind())
+            .setQueryTokens(tokens.get(arrays.queryTokensKey()))
+            .setKeyTokens(tokens.get(arrays.keyTokensKey()))
+            .setWeights(readTensor(tensors.get(arrays.weights())));
+    if (tensors.containsKey(arrays.queries())) {
+      builder.optVectors(
+          readTensor(tensors.get(arrays.queries())), readTensor(tensors.get(arrays.keys())));
+    }
+    try {
+      return builder.build();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidFileException(e.getMessage(), ADVICE, e);
+    }
+  }
+
+  private Tensor4D readTensor(NpyArray array) throws InvalidFileException, IOException {
+    Shape4 shape = fourDimensions(array);
+    Tensor4D.Builder builder = budget.allocate(shape.toArray(), array.where());
+    array.readFloats(
+        builder, (int) shape.d0(), (int) shape.d1(), (int) shape.d2(), (int) shape.d3());
+    return builder.build();
+  }
+
+  private static ModelInfo model(NpzArchive archive, Path file)
+      throws InvalidFileException, IOException {
+    String name = fileStem(file);
+    if (archive.has("model_name")) {
+      name = archive.open("model_name").readString();
+    }
+    boolean causal = archive.has("causal") && archive.open("causal").readBoolean();
+    try {
+      return new ModelInfo(name, BACKEND, causal);
+    } catch (IllegalArgumentException e) {
+      throw InvalidFileException.wrap("model_name.npy", e, "Save the model's name");
+    }
+  }
+
+  private static String fileStem(Path file) {
+    String name = file.getFileName().toString();
+    String stem = name.endsWith(".npz") ? name.substring(0, name.length() - 4) : name;
+    return stem.isBlank() ? name : stem;
+  }
+
+  private static int sentenceBStart(NpyArray array) throws InvalidFileException, IOException {
+    long value = array.readInteger();
+    if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+      throw new InvalidFileException(
+          array.where() + " is " + value + ", not a token index",
+          "Save the index of the first token of sentence B");
+    }
+    return (int) value;
+  }
+}

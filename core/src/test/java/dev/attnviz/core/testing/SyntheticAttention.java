@@ -1,0 +1,179 @@
+package dev.attnviz.core.testing;
+
+import dev.attnviz.core.Attention;
+import dev.attnviz.core.AttentionData;
+import dev.attnviz.core.AttentionKind;
+import dev.attnviz.core.ModelInfo;
+import dev.attnviz.core.Tensor4D;
+import dev.attnviz.core.Tokens;
+import java.util.List;
+
+/**
+ * Small attention results with known numbers, for tests. The values come from integer formulas with
+ * one division each, so that another language (the NumPy script beside the test resources) computes
+ * bit-identical float64 and float32 values.
+ */
+public final class SyntheticAttention {
+
+  /** Tokens of a single BERT sentence. */
+  public static final List<String> CAT_SAT =
+      List.of("[CLS]", "the", "cat", "sat", "on", "the", "mat", "[SEP]");
+
+  /** Tokens of a BERT sentence pair; sentence B starts at {@link #PAIR_B_START}. */
+  public static final List<String> PAIR =
+      List.of("[CLS]", "the", "rabbit", "[SEP]", "the", "tor", "##to", "##ise", "[SEP]");
+
+  /** Index of the first token of sentence B in {@link #PAIR}. */
+  public static final int PAIR_B_START = 4;
+
+  /** Encoder tokens of a tiny translation. */
+  public static final List<String> ENCODER =
+      List.of("\u2581Das", "\u2581Haus", "\u2581ist", "\u2581gro\u00df", "</s>");
+
+  /** Decoder tokens of a tiny translation. */
+  public static final List<String> DECODER = List.of("<pad>", "\u2581The", "\u2581house");
+
+  private SyntheticAttention() {}
+
+  /**
+   * Weight {@code [l][h][i][j]} as a double: {@code n(j) / sum of n over the row}, with {@code n(j)
+   * = 1 + (7l + 5h + 3i + j + offset) mod 11}. Rows sum to 1.
+   */
+  public static double weight(int l, int h, int i, int j, int keys, int offset) {
+    long sum = 0;
+    for (int k = 0; k < keys; k++) {
+      sum += numerator(l, h, i, k, offset);
+    }
+    return (double) numerator(l, h, i, j, offset) / sum;
+  }
+
+  private static long numerator(int l, int h, int i, int j, int offset) {
+    return 1 + (7L * l + 5L * h + 3L * i + j + offset) % 11;
+  }
+
+  /** A vector component: {@code ((13l + 7h + 3t + 5d + offset) mod 17 - 8) / 4}, exact. */
+  public static double vector(int l, int h, int t, int d, int offset) {
+    return ((13L * l + 7L * h + 3L * t + 5L * d + offset) % 17 - 8) / 4.0;
+  }
+
+  /** A value as a function of its four indexes. */
+  @FunctionalInterface
+  public interface Formula {
+    /** The value at {@code [i0][i1][i2][i3]}. */
+    double at(int i0, int i1, int i2, int i3);
+  }
+
+  /** All values of a formula over the given shape, in C (row-major) order. */
+  public static double[] values(int d0, int d1, int d2, int d3, Formula formula) {
+    double[] values = new double[d0 * d1 * d2 * d3];
+    int k = 0;
+    for (int i0 = 0; i0 < d0; i0++) {
+      for (int i1 = 0; i1 < d1; i1++) {
+        for (int i2 = 0; i2 < d2; i2++) {
+          for (int i3 = 0; i3 < d3; i3++) {
+            values[k++] = formula.at(i0, i1, i2, i3);
+          }
+        }
+      }
+    }
+    return values;
+  }
+
+  /** The values of a formula rounded to float, in C order. */
+  public static float[] floats(int d0, int d1, int d2, int d3, Formula formula) {
+    double[] values = values(d0, d1, d2, d3, formula);
+    float[] floats = new float[values.length];
+    for (int k = 0; k < values.length; k++) {
+      floats[k] = (float) values[k];
+    }
+    return floats;
+  }
+
+  /** The formula of {@link #weight} for rows of {@code keys} entries. */
+  public static Formula weightFormula(int keys, int offset) {
+    return (l, h, i, j) -> weight(l, h, i, j, keys, offset);
+  }
+
+  /** The formula of {@link #vector}. */
+  public static Formula vectorFormula(int offset) {
+    return (l, h, t, d) -> vector(l, h, t, d, offset);
+  }
+
+  /** Weights from {@link #weight}, as float32. */
+  public static Tensor4D weights(int layers, int heads, int queries, int keys, int offset) {
+    return Tensor4D.copyOf(
+        floats(layers, heads, queries, keys, weightFormula(keys, offset)),
+        layers,
+        heads,
+        queries,
+        keys);
+  }
+
+  /** Vectors from {@link #vector}. */
+  public static Tensor4D vectors(int layers, int heads, int tokens, int dim, int offset) {
+    return Tensor4D.copyOf(
+        floats(layers, heads, tokens, dim, vectorFormula(offset)), layers, heads, tokens, dim);
+  }
+
+  /** Self-attention over {@code tokens}, optionally with vectors of size 4. */
+  public static Attention self(List<String> tokens, int layers, int heads, boolean vectors) {
+    int n = tokens.size();
+    Attention.Builder builder =
+        Attention.builder(AttentionKind.SELF)
+            .setTokens(Tokens.of(tokens))
+            .setWeights(weights(layers, heads, n, n, 0));
+    if (vectors) {
+      builder.optVectors(vectors(layers, heads, n, 4, 0), vectors(layers, heads, n, 4, 1));
+    }
+    return builder.build();
+  }
+
+  /** A BERT-like single sentence result: 2 layers, 3 heads. */
+  public static AttentionData single(boolean vectors) {
+    return AttentionData.builder()
+        .setModel(new ModelInfo("tiny-bert", "test", false))
+        .addAttention(self(CAT_SAT, 2, 3, vectors))
+        .build();
+  }
+
+  /** A BERT-like sentence pair result: 2 layers, 2 heads. */
+  public static AttentionData pair(boolean vectors) {
+    return AttentionData.builder()
+        .setModel(new ModelInfo("tiny-bert", "test", false))
+        .addAttention(self(PAIR, 2, 2, vectors))
+        .optSentenceBStart(PAIR_B_START)
+        .build();
+  }
+
+  /** An encoder-decoder result with encoder, decoder and cross attention: 2 layers, 2 heads. */
+  public static AttentionData encoderDecoder(boolean vectors) {
+    Tokens encoder = Tokens.of(ENCODER);
+    Tokens decoder = Tokens.of(DECODER);
+    int e = encoder.size();
+    int d = decoder.size();
+    Attention.Builder enc =
+        Attention.builder(AttentionKind.ENCODER)
+            .setTokens(encoder)
+            .setWeights(weights(2, 2, e, e, 1));
+    Attention.Builder dec =
+        Attention.builder(AttentionKind.DECODER)
+            .setTokens(decoder)
+            .setWeights(weights(2, 2, d, d, 2));
+    Attention.Builder cross =
+        Attention.builder(AttentionKind.CROSS)
+            .setQueryTokens(decoder)
+            .setKeyTokens(encoder)
+            .setWeights(weights(2, 2, d, e, 3));
+    if (vectors) {
+      enc.optVectors(vectors(2, 2, e, 4, 0), vectors(2, 2, e, 4, 1));
+      dec.optVectors(vectors(2, 2, d, 4, 2), vectors(2, 2, d, 4, 3));
+      cross.optVectors(vectors(2, 2, d, 4, 4), vectors(2, 2, e, 4, 5));
+    }
+    return AttentionData.builder()
+        .setModel(new ModelInfo("tiny-t5", "test", false))
+        .addAttention(enc.build())
+        .addAttention(dec.build())
+        .addAttention(cross.build())
+        .build();
+  }
+}
