@@ -1,0 +1,399 @@
+package dev.attnviz.swing.neuron;
+
+import java.awt.Dimension;
+import java.awt.Point;
+import java.awt.Rectangle;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Where everything of the neuron view goes, in user-space pixels, and what lies under a point. Pure
+ * geometry: computed from token labels, counts and a {@link TextMeasure}, with no component and no
+ * painting, so it is tested on its own. Immutable.
+ *
+ * <p>From top to bottom: a status line (always when expanded, for the placeholder or the selected
+ * pair; when collapsed only for a message), a row of column titles, then one row per token.
+ * Expanded, from left to right: query tokens, query vectors, a gap for the connectors, key vectors,
+ * elementwise products, scores, the softmax (key tokens), and the contribution list. Collapsed:
+ * query tokens, a gap for the lines, key tokens. Every vector cell and row starts at an integer
+ * position, so cells stay sharp at integer scale factors.
+ */
+final class NeuronLayout {
+
+  static final int PAD = 8;
+  static final int TEXT_PAD = 4;
+  static final int COLUMN_GAP = 12;
+  static final int CONNECTOR_GAP = 64;
+  static final int LINE_GAP = 160;
+  static final int LIST_GAP = 24;
+  static final int MAX_LABEL_WIDTH = 160;
+
+  /** Vector columns aim at this width, so head sizes 16 to 192 fit a screen without scrolling. */
+  static final int TARGET_VECTOR_WIDTH = 384;
+
+  static final int MIN_CELL_WIDTH = 2;
+  static final int MAX_CELL_WIDTH = 8;
+  static final int CELL_INSET = 2;
+  static final int MIN_ROW_HEIGHT = 12;
+
+  /** Rows of the contribution list above its entries: the pair, then the sub-column headers. */
+  static final int LIST_HEADER_ROWS = 2;
+
+  /** The columns of the view, left to right. */
+  enum Column {
+    QUERY_TOKENS,
+    QUERY,
+    KEY,
+    PRODUCT,
+    SCORE,
+    KEY_TOKENS,
+    CONTRIBUTIONS
+  }
+
+  /**
+   * What lies under a point.
+   *
+   * @param column the column
+   * @param row display row: of a query for {@code QUERY_TOKENS} and {@code QUERY}, of a key for the
+   *     key columns, of an entry for {@code CONTRIBUTIONS}
+   * @param dim the vector dimension for a cell, else -1
+   */
+  record Hit(Column column, int row, int dim) {}
+
+  /**
+   * What the layout depends on.
+   *
+   * @param expanded expanded (true) or collapsed mode
+   * @param queryLabels display text of the query rows
+   * @param keyLabels display text of the key rows
+   * @param headSize vector size (used when expanded)
+   * @param message a line above everything, or null
+   * @param contributionRows entries reserved for the contribution list (expanded); 0 for none
+   */
+  record Input(
+      boolean expanded,
+      List<String> queryLabels,
+      List<String> keyLabels,
+      int headSize,
+      String message,
+      int contributionRows) {
+
+    /** Checks and copies. */
+    Input {
+      queryLabels = List.copyOf(queryLabels);
+      keyLabels = List.copyOf(keyLabels);
+      if (expanded && headSize <= 0) {
+        throw new IllegalArgumentException("expanded layout needs a head size, got " + headSize);
+      }
+      if (contributionRows < 0) {
+        throw new IllegalArgumentException("contributionRows " + contributionRows + " < 0");
+      }
+    }
+  }
+
+  private final boolean expanded;
+  private final int queryRows;
+  private final int keyRows;
+  private final int listRows;
+  private final int headSize;
+  private final int rowHeight;
+  private final int cellWidth;
+  private final int rowsTop;
+  private final int titleTop;
+  private final int[] columnX = new int[Column.values().length];
+  private final int[] columnWidth = new int[Column.values().length];
+  private final int[] listX;
+  private final int[] listWidth;
+  private final Rectangle status;
+  private final int width;
+  private final int height;
+
+  private NeuronLayout(Input input, TextMeasure measure) {
+    expanded = input.expanded();
+    queryRows = input.queryLabels().size();
+    keyRows = input.keyLabels().size();
+    headSize = expanded ? input.headSize() : 0;
+    rowHeight = Math.max(measure.height() + 2 * CELL_INSET, MIN_ROW_HEIGHT);
+    cellWidth = expanded ? cellWidth(headSize) : 0;
+    Arrays.fill(columnX, -1);
+
+    int y = PAD;
+    if (input.message() != null || expanded) {
+      // Expanded keeps the line even when empty, so that hovering never moves the picture.
+      int textWidth =
+          Math.max(
+              input.message() == null ? 0 : measure.width(input.message()),
+              expanded ? measure.width(NeuronText.PLACEHOLDER) : 0);
+      status = new Rectangle(PAD, y, textWidth, rowHeight);
+      y += rowHeight + CELL_INSET * 2;
+    } else {
+      status = null;
+    }
+    titleTop = y;
+    rowsTop = y + rowHeight;
+
+    int queryLabelWidth = labelWidth(input.queryLabels(), measure);
+    int keyLabelWidth = labelWidth(input.keyLabels(), measure);
+    int x = PAD;
+    int right;
+    if (expanded) {
+      int vectorWidth = headSize * cellWidth;
+      int cellHeight = rowHeight - 2 * CELL_INSET;
+      x = place(Column.QUERY_TOKENS, x, queryLabelWidth, "", measure) + COLUMN_GAP;
+      x = place(Column.QUERY, x, vectorWidth, NeuronText.QUERY_TITLE, measure) + CONNECTOR_GAP;
+      x = place(Column.KEY, x, vectorWidth, NeuronText.KEY_TITLE, measure) + COLUMN_GAP;
+      x = place(Column.PRODUCT, x, vectorWidth, NeuronText.PRODUCT_TITLE, measure) + COLUMN_GAP;
+      x = place(Column.SCORE, x, cellHeight, NeuronText.SCORE_TITLE, measure) + COLUMN_GAP;
+      right = place(Column.KEY_TOKENS, x, keyLabelWidth, NeuronText.SOFTMAX_TITLE, measure);
+      listRows = input.contributionRows();
+      if (listRows > 0) {
+        int subColumns = NeuronText.CONTRIBUTION_HEADERS.length;
+        listX = new int[subColumns];
+        listWidth = new int[subColumns];
+        int offset = 0;
+        for (int s = 0; s < subColumns; s++) {
+          listX[s] = offset;
+          listWidth[s] =
+              Math.max(
+                  measure.width(NeuronText.CONTRIBUTION_HEADERS[s]),
+                  measure.width(NeuronText.CONTRIBUTION_SAMPLES[s]));
+          offset += listWidth[s] + 2 * TEXT_PAD;
+        }
+        right =
+            place(
+                Column.CONTRIBUTIONS,
+                right + LIST_GAP,
+                offset - 2 * TEXT_PAD,
+                NeuronText.CONTRIBUTIONS_TITLE,
+                measure);
+      } else {
+        listX = new int[0];
+        listWidth = new int[0];
+      }
+    } else {
+      listRows = 0;
+      listX = new int[0];
+      listWidth = new int[0];
+      x = place(Column.QUERY_TOKENS, x, queryLabelWidth, "", measure) + LINE_GAP;
+      right = place(Column.KEY_TOKENS, x, keyLabelWidth, "", measure);
+    }
+    if (status != null) {
+      right = Math.max(right, status.x + status.width);
+    }
+    width = right + PAD;
+    height = rowsTop + rowCount() * rowHeight + PAD;
+  }
+
+  /** Computes the layout. */
+  static NeuronLayout compute(Input input, TextMeasure measure) {
+    return new NeuronLayout(
+        Objects.requireNonNull(input, "input"), Objects.requireNonNull(measure, "measure"));
+  }
+
+  /**
+   * Width of one vector cell for {@code headSize} dimensions: as wide as fits {@link
+   * #TARGET_VECTOR_WIDTH}, between {@link #MIN_CELL_WIDTH} and {@link #MAX_CELL_WIDTH}; wider heads
+   * scroll.
+   */
+  static int cellWidth(int headSize) {
+    if (headSize <= 0) {
+      throw new IllegalArgumentException("head size " + headSize + " must be positive");
+    }
+    return Math.max(MIN_CELL_WIDTH, Math.min(MAX_CELL_WIDTH, TARGET_VECTOR_WIDTH / headSize));
+  }
+
+  private static int labelWidth(List<String> labels, TextMeasure measure) {
+    int widest = 0;
+    for (String label : labels) {
+      widest = Math.max(widest, measure.width(label));
+    }
+    return Math.min(widest, MAX_LABEL_WIDTH) + 2 * TEXT_PAD;
+  }
+
+  /** Puts a column at {@code x}, wide enough for content and title; returns its right edge. */
+  private int place(Column column, int x, int contentWidth, String title, TextMeasure measure) {
+    columnX[column.ordinal()] = x;
+    columnWidth[column.ordinal()] = Math.max(contentWidth, measure.width(title));
+    return x + columnWidth[column.ordinal()];
+  }
+
+  /** Whether the layout is expanded. */
+  boolean expanded() {
+    return expanded;
+  }
+
+  /** The whole picture's size. */
+  Dimension size() {
+    return new Dimension(width, height);
+  }
+
+  /** Height of one token row. */
+  int rowHeight() {
+    return rowHeight;
+  }
+
+  /** Width of one vector cell (expanded), else 0. */
+  int cellWidth() {
+    return cellWidth;
+  }
+
+  /** Height of vector cells and the side of score squares. */
+  int cellHeight() {
+    return rowHeight - 2 * CELL_INSET;
+  }
+
+  /** Head size the vector columns are laid out for (expanded), else 0. */
+  int headSize() {
+    return headSize;
+  }
+
+  /** Top of the first token row. */
+  int rowsTop() {
+    return rowsTop;
+  }
+
+  /** Number of rows below the titles: the most of query rows, key rows and list rows. */
+  int rowCount() {
+    int list = listRows > 0 ? listRows + LIST_HEADER_ROWS : 0;
+    return Math.max(Math.max(queryRows, keyRows), list);
+  }
+
+  /** Entries reserved in the contribution list. */
+  int listRows() {
+    return listRows;
+  }
+
+  /** Whether the layout has {@code column}. */
+  boolean has(Column column) {
+    return columnX[column.ordinal()] >= 0;
+  }
+
+  /** Left edge of {@code column}. */
+  int x(Column column) {
+    return checkColumn(column) ? columnX[column.ordinal()] : -1;
+  }
+
+  /** Width of {@code column} (content or title, the wider). */
+  int width(Column column) {
+    checkColumn(column);
+    return columnWidth[column.ordinal()];
+  }
+
+  private boolean checkColumn(Column column) {
+    if (!has(column)) {
+      throw new IllegalArgumentException(
+          "no column " + column + " in " + (expanded ? "expanded" : "collapsed") + " layout");
+    }
+    return true;
+  }
+
+  /**
+   * The status line for a message, the placeholder or the selected pair, as wide as the picture
+   * inside its margins; null when collapsed without a message.
+   */
+  Rectangle statusBounds() {
+    return status == null ? null : new Rectangle(status.x, status.y, width - 2 * PAD, rowHeight);
+  }
+
+  /** The title cell of {@code column}. */
+  Rectangle titleBounds(Column column) {
+    return new Rectangle(x(column), titleTop, width(column), rowHeight);
+  }
+
+  /** Top edge of row {@code row}. */
+  int rowTop(int row) {
+    return rowsTop + row * rowHeight;
+  }
+
+  /** The full-width band of row {@code row}, for scrolling it into view. */
+  Rectangle rowBand(int row) {
+    return new Rectangle(0, rowTop(row), width, rowHeight);
+  }
+
+  /** The box of a token in {@code QUERY_TOKENS} or {@code KEY_TOKENS}. */
+  Rectangle tokenBounds(Column column, int row) {
+    return new Rectangle(x(column), rowTop(row), width(column), rowHeight);
+  }
+
+  /** The row of cells of a vector column ({@code QUERY}, {@code KEY} or {@code PRODUCT}). */
+  Rectangle vectorBounds(Column column, int row) {
+    return new Rectangle(x(column), rowTop(row) + CELL_INSET, headSize * cellWidth, cellHeight());
+  }
+
+  /** One cell of a vector column. */
+  Rectangle cellBounds(Column column, int row, int dim) {
+    Objects.checkIndex(dim, headSize);
+    return new Rectangle(
+        x(column) + dim * cellWidth, rowTop(row) + CELL_INSET, cellWidth, cellHeight());
+  }
+
+  /** The score square of key row {@code row}. */
+  Rectangle scoreBounds(int row) {
+    return new Rectangle(x(Column.SCORE), rowTop(row) + CELL_INSET, cellHeight(), cellHeight());
+  }
+
+  /** Where connectors and lines leave query row {@code row}. */
+  Point queryAnchor(int row) {
+    int x =
+        expanded
+            ? x(Column.QUERY) + headSize * cellWidth
+            : x(Column.QUERY_TOKENS) + width(Column.QUERY_TOKENS);
+    return new Point(x, rowTop(row) + rowHeight / 2);
+  }
+
+  /** Where connectors and lines reach key row {@code row}. */
+  Point keyAnchor(int row) {
+    return new Point(expanded ? x(Column.KEY) : x(Column.KEY_TOKENS), rowTop(row) + rowHeight / 2);
+  }
+
+  /**
+   * A cell of the contribution list: {@code row} 0 is the pair, 1 the headers, then entries; {@code
+   * subColumn} indexes {@link NeuronText#CONTRIBUTION_HEADERS}.
+   */
+  Rectangle listCell(int row, int subColumn) {
+    Objects.checkIndex(subColumn, listX.length);
+    return new Rectangle(
+        x(Column.CONTRIBUTIONS) + listX[subColumn], rowTop(row), listWidth[subColumn], rowHeight);
+  }
+
+  /** The first row that {@code clip} touches (0 if above the rows). */
+  int firstRow(Rectangle clip) {
+    return Math.max(0, Math.min(rowCount(), Math.floorDiv(clip.y - rowsTop, rowHeight)));
+  }
+
+  /** One past the last row that {@code clip} touches. */
+  int endRow(Rectangle clip) {
+    int bottom = clip.y + clip.height;
+    return Math.max(0, Math.min(rowCount(), Math.floorDiv(bottom - rowsTop - 1, rowHeight) + 1));
+  }
+
+  /** What lies at {@code (x, y)}, or null if nothing does (gaps, titles, margins). */
+  Hit hitTest(int x, int y) {
+    if (y < rowsTop) {
+      return null;
+    }
+    int row = (y - rowsTop) / rowHeight;
+    for (Column column : Column.values()) {
+      if (!has(column) || x < x(column) || x >= x(column) + width(column)) {
+        continue;
+      }
+      return switch (column) {
+        case QUERY_TOKENS -> row < queryRows ? new Hit(column, row, -1) : null;
+        case QUERY -> row < queryRows ? new Hit(column, row, dimAt(column, x)) : null;
+        case KEY, PRODUCT -> row < keyRows ? new Hit(column, row, dimAt(column, x)) : null;
+        case SCORE, KEY_TOKENS -> row < keyRows ? new Hit(column, row, -1) : null;
+        case CONTRIBUTIONS -> {
+          int entry = row - LIST_HEADER_ROWS;
+          yield entry >= 0 && entry < listRows ? new Hit(column, entry, -1) : null;
+        }
+      };
+    }
+    return null;
+  }
+
+  private int dimAt(Column column, int x) {
+    int dim = (x - x(column)) / cellWidth;
+    return dim < headSize ? dim : -1;
+  }
+}

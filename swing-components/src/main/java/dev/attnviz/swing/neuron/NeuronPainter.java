@@ -1,0 +1,396 @@
+package dev.attnviz.swing.neuron;
+
+import dev.attnviz.swing.neuron.NeuronLayout.Column;
+import dev.attnviz.swing.render.ViewColors;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.Point;
+import java.awt.Rectangle;
+import java.awt.RenderingHints;
+import java.awt.Stroke;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Paints a {@link NeuronScene}: on screen, into images and into SVG alike. Vector cells are filled
+ * without antialiasing (they sit on whole pixels and must stay crisp); lines and text are
+ * antialiased. Only rows that meet the clip are painted, so long inputs stay fast.
+ *
+ * <p>One painter per paint call; it changes the state of the {@code Graphics2D} it is given, so
+ * callers pass a {@code create()}d copy.
+ */
+final class NeuronPainter {
+
+  private static final Stroke CONNECTOR = new BasicStroke(1.5f);
+  private static final Stroke LINE = new BasicStroke(2f);
+  private static final int THIN = 1;
+  private static final int THICK = 2;
+
+  private enum Align {
+    LEFT,
+    RIGHT
+  }
+
+  private final Graphics2D g;
+  private final NeuronScene scene;
+  private final NeuronLayout layout;
+  private final NeuronSlice slice;
+  private final ViewColors colors;
+  private FontMetrics metrics;
+
+  private NeuronPainter(Graphics2D g, NeuronScene scene) {
+    this.g = g;
+    this.scene = scene;
+    this.layout = scene.layout();
+    this.slice = scene.slice();
+    this.colors = scene.colors();
+  }
+
+  /** Paints the part of {@code scene} inside {@code clip} (null: all of it) into {@code g}. */
+  static void paint(Graphics2D g, NeuronScene scene, Rectangle clip) {
+    Rectangle area = clip != null ? clip : new Rectangle(scene.layout().size());
+    if (area.isEmpty()) {
+      return;
+    }
+    new NeuronPainter(g, scene).paintAll(area);
+  }
+
+  private void paintAll(Rectangle clip) {
+    g.setColor(colors.background());
+    g.fill(clip);
+    g.setFont(colors.font());
+    metrics = g.getFontMetrics();
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+    cellMode();
+    if (scene.message() != null) {
+      text(scene.message(), layout.statusBounds(), colors.foreground(), Align.LEFT, false);
+    }
+    if (slice == null) {
+      return;
+    }
+    int first = layout.firstRow(clip);
+    int end = layout.endRow(clip);
+    if (scene.expanded()) {
+      paintExpanded(first, end);
+    } else {
+      paintCollapsed(clip, first, end);
+    }
+  }
+
+  private void cellMode() {
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+  }
+
+  private void lineMode() {
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+  }
+
+  // ---------------------------------------------------------------- collapsed
+
+  private void paintCollapsed(Rectangle clip, int first, int end) {
+    int row = scene.selectedRow();
+    int column = scene.selectedColumn();
+    lineMode();
+    g.setStroke(LINE);
+    Color head = scene.headColor();
+    for (int r = 0; r < slice.rowCount(); r++) {
+      if (row >= 0 && r != row) {
+        continue;
+      }
+      Point from = layout.queryAnchor(r);
+      for (int c = 0; c < slice.columnCount(); c++) {
+        if (column >= 0 && c != column) {
+          continue;
+        }
+        Point to = layout.keyAnchor(c);
+        // A line whose vertical extent misses the clip cannot touch it.
+        if (Math.max(from.y, to.y) < clip.y - 2 || Math.min(from.y, to.y) > clip.y + clip.height) {
+          continue;
+        }
+        Color color = SignedValueColors.withOpacity(head, slice.weight(r, c));
+        if (color.getAlpha() > 0) {
+          g.setColor(color);
+          g.drawLine(from.x, from.y, to.x, to.y);
+        }
+      }
+    }
+    cellMode();
+    paintTokens(Column.QUERY_TOKENS, slice.queryLabels(), first, end, row, Align.RIGHT);
+    paintTokens(Column.KEY_TOKENS, slice.keyLabels(), first, end, column, Align.LEFT);
+  }
+
+  // ---------------------------------------------------------------- expanded
+
+  private void paintExpanded(int first, int end) {
+    for (Column column : List.of(Column.QUERY, Column.KEY, Column.PRODUCT, Column.SCORE)) {
+      text(
+          titleOf(column), layout.titleBounds(column), colors.mutedForeground(), Align.LEFT, false);
+    }
+    text(
+        NeuronText.SOFTMAX_TITLE,
+        layout.titleBounds(Column.KEY_TOKENS),
+        colors.mutedForeground(),
+        Align.LEFT,
+        false);
+    int row = scene.selectedRow();
+    paintTokens(Column.QUERY_TOKENS, slice.queryLabels(), first, end, row, Align.RIGHT);
+    for (int r = first; r < Math.min(end, slice.rowCount()); r++) {
+      paintVector(Column.QUERY, r, slice.queryVector(r));
+    }
+    for (int c = first; c < Math.min(end, slice.columnCount()); c++) {
+      paintVector(Column.KEY, c, slice.keyVector(c));
+    }
+    if (row >= 0) {
+      paintConnectors(row);
+      paintProducts(row, first, end);
+      paintScores(row, first, end);
+      paintSoftmaxWeights(row, first, end);
+    }
+    paintTokens(Column.KEY_TOKENS, slice.keyLabels(), first, end, -1, Align.LEFT);
+    if (row >= 0) {
+      paintSelectionOutlines(row);
+      if (scene.pairColumn() >= 0) {
+        text(
+            pairSummary(row, scene.pairColumn()),
+            layout.statusBounds(),
+            colors.foreground(),
+            Align.LEFT,
+            true);
+      }
+    } else {
+      text(
+          NeuronText.PLACEHOLDER,
+          layout.statusBounds(),
+          colors.mutedForeground(),
+          Align.LEFT,
+          false);
+    }
+    if (layout.listRows() > 0) {
+      text(
+          NeuronText.CONTRIBUTIONS_TITLE,
+          layout.titleBounds(Column.CONTRIBUTIONS),
+          colors.mutedForeground(),
+          Align.LEFT,
+          false);
+      if (!scene.contributions().isEmpty()) {
+        paintContributions(row);
+      }
+    }
+  }
+
+  private static String titleOf(Column column) {
+    return switch (column) {
+      case QUERY -> NeuronText.QUERY_TITLE;
+      case KEY -> NeuronText.KEY_TITLE;
+      case PRODUCT -> NeuronText.PRODUCT_TITLE;
+      case SCORE -> NeuronText.SCORE_TITLE;
+      default -> "";
+    };
+  }
+
+  private void paintVector(Column column, int row, float[] values) {
+    for (int d = 0; d < values.length; d++) {
+      fillCell(layout.cellBounds(column, row, d), values[d]);
+    }
+    outline(layout.vectorBounds(column, row), colors.grid(), THIN);
+  }
+
+  private void fillCell(Rectangle cell, double value) {
+    Color color = SignedValueColors.color(value, colors.positive(), colors.negative());
+    if (color.getAlpha() > 0) {
+      g.setColor(color);
+      g.fillRect(cell.x, cell.y, cell.width, cell.height);
+    }
+  }
+
+  private void paintConnectors(int row) {
+    lineMode();
+    g.setStroke(CONNECTOR);
+    Color head = scene.headColor();
+    Point from = layout.queryAnchor(row);
+    for (int c = 0; c < slice.columnCount(); c++) {
+      double opacity = SignedValueColors.connectorOpacity(slice.weight(row, c));
+      Color color = SignedValueColors.withOpacity(head, opacity);
+      if (color.getAlpha() > 0 && slice.visible(row, c)) {
+        Point to = layout.keyAnchor(c);
+        g.setColor(color);
+        g.drawLine(from.x, from.y, to.x, to.y);
+      }
+    }
+    cellMode();
+  }
+
+  private void paintProducts(int row, int first, int end) {
+    float[] query = slice.queryVector(row);
+    for (int c = first; c < Math.min(end, slice.columnCount()); c++) {
+      if (!slice.visible(row, c)) {
+        continue;
+      }
+      for (int d = 0; d < query.length; d++) {
+        fillCell(layout.cellBounds(Column.PRODUCT, c, d), (double) query[d] * slice.key(c, d));
+      }
+      outline(layout.vectorBounds(Column.PRODUCT, c), colors.grid(), THIN);
+    }
+  }
+
+  private void paintScores(int row, int first, int end) {
+    double[] scores = slice.scores(row);
+    for (int c = first; c < Math.min(end, slice.columnCount()); c++) {
+      if (slice.visible(row, c)) {
+        Rectangle square = layout.scoreBounds(c);
+        fillCell(square, scores[c]);
+        outline(square, colors.grid(), THIN);
+      }
+    }
+  }
+
+  private void paintSoftmaxWeights(int row, int first, int end) {
+    Color head = scene.headColor();
+    for (int c = first; c < Math.min(end, slice.columnCount()); c++) {
+      Color color = SignedValueColors.withOpacity(head, slice.weight(row, c));
+      if (color.getAlpha() > 0) {
+        Rectangle box = layout.tokenBounds(Column.KEY_TOKENS, c);
+        g.setColor(color);
+        g.fillRect(box.x, box.y, box.width, box.height);
+      }
+    }
+  }
+
+  private void paintSelectionOutlines(int row) {
+    Color selection = colors.selection();
+    outline(layout.vectorBounds(Column.QUERY, row), selection, THICK);
+    int pair = scene.pairColumn();
+    if (pair < 0) {
+      return;
+    }
+    outline(layout.vectorBounds(Column.KEY, pair), selection, THIN);
+    outline(layout.vectorBounds(Column.PRODUCT, pair), selection, THIN);
+    outline(layout.scoreBounds(pair), selection, THIN);
+    outline(layout.tokenBounds(Column.KEY_TOKENS, pair), selection, THIN);
+    for (DimensionContribution contribution : scene.contributions()) {
+      int d = contribution.dimension();
+      for (Rectangle cell :
+          List.of(
+              layout.cellBounds(Column.QUERY, row, d),
+              layout.cellBounds(Column.KEY, pair, d),
+              layout.cellBounds(Column.PRODUCT, pair, d))) {
+        outline(cell, colors.foreground(), THIN);
+      }
+    }
+  }
+
+  private void paintContributions(int row) {
+    int pair = scene.pairColumn();
+    Rectangle pairCell = layout.listCell(0, 0);
+    pairCell.width = layout.width(Column.CONTRIBUTIONS);
+    text(
+        slice.queryLabels().get(row).strip() + "  \u00b7  " + slice.keyLabels().get(pair).strip(),
+        pairCell,
+        colors.foreground(),
+        Align.LEFT,
+        true);
+    String[] headers = NeuronText.CONTRIBUTION_HEADERS;
+    for (int s = 0; s < headers.length; s++) {
+      text(headers[s], layout.listCell(1, s), colors.mutedForeground(), Align.RIGHT, false);
+    }
+    List<DimensionContribution> entries = scene.contributions();
+    for (int e = 0; e < Math.min(entries.size(), layout.listRows()); e++) {
+      String[] cells = format(entries.get(e));
+      for (int s = 0; s < cells.length; s++) {
+        Rectangle cell = layout.listCell(e + NeuronLayout.LIST_HEADER_ROWS, s);
+        text(cells[s], cell, colors.foreground(), Align.RIGHT, false);
+      }
+    }
+  }
+
+  /** One line about the itemised pair: its tokens, score and weight. */
+  private String pairSummary(int row, int column) {
+    return String.format(
+        Locale.ROOT,
+        "Layer %d, Head %d:  \u201c%s\u201d \u2192 \u201c%s\u201d   q \u00b7 k / \u221a%d = %.3f"
+            + "   softmax weight %.3f",
+        slice.layer(),
+        slice.head(),
+        slice.queryLabels().get(row).strip(),
+        slice.keyLabels().get(column).strip(),
+        slice.headSize(),
+        slice.scores(row)[column],
+        slice.weight(row, column));
+  }
+
+  /** The cells of one contribution list entry, as painted. */
+  static String[] format(DimensionContribution c) {
+    String share =
+        Double.isNaN(c.share()) ? "\u2013" : String.format(Locale.ROOT, "%.0f%%", 100 * c.share());
+    return new String[] {
+      Integer.toString(c.dimension()),
+      String.format(Locale.ROOT, "%.3f", c.query()),
+      String.format(Locale.ROOT, "%.3f", c.key()),
+      String.format(Locale.ROOT, "%.3f", c.product()),
+      share
+    };
+  }
+
+  // ---------------------------------------------------------------- tokens and text
+
+  private void paintTokens(
+      Column column, List<String> labels, int first, int end, int selected, Align align) {
+    for (int r = first; r < Math.min(end, labels.size()); r++) {
+      Rectangle box = layout.tokenBounds(column, r);
+      if (r == selected) {
+        g.setColor(colors.highlightBackground());
+        g.fillRect(box.x, box.y, box.width, box.height);
+        if (scene.locked()) {
+          outline(box, colors.selection(), THICK);
+        }
+      }
+      Rectangle inner =
+          new Rectangle(
+              box.x + NeuronLayout.TEXT_PAD,
+              box.y,
+              box.width - 2 * NeuronLayout.TEXT_PAD,
+              box.height);
+      text(labels.get(r), inner, colors.foreground(), align, true);
+    }
+  }
+
+  private void text(String text, Rectangle box, Color color, Align align, boolean fit) {
+    String shown = fit ? fit(text, box.width) : text;
+    int width = metrics.stringWidth(shown);
+    int x = align == Align.RIGHT ? box.x + box.width - width : box.x;
+    int baseline = box.y + (box.height - metrics.getHeight()) / 2 + metrics.getAscent();
+    g.setColor(color);
+    g.drawString(shown, x, baseline);
+  }
+
+  /** {@code text}, cut with an ellipsis to fit {@code width}. */
+  private String fit(String text, int width) {
+    if (metrics.stringWidth(text) <= width) {
+      return text;
+    }
+    String ellipsis = "\u2026";
+    int end = text.length();
+    while (end > 0 && metrics.stringWidth(text.substring(0, end) + ellipsis) > width) {
+      end--;
+    }
+    return text.substring(0, end) + ellipsis;
+  }
+
+  /**
+   * Frames {@code box} with edges {@code thickness} pixels wide just outside it, so the box's own
+   * pixels keep their colour. Filled rather than stroked: exact on whole pixels at any integer
+   * scale.
+   */
+  private void outline(Rectangle box, Color color, int thickness) {
+    int t = thickness;
+    g.setColor(color);
+    g.fillRect(box.x - t, box.y - t, box.width + 2 * t, t);
+    g.fillRect(box.x - t, box.y + box.height, box.width + 2 * t, t);
+    g.fillRect(box.x - t, box.y, t, box.height);
+    g.fillRect(box.x + box.width, box.y, t, box.height);
+  }
+}

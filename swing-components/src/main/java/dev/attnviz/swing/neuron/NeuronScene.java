@@ -1,0 +1,55 @@
+package dev.attnviz.swing.neuron;
+
+import dev.attnviz.swing.render.ViewColors;
+import java.awt.Color;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything one picture of the neuron view depends on: the numbers, the geometry, the colours and
+ * the selection. The view builds a new scene on every change; the painter and the tooltips only
+ * read it, so what is exported is exactly what is on screen.
+ *
+ * @param slice the head shown, or null when there is nothing to show but the message
+ * @param layout the geometry
+ * @param colors the theme
+ * @param message a line above the picture (no data, no vectors, an error), or null
+ * @param selectedRow display row of the selected query token, or -1
+ * @param selectedColumn display column of the selected key token (collapsed mode), or -1
+ * @param locked whether the selected token is locked by a click
+ * @param pairColumn key column of the pair whose dimensions are itemised, or -1
+ * @param contributions the pair's top dimensions, largest first; empty without a pair
+ */
+record NeuronScene(
+    NeuronSlice slice,
+    NeuronLayout layout,
+    ViewColors colors,
+    String message,
+    int selectedRow,
+    int selectedColumn,
+    boolean locked,
+    int pairColumn,
+    List<DimensionContribution> contributions) {
+
+  /** Checks and copies. */
+  NeuronScene {
+    Objects.requireNonNull(layout, "layout");
+    Objects.requireNonNull(colors, "colors");
+    contributions = List.copyOf(contributions);
+  }
+
+  /** Whether the computation is drawn (expanded mode with vectors). */
+  boolean expanded() {
+    return layout.expanded();
+  }
+
+  /** Whether a query token is selected. */
+  boolean hasSelectedRow() {
+    return selectedRow >= 0;
+  }
+
+  /** The colour of the head shown. */
+  Color headColor() {
+    return colors.headColor(slice.head(), slice.headCount());
+  }
+}

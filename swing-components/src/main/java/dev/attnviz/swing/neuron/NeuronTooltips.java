@@ -1,0 +1,166 @@
+package dev.attnviz.swing.neuron;
+
+import dev.attnviz.swing.neuron.NeuronLayout.Hit;
+import java.util.Locale;
+
+/**
+ * The tooltip for whatever lies under the mouse: exact values (the stored floats, and products and
+ * scores as computed), with the tokens, layer and head they belong to.
+ */
+final class NeuronTooltips {
+
+  private NeuronTooltips() {}
+
+  /** The tooltip for {@code hit} in {@code scene}, or null for none. */
+  static String text(NeuronScene scene, Hit hit) {
+    NeuronSlice slice = scene.slice();
+    if (hit == null || slice == null) {
+      return null;
+    }
+    String where = "Layer " + slice.layer() + ", Head " + slice.head() + ": ";
+    int row = scene.selectedRow();
+    return switch (hit.column()) {
+      case QUERY_TOKENS -> where + queryName(slice, hit.row()) + lockHint(scene);
+      case QUERY ->
+          hit.dim() < 0
+              ? where + queryName(slice, hit.row())
+              : where
+                  + vectorCell(
+                      "q",
+                      slice.queryIndex(hit.row()),
+                      hit.dim(),
+                      slice.query(hit.row(), hit.dim()),
+                      slice.queryLabels().get(hit.row()));
+      case KEY ->
+          hit.dim() < 0
+              ? where + keyName(slice, hit.row())
+              : where
+                  + vectorCell(
+                      "k",
+                      slice.keyIndex(hit.row()),
+                      hit.dim(),
+                      slice.key(hit.row(), hit.dim()),
+                      slice.keyLabels().get(hit.row()));
+      case PRODUCT -> row < 0 ? null : where + product(slice, row, hit.row(), hit.dim());
+      case SCORE -> row < 0 ? null : where + score(slice, row, hit.row());
+      case KEY_TOKENS -> where + weight(scene, hit.row());
+      case CONTRIBUTIONS -> contribution(scene, hit.row());
+    };
+  }
+
+  /** E.g. {@code q[1][3] = -6.0 (“cat”)}. */
+  private static String vectorCell(String vector, int token, int dim, float value, String label) {
+    return vector + vectorName(token, dim) + " = " + value + " (" + quoted(label) + ")";
+  }
+
+  private static String lockHint(NeuronScene scene) {
+    return scene.expanded()
+        ? " \u2014 click to lock or unlock, \u2191/\u2193 to move"
+        : " \u2014 click to lock or unlock";
+  }
+
+  private static String product(NeuronSlice slice, int row, int column, int dim) {
+    if (!slice.visible(row, column)) {
+      return hidden(slice, row, column);
+    }
+    if (dim < 0) {
+      return "q" + index(slice.queryIndex(row)) + " \u2299 k" + index(slice.keyIndex(column));
+    }
+    return "q"
+        + vectorName(slice.queryIndex(row), dim)
+        + " \u00d7 k"
+        + vectorName(slice.keyIndex(column), dim)
+        + " = "
+        + slice.query(row, dim)
+        + " \u00d7 "
+        + slice.key(column, dim)
+        + " = "
+        + slice.product(row, column, dim);
+  }
+
+  private static String score(NeuronSlice slice, int row, int column) {
+    if (!slice.visible(row, column)) {
+      return hidden(slice, row, column);
+    }
+    double score = slice.scores(row)[column];
+    return "q"
+        + index(slice.queryIndex(row))
+        + " \u00b7 k"
+        + index(slice.keyIndex(column))
+        + " / \u221a"
+        + slice.headSize()
+        + " = "
+        + score
+        + " ("
+        + quoted(slice.queryLabels().get(row))
+        + " \u2192 "
+        + quoted(slice.keyLabels().get(column))
+        + "); softmax weight "
+        + slice.weight(row, column);
+  }
+
+  private static String hidden(NeuronSlice slice, int row, int column) {
+    return "hidden: the model is causal, so token "
+        + slice.queryIndex(row)
+        + " cannot see the later token "
+        + slice.keyIndex(column);
+  }
+
+  private static String weight(NeuronScene scene, int column) {
+    NeuronSlice slice = scene.slice();
+    int row = scene.selectedRow();
+    if (row < 0) {
+      return keyName(slice, column);
+    }
+    return quoted(slice.queryLabels().get(row))
+        + " \u2192 "
+        + quoted(slice.keyLabels().get(column))
+        + ": weight "
+        + slice.weight(row, column)
+        + " (key token "
+        + slice.keyIndex(column)
+        + ")";
+  }
+
+  private static String contribution(NeuronScene scene, int entry) {
+    if (entry >= scene.contributions().size()) {
+      return null;
+    }
+    DimensionContribution c = scene.contributions().get(entry);
+    String share =
+        Double.isNaN(c.share())
+            ? "q \u00b7 k is 0"
+            : String.format(Locale.ROOT, "%.2f%% of q \u00b7 k", 100 * c.share());
+    return "dimension "
+        + c.dimension()
+        + ": q = "
+        + c.query()
+        + ", k = "
+        + c.key()
+        + ", q \u00d7 k = "
+        + c.product()
+        + " ("
+        + share
+        + ")";
+  }
+
+  private static String queryName(NeuronSlice slice, int row) {
+    return "query token " + slice.queryIndex(row) + " " + quoted(slice.queryLabels().get(row));
+  }
+
+  private static String keyName(NeuronSlice slice, int column) {
+    return "key token " + slice.keyIndex(column) + " " + quoted(slice.keyLabels().get(column));
+  }
+
+  private static String vectorName(int token, int dim) {
+    return index(token) + "[" + dim + "]";
+  }
+
+  private static String index(int token) {
+    return "[" + token + "]";
+  }
+
+  private static String quoted(String label) {
+    return "\u201c" + label + "\u201d";
+  }
+}

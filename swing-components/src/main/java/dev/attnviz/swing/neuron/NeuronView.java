@@ -1,0 +1,666 @@
+package dev.attnviz.swing.neuron;
+
+import dev.attnviz.core.Attention;
+import dev.attnviz.core.AttentionData;
+import dev.attnviz.core.AttentionKind;
+import dev.attnviz.swing.export.ExportableView;
+import dev.attnviz.swing.export.ShownMatrix;
+import dev.attnviz.swing.model.AttentionSelectionModel;
+import dev.attnviz.swing.model.AttentionViewModel;
+import dev.attnviz.swing.model.SelectionEvent;
+import dev.attnviz.swing.model.SelectionEvent.Aspect;
+import dev.attnviz.swing.model.TokenRef;
+import dev.attnviz.swing.neuron.NeuronLayout.Column;
+import dev.attnviz.swing.neuron.NeuronLayout.Hit;
+import dev.attnviz.swing.render.ViewColors;
+import java.awt.BorderLayout;
+import java.awt.Dimension;
+import java.awt.Graphics2D;
+import java.awt.Point;
+import java.awt.event.ActionEvent;
+import java.awt.event.FocusAdapter;
+import java.awt.event.FocusEvent;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import javax.swing.AbstractAction;
+import javax.swing.BorderFactory;
+import javax.swing.InputMap;
+import javax.swing.JComponent;
+import javax.swing.JScrollPane;
+import javax.swing.KeyStroke;
+import javax.swing.border.Border;
+import javax.swing.event.ChangeEvent;
+import javax.swing.event.ChangeListener;
+
+/**
+ * Shows how one attention head computes its weights: the neuron view.
+ *
+ * <p>It shows {@link AttentionSelectionModel#layer()} and {@link
+ * AttentionSelectionModel#focusHead()} of {@link AttentionSelectionModel#kind()} in the data of an
+ * {@link AttentionViewModel}. Both models may be shared with other views: changing the layer, head,
+ * filter or selected token in one view changes it in all. In {@link NeuronMode#EXPANDED expanded}
+ * mode (the default) it draws, left to right: the query tokens, each token's query vector q, the
+ * key vectors k, the elementwise products {@code q_i ⊙ k_j} of the selected query i with every key
+ * j, the scaled dot products {@code (q_i · k_j) / sqrt(d)}, and the softmax: the key tokens tinted
+ * by the model's own weights {@code a_ij}. Values are coloured by sign ({@code
+ * AttentionView.positiveColor}, {@code AttentionView.negativeColor}) with opacity {@code
+ * tanh(|v|/4)}; connectors from q_i to each key have opacity {@code tanh(1.8 · a_ij)}. For causal
+ * models, products and scores of keys after the query are hidden. The dimensions that contribute
+ * most to the score of the selected pair (i, j) are outlined and listed. In {@link
+ * NeuronMode#COLLAPSED collapsed} mode it draws lines between the tokens, like the head view for
+ * one head. Data without query and key vectors can only be collapsed; the view says so.
+ *
+ * <p>Mouse: hover a query token (or its q row) to select it, click to lock it, click a key row to
+ * itemise that pair. Keyboard (when focused): ↑/↓ move the locked token, Shift+↑/↓ the itemised
+ * key, ←/→ the head, Page Up/Down the layer, Escape unlocks. Tooltips give exact values.
+ *
+ * <p>The view includes its own controls (layer, head, mode, pair filter); hosts with their own hide
+ * them with {@link #setControlsVisible(boolean)}. Options are bound properties. Layers and heads
+ * offered follow the model's {@code includeLayers}/{@code includeHeads}. Colours come from the
+ * {@link ViewColors} UIManager keys and follow look-and-feel changes. Export ({@link
+ * ExportableView}) draws exactly what is shown, selection included, at full size (not just the
+ * scrolled viewport).
+ *
+ * <p>Swing component: use on the Event Dispatch Thread only.
+ */
+public final class NeuronView extends JComponent implements ExportableView {
+
+  /** The text shown when expanded mode is asked for but the data has no query and key vectors. */
+  public static final String NO_VECTORS_MESSAGE = NeuronText.NO_VECTORS;
+
+  /** The text shown in expanded mode while no query token is selected. */
+  public static final String PLACEHOLDER_TEXT = NeuronText.PLACEHOLDER;
+
+  /** Bound property: {@link #getMode()}. */
+  public static final String MODE_PROPERTY = "mode";
+
+  /** Bound property: {@link #isControlsVisible()}. */
+  public static final String CONTROLS_VISIBLE_PROPERTY = "controlsVisible";
+
+  /** Bound property: {@link #getTopDimensionCount()}. */
+  public static final String TOP_DIMENSION_COUNT_PROPERTY = "topDimensionCount";
+
+  /** Bound property: {@link #getPairKey()}. */
+  public static final String PAIR_KEY_PROPERTY = "pairKey";
+
+  /** Bound property: {@link #getModel()}. */
+  public static final String MODEL_PROPERTY = "model";
+
+  /** Bound property: {@link #getSelectionModel()}. */
+  public static final String SELECTION_MODEL_PROPERTY = "selectionModel";
+
+  /** How many top dimensions are itemised unless set otherwise. */
+  public static final int DEFAULT_TOP_DIMENSION_COUNT = 8;
+
+  /** The most top dimensions that can be itemised. */
+  public static final int MAX_TOP_DIMENSION_COUNT = 32;
+
+  private static final System.Logger LOG = System.getLogger(NeuronView.class.getName());
+
+  /** Selection changes that only move the highlighted token, not the head shown. */
+  private static final Set<Aspect> TOKEN_ASPECTS = Set.of(Aspect.HOVER, Aspect.LOCK, Aspect.CELL);
+
+  private final ChangeListener modelListener = e -> dataChanged();
+  private final ChangeListener selectionListener = this::selectionChanged;
+  private final NeuronCanvas canvas;
+  private final NeuronControls controls;
+  private final JScrollPane scrollPane;
+
+  private AttentionViewModel model;
+  private AttentionSelectionModel selection;
+  private NeuronMode mode = NeuronMode.EXPANDED;
+  private boolean controlsVisible = true;
+  private int topDimensionCount = DEFAULT_TOP_DIMENSION_COUNT;
+  private int pairKey = -1;
+
+  private ViewColors colors = ViewColors.fromUIManager();
+  private NeuronSlice slice;
+  private String sliceError;
+  private NeuronLayout layout;
+  private NeuronLayout.Input layoutInput;
+  private NeuronScene scene;
+
+  /**
+   * Creates a view of {@code model}'s data with {@code selection}, which it adapts to the data.
+   *
+   * @param model the data and display options, possibly shared
+   * @param selection the selection, possibly shared
+   */
+  public NeuronView(AttentionViewModel model, AttentionSelectionModel selection) {
+    this.model = Objects.requireNonNull(model, "model");
+    this.selection = Objects.requireNonNull(selection, "selection");
+    canvas = new NeuronCanvas(new CanvasInput());
+    controls = new NeuronControls(this);
+    scrollPane = new JScrollPane(canvas);
+    setLayout(new BorderLayout());
+    add(controls, BorderLayout.NORTH);
+    add(scrollPane, BorderLayout.CENTER);
+    canvas.addFocusListener(
+        new FocusAdapter() {
+          @Override
+          public void focusGained(FocusEvent e) {
+            updateBorder();
+          }
+
+          @Override
+          public void focusLost(FocusEvent e) {
+            updateBorder();
+          }
+        });
+    installKeyboardActions();
+    model.addChangeListener(modelListener);
+    selection.addChangeListener(selectionListener);
+    adaptSelection();
+    updateBorder();
+    rebuild();
+  }
+
+  // ------------------------------------------------------------------ models
+
+  /** The data and display options shown. */
+  public AttentionViewModel getModel() {
+    return model;
+  }
+
+  /** Shows another model's data; the listener moves from the old model to the new one. */
+  public void setModel(AttentionViewModel newModel) {
+    Objects.requireNonNull(newModel, "newModel");
+    AttentionViewModel old = model;
+    if (newModel != old) {
+      old.removeChangeListener(modelListener);
+      model = newModel;
+      newModel.addChangeListener(modelListener);
+      firePropertyChange(MODEL_PROPERTY, old, newModel);
+      dataChanged();
+    }
+  }
+
+  /** The selection shown and edited. */
+  public AttentionSelectionModel getSelectionModel() {
+    return selection;
+  }
+
+  /** Uses another selection model; the listener moves from the old one to the new one. */
+  public void setSelectionModel(AttentionSelectionModel newSelection) {
+    Objects.requireNonNull(newSelection, "newSelection");
+    AttentionSelectionModel old = selection;
+    if (newSelection != old) {
+      old.removeChangeListener(selectionListener);
+      selection = newSelection;
+      newSelection.addChangeListener(selectionListener);
+      firePropertyChange(SELECTION_MODEL_PROPERTY, old, newSelection);
+      adaptSelection();
+      rebuild();
+    }
+  }
+
+  private void adaptSelection() {
+    if (model.hasData()) {
+      selection.adaptTo(model.data());
+    }
+  }
+
+  private void dataChanged() {
+    setPairKey(-1);
+    adaptSelection();
+    rebuild();
+  }
+
+  private void selectionChanged(ChangeEvent event) {
+    if (event instanceof SelectionEvent change && TOKEN_ASPECTS.containsAll(change.aspects())) {
+      refreshScene();
+    } else {
+      rebuild();
+    }
+  }
+
+  // ------------------------------------------------------------------ options
+
+  /** The mode: {@link NeuronMode#EXPANDED} (default) or {@link NeuronMode#COLLAPSED}. */
+  public NeuronMode getMode() {
+    return mode;
+  }
+
+  /**
+   * Sets the mode. Expanded mode on data without vectors shows the collapsed picture under {@link
+   * #NO_VECTORS_MESSAGE}.
+   */
+  public void setMode(NeuronMode newMode) {
+    Objects.requireNonNull(newMode, "newMode");
+    NeuronMode old = mode;
+    if (newMode != old) {
+      mode = newMode;
+      firePropertyChange(MODE_PROPERTY, old, newMode);
+      rebuild();
+    }
+  }
+
+  /** Whether the shown head's data has query and key vectors, so expanded mode can be drawn. */
+  public boolean isExpandedAvailable() {
+    return slice != null && slice.hasVectors();
+  }
+
+  /** Whether the view's own controls are shown (default true). */
+  public boolean isControlsVisible() {
+    return controlsVisible;
+  }
+
+  /** Shows or hides the view's own controls, for hosts that have their own. */
+  public void setControlsVisible(boolean visible) {
+    boolean old = controlsVisible;
+    if (visible != old) {
+      controlsVisible = visible;
+      controls.setVisible(visible);
+      revalidate();
+      firePropertyChange(CONTROLS_VISIBLE_PROPERTY, old, visible);
+    }
+  }
+
+  /** How many top-contributing dimensions of the selected pair are outlined and listed. */
+  public int getTopDimensionCount() {
+    return topDimensionCount;
+  }
+
+  /**
+   * Sets how many top-contributing dimensions are outlined and listed; 0 hides the list.
+   *
+   * @throws IllegalArgumentException if not within 0 to {@link #MAX_TOP_DIMENSION_COUNT}
+   */
+  public void setTopDimensionCount(int count) {
+    if (count < 0 || count > MAX_TOP_DIMENSION_COUNT) {
+      throw new IllegalArgumentException(
+          "top dimension count " + count + " is not within 0 to " + MAX_TOP_DIMENSION_COUNT);
+    }
+    int old = topDimensionCount;
+    if (count != old) {
+      topDimensionCount = count;
+      firePropertyChange(TOP_DIMENSION_COUNT_PROPERTY, old, count);
+      rebuild();
+    }
+  }
+
+  /**
+   * The key token (data index) of the pair whose dimensions are itemised, or -1 (default) for the
+   * key the selected query attends to most. A key that the filter hides or a causal model masks
+   * falls back to the strongest one.
+   */
+  public int getPairKey() {
+    return pairKey;
+  }
+
+  /**
+   * Chooses the key token (data index) of the itemised pair; -1 for the strongest key.
+   *
+   * @throws IllegalArgumentException if below -1
+   */
+  public void setPairKey(int key) {
+    if (key < -1) {
+      throw new IllegalArgumentException("pair key " + key + " must be a token index or -1");
+    }
+    int old = pairKey;
+    if (key != old) {
+      pairKey = key;
+      firePropertyChange(PAIR_KEY_PROPERTY, old, key);
+      refreshScene();
+    }
+  }
+
+  // ------------------------------------------------------------------ what is shown
+
+  /** The selected query token (data index) if it is shown, else empty. */
+  public OptionalInt selectedQuery() {
+    return scene.selectedRow() < 0
+        ? OptionalInt.empty()
+        : OptionalInt.of(slice.queryIndex(scene.selectedRow()));
+  }
+
+  /** The key token (data index) of the pair whose dimensions are itemised, if any. */
+  public OptionalInt shownPairKey() {
+    return scene.pairColumn() < 0
+        ? OptionalInt.empty()
+        : OptionalInt.of(slice.keyIndex(scene.pairColumn()));
+  }
+
+  /** The top dimensions of the itemised pair, largest {@code |q[d]·k[d]|} first; may be empty. */
+  public List<DimensionContribution> contributions() {
+    return scene.contributions();
+  }
+
+  /** The message above the picture (no data, no vectors, a bad layer), if one is shown. */
+  public Optional<String> statusMessage() {
+    return Optional.ofNullable(scene.message());
+  }
+
+  /** The drawing surface inside the scroll pane, for tests. */
+  NeuronCanvas canvas() {
+    return canvas;
+  }
+
+  /** The current scene, for tests. */
+  NeuronScene scene() {
+    return scene;
+  }
+
+  // ------------------------------------------------------------------ export
+
+  @Override
+  public Dimension exportSize() {
+    return scene.layout().size();
+  }
+
+  @Override
+  public void paintExport(Graphics2D g) {
+    Graphics2D copy = (Graphics2D) g.create();
+    try {
+      NeuronPainter.paint(copy, scene, null);
+    } finally {
+      copy.dispose();
+    }
+  }
+
+  /** The weights of the head shown, cut by the pair filter, with the shown token labels. */
+  @Override
+  public Optional<ShownMatrix> shownMatrix() {
+    if (slice == null) {
+      return Optional.empty();
+    }
+    float[] values = new float[slice.rowCount() * slice.columnCount()];
+    for (int r = 0; r < slice.rowCount(); r++) {
+      for (int c = 0; c < slice.columnCount(); c++) {
+        values[r * slice.columnCount() + c] = slice.weight(r, c);
+      }
+    }
+    AttentionKind kind = slice.attention().kind();
+    String suffix = kind == AttentionKind.SELF ? "" : " (" + kind.id() + ")";
+    return Optional.of(
+        new ShownMatrix(
+            "Layer " + slice.layer() + ", Head " + slice.head() + suffix,
+            slice.queryLabels(),
+            slice.keyLabels(),
+            values));
+  }
+
+  // ------------------------------------------------------------------ look and feel
+
+  /** Re-reads the colours and font from the look and feel. */
+  @Override
+  public void updateUI() {
+    super.updateUI();
+    if (canvas != null) {
+      colors = ViewColors.fromUIManager();
+      layoutInput = null;
+      updateBorder();
+      refreshScene();
+    }
+  }
+
+  private void updateBorder() {
+    // Same thickness either way, so focus does not shift the picture.
+    Border border =
+        canvas.isFocusOwner()
+            ? BorderFactory.createLineBorder(colors.selection(), 2)
+            : BorderFactory.createCompoundBorder(
+                BorderFactory.createLineBorder(colors.grid(), 1),
+                BorderFactory.createEmptyBorder(1, 1, 1, 1));
+    scrollPane.setBorder(border);
+    scrollPane.getViewport().setBackground(colors.background());
+  }
+
+  // ------------------------------------------------------------------ scene building
+
+  /** Recuts the head shown, then redraws. */
+  private void rebuild() {
+    slice = null;
+    sliceError = null;
+    if (model.hasData()) {
+      try {
+        slice =
+            NeuronSlice.of(
+                model.data(),
+                selection.kind(),
+                selection.layer(),
+                selection.focusHead(),
+                selection.filter(),
+                model.isPrettifyTokens());
+      } catch (IllegalArgumentException e) {
+        // A host asked for a layer, head or kind the data lacks: say so instead of drawing.
+        sliceError = e.getMessage();
+        LOG.log(System.Logger.Level.DEBUG, "neuron view cannot show the selection", e);
+      }
+    }
+    refreshScene();
+    controls.refresh();
+  }
+
+  /** Rebuilds the scene from the current slice, selection and options, and shows it. */
+  private void refreshScene() {
+    boolean expanded = mode == NeuronMode.EXPANDED && isExpandedAvailable();
+    String message;
+    if (!model.hasData()) {
+      message = NeuronText.NO_DATA;
+    } else if (sliceError != null) {
+      message = sliceError;
+    } else if (mode == NeuronMode.EXPANDED && !slice.hasVectors()) {
+      message = NeuronText.NO_VECTORS;
+    } else {
+      message = null;
+    }
+    int row = -1;
+    int column = -1;
+    boolean locked = false;
+    TokenRef token = selection.selectedToken();
+    if (slice != null && token != null) {
+      if (token.isQuery()) {
+        row = slice.rowOf(token.index());
+      } else if (!expanded) {
+        column = slice.columnOf(token.index());
+      }
+      locked = token.equals(selection.lockedToken());
+    }
+    int pair = -1;
+    List<DimensionContribution> top = List.of();
+    if (expanded && row >= 0) {
+      pair = pairColumn(row);
+      if (pair >= 0 && topDimensionCount > 0) {
+        top =
+            DimensionContributions.top(
+                slice.queryVector(row), slice.keyVector(pair), topDimensionCount);
+      }
+    }
+    scene =
+        new NeuronScene(
+            slice, layoutFor(expanded, message), colors, message, row, column, locked, pair, top);
+    canvas.setScene(scene);
+  }
+
+  private int pairColumn(int row) {
+    int chosen = pairKey < 0 ? -1 : slice.columnOf(pairKey);
+    return chosen >= 0 && slice.visible(row, chosen) ? chosen : slice.strongestColumn(row);
+  }
+
+  /** The layout, recomputed only when what it depends on changed (not on hover). */
+  private NeuronLayout layoutFor(boolean expanded, String message) {
+    NeuronLayout.Input input =
+        new NeuronLayout.Input(
+            expanded,
+            slice == null ? List.of() : slice.queryLabels(),
+            slice == null ? List.of() : slice.keyLabels(),
+            expanded ? slice.headSize() : 0,
+            message,
+            expanded ? topDimensionCount : 0);
+    if (!input.equals(layoutInput)) {
+      layoutInput = input;
+      layout = NeuronLayout.compute(input, TextMeasure.of(canvas.getFontMetrics(colors.font())));
+    }
+    return layout;
+  }
+
+  // ------------------------------------------------------------------ interaction
+
+  /** Mouse input from the canvas. */
+  private final class CanvasInput implements NeuronCanvas.Input {
+    @Override
+    public void hover(Point point, Hit hit) {
+      if (slice == null) {
+        return;
+      }
+      NeuronLayout geometry = scene.layout();
+      if (hit != null && isQueryColumn(hit.column())) {
+        selection.setHoveredToken(TokenRef.query(slice.queryIndex(hit.row())));
+      } else if (!geometry.expanded()) {
+        selection.setHoveredToken(
+            hit != null && hit.column() == Column.KEY_TOKENS
+                ? TokenRef.key(slice.keyIndex(hit.row()))
+                : null);
+      } else if (point.x < geometry.x(Column.QUERY) + geometry.width(Column.QUERY)) {
+        // Off the tokens on the left: nothing is hovered. To the right the hover stays, so that
+        // the mouse can travel along the computation of the hovered token and read its tooltips.
+        selection.setHoveredToken(null);
+      }
+    }
+
+    @Override
+    public void click(Hit hit) {
+      if (slice == null || hit == null) {
+        return;
+      }
+      if (isQueryColumn(hit.column())) {
+        selection.toggleLockedToken(TokenRef.query(slice.queryIndex(hit.row())));
+      } else if (!scene.expanded()) {
+        if (hit.column() == Column.KEY_TOKENS) {
+          selection.toggleLockedToken(TokenRef.key(slice.keyIndex(hit.row())));
+        }
+      } else if (hit.column() != Column.CONTRIBUTIONS && scene.hasSelectedRow()) {
+        int key = slice.keyIndex(hit.row());
+        setPairKey(key == pairKey ? -1 : key);
+      }
+    }
+
+    @Override
+    public void exit() {
+      selection.setHoveredToken(null);
+    }
+  }
+
+  private static boolean isQueryColumn(Column column) {
+    return column == Column.QUERY_TOKENS || column == Column.QUERY;
+  }
+
+  private void installKeyboardActions() {
+    InputMap keys = canvas.getInputMap(JComponent.WHEN_FOCUSED);
+    bind(keys, KeyEvent.VK_UP, 0, "neuron.previousToken", () -> moveToken(-1));
+    bind(keys, KeyEvent.VK_DOWN, 0, "neuron.nextToken", () -> moveToken(1));
+    bind(
+        keys, KeyEvent.VK_UP, InputEvent.SHIFT_DOWN_MASK, "neuron.previousKey", () -> movePair(-1));
+    bind(keys, KeyEvent.VK_DOWN, InputEvent.SHIFT_DOWN_MASK, "neuron.nextKey", () -> movePair(1));
+    bind(keys, KeyEvent.VK_LEFT, 0, "neuron.previousHead", () -> moveHead(-1));
+    bind(keys, KeyEvent.VK_RIGHT, 0, "neuron.nextHead", () -> moveHead(1));
+    bind(keys, KeyEvent.VK_PAGE_UP, 0, "neuron.previousLayer", () -> moveLayer(-1));
+    bind(keys, KeyEvent.VK_PAGE_DOWN, 0, "neuron.nextLayer", () -> moveLayer(1));
+    bind(keys, KeyEvent.VK_ESCAPE, 0, "neuron.unlock", () -> unlock());
+  }
+
+  private void bind(InputMap keys, int key, int modifiers, String name, Runnable action) {
+    keys.put(KeyStroke.getKeyStroke(key, modifiers), name);
+    canvas
+        .getActionMap()
+        .put(
+            name,
+            new AbstractAction(name) {
+              @Override
+              public void actionPerformed(ActionEvent e) {
+                action.run();
+              }
+            });
+  }
+
+  /** Moves the selected token (locking it) by {@code delta} rows, on the side that is selected. */
+  private void moveToken(int delta) {
+    if (slice == null) {
+      return;
+    }
+    if (scene.selectedColumn() >= 0) {
+      int next = clamp(scene.selectedColumn() + delta, slice.columnCount());
+      selection.setLockedToken(TokenRef.key(slice.keyIndex(next)));
+      canvas.scrollRectToVisible(scene.layout().rowBand(next));
+      return;
+    }
+    int row = scene.selectedRow();
+    int next =
+        row < 0 ? (delta > 0 ? 0 : slice.rowCount() - 1) : clamp(row + delta, slice.rowCount());
+    selection.setLockedToken(TokenRef.query(slice.queryIndex(next)));
+    canvas.scrollRectToVisible(scene.layout().rowBand(next));
+  }
+
+  /** Moves the itemised key to the next key the selected query can see. */
+  private void movePair(int delta) {
+    int row = scene.selectedRow();
+    if (!scene.expanded() || row < 0 || scene.pairColumn() < 0) {
+      return;
+    }
+    for (int c = scene.pairColumn() + delta; c >= 0 && c < slice.columnCount(); c += delta) {
+      if (slice.visible(row, c)) {
+        setPairKey(slice.keyIndex(c));
+        canvas.scrollRectToVisible(scene.layout().rowBand(c));
+        return;
+      }
+    }
+  }
+
+  private void moveHead(int delta) {
+    Attention attention = shownAttention();
+    if (attention != null) {
+      int[] heads = model.visibleHeads(attention.headCount());
+      selection.setFocusHead(step(heads, selection.focusHead(), delta));
+    }
+  }
+
+  private void moveLayer(int delta) {
+    Attention attention = shownAttention();
+    if (attention != null) {
+      int[] layers = model.visibleLayers(attention.layerCount());
+      selection.setLayer(step(layers, selection.layer(), delta));
+    }
+  }
+
+  private void unlock() {
+    selection.clearLockedToken();
+    setPairKey(-1);
+  }
+
+  private Attention shownAttention() {
+    AttentionData data = model.data();
+    return data != null && data.has(selection.kind()) ? data.attention(selection.kind()) : null;
+  }
+
+  /**
+   * The index {@code delta} steps from {@code current} among the sorted {@code indexes}, stopping
+   * at the ends; from an index that is not among them, the nearest one in that direction.
+   */
+  static int step(int[] indexes, int current, int delta) {
+    int position = -1;
+    for (int p = 0; p < indexes.length; p++) {
+      if (indexes[p] == current) {
+        position = p;
+      }
+    }
+    if (position < 0) {
+      int p = 0;
+      while (p < indexes.length && indexes[p] < current) {
+        p++;
+      }
+      // Between two included indexes: one step down lands on the lower, one step up on the upper.
+      position = delta > 0 ? p - 1 : p;
+    }
+    return indexes[clamp(position + delta, indexes.length)];
+  }
+
+  private static int clamp(int index, int count) {
+    return Math.max(0, Math.min(count - 1, index));
+  }
+}

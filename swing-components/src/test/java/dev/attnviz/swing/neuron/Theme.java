@@ -1,0 +1,54 @@
+package dev.attnviz.swing.neuron;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.util.Map;
+import javax.swing.UIManager;
+
+/**
+ * Light and dark themes through the {@code AttentionView.*} UIManager keys, as a FlatLaf host would
+ * set them (FlatLaf itself is not a dependency of this module).
+ */
+enum Theme {
+  LIGHT(
+      Map.of(
+          "AttentionView.background", new Color(0xFFFFFF),
+          "AttentionView.foreground", new Color(0x1F2328),
+          "AttentionView.mutedForeground", new Color(0x6E7781),
+          "AttentionView.selectionColor", new Color(0x2675BF),
+          "AttentionView.highlightBackground", new Color(0xD5E5F7),
+          "AttentionView.gridColor", new Color(0xD0D7DE))),
+  DARK(
+      Map.of(
+          "AttentionView.background", new Color(0x1E1F22),
+          "AttentionView.foreground", new Color(0xDFE1E5),
+          "AttentionView.mutedForeground", new Color(0x8C9096),
+          "AttentionView.selectionColor", new Color(0x4D8FE0),
+          "AttentionView.highlightBackground", new Color(0x2E436E),
+          "AttentionView.gridColor", new Color(0x43454A)));
+
+  private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+
+  private final Map<String, Color> colors;
+
+  Theme(Map<String, Color> colors) {
+    this.colors = colors;
+  }
+
+  /** Puts this theme's keys into the UIManager. */
+  void apply() {
+    colors.forEach(UIManager::put);
+    UIManager.put("AttentionView.font", FONT);
+  }
+
+  /** The view background of this theme. */
+  Color background() {
+    return colors.get("AttentionView.background");
+  }
+
+  /** Removes every key a theme sets, back to the look and feel's own colours. */
+  static void reset() {
+    LIGHT.colors.keySet().forEach(key -> UIManager.put(key, null));
+    UIManager.put("AttentionView.font", null);
+  }
+}
