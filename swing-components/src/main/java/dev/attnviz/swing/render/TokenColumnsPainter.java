@@ -1,0 +1,271 @@
+package dev.attnviz.swing.render;
+
+import dev.attnviz.swing.model.TokenRef;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.RenderingHints;
+import java.awt.geom.Line2D;
+import java.nio.FloatBuffer;
+import java.util.Objects;
+
+/**
+ * Paints two token columns and the attention lines between them, as the head view and the model
+ * view's detail pane show them: for every drawn head and every shown pair (i, j) a line from left
+ * token i to right token j in the head's colour with opacity {@code weight × alphaScale}.
+ *
+ * <p>With a selected token (hovered or locked) only the lines touching it are drawn, the token is
+ * highlighted, and every token box on the other side is split into one slice per drawn head, filled
+ * in the head's colour with opacity = raw weight.
+ *
+ * <p>Lines whose opacity would round to nothing are culled, and lines that cannot cross the clip
+ * are skipped without being built, so long inputs stay fast. Stateless apart from its settings; use
+ * on one thread at a time.
+ */
+public final class TokenColumnsPainter {
+
+  /** Opacity below which a line is invisible on an 8-bit surface, so it is not drawn at all. */
+  public static final float DEFAULT_MIN_ALPHA = 0.5f / 255f;
+
+  private final ViewColors colors;
+  private float lineWidth = 2f;
+  private float minAlpha = DEFAULT_MIN_ALPHA;
+
+  /** A painter with the theme's colours and font. */
+  public TokenColumnsPainter(ViewColors colors) {
+    this.colors = Objects.requireNonNull(colors, "colors");
+  }
+
+  /** Sets the line width in user-space pixels (default 2). */
+  public TokenColumnsPainter lineWidth(float width) {
+    this.lineWidth = width;
+    return this;
+  }
+
+  /** Sets the opacity below which lines are culled (default {@link #DEFAULT_MIN_ALPHA}). */
+  public TokenColumnsPainter minAlpha(float alpha) {
+    this.minAlpha = alpha;
+    return this;
+  }
+
+  /**
+   * What to draw: the heads of one layer, their colours, and how line opacity is scaled.
+   *
+   * @param shown the shown attention
+   * @param layer the layer
+   * @param heads original indexes of the heads to draw, in slice order
+   * @param headColors one colour per entry of {@code heads}
+   * @param alphaScale line opacity = weight × alphaScale (1 / active heads in the head view)
+   * @param selected the selected token (locked or hovered), or null
+   * @param locked the locked token, drawn with a border, or null
+   */
+  public record Scene(
+      ShownAttention shown,
+      int layer,
+      int[] heads,
+      Color[] headColors,
+      float alphaScale,
+      TokenRef selected,
+      TokenRef locked) {
+
+    /** Checks that there is one colour per head. */
+    public Scene {
+      Objects.requireNonNull(shown, "shown");
+      if (heads.length != headColors.length) {
+        throw new IllegalArgumentException(
+            heads.length + " heads but " + headColors.length + " colours");
+      }
+    }
+
+    /** The display position of the selected token, or -1 if none or hidden by the filter. */
+    int selectedPosition() {
+      return selected == null ? -1 : shown.positionOf(selected);
+    }
+  }
+
+  /** Paints the scene into {@code g} (user space), drawing only what can touch {@code clip}. */
+  public void paint(Graphics2D g, TokenColumnsLayout layout, Scene scene, Rectangle clip) {
+    Rectangle area = clip == null ? layout.bounds() : clip.intersection(layout.bounds());
+    if (area.isEmpty()) {
+      return;
+    }
+    int selectedPosition = scene.selectedPosition();
+    TokenRef selected = selectedPosition < 0 ? null : scene.selected();
+    if (selected != null) {
+      paintHighlight(g, layout, selected.side(), selectedPosition);
+      paintSlices(g, layout, scene, selected.side(), selectedPosition, area);
+    }
+    paintLabels(g, layout, scene.shown(), area);
+    int lockedPosition = scene.locked() == null ? -1 : scene.shown().positionOf(scene.locked());
+    if (lockedPosition >= 0) {
+      paintLockBorder(g, layout.box(scene.locked().side(), lockedPosition));
+    }
+    paintLines(g, layout, scene, selected, selectedPosition, area);
+  }
+
+  private void paintHighlight(Graphics2D g, TokenColumnsLayout layout, TokenRef.Side side, int p) {
+    g.setColor(colors.highlightBackground());
+    g.fill(layout.box(side, p));
+  }
+
+  private void paintLockBorder(Graphics2D g, Rectangle box) {
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+    g.setColor(colors.selection());
+    g.setStroke(new BasicStroke(1f));
+    g.draw(new Rectangle(box.x, box.y, box.width - 1, box.height - 1));
+  }
+
+  private static void paintSlices(
+      Graphics2D g,
+      TokenColumnsLayout layout,
+      Scene scene,
+      TokenRef.Side selectedSide,
+      int selectedPosition,
+      Rectangle area) {
+    ShownAttention shown = scene.shown();
+    boolean queryWasSelected = selectedSide == TokenRef.Side.QUERY;
+    TokenRef.Side other = queryWasSelected ? TokenRef.Side.KEY : TokenRef.Side.QUERY;
+    int count = layout.count(other);
+    int first = layout.firstRowBelow(area.y, count);
+    int last = layout.lastRowAbove(area.getMaxY(), count);
+    int slices = scene.heads().length;
+    for (int p = first; p <= last; p++) {
+      Rectangle box = layout.box(other, p);
+      for (int s = 0; s < slices; s++) {
+        int row = queryWasSelected ? selectedPosition : p;
+        int column = queryWasSelected ? p : selectedPosition;
+        float w = shown.weight(scene.layer(), scene.heads()[s], row, column);
+        int alpha = HeatColorScale.step(w);
+        if (alpha == 0) {
+          continue;
+        }
+        int x0 = box.x + box.width * s / slices;
+        int x1 = box.x + box.width * (s + 1) / slices;
+        g.setColor(withAlpha(scene.headColors()[s], alpha));
+        g.fillRect(x0, box.y, x1 - x0, box.height);
+      }
+    }
+  }
+
+  private void paintLabels(
+      Graphics2D g, TokenColumnsLayout layout, ShownAttention shown, Rectangle area) {
+    g.setFont(colors.font());
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setColor(colors.foreground());
+    FontMetrics metrics = g.getFontMetrics();
+    for (TokenRef.Side side : TokenRef.Side.values()) {
+      int count = layout.count(side);
+      int first = layout.firstRowBelow(area.y, count);
+      int last = layout.lastRowAbove(area.getMaxY(), count);
+      for (int p = first; p <= last; p++) {
+        Rectangle box = layout.box(side, p);
+        String label = side == TokenRef.Side.QUERY ? shown.rowLabel(p) : shown.columnLabel(p);
+        TextFit.drawInBox(g, metrics, label, box, side == TokenRef.Side.QUERY);
+      }
+    }
+  }
+
+  private void paintLines(
+      Graphics2D g,
+      TokenColumnsLayout layout,
+      Scene scene,
+      TokenRef selected,
+      int selectedPosition,
+      Rectangle area) {
+    if (scene.selected() != null && selected == null) {
+      // A selected token that the filter hides: nothing touches it, so nothing is drawn.
+      return;
+    }
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+    g.setStroke(new BasicStroke(lineWidth, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
+    ShownAttention shown = scene.shown();
+    int rows = shown.rowCount();
+    int columns = shown.columnCount();
+    int rowFrom = 0;
+    int rowTo = rows - 1;
+    int columnFrom = 0;
+    int columnTo = columns - 1;
+    if (selected != null && selected.isQuery()) {
+      rowFrom = selectedPosition;
+      rowTo = selectedPosition;
+    } else if (selected != null) {
+      columnFrom = selectedPosition;
+      columnTo = selectedPosition;
+    }
+    double top = area.y - lineWidth;
+    double bottom = area.getMaxY() + lineWidth;
+    int firstVisibleColumn = layout.firstRowBelow(top, columns);
+    int lastVisibleColumn = layout.lastRowAbove(bottom, columns);
+    double x0 = layout.leftAnchorX();
+    double x1 = layout.rightAnchorX();
+    Line2D.Float line = new Line2D.Float();
+    int stride = shown.keyStride();
+    for (int s = 0; s < scene.heads().length; s++) {
+      Color[] alphas = alphaTable(scene.headColors()[s]);
+      FloatBuffer matrix = shown.matrix(scene.layer(), scene.heads()[s]);
+      for (int r = rowFrom; r <= rowTo; r++) {
+        double y0 = layout.rowCenterY(r);
+        // A line can cross the clip only if it ends on the far side of the clip's edge.
+        int from = columnFrom;
+        int to = columnTo;
+        if (y0 < top) {
+          from = Math.max(from, firstVisibleColumn);
+        } else if (y0 > bottom) {
+          to = Math.min(to, lastVisibleColumn);
+        }
+        int base = shown.queryIndex(r) * stride + shown.firstKey();
+        for (int c = from; c <= to; c++) {
+          float alpha = matrix.get(base + c) * scene.alphaScale();
+          if (alpha < minAlpha) {
+            continue;
+          }
+          g.setColor(alphas[HeatColorScale.step(alpha)]);
+          line.setLine(x0, y0, x1, layout.rowCenterY(c));
+          g.draw(line);
+        }
+      }
+    }
+  }
+
+  /** Colours of {@code color} at alpha 0..255, so no colour is allocated per line. */
+  static Color[] alphaTable(Color color) {
+    Color[] table = new Color[256];
+    for (int a = 0; a < 256; a++) {
+      table[a] = withAlpha(color, a);
+    }
+    return table;
+  }
+
+  static Color withAlpha(Color color, int alpha) {
+    return new Color(color.getRed(), color.getGreen(), color.getBlue(), alpha);
+  }
+
+  /**
+   * The area that changes when {@code token} becomes or stops being the selected token: its
+   * highlight, the whole other column (its slices), and the vertical span of its lines. Null if the
+   * token is null or not shown.
+   */
+  public static Rectangle affectedArea(TokenColumnsLayout layout, Scene scene, TokenRef token) {
+    if (token == null) {
+      return null;
+    }
+    int position = scene.shown().positionOf(token);
+    if (position < 0) {
+      return null;
+    }
+    Rectangle bounds = layout.bounds();
+    Rectangle area = layout.box(token.side(), position);
+    TokenRef.Side other = token.isQuery() ? TokenRef.Side.KEY : TokenRef.Side.QUERY;
+    int count = layout.count(other);
+    if (count > 0) {
+      area.add(layout.box(other, 0));
+      area.add(layout.box(other, count - 1));
+    }
+    area.add(new Rectangle(bounds.x, area.y, bounds.width, area.height));
+    return area;
+  }
+}
