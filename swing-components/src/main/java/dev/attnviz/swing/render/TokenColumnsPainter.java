@@ -29,9 +29,13 @@ public final class TokenColumnsPainter {
   /** Opacity below which a line is invisible on an 8-bit surface, so it is not drawn at all. */
   public static final float DEFAULT_MIN_ALPHA = 0.5f / 255f;
 
+  /** Default most lines per paint: a screenful of a 512-token head stays interactive. */
+  public static final int DEFAULT_MAX_LINES = 8_000;
+
   private final ViewColors colors;
   private float lineWidth = 2f;
   private float minAlpha = DEFAULT_MIN_ALPHA;
+  private int maxLines = DEFAULT_MAX_LINES;
 
   /** A painter with the theme's colours and font. */
   public TokenColumnsPainter(ViewColors colors) {
@@ -47,6 +51,20 @@ public final class TokenColumnsPainter {
   /** Sets the opacity below which lines are culled (default {@link #DEFAULT_MIN_ALPHA}). */
   public TokenColumnsPainter minAlpha(float alpha) {
     this.minAlpha = alpha;
+    return this;
+  }
+
+  /**
+   * Sets the most lines one paint draws (default {@link #DEFAULT_MAX_LINES}); the strongest are
+   * kept.
+   *
+   * @throws IllegalArgumentException if below 1
+   */
+  public TokenColumnsPainter maxLines(int lines) {
+    if (lines < 1) {
+      throw new IllegalArgumentException("maxLines must be at least 1, got " + lines);
+    }
+    this.maxLines = lines;
     return this;
   }
 
@@ -179,55 +197,118 @@ public final class TokenColumnsPainter {
       // A selected token that the filter hides: nothing touches it, so nothing is drawn.
       return;
     }
+    Rectangle lineArea = layout.lineArea();
+    if (area.x >= lineArea.getMaxX() || area.getMaxX() <= lineArea.x) {
+      return;
+    }
+    LineRange range = new LineRange(layout, scene, selected, selectedPosition, area, lineWidth);
+    int threshold = Math.max(HeatColorScale.step(minAlpha), 1);
+    if (range.candidates() * scene.heads().length > maxLines) {
+      threshold = Math.max(threshold, budgetThreshold(scene, range));
+    }
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
     g.setStroke(new BasicStroke(lineWidth, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
     ShownAttention shown = scene.shown();
-    int rows = shown.rowCount();
-    int columns = shown.columnCount();
-    int rowFrom = 0;
-    int rowTo = rows - 1;
-    int columnFrom = 0;
-    int columnTo = columns - 1;
-    if (selected != null && selected.isQuery()) {
-      rowFrom = selectedPosition;
-      rowTo = selectedPosition;
-    } else if (selected != null) {
-      columnFrom = selectedPosition;
-      columnTo = selectedPosition;
-    }
-    double top = area.y - lineWidth;
-    double bottom = area.getMaxY() + lineWidth;
-    int firstVisibleColumn = layout.firstRowBelow(top, columns);
-    int lastVisibleColumn = layout.lastRowAbove(bottom, columns);
     double x0 = layout.leftAnchorX();
     double x1 = layout.rightAnchorX();
     Line2D.Float line = new Line2D.Float();
     int stride = shown.keyStride();
+    float alphaScale = scene.alphaScale();
     for (int s = 0; s < scene.heads().length; s++) {
       Color[] alphas = alphaTable(scene.headColors()[s]);
       FloatBuffer matrix = shown.matrix(scene.layer(), scene.heads()[s]);
-      for (int r = rowFrom; r <= rowTo; r++) {
+      for (int r = range.rowFrom; r <= range.rowTo; r++) {
         double y0 = layout.rowCenterY(r);
-        // A line can cross the clip only if it ends on the far side of the clip's edge.
-        int from = columnFrom;
-        int to = columnTo;
-        if (y0 < top) {
-          from = Math.max(from, firstVisibleColumn);
-        } else if (y0 > bottom) {
-          to = Math.min(to, lastVisibleColumn);
-        }
         int base = shown.queryIndex(r) * stride + shown.firstKey();
-        for (int c = from; c <= to; c++) {
-          float alpha = matrix.get(base + c) * scene.alphaScale();
-          if (alpha < minAlpha) {
+        int to = range.columnTo(r);
+        for (int c = range.columnFrom(r); c <= to; c++) {
+          int step = HeatColorScale.step(matrix.get(base + c) * alphaScale);
+          if (step < threshold) {
             continue;
           }
-          g.setColor(alphas[HeatColorScale.step(alpha)]);
+          g.setColor(alphas[step]);
           line.setLine(x0, y0, x1, layout.rowCenterY(c));
           g.draw(line);
         }
       }
+    }
+  }
+
+  /** The lowest opacity step at which at most {@code maxLines} candidate lines remain. */
+  private int budgetThreshold(Scene scene, LineRange range) {
+    ShownAttention shown = scene.shown();
+    int[] histogram = new int[256];
+    int stride = shown.keyStride();
+    float alphaScale = scene.alphaScale();
+    for (int s = 0; s < scene.heads().length; s++) {
+      FloatBuffer matrix = shown.matrix(scene.layer(), scene.heads()[s]);
+      for (int r = range.rowFrom; r <= range.rowTo; r++) {
+        int base = shown.queryIndex(r) * stride + shown.firstKey();
+        int to = range.columnTo(r);
+        for (int c = range.columnFrom(r); c <= to; c++) {
+          histogram[HeatColorScale.step(matrix.get(base + c) * alphaScale)]++;
+        }
+      }
+    }
+    int kept = 0;
+    for (int step = 255; step >= 1; step--) {
+      kept += histogram[step];
+      if (kept > maxLines) {
+        return step + 1;
+      }
+    }
+    return 1;
+  }
+
+  /**
+   * Which (row, column) pairs can draw a line that crosses the clip: the selected token's row or
+   * column, or all; for a row above (below) the clip only columns reaching down (up) into it.
+   */
+  private static final class LineRange {
+    final int rowFrom;
+    final int rowTo;
+    private final int columnFrom;
+    private final int columnTo;
+    private final int firstVisibleColumn;
+    private final int lastVisibleColumn;
+    private final double top;
+    private final double bottom;
+    private final TokenColumnsLayout layout;
+
+    LineRange(
+        TokenColumnsLayout layout,
+        Scene scene,
+        TokenRef selected,
+        int selectedPosition,
+        Rectangle area,
+        float lineWidth) {
+      this.layout = layout;
+      int rows = scene.shown().rowCount();
+      int columns = scene.shown().columnCount();
+      boolean rowSelected = selected != null && selected.isQuery();
+      boolean columnSelected = selected != null && !selected.isQuery();
+      rowFrom = rowSelected ? selectedPosition : 0;
+      rowTo = rowSelected ? selectedPosition : rows - 1;
+      columnFrom = columnSelected ? selectedPosition : 0;
+      columnTo = columnSelected ? selectedPosition : columns - 1;
+      top = area.y - lineWidth;
+      bottom = area.getMaxY() + lineWidth;
+      firstVisibleColumn = layout.firstRowBelow(top, columns);
+      lastVisibleColumn = layout.lastRowAbove(bottom, columns);
+    }
+
+    int columnFrom(int row) {
+      return layout.rowCenterY(row) < top ? Math.max(columnFrom, firstVisibleColumn) : columnFrom;
+    }
+
+    int columnTo(int row) {
+      return layout.rowCenterY(row) > bottom ? Math.min(columnTo, lastVisibleColumn) : columnTo;
+    }
+
+    /** An upper bound of the pairs to look at. */
+    long candidates() {
+      return (long) (rowTo - rowFrom + 1) * (columnTo - columnFrom + 1);
     }
   }
 
