@@ -51,6 +51,10 @@ import javax.swing.JPanel;
  * toggle, double-click: isolate). Keys: Up/Down move the locked token, Left/Right the focused head,
  * Space toggles and Enter isolates it, PageUp/PageDown or -/+ change the layer, Escape unlocks.
  *
+ * <p>The layer selector offers the model's included layers; {@code includeHeads} applies to the
+ * model view only, as in the reference: the head squares always show every head, and the default
+ * heads ({@link AttentionViewModel#setDefaultHeads}) choose which start active.
+ *
  * <p>Put it in a {@link javax.swing.JScrollPane} for long inputs. Use on the Event Dispatch Thread.
  */
 public class HeadView extends AttentionView {

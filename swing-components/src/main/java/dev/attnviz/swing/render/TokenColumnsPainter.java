@@ -29,13 +29,20 @@ public final class TokenColumnsPainter {
   /** Opacity below which a line is invisible on an 8-bit surface, so it is not drawn at all. */
   public static final float DEFAULT_MIN_ALPHA = 0.5f / 255f;
 
-  /** Default most lines per paint: a screenful of a 512-token head stays interactive. */
+  /** Default most lines per paint. */
   public static final int DEFAULT_MAX_LINES = 8_000;
+
+  /**
+   * Default most pixels of line length per paint, inside the clip: about what antialiased lines
+   * fill in a few milliseconds.
+   */
+  public static final long DEFAULT_MAX_LINE_PIXELS = 400_000;
 
   private final ViewColors colors;
   private float lineWidth = 2f;
   private float minAlpha = DEFAULT_MIN_ALPHA;
   private int maxLines = DEFAULT_MAX_LINES;
+  private long maxLinePixels = DEFAULT_MAX_LINE_PIXELS;
 
   /** A painter with the theme's colours and font. */
   public TokenColumnsPainter(ViewColors colors) {
@@ -65,6 +72,20 @@ public final class TokenColumnsPainter {
       throw new IllegalArgumentException("maxLines must be at least 1, got " + lines);
     }
     this.maxLines = lines;
+    return this;
+  }
+
+  /**
+   * Sets the most pixels of line length (inside the clip) one paint draws (default {@link
+   * #DEFAULT_MAX_LINE_PIXELS}); the strongest lines are kept.
+   *
+   * @throws IllegalArgumentException if below 1
+   */
+  public TokenColumnsPainter maxLinePixels(long pixels) {
+    if (pixels < 1) {
+      throw new IllegalArgumentException("maxLinePixels must be at least 1, got " + pixels);
+    }
+    this.maxLinePixels = pixels;
     return this;
   }
 
@@ -203,9 +224,7 @@ public final class TokenColumnsPainter {
     }
     LineRange range = new LineRange(layout, scene, selected, selectedPosition, area, lineWidth);
     int threshold = Math.max(HeatColorScale.step(minAlpha), 1);
-    if (range.candidates() * scene.heads().length > maxLines) {
-      threshold = Math.max(threshold, budgetThreshold(scene, range));
-    }
+    threshold = Math.max(threshold, budgetThreshold(layout, scene, range));
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
     g.setStroke(new BasicStroke(lineWidth, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
@@ -235,26 +254,36 @@ public final class TokenColumnsPainter {
     }
   }
 
-  /** The lowest opacity step at which at most {@code maxLines} candidate lines remain. */
-  private int budgetThreshold(Scene scene, LineRange range) {
+  /**
+   * The lowest opacity step at which the lines left fit in {@code maxLines} and {@code
+   * maxLinePixels}, from a histogram of line counts and clipped lengths per step.
+   */
+  private int budgetThreshold(TokenColumnsLayout layout, Scene scene, LineRange range) {
     ShownAttention shown = scene.shown();
-    int[] histogram = new int[256];
+    int[] counts = new int[256];
+    double[] lengths = new double[256];
     int stride = shown.keyStride();
     float alphaScale = scene.alphaScale();
+    double width = layout.rightAnchorX() - layout.leftAnchorX();
     for (int s = 0; s < scene.heads().length; s++) {
       FloatBuffer matrix = shown.matrix(scene.layer(), scene.heads()[s]);
       for (int r = range.rowFrom; r <= range.rowTo; r++) {
+        double y0 = layout.rowCenterY(r);
         int base = shown.queryIndex(r) * stride + shown.firstKey();
         int to = range.columnTo(r);
         for (int c = range.columnFrom(r); c <= to; c++) {
-          histogram[HeatColorScale.step(matrix.get(base + c) * alphaScale)]++;
+          int step = HeatColorScale.step(matrix.get(base + c) * alphaScale);
+          counts[step]++;
+          lengths[step] += range.clippedLength(y0, layout.rowCenterY(c), width);
         }
       }
     }
     int kept = 0;
+    double length = 0;
     for (int step = 255; step >= 1; step--) {
-      kept += histogram[step];
-      if (kept > maxLines) {
+      kept += counts[step];
+      length += lengths[step];
+      if (kept > maxLines || length > maxLinePixels) {
         return step + 1;
       }
     }
@@ -306,9 +335,17 @@ public final class TokenColumnsPainter {
       return layout.rowCenterY(row) > bottom ? Math.min(columnTo, lastVisibleColumn) : columnTo;
     }
 
-    /** An upper bound of the pairs to look at. */
-    long candidates() {
-      return (long) (rowTo - rowFrom + 1) * (columnTo - columnFrom + 1);
+    /**
+     * About how many pixels a line from {@code y0} to {@code y1} across {@code width} covers inside
+     * the clip's vertical span: the clipped part's height plus its share of the width.
+     */
+    double clippedLength(double y0, double y1, double width) {
+      double low = Math.min(y0, y1);
+      double high = Math.max(y0, y1);
+      double span = high - low;
+      double inside = Math.max(0, Math.min(high, bottom) - Math.max(low, top));
+      double share = span <= 0 ? 1 : inside / span;
+      return inside + width * share;
     }
   }
 
