@@ -29,12 +29,10 @@ import javax.swing.UIManager;
 /**
  * Renders the screenshots in {@code docs/screenshots/}: each view in a scroll pane as a host
  * application would show it, light and dark, on real BERT attention of a sentence pair and on a
- * synthetic 512-token input. Headless; run with the test class path:
+ * synthetic 512-token input. Headless:
  *
  * <pre>
- * mvn -pl swing-components -am test-compile
- * mvn -pl swing-components exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
- *   -Dexec.args="-Djava.awt.headless=true -cp %classpath dev.attnviz.swing.docs.Screenshots docs/screenshots"
+ * mvn -B -pl swing-components -am -Pscreenshots -DskipTests verify
  * </pre>
  */
 public final class Screenshots {

@@ -90,7 +90,7 @@ class RenderHelpersTest {
   }
 
   @Test
-  void lineBudgetKeepsTheStrongestLines() {
+  void lineBudgetsKeepTheStrongestLines() {
     // Four horizontal lines of weights 1, 0.8, 0.3, 0.2: a budget of two keeps 1 and 0.8.
     float[][] m = new float[4][4];
     float[] weights = {1f, 0.8f, 0.3f, 0.2f};
@@ -105,20 +105,28 @@ class RenderHelpersTest {
     TokenColumnsPainter.Scene scene =
         new TokenColumnsPainter.Scene(
             shown, 0, new int[] {0}, new Color[] {Color.BLACK}, 1f, null, null);
-    BufferedImage image = new BufferedImage(140, 80, BufferedImage.TYPE_INT_RGB);
-    java.awt.Graphics2D g = image.createGraphics();
-    try {
-      g.setColor(Color.WHITE);
-      g.fillRect(0, 0, 140, 80);
-      new TokenColumnsPainter(colors).maxLines(2).paint(g, layout, scene, null);
-    } finally {
-      g.dispose();
+    // Each horizontal line is 96 pixels long: 200 pixels also keep two lines.
+    for (TokenColumnsPainter painter :
+        List.of(
+            new TokenColumnsPainter(colors).maxLines(2),
+            new TokenColumnsPainter(colors).maxLinePixels(200))) {
+      BufferedImage image = new BufferedImage(140, 80, BufferedImage.TYPE_INT_RGB);
+      java.awt.Graphics2D g = image.createGraphics();
+      try {
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 140, 80);
+        painter.paint(g, layout, scene, null);
+      } finally {
+        g.dispose();
+      }
+      assertEquals(0x000000, image.getRGB(70, 10) & 0xffffff, "weight 1 drawn");
+      assertTrue((image.getRGB(70, 30) & 0xff) < 0x40, "weight 0.8 drawn");
+      assertEquals(0xffffff, image.getRGB(70, 50) & 0xffffff, "weight 0.3 over budget");
+      assertEquals(0xffffff, image.getRGB(70, 70) & 0xffffff, "weight 0.2 over budget");
     }
-    assertEquals(0x000000, image.getRGB(70, 10) & 0xffffff, "weight 1 drawn");
-    assertTrue((image.getRGB(70, 30) & 0xff) < 0x40, "weight 0.8 drawn");
-    assertEquals(0xffffff, image.getRGB(70, 50) & 0xffffff, "weight 0.3 over budget");
-    assertEquals(0xffffff, image.getRGB(70, 70) & 0xffffff, "weight 0.2 over budget");
     assertThrows(IllegalArgumentException.class, () -> new TokenColumnsPainter(colors).maxLines(0));
+    assertThrows(
+        IllegalArgumentException.class, () -> new TokenColumnsPainter(colors).maxLinePixels(0));
   }
 
   @Test
