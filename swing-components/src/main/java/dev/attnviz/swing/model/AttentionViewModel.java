@@ -1,8 +1,13 @@
 package dev.attnviz.swing.model;
 
+import dev.attnviz.core.Attention;
 import dev.attnviz.core.AttentionData;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.WeakHashMap;
 import java.util.stream.IntStream;
 import javax.swing.event.ChangeEvent;
 import javax.swing.event.ChangeListener;
@@ -12,6 +17,10 @@ import javax.swing.event.EventListenerList;
  * The data a set of views shows and how they show it: the attention data (or none), token
  * prettifying, and which layers and heads are included at all ({@code includeLayers}, {@code
  * includeHeads}: excluded ones disappear from display, labels keep the original indexes).
+ *
+ * <p>A host can also preset a default layer and default active heads ({@link #setDefaultLayer},
+ * {@link #setDefaultHeads}); views apply them to their selection model through {@link
+ * #prepareSelection} whenever new data or new defaults arrive.
  *
  * <p>Every effective change fires exactly one {@link ChangeEvent}; setting an equal value fires
  * nothing. Not thread-safe: use it on the Event Dispatch Thread.
@@ -28,6 +37,20 @@ public final class AttentionViewModel {
 
   /** Null means all heads. Sorted, distinct. */
   private int[] includeHeads;
+
+  /** Negative means no default: the selection keeps its layer. */
+  private int defaultLayer = -1;
+
+  /** Null means no default: the selection keeps its heads. Sorted, distinct. */
+  private int[] defaultHeads;
+
+  /**
+   * Counts changes of data and defaults, so that {@link #prepareSelection} applies the defaults
+   * once per selection model and change, however many views share that selection model.
+   */
+  private long defaultsRevision;
+
+  private final Map<AttentionSelectionModel, Long> preparedRevision = new WeakHashMap<>();
 
   /** Creates a model without data. */
   public AttentionViewModel() {}
@@ -51,6 +74,7 @@ public final class AttentionViewModel {
   public void setData(AttentionData newData) {
     if (newData != data) {
       data = newData;
+      defaultsRevision++;
       fire();
     }
   }
@@ -101,6 +125,109 @@ public final class AttentionViewModel {
     if (!Arrays.equals(normalized, includeHeads)) {
       includeHeads = normalized;
       fire();
+    }
+  }
+
+  /** The layer shown when new data arrives, if preset. */
+  public OptionalInt defaultLayer() {
+    return defaultLayer < 0 ? OptionalInt.empty() : OptionalInt.of(defaultLayer);
+  }
+
+  /**
+   * Presets the layer that views show when new data arrives (the reference's {@code layer} option).
+   * A layer the data does not have is ignored.
+   *
+   * @throws IllegalArgumentException if negative
+   */
+  public void setDefaultLayer(int layer) {
+    if (layer < 0) {
+      throw new IllegalArgumentException("default layer " + layer + " is negative");
+    }
+    if (layer != defaultLayer) {
+      defaultLayer = layer;
+      defaultsRevision++;
+      fire();
+    }
+  }
+
+  /** Removes the default layer: new data keeps the selected layer where it can. */
+  public void clearDefaultLayer() {
+    if (defaultLayer >= 0) {
+      defaultLayer = -1;
+      fire();
+    }
+  }
+
+  /** The heads active when new data arrives (original indexes, sorted), or null if not preset. */
+  public int[] defaultHeads() {
+    return defaultHeads == null ? null : defaultHeads.clone();
+  }
+
+  /**
+   * Presets the heads that are active when new data arrives (the reference's {@code heads} option);
+   * the first of them also becomes the focused head (the neuron view's default head). Heads the
+   * data does not have are ignored; null removes the preset.
+   *
+   * @throws IllegalArgumentException if empty or an index is negative
+   */
+  public void setDefaultHeads(int... heads) {
+    int[] normalized = normalize("default head", heads);
+    if (!Arrays.equals(normalized, defaultHeads)) {
+      defaultHeads = normalized;
+      if (normalized != null) {
+        defaultsRevision++;
+      }
+      fire();
+    }
+  }
+
+  /**
+   * Makes {@code selection} fit what this model shows, and applies the default layer and heads if
+   * this selection model has not seen the current data and defaults yet. Views call it when they
+   * are created and on every change of this model; calling it again is harmless, so several views
+   * sharing one selection model may all call it. Fires at most one selection event.
+   *
+   * <p>Fitting means: {@link AttentionSelectionModel#adaptTo} the data, a layer among {@link
+   * #visibleLayers}, and no selected cell outside the visible layers and heads.
+   */
+  public void prepareSelection(AttentionSelectionModel selection) {
+    Objects.requireNonNull(selection, "selection");
+    if (data == null) {
+      return;
+    }
+    boolean applyDefaults =
+        !Long.valueOf(defaultsRevision).equals(preparedRevision.put(selection, defaultsRevision));
+    selection.batch(
+        () -> {
+          selection.adaptTo(data);
+          Attention attention = data.attention(selection.kind());
+          int[] layers = visibleLayers(attention.layerCount());
+          if (applyDefaults) {
+            applyDefaults(selection, attention, layers);
+          }
+          if (Arrays.binarySearch(layers, selection.layer()) < 0) {
+            selection.setLayer(layers[0]);
+          }
+          LayerHead cell = selection.selectedCell();
+          if (cell != null
+              && (Arrays.binarySearch(layers, cell.layer()) < 0
+                  || Arrays.binarySearch(visibleHeads(attention.headCount()), cell.head()) < 0)) {
+            selection.setSelectedCell(null);
+          }
+        });
+  }
+
+  private void applyDefaults(AttentionSelectionModel selection, Attention attention, int[] layers) {
+    if (defaultLayer >= 0 && Arrays.binarySearch(layers, defaultLayer) >= 0) {
+      selection.setLayer(defaultLayer);
+    }
+    if (defaultHeads != null) {
+      BitSet heads = new BitSet();
+      Arrays.stream(defaultHeads).filter(h -> h < attention.headCount()).forEach(heads::set);
+      if (!heads.isEmpty()) {
+        selection.setActiveHeads(heads.cardinality() == attention.headCount() ? null : heads);
+        selection.setFocusHead(heads.nextSetBit(0));
+      }
     }
   }
 

@@ -1,0 +1,184 @@
+package dev.attnviz.swing;
+
+import dev.attnviz.swing.export.ExportableView;
+import dev.attnviz.swing.export.ShownMatrix;
+import dev.attnviz.swing.model.AttentionSelectionModel;
+import dev.attnviz.swing.model.AttentionViewModel;
+import dev.attnviz.swing.model.SelectionEvent;
+import dev.attnviz.swing.model.TokenRef;
+import dev.attnviz.swing.render.ShownAttention;
+import java.awt.Dimension;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import javax.swing.event.ChangeEvent;
+import javax.swing.event.ChangeListener;
+
+/**
+ * A view of attention data: a {@link ViewWithControls} bound to an {@link AttentionViewModel} (data
+ * and display options) and an {@link AttentionSelectionModel} (what the user looks at), which
+ * several views may share. {@link #setModel} and {@link #setSelectionModel} unhook the old model's
+ * listener and hook the new one; both are bound properties ({@code "model"}, {@code
+ * "selectionModel"}). When the data or its presets change, the view fits the selection to it with
+ * {@link AttentionViewModel#prepareSelection}.
+ *
+ * <p>Subclasses react in {@link #dataChanged()} and {@link #selectionChanged(SelectionEvent)}, and
+ * get what to draw from {@link #shown()}. Export paints the content from (0, 0) at any scale. Use
+ * on the Event Dispatch Thread.
+ */
+public abstract class AttentionView extends ViewWithControls implements ExportableView {
+
+  private final ChangeListener modelListener = e -> onModelChange();
+  private final ChangeListener selectionListener = this::onSelectionChange;
+  private AttentionViewModel model;
+  private AttentionSelectionModel selection;
+  private ShownAttention shown;
+  private boolean shownValid;
+  private TokenRef paintedSelection;
+
+  /** Creates a view bound to the given models. */
+  protected AttentionView(AttentionViewModel model, AttentionSelectionModel selection) {
+    this.model = Objects.requireNonNull(model, "model");
+    this.selection = Objects.requireNonNull(selection, "selection");
+    model.addChangeListener(modelListener);
+    selection.addChangeListener(selectionListener);
+  }
+
+  /**
+   * Finishes construction once subclass fields exist: fits the selection to the data. Subclass
+   * constructors call it last.
+   */
+  protected final void start() {
+    model.prepareSelection(selection);
+    dataChanged();
+  }
+
+  /** The data model. */
+  public AttentionViewModel getModel() {
+    return model;
+  }
+
+  /** Shows another data model; unhooks the old one. Bound property {@code "model"}. */
+  public void setModel(AttentionViewModel newModel) {
+    Objects.requireNonNull(newModel, "newModel");
+    AttentionViewModel old = model;
+    if (old != newModel) {
+      old.removeChangeListener(modelListener);
+      model = newModel;
+      newModel.addChangeListener(modelListener);
+      onModelChange();
+      firePropertyChange("model", old, newModel);
+    }
+  }
+
+  /** The selection model. */
+  public AttentionSelectionModel getSelectionModel() {
+    return selection;
+  }
+
+  /**
+   * Uses another selection model, e.g. one shared with other views; unhooks the old one. Bound
+   * property {@code "selectionModel"}.
+   */
+  public void setSelectionModel(AttentionSelectionModel newSelection) {
+    Objects.requireNonNull(newSelection, "newSelection");
+    AttentionSelectionModel old = selection;
+    if (old != newSelection) {
+      old.removeChangeListener(selectionListener);
+      selection = newSelection;
+      newSelection.addChangeListener(selectionListener);
+      onModelChange();
+      firePropertyChange("selectionModel", old, newSelection);
+    }
+  }
+
+  /** What is shown now, or null without data. Recomputed lazily after a change. */
+  protected final ShownAttention shown() {
+    if (!shownValid) {
+      shown = ShownAttention.of(model, selection).orElse(null);
+      shownValid = true;
+    }
+    return shown;
+  }
+
+  /** Records that the current selected token is what the screen shows (after a full repaint). */
+  protected final void markSelectionPainted() {
+    paintedSelection = selection.selectedToken();
+  }
+
+  /**
+   * After a change of the hovered or locked token, repaints only the areas {@code areaOf} gives
+   * (content coordinates, null for nothing) for the token selected before, the one selected now,
+   * and the locked one (whose border may change while the selected token stays).
+   */
+  protected final void repaintTokenSelection(Function<TokenRef, Rectangle> areaOf) {
+    TokenRef before = paintedSelection;
+    markSelectionPainted();
+    for (TokenRef token : Arrays.asList(before, paintedSelection, selection.lockedToken())) {
+      if (token != null) {
+        repaintContent(areaOf.apply(token));
+      }
+    }
+  }
+
+  private void onModelChange() {
+    shownValid = false;
+    model.prepareSelection(selection);
+    dataChanged();
+  }
+
+  private void onSelectionChange(ChangeEvent event) {
+    SelectionEvent change = event instanceof SelectionEvent e ? e : null;
+    if (change == null
+        || !EnumSet.of(SelectionEvent.Aspect.HOVER, SelectionEvent.Aspect.LOCK)
+            .containsAll(change.aspects())) {
+      shownValid = false;
+    }
+    selectionChanged(change);
+  }
+
+  /**
+   * The data, its options or the whole selection changed: drop caches, refresh controls, revalidate
+   * and repaint.
+   */
+  protected abstract void dataChanged();
+
+  /** The selection changed. {@code event} says which aspects changed; null means "assume all". */
+  protected abstract void selectionChanged(SelectionEvent event);
+
+  /** The shown matrix, if the view shows one. */
+  @Override
+  public Optional<ShownMatrix> shownMatrix() {
+    return Optional.empty();
+  }
+
+  /** The size of the whole picture {@link #paintExport} draws: the content. */
+  @Override
+  public Dimension exportSize() {
+    return contentSize();
+  }
+
+  /** Paints the whole content, with the current selection, from (0, 0). */
+  @Override
+  public void paintExport(Graphics2D g) {
+    Dimension size = exportSize();
+    Graphics2D g2 = (Graphics2D) g.create();
+    try {
+      g2.clip(new Rectangle(0, 0, size.width, size.height));
+      g2.setColor(colors().background());
+      g2.fillRect(0, 0, size.width, size.height);
+      paintForExport(g2);
+    } finally {
+      g2.dispose();
+    }
+  }
+
+  /** Paints the content for export; by default as on screen. */
+  protected void paintForExport(Graphics2D g) {
+    paintContent(g);
+  }
+}

@@ -1,0 +1,584 @@
+package dev.attnviz.swing;
+
+import dev.attnviz.swing.export.ShownMatrix;
+import dev.attnviz.swing.model.AttentionSelectionModel;
+import dev.attnviz.swing.model.AttentionViewModel;
+import dev.attnviz.swing.model.SelectionEvent;
+import dev.attnviz.swing.model.SelectionEvent.Aspect;
+import dev.attnviz.swing.model.TokenRef;
+import dev.attnviz.swing.render.AttentionTooltips;
+import dev.attnviz.swing.render.HeadStripLayout;
+import dev.attnviz.swing.render.HeadStripPainter;
+import dev.attnviz.swing.render.MatrixLayout;
+import dev.attnviz.swing.render.MatrixPainter;
+import dev.attnviz.swing.render.ShownAttention;
+import dev.attnviz.swing.render.TokenColumnsLayout;
+import dev.attnviz.swing.render.TokenColumnsPainter;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Dimension;
+import java.awt.FlowLayout;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.Point;
+import java.awt.Rectangle;
+import java.awt.RenderingHints;
+import java.awt.event.FocusAdapter;
+import java.awt.event.FocusEvent;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import javax.swing.JComboBox;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+
+/**
+ * The head view: the attention of one layer between two token columns, queries on the left and keys
+ * on the right, for the active heads.
+ *
+ * <p>In {@link DisplayMode#LINES} every active head draws a line from left token i to right token j
+ * in its colour, with opacity {@code weight / activeHeads}; overlapping heads blend. Hovering a
+ * token shows only its lines and splits each token box on the other side into one slice per active
+ * head (opacity = raw weight). A click locks the token; Escape unlocks. In {@link
+ * DisplayMode#MATRIX} it draws a heatmap of the one active head or the mean of the active heads.
+ *
+ * <p>Controls (part of the component, see {@link ViewWithControls}): layer, kind (if the data has
+ * several), attention filter (for a sentence pair), display mode, and the head squares (click:
+ * toggle, double-click: isolate). Keys: Up/Down move the locked token, Left/Right the focused head,
+ * Space toggles and Enter isolates it, PageUp/PageDown or -/+ change the layer, Escape unlocks.
+ *
+ * <p>The layer selector offers the model's included layers; {@code includeHeads} applies to the
+ * model view only, as in the reference: the head squares always show every head, and the default
+ * heads ({@link AttentionViewModel#setDefaultHeads}) choose which start active.
+ *
+ * <p>Put it in a {@link javax.swing.JScrollPane} for long inputs. Use on the Event Dispatch Thread.
+ */
+public class HeadView extends AttentionView {
+
+  private static final int MARGIN = 8;
+  private static final int LINE_AREA_WIDTH = 180;
+  private static final int MAX_LABEL_WIDTH = 160;
+  private static final int EXPORT_STRIP_GAP = 6;
+
+  private final SelectionControls selectors = new SelectionControls(true, false);
+  private final JComboBox<DisplayMode> modeBox = new JComboBox<>(DisplayMode.values());
+  private final HeadSquares squares;
+  private DisplayMode displayMode = DisplayMode.LINES;
+
+  private TokenColumnsLayout linesLayout;
+  private MatrixLayout matrixLayout;
+  private int layoutWidth = -1;
+  private float[] matrixValues;
+  private String matrixKey;
+
+  /** Creates a head view with empty models of its own. */
+  public HeadView() {
+    this(new AttentionViewModel(), new AttentionSelectionModel());
+  }
+
+  /**
+   * Creates a head view.
+   *
+   * @param model the data and display options
+   * @param selection the selection, possibly shared with other views
+   */
+  public HeadView(AttentionViewModel model, AttentionSelectionModel selection) {
+    super(model, selection);
+    squares = new HeadSquares(this::headCount, this::hasFocus);
+    modeBox.setName("displayMode");
+    modeBox.addActionListener(e -> setDisplayMode((DisplayMode) modeBox.getSelectedItem()));
+    JPanel top = new JPanel(new FlowLayout(FlowLayout.LEFT, 0, 0));
+    top.setOpaque(false);
+    top.add(selectors);
+    top.add(new JLabel("Show:"));
+    top.add(modeBox);
+    top.setAlignmentX(LEFT_ALIGNMENT);
+    squares.setAlignmentX(LEFT_ALIGNMENT);
+    controlsBar().add(top);
+    controlsBar().add(squares);
+    installMouse();
+    ViewKeys.installHeadViewKeys(this);
+    addFocusListener(
+        new FocusAdapter() {
+          @Override
+          public void focusGained(FocusEvent e) {
+            focusChanged();
+          }
+
+          @Override
+          public void focusLost(FocusEvent e) {
+            focusChanged();
+          }
+        });
+    start();
+  }
+
+  /** The display mode (bound property {@code "displayMode"}); default {@link DisplayMode#LINES}. */
+  public DisplayMode getDisplayMode() {
+    return displayMode;
+  }
+
+  /** Switches between lines and heatmap. */
+  public void setDisplayMode(DisplayMode mode) {
+    Objects.requireNonNull(mode, "mode");
+    DisplayMode old = displayMode;
+    if (old != mode) {
+      displayMode = mode;
+      modeBox.setSelectedItem(mode);
+      invalidateLayout();
+      firePropertyChange("displayMode", old, mode);
+    }
+  }
+
+  /** The head squares control. */
+  public HeadSquares headSquares() {
+    return squares;
+  }
+
+  /** The layer, head, kind and filter selectors. */
+  public SelectionControls selectors() {
+    return selectors;
+  }
+
+  private int headCount() {
+    ShownAttention shown = shown();
+    return shown == null ? 0 : shown.headCount();
+  }
+
+  @Override
+  protected void dataChanged() {
+    selectors.bind(getModel(), getSelectionModel());
+    squares.setSelection(getSelectionModel());
+    invalidateLayout();
+  }
+
+  @Override
+  protected void selectionChanged(SelectionEvent event) {
+    EnumSet<Aspect> tokenOnly = EnumSet.of(Aspect.HOVER, Aspect.LOCK);
+    if (event != null && tokenOnly.containsAll(event.aspects())) {
+      repaintSelection();
+      return;
+    }
+    selectors.refresh();
+    squares.repaint();
+    if (event != null && EnumSet.of(Aspect.FOCUS_HEAD, Aspect.CELL).containsAll(event.aspects())) {
+      return;
+    }
+    invalidateLayout();
+  }
+
+  private void focusChanged() {
+    squares.repaint();
+    Rectangle ring = focusRing();
+    if (ring != null) {
+      repaintContent(new Rectangle(ring.x - 2, ring.y - 2, ring.width + 4, ring.height + 4));
+    }
+  }
+
+  private void invalidateLayout() {
+    linesLayout = null;
+    matrixLayout = null;
+    matrixValues = null;
+    matrixKey = null;
+    markSelectionPainted();
+    revalidate();
+    repaint();
+  }
+
+  /** Repaints only what a change of the hovered or locked token touches. */
+  private void repaintSelection() {
+    if (shown() != null) {
+      repaintTokenSelection(this::selectionArea);
+    }
+  }
+
+  private Rectangle selectionArea(TokenRef token) {
+    if (displayMode == DisplayMode.MATRIX) {
+      MatrixLayout layout = matrixLayout();
+      int position = shown().positionOf(token);
+      if (layout == null || position < 0) {
+        return null;
+      }
+      Rectangle area = layout.labelBox(token.side(), position);
+      Rectangle cells = layout.cellsBounds();
+      area.add(
+          token.isQuery()
+              ? new Rectangle(cells.x, area.y, cells.width, area.height)
+              : new Rectangle(area.x, cells.y, area.width, cells.height));
+      area.grow(1, 1);
+      return area;
+    }
+    TokenColumnsLayout layout = linesLayout();
+    return layout == null ? null : TokenColumnsPainter.affectedArea(layout, scene(), token);
+  }
+
+  // ---- geometry ----
+
+  private int rowHeight() {
+    return getFontMetrics(colors().font()).getHeight() + 4;
+  }
+
+  /** The lines layout for the current width, or null without data. */
+  TokenColumnsLayout linesLayout() {
+    ShownAttention shown = shown();
+    if (shown == null) {
+      return null;
+    }
+    if (linesLayout == null || layoutWidth != getWidth()) {
+      FontMetrics metrics = getFontMetrics(colors().font());
+      TokenColumnsLayout natural =
+          TokenColumnsLayout.fitting(
+              MARGIN,
+              MARGIN,
+              shown.rowLabels(),
+              shown.columnLabels(),
+              metrics::stringWidth,
+              rowHeight(),
+              LINE_AREA_WIDTH,
+              MAX_LABEL_WIDTH);
+      int x = Math.max(MARGIN, (getWidth() - natural.bounds().width) / 2);
+      linesLayout =
+          new TokenColumnsLayout(
+              x,
+              MARGIN,
+              natural.leftCount(),
+              natural.rightCount(),
+              natural.leftWidth(),
+              natural.rightWidth(),
+              natural.rowHeight(),
+              LINE_AREA_WIDTH);
+      layoutWidth = getWidth();
+    }
+    return linesLayout;
+  }
+
+  /** The heatmap layout, or null without data. */
+  MatrixLayout matrixLayout() {
+    ShownAttention shown = shown();
+    if (shown == null) {
+      return null;
+    }
+    if (matrixLayout == null) {
+      FontMetrics metrics = getFontMetrics(colors().font());
+      TokenColumnsLayout labels =
+          TokenColumnsLayout.fitting(
+              0,
+              0,
+              shown.rowLabels(),
+              shown.columnLabels(),
+              metrics::stringWidth,
+              1,
+              LINE_AREA_WIDTH,
+              MAX_LABEL_WIDTH);
+      matrixLayout =
+          new MatrixLayout(
+              MARGIN,
+              MARGIN,
+              shown.rowCount(),
+              shown.columnCount(),
+              labels.leftWidth(),
+              labels.rightWidth(),
+              rowHeight());
+    }
+    return matrixLayout;
+  }
+
+  /**
+   * The box of {@code token} in this component's coordinates, if it is shown; for hosts that place
+   * overlays, and for tests.
+   */
+  public Optional<Rectangle> tokenBounds(TokenRef token) {
+    ShownAttention shown = shown();
+    int position = shown == null ? -1 : shown.positionOf(token);
+    if (position < 0) {
+      return Optional.empty();
+    }
+    Rectangle box =
+        displayMode == DisplayMode.MATRIX
+            ? matrixLayout().labelBox(token.side(), position)
+            : linesLayout().box(token.side(), position);
+    box.translate(0, contentTop());
+    return Optional.of(box);
+  }
+
+  /** The token at a point of this component, or null. */
+  public TokenRef tokenAt(Point point) {
+    ShownAttention shown = shown();
+    if (shown == null) {
+      return null;
+    }
+    int x = point.x;
+    int y = point.y - contentTop();
+    if (displayMode == DisplayMode.MATRIX) {
+      MatrixLayout.Hit hit = matrixLayout().hitTest(x, y);
+      if (hit == null) {
+        return null;
+      }
+      return hit.isCell() || hit.column() < 0
+          ? TokenRef.query(shown.queryIndex(hit.row()))
+          : TokenRef.key(shown.keyIndex(hit.column()));
+    }
+    TokenColumnsLayout.Hit hit = linesLayout().hitTest(x, y);
+    return hit == null ? null : shown.tokenAt(hit.side(), hit.position());
+  }
+
+  @Override
+  protected Dimension contentSize() {
+    ShownAttention shown = shown();
+    if (shown == null) {
+      return new Dimension(320, 60);
+    }
+    Rectangle bounds =
+        displayMode == DisplayMode.MATRIX ? matrixLayout().bounds() : linesLayout().bounds();
+    return new Dimension(bounds.width + 2 * MARGIN, bounds.height + 2 * MARGIN);
+  }
+
+  @Override
+  protected int scrollUnit() {
+    return rowHeight();
+  }
+
+  // ---- painting ----
+
+  private int[] activeHeads() {
+    ShownAttention shown = shown();
+    return getSelectionModel().activeHeads(shown.headCount()).stream().toArray();
+  }
+
+  private TokenColumnsPainter.Scene scene() {
+    ShownAttention shown = shown();
+    int[] heads = activeHeads();
+    Color[] headColors = new Color[heads.length];
+    for (int i = 0; i < heads.length; i++) {
+      headColors[i] = colors().headColor(heads[i], shown.headCount());
+    }
+    AttentionSelectionModel selection = getSelectionModel();
+    return new TokenColumnsPainter.Scene(
+        shown,
+        selection.layer(),
+        heads,
+        headColors,
+        1f / heads.length,
+        selection.selectedToken(),
+        selection.lockedToken());
+  }
+
+  private float[] matrixValues() {
+    ShownAttention shown = shown();
+    BitSet heads = getSelectionModel().activeHeads(shown.headCount());
+    String key = getSelectionModel().layer() + "/" + heads;
+    if (matrixValues == null || !key.equals(matrixKey)) {
+      matrixValues = shown.meanMatrix(getSelectionModel().layer(), heads);
+      matrixKey = key;
+    }
+    return matrixValues;
+  }
+
+  @Override
+  protected void paintContent(Graphics2D g) {
+    ShownAttention shown = shown();
+    if (shown == null) {
+      g.setColor(colors().mutedForeground());
+      g.setFont(colors().font());
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.drawString("No attention data", MARGIN, MARGIN + g.getFontMetrics().getAscent());
+      return;
+    }
+    Rectangle clip = g.getClipBounds();
+    AttentionSelectionModel selection = getSelectionModel();
+    if (displayMode == DisplayMode.MATRIX) {
+      new MatrixPainter(colors())
+          .paint(
+              g,
+              matrixLayout(),
+              shown,
+              matrixValues(),
+              selection.selectedToken(),
+              selection.lockedToken(),
+              clip);
+    } else {
+      new TokenColumnsPainter(colors()).paint(g, linesLayout(), scene(), clip);
+    }
+    markSelectionPainted();
+    if (hasFocus()) {
+      Rectangle ring = focusRing();
+      g.setColor(colors().selection());
+      g.setStroke(
+          new BasicStroke(
+              1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 2f}, 0f));
+      g.draw(new Rectangle(ring.x, ring.y, ring.width - 1, ring.height - 1));
+    }
+  }
+
+  /** The rectangle drawn around the content when the view has keyboard focus. */
+  private Rectangle focusRing() {
+    if (shown() == null) {
+      return null;
+    }
+    Rectangle bounds =
+        displayMode == DisplayMode.MATRIX ? matrixLayout().bounds() : linesLayout().bounds();
+    bounds.grow(MARGIN / 2, MARGIN / 2);
+    return bounds;
+  }
+
+  // ---- export ----
+
+  private HeadStripLayout exportStrip() {
+    return new HeadStripLayout(
+        MARGIN,
+        MARGIN,
+        headCount(),
+        HeadStripLayout.DEFAULT_SQUARE,
+        HeadStripLayout.DEFAULT_GAP,
+        Integer.MAX_VALUE / 2);
+  }
+
+  private int exportStripHeight() {
+    return shown() == null ? 0 : MARGIN + HeadStripLayout.DEFAULT_SQUARE + EXPORT_STRIP_GAP;
+  }
+
+  /** The head squares (the colour legend) above the content. */
+  @Override
+  public Dimension exportSize() {
+    Dimension content = contentSize();
+    int stripWidth = shown() == null ? 0 : exportStrip().bounds().width + 2 * MARGIN;
+    return new Dimension(Math.max(content.width, stripWidth), content.height + exportStripHeight());
+  }
+
+  @Override
+  protected void paintForExport(Graphics2D g) {
+    ShownAttention shown = shown();
+    if (shown != null) {
+      BitSet active = getSelectionModel().activeHeads(shown.headCount());
+      new HeadStripPainter(colors()).paint(g, exportStrip(), active, -1, false);
+    }
+    Graphics2D content = (Graphics2D) g.create();
+    try {
+      content.translate(0, exportStripHeight());
+      paintContent(content);
+    } finally {
+      content.dispose();
+    }
+  }
+
+  /** The matrix shown: the one active head, or the mean of the active heads, filter applied. */
+  @Override
+  public Optional<ShownMatrix> shownMatrix() {
+    ShownAttention shown = shown();
+    if (shown == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        shown.shownMatrix(
+            getSelectionModel().layer(), getSelectionModel().activeHeads(shown.headCount())));
+  }
+
+  // ---- mouse, tooltips, keys ----
+
+  private void installMouse() {
+    MouseAdapter mouse =
+        new MouseAdapter() {
+          @Override
+          public void mouseMoved(MouseEvent e) {
+            getSelectionModel().setHoveredToken(tokenAt(e.getPoint()));
+          }
+
+          @Override
+          public void mouseExited(MouseEvent e) {
+            getSelectionModel().setHoveredToken(null);
+          }
+
+          @Override
+          public void mousePressed(MouseEvent e) {
+            requestFocusInWindow();
+            TokenRef token = tokenAt(e.getPoint());
+            if (token != null && e.getButton() == MouseEvent.BUTTON1) {
+              getSelectionModel().toggleLockedToken(token);
+            }
+          }
+        };
+    addMouseListener(mouse);
+    addMouseMotionListener(mouse);
+  }
+
+  @Override
+  public String getToolTipText(MouseEvent e) {
+    ShownAttention shown = shown();
+    if (shown == null) {
+      return null;
+    }
+    int layer = getSelectionModel().layer();
+    int[] heads = activeHeads();
+    if (displayMode == DisplayMode.MATRIX) {
+      MatrixLayout.Hit hit = matrixLayout().hitTest(e.getX(), e.getY() - contentTop());
+      if (hit != null && hit.isCell()) {
+        return AttentionTooltips.cell(shown, layer, heads, hit.row(), hit.column());
+      }
+    }
+    TokenRef token = tokenAt(e.getPoint());
+    if (token == null) {
+      return null;
+    }
+    TokenRef locked = getSelectionModel().lockedToken();
+    return AttentionTooltips.token(shown, layer, heads, token, locked);
+  }
+
+  /** Moves the locked token by {@code delta} rows on its side (first query if none). */
+  void moveToken(int delta) {
+    ShownAttention shown = shown();
+    if (shown == null) {
+      return;
+    }
+    TokenRef current = getSelectionModel().selectedToken();
+    TokenRef.Side side = current == null ? TokenRef.Side.QUERY : current.side();
+    int count = side == TokenRef.Side.QUERY ? shown.rowCount() : shown.columnCount();
+    if (count == 0) {
+      return;
+    }
+    int position = current == null ? -1 : shown.positionOf(current);
+    int next = position < 0 ? 0 : Math.max(0, Math.min(count - 1, position + delta));
+    TokenRef token = shown.tokenAt(side, next);
+    getSelectionModel().setLockedToken(token);
+    tokenBounds(token).ifPresent(this::scrollRectToVisible);
+  }
+
+  /** Moves the focused head by {@code delta}. */
+  void moveFocusHead(int delta) {
+    int count = headCount();
+    if (count > 0) {
+      int head = getSelectionModel().focusHead() + delta;
+      getSelectionModel().setFocusHead(Math.max(0, Math.min(count - 1, head)));
+    }
+  }
+
+  /** Moves to the next or previous shown layer. */
+  void moveLayer(int delta) {
+    ShownAttention shown = shown();
+    if (shown == null) {
+      return;
+    }
+    int[] layers = shown.visibleLayers();
+    int at = Arrays.binarySearch(layers, getSelectionModel().layer());
+    int index = at < 0 ? 0 : Math.max(0, Math.min(layers.length - 1, at + delta));
+    getSelectionModel().setLayer(layers[index]);
+  }
+
+  /** Toggles the focused head. */
+  void toggleFocusHead() {
+    if (headCount() > 0) {
+      getSelectionModel().toggleHead(getSelectionModel().focusHead(), headCount());
+    }
+  }
+
+  /** Shows the focused head alone, or all heads if it already is. */
+  void isolateFocusHead() {
+    if (headCount() > 0) {
+      getSelectionModel().isolateHead(getSelectionModel().focusHead(), headCount());
+    }
+  }
+}

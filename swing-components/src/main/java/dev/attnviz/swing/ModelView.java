@@ -1,0 +1,681 @@
+package dev.attnviz.swing;
+
+import dev.attnviz.swing.export.ShownMatrix;
+import dev.attnviz.swing.model.AttentionSelectionModel;
+import dev.attnviz.swing.model.AttentionViewModel;
+import dev.attnviz.swing.model.LayerHead;
+import dev.attnviz.swing.model.SelectionEvent;
+import dev.attnviz.swing.model.SelectionEvent.Aspect;
+import dev.attnviz.swing.model.TokenRef;
+import dev.attnviz.swing.render.AttentionTooltips;
+import dev.attnviz.swing.render.HiDpi;
+import dev.attnviz.swing.render.ModelGridLayout;
+import dev.attnviz.swing.render.ShownAttention;
+import dev.attnviz.swing.render.TextFit;
+import dev.attnviz.swing.render.ThumbnailCache;
+import dev.attnviz.swing.render.ThumbnailPainter;
+import dev.attnviz.swing.render.TokenColumnsLayout;
+import dev.attnviz.swing.render.TokenColumnsPainter;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Dimension;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.Point;
+import java.awt.Rectangle;
+import java.awt.RenderingHints;
+import java.awt.event.FocusAdapter;
+import java.awt.event.FocusEvent;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
+import java.awt.geom.AffineTransform;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The model view: a grid with one thumbnail per (layer, head), layers down ("Layers"), heads across
+ * ("Heads"), labelled with the data's own indexes. A thumbnail draws lines from each query row to
+ * each key row in the layer's colour with opacity = weight, or a heatmap when the input is too long
+ * for lines to be readable ({@link ThumbnailMode#AUTO}).
+ *
+ * <p>Clicking a thumbnail selects it (border) and opens a detail pane "Layer L, Head H" beside the
+ * grid, with token labels and lines; hovering a token there shows only its lines, a click locks it.
+ * Clicking the same thumbnail closes the detail, another one moves it. The click goes through
+ * {@link AttentionSelectionModel#toggleCell}, so a head view sharing the selection model follows to
+ * that layer and head.
+ *
+ * <p>Thumbnails are cached per (layer, head) at device resolution and rebuilt only when the data,
+ * kind, filter, size, device scale, theme or style change; only the visible ones are built. Keys:
+ * arrows move the selected thumbnail, Escape unlocks a token or closes the detail. Use on the Event
+ * Dispatch Thread.
+ */
+public class ModelView extends AttentionView {
+
+  /** Default thumbnail size. */
+  public static final Dimension DEFAULT_THUMBNAIL_SIZE = new Dimension(80, 80);
+
+  /** Default token count above which {@link ThumbnailMode#AUTO} draws heatmaps. */
+  public static final int DEFAULT_LINE_THUMBNAIL_LIMIT = 64;
+
+  private static final int MARGIN = 8;
+  private static final int CELL_GAP = 6;
+  private static final int DETAIL_GAP = 32;
+  private static final int DETAIL_LINE_AREA = 160;
+  private static final int MAX_LABEL_WIDTH = 140;
+
+  private final SelectionControls selectors = new SelectionControls(false, false);
+  private final ThumbnailCache cache = new ThumbnailCache();
+  private Dimension thumbnailSize = new Dimension(DEFAULT_THUMBNAIL_SIZE);
+  private ThumbnailMode thumbnailMode = ThumbnailMode.AUTO;
+  private int lineThumbnailLimit = DEFAULT_LINE_THUMBNAIL_LIMIT;
+  private LayerHead hoveredCell;
+  private ModelGridLayout grid;
+  private TokenColumnsLayout detail;
+  private boolean detailValid;
+
+  /** Creates a model view with empty models of its own. */
+  public ModelView() {
+    this(new AttentionViewModel(), new AttentionSelectionModel());
+  }
+
+  /**
+   * Creates a model view.
+   *
+   * @param model the data and display options
+   * @param selection the selection, possibly shared with other views
+   */
+  public ModelView(AttentionViewModel model, AttentionSelectionModel selection) {
+    super(model, selection);
+    selectors.setAlignmentX(LEFT_ALIGNMENT);
+    controlsBar().add(selectors);
+    installMouse();
+    ViewKeys.installModelViewKeys(this);
+    addFocusListener(
+        new FocusAdapter() {
+          @Override
+          public void focusGained(FocusEvent e) {
+            repaint();
+          }
+
+          @Override
+          public void focusLost(FocusEvent e) {
+            repaint();
+          }
+        });
+    start();
+  }
+
+  // ---- options ----
+
+  /** Thumbnail size in user-space pixels (bound property {@code "thumbnailSize"}). */
+  public Dimension getThumbnailSize() {
+    return new Dimension(thumbnailSize);
+  }
+
+  /**
+   * Sets the thumbnail size.
+   *
+   * @throws IllegalArgumentException if a side is below 8 pixels
+   */
+  public void setThumbnailSize(Dimension size) {
+    Objects.requireNonNull(size, "size");
+    if (size.width < 8 || size.height < 8) {
+      throw new IllegalArgumentException(
+          "thumbnails need at least 8 x 8 pixels, got " + size.width + " x " + size.height);
+    }
+    Dimension old = thumbnailSize;
+    if (!old.equals(size)) {
+      thumbnailSize = new Dimension(size);
+      invalidateLayout();
+      firePropertyChange("thumbnailSize", old, new Dimension(size));
+    }
+  }
+
+  /** How thumbnails are drawn (bound property {@code "thumbnailMode"}); default AUTO. */
+  public ThumbnailMode getThumbnailMode() {
+    return thumbnailMode;
+  }
+
+  /** Sets how thumbnails are drawn. */
+  public void setThumbnailMode(ThumbnailMode mode) {
+    Objects.requireNonNull(mode, "mode");
+    ThumbnailMode old = thumbnailMode;
+    if (old != mode) {
+      thumbnailMode = mode;
+      repaint();
+      firePropertyChange("thumbnailMode", old, mode);
+    }
+  }
+
+  /**
+   * The token count above which {@link ThumbnailMode#AUTO} switches to heatmaps (bound property
+   * {@code "lineThumbnailLimit"}); default {@value #DEFAULT_LINE_THUMBNAIL_LIMIT}.
+   */
+  public int getLineThumbnailLimit() {
+    return lineThumbnailLimit;
+  }
+
+  /**
+   * Sets the level-of-detail threshold.
+   *
+   * @throws IllegalArgumentException if below 1
+   */
+  public void setLineThumbnailLimit(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("line thumbnail limit must be at least 1, got " + limit);
+    }
+    int old = lineThumbnailLimit;
+    if (old != limit) {
+      lineThumbnailLimit = limit;
+      repaint();
+      firePropertyChange("lineThumbnailLimit", old, limit);
+    }
+  }
+
+  /** The kind and filter selectors. */
+  public SelectionControls selectors() {
+    return selectors;
+  }
+
+  /** The thumbnail cache, for tests and benchmarks. */
+  ThumbnailCache thumbnailCache() {
+    return cache;
+  }
+
+  /** The style thumbnails are drawn in now, or null without data. */
+  public ThumbnailPainter.Style thumbnailStyle() {
+    ShownAttention shown = shown();
+    if (shown == null) {
+      return null;
+    }
+    return switch (thumbnailMode) {
+      case LINES -> ThumbnailPainter.Style.LINES;
+      case MATRIX -> ThumbnailPainter.Style.MATRIX;
+      case AUTO ->
+          ThumbnailPainter.styleFor(shown.rowCount(), shown.columnCount(), lineThumbnailLimit);
+    };
+  }
+
+  // ---- model events ----
+
+  @Override
+  protected void dataChanged() {
+    selectors.bind(getModel(), getSelectionModel());
+    hoveredCell = null;
+    invalidateLayout();
+  }
+
+  @Override
+  protected void selectionChanged(SelectionEvent event) {
+    if (event != null && EnumSet.of(Aspect.HOVER, Aspect.LOCK).containsAll(event.aspects())) {
+      repaintDetailSelection();
+      return;
+    }
+    if (event != null && EnumSet.of(Aspect.HEADS).containsAll(event.aspects())) {
+      return;
+    }
+    selectors.refresh();
+    if (event != null
+        && EnumSet.of(Aspect.CELL, Aspect.LAYER, Aspect.FOCUS_HEAD, Aspect.HOVER, Aspect.LOCK)
+            .containsAll(event.aspects())) {
+      detailValid = false;
+      markSelectionPainted();
+      revalidate();
+      repaint();
+      return;
+    }
+    invalidateLayout();
+  }
+
+  @Override
+  protected void themeChanged() {
+    if (cache != null) {
+      cache.clear();
+    }
+    invalidateLayout();
+  }
+
+  private void invalidateLayout() {
+    grid = null;
+    detailValid = false;
+    markSelectionPainted();
+    revalidate();
+    repaint();
+  }
+
+  private void repaintDetailSelection() {
+    TokenColumnsLayout layout = detailLayout();
+    TokenColumnsPainter.Scene scene = detailScene();
+    if (layout != null && scene != null) {
+      repaintTokenSelection(token -> TokenColumnsPainter.affectedArea(layout, scene, token));
+    }
+  }
+
+  // ---- geometry ----
+
+  /** The grid layout, or null without data. */
+  ModelGridLayout gridLayout() {
+    ShownAttention shown = shown();
+    if (shown == null) {
+      return null;
+    }
+    if (grid == null) {
+      FontMetrics metrics = getFontMetrics(colors().font());
+      int[] layers = shown.visibleLayers();
+      int widest = metrics.stringWidth(Integer.toString(layers[layers.length - 1]));
+      grid =
+          new ModelGridLayout(
+              MARGIN,
+              MARGIN,
+              layers,
+              shown.visibleHeads(),
+              thumbnailSize.width,
+              thumbnailSize.height,
+              CELL_GAP,
+              metrics.getHeight() + 4,
+              widest + 8,
+              metrics.getHeight() + 2);
+    }
+    return grid;
+  }
+
+  /** The selected cell, if it is shown. */
+  private LayerHead shownSelectedCell() {
+    LayerHead cell = getSelectionModel().selectedCell();
+    ModelGridLayout layout = gridLayout();
+    return cell == null || layout == null || layout.cell(cell) == null ? null : cell;
+  }
+
+  /** The detail pane's token columns, or null if no thumbnail is selected. */
+  TokenColumnsLayout detailLayout() {
+    if (!detailValid) {
+      detailValid = true;
+      detail = null;
+      LayerHead cell = shownSelectedCell();
+      if (cell != null) {
+        ShownAttention shown = shown();
+        FontMetrics metrics = getFontMetrics(colors().font());
+        Rectangle bounds = gridLayout().bounds();
+        detail =
+            TokenColumnsLayout.fitting(
+                bounds.x + bounds.width + DETAIL_GAP,
+                gridLayout().cellsY(),
+                shown.rowLabels(),
+                shown.columnLabels(),
+                metrics::stringWidth,
+                metrics.getHeight() + 4,
+                DETAIL_LINE_AREA,
+                MAX_LABEL_WIDTH);
+      }
+    }
+    return detail;
+  }
+
+  private TokenColumnsPainter.Scene detailScene() {
+    LayerHead cell = shownSelectedCell();
+    if (cell == null) {
+      return null;
+    }
+    AttentionSelectionModel selection = getSelectionModel();
+    return new TokenColumnsPainter.Scene(
+        shown(),
+        cell.layer(),
+        new int[] {cell.head()},
+        new Color[] {layerColor(cell.layer())},
+        1f,
+        selection.selectedToken(),
+        selection.lockedToken());
+  }
+
+  private Color layerColor(int layer) {
+    return colors().headColor(layer, shown().layerCount());
+  }
+
+  /** The bounds of {@code cell}'s thumbnail in this component, if shown. */
+  public Optional<Rectangle> thumbnailBounds(LayerHead cell) {
+    ModelGridLayout layout = gridLayout();
+    Rectangle bounds = layout == null ? null : layout.cell(cell);
+    if (bounds != null) {
+      bounds.translate(0, contentTop());
+    }
+    return Optional.ofNullable(bounds);
+  }
+
+  /** The box of {@code token} in the detail pane, in this component, if the detail is open. */
+  public Optional<Rectangle> detailTokenBounds(TokenRef token) {
+    TokenColumnsLayout layout = detailLayout();
+    int position = layout == null ? -1 : shown().positionOf(token);
+    if (position < 0) {
+      return Optional.empty();
+    }
+    Rectangle box = layout.box(token.side(), position);
+    box.translate(0, contentTop());
+    return Optional.of(box);
+  }
+
+  @Override
+  protected Dimension contentSize() {
+    ModelGridLayout layout = gridLayout();
+    if (layout == null) {
+      return new Dimension(320, 60);
+    }
+    Rectangle bounds = layout.bounds();
+    TokenColumnsLayout detailLayout = detailLayout();
+    if (detailLayout != null) {
+      bounds.add(detailLayout.bounds());
+      bounds.add(detailTitleBox(detailLayout));
+    }
+    return new Dimension(bounds.x + bounds.width + MARGIN, bounds.y + bounds.height + MARGIN);
+  }
+
+  private Rectangle detailTitleBox(TokenColumnsLayout layout) {
+    return new Rectangle(layout.x(), MARGIN, layout.bounds().width, gridLayout().cellsY() - MARGIN);
+  }
+
+  @Override
+  protected int scrollUnit() {
+    return thumbnailSize.height / 2;
+  }
+
+  // ---- painting ----
+
+  @Override
+  protected void paintContent(Graphics2D g) {
+    paintGrid(g, false);
+  }
+
+  @Override
+  protected void paintForExport(Graphics2D g) {
+    paintGrid(g, true);
+  }
+
+  private void paintGrid(Graphics2D g, boolean direct) {
+    g.setFont(colors().font());
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    ModelGridLayout layout = gridLayout();
+    if (layout == null) {
+      g.setColor(colors().mutedForeground());
+      g.drawString("No attention data", MARGIN, MARGIN + g.getFontMetrics().getAscent());
+      return;
+    }
+    Rectangle clip = g.getClipBounds();
+    if (clip == null) {
+      clip = new Rectangle(contentSize());
+    }
+    paintAxes(g, layout);
+    paintThumbnails(g, layout, clip, direct);
+    paintCellMarks(g, layout);
+    paintDetail(g, clip);
+    markSelectionPainted();
+  }
+
+  private void paintAxes(Graphics2D g, ModelGridLayout layout) {
+    FontMetrics metrics = g.getFontMetrics();
+    g.setColor(colors().mutedForeground());
+    Rectangle headsTitle = layout.headsTitle();
+    TextFit.drawCentered(g, metrics, "Heads", headsTitle);
+    Graphics2D rotated = (Graphics2D) g.create();
+    try {
+      Rectangle layersTitle = layout.layersTitle();
+      rotated.translate(layersTitle.x, layersTitle.y + layersTitle.height);
+      rotated.transform(AffineTransform.getQuadrantRotateInstance(-1));
+      TextFit.drawCentered(
+          rotated, metrics, "Layers", new Rectangle(0, 0, layersTitle.height, layersTitle.width));
+    } finally {
+      rotated.dispose();
+    }
+    int[] heads = layout.heads();
+    for (int c = 0; c < heads.length; c++) {
+      TextFit.drawCentered(g, metrics, Integer.toString(heads[c]), layout.headIndexBox(c));
+    }
+    int[] layers = layout.layers();
+    for (int r = 0; r < layers.length; r++) {
+      TextFit.drawInBox(g, metrics, Integer.toString(layers[r]), layout.layerIndexBox(r), true);
+    }
+  }
+
+  private void paintThumbnails(
+      Graphics2D g, ModelGridLayout layout, Rectangle clip, boolean direct) {
+    ShownAttention shown = shown();
+    ThumbnailPainter.Style style = thumbnailStyle();
+    ThumbnailPainter painter =
+        new ThumbnailPainter(colors().background(), TokenColumnsPainter.DEFAULT_MIN_ALPHA);
+    double scale = HiDpi.scale(g);
+    int[] range = layout.cellRange(clip);
+    int[] layers = layout.layers();
+    int[] heads = layout.heads();
+    List<LayerHead> visible = new ArrayList<>();
+    for (int r = range[0]; r <= range[1]; r++) {
+      for (int c = range[2]; c <= range[3]; c++) {
+        visible.add(new LayerHead(layers[r], heads[c]));
+      }
+    }
+    if (direct) {
+      for (LayerHead cell : visible) {
+        painter.paint(
+            g,
+            layout.cell(cell),
+            shown,
+            cell.layer(),
+            cell.head(),
+            layerColor(cell.layer()),
+            style,
+            scale);
+      }
+    } else {
+      int width = HiDpi.devicePixels(thumbnailSize.width, scale);
+      int height = HiDpi.devicePixels(thumbnailSize.height, scale);
+      cache.validate(
+          new ThumbnailCache.Key(
+              shown.data(),
+              List.of(shown.kind(), getSelectionModel().filter(), colors(), style, scale),
+              width,
+              height));
+      cache.ensure(
+          visible,
+          cell ->
+              painter.render(
+                  shown,
+                  cell.layer(),
+                  cell.head(),
+                  layerColor(cell.layer()),
+                  style,
+                  width,
+                  height,
+                  scale));
+      for (LayerHead cell : visible) {
+        HiDpi.drawDeviceImage(g, cache.get(cell), layout.cell(cell));
+      }
+    }
+    // Painters may have turned antialiasing on; borders stay crisp.
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+    g.setColor(colors().grid());
+    g.setStroke(new BasicStroke(1f));
+    for (LayerHead cell : visible) {
+      Rectangle box = layout.cell(cell);
+      g.draw(new Rectangle(box.x - 1, box.y - 1, box.width + 1, box.height + 1));
+    }
+  }
+
+  private void paintCellMarks(Graphics2D g, ModelGridLayout layout) {
+    if (hoveredCell != null && layout.cell(hoveredCell) != null) {
+      Rectangle box = layout.cell(hoveredCell);
+      g.setColor(colors().mutedForeground());
+      g.setStroke(new BasicStroke(1f));
+      g.draw(new Rectangle(box.x - 2, box.y - 2, box.width + 3, box.height + 3));
+    }
+    LayerHead selected = shownSelectedCell();
+    if (selected != null) {
+      Rectangle box = layout.cell(selected);
+      g.setColor(colors().selection());
+      g.setStroke(new BasicStroke(2f));
+      g.draw(new Rectangle(box.x - 2, box.y - 2, box.width + 3, box.height + 3));
+    }
+    if (hasFocus()) {
+      Rectangle bounds = layout.bounds();
+      g.setColor(colors().selection());
+      g.setStroke(
+          new BasicStroke(
+              1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 2f}, 0f));
+      g.draw(new Rectangle(bounds.x - 4, bounds.y - 4, bounds.width + 7, bounds.height + 7));
+    }
+  }
+
+  private void paintDetail(Graphics2D g, Rectangle clip) {
+    TokenColumnsLayout layout = detailLayout();
+    TokenColumnsPainter.Scene scene = detailScene();
+    if (layout == null || scene == null) {
+      return;
+    }
+    LayerHead cell = shownSelectedCell();
+    g.setColor(colors().foreground());
+    g.setFont(colors().font().deriveFont(java.awt.Font.BOLD));
+    TextFit.drawInBox(g, g.getFontMetrics(), cell.toString(), detailTitleBox(layout), false);
+    g.setFont(colors().font());
+    new TokenColumnsPainter(colors()).paint(g, layout, scene, clip);
+  }
+
+  // ---- export ----
+
+  /** The selected thumbnail's matrix (filter applied), if a thumbnail is selected. */
+  @Override
+  public Optional<ShownMatrix> shownMatrix() {
+    LayerHead cell = shownSelectedCell();
+    if (cell == null) {
+      return Optional.empty();
+    }
+    BitSet head = new BitSet();
+    head.set(cell.head());
+    return Optional.of(shown().shownMatrix(cell.layer(), head));
+  }
+
+  // ---- mouse, tooltips, keys ----
+
+  private LayerHead cellAt(Point p) {
+    ModelGridLayout layout = gridLayout();
+    return layout == null ? null : layout.cellAt(p.x, p.y);
+  }
+
+  private TokenRef detailTokenAt(Point p) {
+    TokenColumnsLayout layout = detailLayout();
+    if (layout == null) {
+      return null;
+    }
+    TokenColumnsLayout.Hit hit = layout.hitTest(p.x, p.y);
+    return hit == null ? null : shown().tokenAt(hit.side(), hit.position());
+  }
+
+  private void setHoveredCell(LayerHead cell) {
+    if (!Objects.equals(cell, hoveredCell)) {
+      ModelGridLayout layout = gridLayout();
+      repaintCell(layout, hoveredCell);
+      hoveredCell = cell;
+      repaintCell(layout, cell);
+    }
+  }
+
+  private void repaintCell(ModelGridLayout layout, LayerHead cell) {
+    Rectangle box = cell == null || layout == null ? null : layout.cell(cell);
+    if (box != null) {
+      box.grow(3, 3);
+      repaintContent(box);
+    }
+  }
+
+  private void installMouse() {
+    MouseAdapter mouse =
+        new MouseAdapter() {
+          @Override
+          public void mouseMoved(MouseEvent e) {
+            Point p = contentPoint(e);
+            setHoveredCell(cellAt(p));
+            getSelectionModel().setHoveredToken(detailTokenAt(p));
+          }
+
+          @Override
+          public void mouseExited(MouseEvent e) {
+            setHoveredCell(null);
+            getSelectionModel().setHoveredToken(null);
+          }
+
+          @Override
+          public void mousePressed(MouseEvent e) {
+            requestFocusInWindow();
+            if (e.getButton() != MouseEvent.BUTTON1) {
+              return;
+            }
+            Point p = contentPoint(e);
+            LayerHead cell = cellAt(p);
+            if (cell != null) {
+              getSelectionModel().toggleCell(cell);
+              return;
+            }
+            TokenRef token = detailTokenAt(p);
+            if (token != null) {
+              getSelectionModel().toggleLockedToken(token);
+            }
+          }
+        };
+    addMouseListener(mouse);
+    addMouseMotionListener(mouse);
+  }
+
+  @Override
+  public String getToolTipText(MouseEvent e) {
+    Point p = contentPoint(e);
+    LayerHead cell = cellAt(p);
+    if (cell != null) {
+      return AttentionTooltips.thumbnail(
+          cell.layer(), cell.head(), cell.equals(getSelectionModel().selectedCell()));
+    }
+    TokenRef token = detailTokenAt(p);
+    LayerHead selected = shownSelectedCell();
+    if (token == null || selected == null) {
+      return null;
+    }
+    return AttentionTooltips.token(
+        shown(),
+        selected.layer(),
+        new int[] {selected.head()},
+        token,
+        getSelectionModel().lockedToken());
+  }
+
+  /** Moves the selected thumbnail by whole rows and columns of the grid. */
+  void moveCell(int layerDelta, int headDelta) {
+    ModelGridLayout layout = gridLayout();
+    if (layout == null) {
+      return;
+    }
+    AttentionSelectionModel selection = getSelectionModel();
+    LayerHead current = shownSelectedCell();
+    int[] layers = layout.layers();
+    int[] heads = layout.heads();
+    int row = Arrays.binarySearch(layers, current == null ? selection.layer() : current.layer());
+    int column =
+        Arrays.binarySearch(heads, current == null ? selection.focusHead() : current.head());
+    row = row < 0 ? 0 : Math.max(0, Math.min(layers.length - 1, row + layerDelta));
+    column = column < 0 ? 0 : Math.max(0, Math.min(heads.length - 1, column + headDelta));
+    LayerHead next = new LayerHead(layers[row], heads[column]);
+    if (!next.equals(current)) {
+      selection.toggleCell(next);
+      scrollRectToVisible(thumbnailBounds(next).orElse(new Rectangle()));
+    }
+  }
+
+  /** Escape: unlocks the locked token, or else closes the detail. */
+  void escape() {
+    AttentionSelectionModel selection = getSelectionModel();
+    if (selection.lockedToken() != null) {
+      selection.clearLockedToken();
+    } else {
+      selection.setSelectedCell(null);
+    }
+  }
+}

@@ -1,0 +1,280 @@
+package dev.attnviz.swing;
+
+import dev.attnviz.swing.render.ViewColors;
+import java.awt.Container;
+import java.awt.Dimension;
+import java.awt.Graphics;
+import java.awt.Graphics2D;
+import java.awt.Point;
+import java.awt.Rectangle;
+import java.awt.event.MouseEvent;
+import javax.swing.BorderFactory;
+import javax.swing.BoxLayout;
+import javax.swing.JComponent;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JViewport;
+import javax.swing.Scrollable;
+import javax.swing.SwingConstants;
+import javax.swing.SwingUtilities;
+import javax.swing.ToolTipManager;
+
+/**
+ * Base of the attention views: a painted, scrollable content area with a bar of controls above it.
+ * Shared by every view of this library; a new view extends it and implements {@link #contentSize()}
+ * and {@link #paintContent}.
+ *
+ * <p>The controls are part of the component. Placed directly in a layout, the view shows them at
+ * its top. Placed in a {@link JScrollPane} (as its viewport view), the view moves them into the
+ * scroll pane's column header, as {@code JTable} does with its header, so they stay in sight while
+ * long token columns scroll. {@link #setControlsVisible(boolean) setControlsVisible(false)} hides
+ * them for hosts that bring their own.
+ *
+ * <p>Colours come from {@link ViewColors#fromUIManager()} and are re-read in {@link #updateUI()}.
+ * Painting never throws: a failure is logged through {@link System.Logger} and drawn as an error
+ * message. Use on the Event Dispatch Thread.
+ */
+public abstract class ViewWithControls extends JComponent implements Scrollable {
+
+  private static final System.Logger LOG = System.getLogger(ViewWithControls.class.getName());
+
+  /** Largest preferred viewport a view asks for, so that long inputs open at a sane size. */
+  private static final Dimension MAX_VIEWPORT = new Dimension(1000, 700);
+
+  private final JPanel controls = new JPanel();
+  private boolean controlsVisible = true;
+  private JScrollPane headerHost;
+  private ViewColors colors;
+
+  /** Creates the view with an empty controls bar. */
+  protected ViewWithControls() {
+    setLayout(null);
+    setOpaque(true);
+    setFocusable(true);
+    controls.setLayout(new BoxLayout(controls, BoxLayout.Y_AXIS));
+    controls.setBorder(BorderFactory.createEmptyBorder(4, 4, 4, 4));
+    add(controls);
+    ToolTipManager.sharedInstance().registerComponent(this);
+    colors = ViewColors.fromUIManager();
+  }
+
+  /** The bar of controls, to add rows of controls to. */
+  protected final JPanel controlsBar() {
+    return controls;
+  }
+
+  /** The current theme colours. */
+  public final ViewColors colors() {
+    return colors;
+  }
+
+  /** Whether the view shows its own controls (bound property {@code "controlsVisible"}). */
+  public boolean isControlsVisible() {
+    return controlsVisible;
+  }
+
+  /** Shows or hides the view's own controls, e.g. when the host application provides its own. */
+  public void setControlsVisible(boolean visible) {
+    boolean old = controlsVisible;
+    if (old != visible) {
+      controlsVisible = visible;
+      installControls();
+      firePropertyChange("controlsVisible", old, visible);
+    }
+  }
+
+  /** Re-reads colours and font from the look and feel, then {@link #themeChanged()}. */
+  @Override
+  public void updateUI() {
+    super.updateUI();
+    colors = ViewColors.fromUIManager();
+    setBackground(colors.background());
+    setForeground(colors.foreground());
+    setFont(colors.font());
+    if (controls != null) {
+      SwingUtilities.updateComponentTreeUI(controls);
+      controls.setBackground(colors.background());
+    }
+    themeChanged();
+  }
+
+  /** Called after the colours changed: drop caches that depend on them. */
+  protected void themeChanged() {
+    revalidate();
+    repaint();
+  }
+
+  /** Height of the controls bar when it is shown inside the view, else 0. */
+  protected final int contentTop() {
+    return controls.getParent() == this && controls.isVisible()
+        ? controls.getPreferredSize().height
+        : 0;
+  }
+
+  /** Size of the painted content, without the controls. */
+  protected abstract Dimension contentSize();
+
+  /**
+   * Paints the content; {@code g} is a copy, translated so that (0, 0) is the content's top-left,
+   * its clip the area to repaint. The background is already filled.
+   */
+  protected abstract void paintContent(Graphics2D g);
+
+  /** A mouse event's point in content coordinates. */
+  protected final Point contentPoint(MouseEvent e) {
+    return new Point(e.getX(), e.getY() - contentTop());
+  }
+
+  /** Repaints {@code area}, given in content coordinates; nothing if null. */
+  protected final void repaintContent(Rectangle area) {
+    if (area != null) {
+      repaint(area.x, area.y + contentTop(), area.width, area.height);
+    }
+  }
+
+  @Override
+  public void doLayout() {
+    if (controls.getParent() == this) {
+      controls.setBounds(0, 0, getWidth(), controls.isVisible() ? contentTop() : 0);
+    }
+  }
+
+  @Override
+  public Dimension getPreferredSize() {
+    if (isPreferredSizeSet()) {
+      return super.getPreferredSize();
+    }
+    Dimension content = contentSize();
+    int top = contentTop();
+    int width = content.width;
+    if (top > 0) {
+      width = Math.max(width, controls.getPreferredSize().width);
+    }
+    return new Dimension(width, content.height + top);
+  }
+
+  @Override
+  protected final void paintComponent(Graphics g) {
+    Graphics2D g2 = (Graphics2D) g.create();
+    try {
+      g2.setColor(colors.background());
+      Rectangle clip = g2.getClipBounds();
+      g2.fill(clip != null ? clip : new Rectangle(0, 0, getWidth(), getHeight()));
+      g2.translate(0, contentTop());
+      paintContent(g2);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "cannot paint " + getClass().getSimpleName(), e);
+      paintError(g, e);
+    } finally {
+      g2.dispose();
+    }
+  }
+
+  private void paintError(Graphics g, RuntimeException e) {
+    Graphics2D g2 = (Graphics2D) g.create();
+    try {
+      g2.setColor(colors.background());
+      g2.fillRect(0, contentTop(), getWidth(), getHeight());
+      g2.setColor(colors.negative());
+      g2.setFont(colors.font());
+      g2.drawString(
+          "Cannot draw this view: " + e.getClass().getSimpleName() + " " + e.getMessage(),
+          8,
+          contentTop() + 20);
+    } catch (RuntimeException again) {
+      LOG.log(System.Logger.Level.ERROR, "cannot paint the error state either", again);
+    } finally {
+      g2.dispose();
+    }
+  }
+
+  @Override
+  public void addNotify() {
+    super.addNotify();
+    installControls();
+  }
+
+  @Override
+  public void removeNotify() {
+    releaseHeader();
+    if (controls.getParent() != this) {
+      add(controls);
+    }
+    super.removeNotify();
+  }
+
+  /** Puts the controls where they belong: scroll pane header, own top, or nowhere. */
+  private void installControls() {
+    JScrollPane scrollPane = enclosingScrollPane();
+    releaseHeader();
+    controls.setVisible(controlsVisible);
+    if (controlsVisible && scrollPane != null) {
+      scrollPane.setColumnHeaderView(controls);
+      headerHost = scrollPane;
+    } else if (controls.getParent() != this) {
+      add(controls);
+    }
+    revalidate();
+    repaint();
+  }
+
+  private void releaseHeader() {
+    if (headerHost != null) {
+      JViewport header = headerHost.getColumnHeader();
+      if (header != null && header.getView() == controls) {
+        headerHost.setColumnHeaderView(null);
+      }
+      headerHost = null;
+    }
+  }
+
+  private JScrollPane enclosingScrollPane() {
+    if (!isDisplayable()) {
+      return null;
+    }
+    Container parent = SwingUtilities.getUnwrappedParent(this);
+    if (parent instanceof JViewport viewport
+        && viewport.getView() == this
+        && SwingUtilities.getUnwrappedParent(viewport) instanceof JScrollPane scrollPane
+        && scrollPane.getViewport() == viewport) {
+      return scrollPane;
+    }
+    return null;
+  }
+
+  /** Distance one arrow click scrolls; defaults to a token row. */
+  protected int scrollUnit() {
+    return getFontMetrics(colors.font()).getHeight() + 4;
+  }
+
+  @Override
+  public Dimension getPreferredScrollableViewportSize() {
+    Dimension preferred = getPreferredSize();
+    return new Dimension(
+        Math.min(preferred.width, MAX_VIEWPORT.width),
+        Math.min(preferred.height, MAX_VIEWPORT.height));
+  }
+
+  @Override
+  public int getScrollableUnitIncrement(Rectangle visible, int orientation, int direction) {
+    return scrollUnit();
+  }
+
+  @Override
+  public int getScrollableBlockIncrement(Rectangle visible, int orientation, int direction) {
+    int extent = orientation == SwingConstants.VERTICAL ? visible.height : visible.width;
+    return Math.max(scrollUnit(), extent - scrollUnit());
+  }
+
+  @Override
+  public boolean getScrollableTracksViewportWidth() {
+    Container parent = SwingUtilities.getUnwrappedParent(this);
+    return parent instanceof JViewport && parent.getWidth() > getPreferredSize().width;
+  }
+
+  @Override
+  public boolean getScrollableTracksViewportHeight() {
+    Container parent = SwingUtilities.getUnwrappedParent(this);
+    return parent instanceof JViewport && parent.getHeight() > getPreferredSize().height;
+  }
+}

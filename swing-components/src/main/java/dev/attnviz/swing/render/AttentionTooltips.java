@@ -1,0 +1,154 @@
+package dev.attnviz.swing.render;
+
+import dev.attnviz.swing.model.TokenRef;
+import java.util.Locale;
+
+/**
+ * Tooltip texts with exact numbers: token, layer, head and weight. HTML, with token text escaped.
+ * Pure functions of the shown attention, tested without a screen.
+ */
+public final class AttentionTooltips {
+
+  /** Most heads listed one per line; more are summarised. */
+  static final int MAX_LISTED_HEADS = 25;
+
+  private AttentionTooltips() {}
+
+  /**
+   * The tooltip of {@code token} in {@code layer}: if {@code other} is a token on the opposite
+   * side, the weight between the two for every head in {@code heads}; otherwise, per head, the
+   * token it attends to most (query) or that attends to it most (key).
+   */
+  public static String token(
+      ShownAttention shown, int layer, int[] heads, TokenRef token, TokenRef other) {
+    StringBuilder html = new StringBuilder("<html>");
+    html.append(describe(shown, token)).append("<br>Layer ").append(layer);
+    boolean pair = other != null && other.side() != token.side() && shown.positionOf(other) >= 0;
+    int position = shown.positionOf(token);
+    if (position < 0) {
+      return html.append("<br>(hidden by the filter)</html>").toString();
+    }
+    if (pair) {
+      TokenRef query = token.isQuery() ? token : other;
+      TokenRef key = token.isQuery() ? other : token;
+      html.append("<br>")
+          .append(escape(shown.label(query)))
+          .append(" \u2192 ")
+          .append(escape(shown.label(key)));
+      int row = shown.positionOf(query);
+      int column = shown.positionOf(key);
+      for (int i = 0; i < Math.min(heads.length, MAX_LISTED_HEADS); i++) {
+        html.append("<br>Head ")
+            .append(heads[i])
+            .append(": ")
+            .append(format(shown.weight(layer, heads[i], row, column)));
+      }
+    } else {
+      for (int i = 0; i < Math.min(heads.length, MAX_LISTED_HEADS); i++) {
+        appendStrongest(html, shown, layer, heads[i], token, position);
+      }
+    }
+    if (heads.length > MAX_LISTED_HEADS) {
+      html.append("<br>(").append(heads.length - MAX_LISTED_HEADS).append(" more heads)");
+    }
+    return html.append("</html>").toString();
+  }
+
+  private static void appendStrongest(
+      StringBuilder html, ShownAttention shown, int layer, int head, TokenRef token, int p) {
+    int count = token.isQuery() ? shown.columnCount() : shown.rowCount();
+    int best = -1;
+    float bestWeight = -1;
+    for (int q = 0; q < count; q++) {
+      float w = token.isQuery() ? shown.weight(layer, head, p, q) : shown.weight(layer, head, q, p);
+      if (w > bestWeight) {
+        bestWeight = w;
+        best = q;
+      }
+    }
+    if (best < 0) {
+      return;
+    }
+    String otherLabel = token.isQuery() ? shown.columnLabel(best) : shown.rowLabel(best);
+    html.append("<br>Head ")
+        .append(head)
+        .append(token.isQuery() ? ": most to " : ": most from ")
+        .append(escape(quote(otherLabel)))
+        .append(" ")
+        .append(format(bestWeight));
+  }
+
+  /**
+   * The tooltip of a heatmap cell: the two tokens and the weight, averaged over {@code heads} when
+   * there are several, each head's own weight listed.
+   */
+  public static String cell(ShownAttention shown, int layer, int[] heads, int row, int column) {
+    StringBuilder html = new StringBuilder("<html>");
+    html.append(escape(quote(shown.rowLabel(row))))
+        .append(" \u2192 ")
+        .append(escape(quote(shown.columnLabel(column))))
+        .append("<br>Layer ")
+        .append(layer);
+    if (heads.length == 1) {
+      html.append(", Head ").append(heads[0]).append(": ");
+      html.append(format(shown.weight(layer, heads[0], row, column)));
+    } else {
+      double sum = 0;
+      for (int head : heads) {
+        sum += shown.weight(layer, head, row, column);
+      }
+      html.append(", mean of ").append(heads.length).append(" heads: ");
+      html.append(format((float) (sum / heads.length)));
+      for (int i = 0; i < Math.min(heads.length, MAX_LISTED_HEADS); i++) {
+        html.append("<br>Head ")
+            .append(heads[i])
+            .append(": ")
+            .append(format(shown.weight(layer, heads[i], row, column)));
+      }
+    }
+    return html.append("</html>").toString();
+  }
+
+  /** The tooltip of a model-view thumbnail. */
+  public static String thumbnail(int layer, int head, boolean selected) {
+    return "<html>Layer "
+        + layer
+        + ", Head "
+        + head
+        + "<br>"
+        + (selected ? "Click to close the detail" : "Click to show the detail")
+        + "</html>";
+  }
+
+  private static String describe(ShownAttention shown, TokenRef token) {
+    return escape(quote(shown.label(token)))
+        + (token.isQuery() ? " (query " : " (key ")
+        + token.index()
+        + ")";
+  }
+
+  /** A weight with four decimals, e.g. {@code 0.1234}, independent of the locale. */
+  public static String format(float weight) {
+    return String.format(Locale.ROOT, "%.4f", weight);
+  }
+
+  private static String quote(String text) {
+    return "\u201c" + text + "\u201d";
+  }
+
+  /** Escapes the HTML special characters of {@code text}. */
+  public static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '&' -> out.append("&amp;");
+        case '"' -> out.append("&quot;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,70 @@
+package dev.attnviz.swing.render;
+
+import java.awt.Color;
+import java.util.Objects;
+
+/**
+ * Maps a value in {@code [0, 1]} to an opaque colour between a background (0) and a full colour
+ * (1), as if the full colour were painted over the background with opacity = value. Heatmap cells
+ * use it so that a cell looks the same as a line of the same weight. Values outside {@code [0, 1]}
+ * are clamped; NaN counts as 0.
+ *
+ * <p>The 256 steps are computed once; {@link #rgb} is a table look-up. Immutable and thread-safe.
+ */
+public final class HeatColorScale {
+
+  private final Color low;
+  private final Color high;
+  private final int[] table = new int[256];
+
+  /** A scale from {@code low} (value 0) to {@code high} (value 1). */
+  public HeatColorScale(Color low, Color high) {
+    this.low = Objects.requireNonNull(low, "low");
+    this.high = Objects.requireNonNull(high, "high");
+    for (int step = 0; step < table.length; step++) {
+      double t = step / 255.0;
+      table[step] =
+          0xff000000
+              | mix(low.getRed(), high.getRed(), t) << 16
+              | mix(low.getGreen(), high.getGreen(), t) << 8
+              | mix(low.getBlue(), high.getBlue(), t);
+    }
+  }
+
+  /** The scale from a theme's background to its heat colour. */
+  public static HeatColorScale of(ViewColors colors) {
+    return new HeatColorScale(colors.background(), colors.heat());
+  }
+
+  private static int mix(int a, int b, double t) {
+    return (int) Math.round(a + (b - a) * t);
+  }
+
+  /** The colour for 0. */
+  public Color low() {
+    return low;
+  }
+
+  /** The colour for 1. */
+  public Color high() {
+    return high;
+  }
+
+  /** The opaque ARGB colour of {@code value}. */
+  public int rgb(float value) {
+    return table[step(value)];
+  }
+
+  /** The colour of {@code value}. */
+  public Color color(float value) {
+    return new Color(rgb(value), true);
+  }
+
+  /** The 0..255 step of {@code value}. */
+  public static int step(float value) {
+    if (!(value > 0f)) {
+      return 0;
+    }
+    return value >= 1f ? 255 : Math.round(value * 255f);
+  }
+}

@@ -1,0 +1,59 @@
+package dev.attnviz.swing.render;
+
+import java.awt.Graphics2D;
+import java.awt.Image;
+import java.awt.Rectangle;
+import java.awt.geom.AffineTransform;
+
+/**
+ * Device-scale helpers, in one place: how many device pixels a user-space pixel covers, and drawing
+ * cached device-resolution images so that one image pixel lands on one device pixel.
+ */
+public final class HiDpi {
+
+  private HiDpi() {}
+
+  /**
+   * The device scale of {@code g}: 1 on a plain screen or image, 2 on a 200% HiDPI screen or under
+   * {@code g.scale(2, 2)}. Taken from the transform's larger axis, at least a tiny positive value.
+   */
+  public static double scale(Graphics2D g) {
+    AffineTransform t = g.getTransform();
+    double sx = Math.hypot(t.getScaleX(), t.getShearY());
+    double sy = Math.hypot(t.getShearX(), t.getScaleY());
+    return Math.max(1e-3, Math.max(sx, sy));
+  }
+
+  /** Whether {@code g}'s transform is a plain scale plus translation (no rotation or shear). */
+  public static boolean isAxisAligned(Graphics2D g) {
+    AffineTransform t = g.getTransform();
+    return t.getShearX() == 0 && t.getShearY() == 0 && t.getScaleX() > 0 && t.getScaleY() > 0;
+  }
+
+  /** The size in device pixels of {@code userSize} user-space pixels at {@code scale}. */
+  public static int devicePixels(int userSize, double scale) {
+    return Math.max(1, (int) Math.ceil(userSize * scale - 1e-9));
+  }
+
+  /**
+   * Draws {@code image}, made at device resolution for {@code bounds} (user space), so that its
+   * pixels map one to one onto device pixels when the transform allows it; otherwise scales it into
+   * {@code bounds}.
+   */
+  public static void drawDeviceImage(Graphics2D g, Image image, Rectangle bounds) {
+    if (!isAxisAligned(g)) {
+      g.drawImage(image, bounds.x, bounds.y, bounds.width, bounds.height, null);
+      return;
+    }
+    AffineTransform t = g.getTransform();
+    double dx = t.getTranslateX() + bounds.x * t.getScaleX();
+    double dy = t.getTranslateY() + bounds.y * t.getScaleY();
+    Graphics2D device = (Graphics2D) g.create();
+    try {
+      device.setTransform(new AffineTransform());
+      device.drawImage(image, (int) Math.round(dx), (int) Math.round(dy), null);
+    } finally {
+      device.dispose();
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package dev.attnviz.swing.render;
+
+import dev.attnviz.swing.model.TokenRef;
+import java.awt.Rectangle;
+
+/**
+ * Geometry of a heatmap with token labels: query labels down the left, key labels (rotated) along
+ * the top, one square cell per (query, key). Pure arithmetic, tested without painting. Immutable.
+ *
+ * <pre>
+ *   x   cellsX
+ *   |   | key labels (rotated) |
+ *   |lbl| cells ...            |  cellsY
+ * </pre>
+ */
+public final class MatrixLayout {
+
+  private final int x;
+  private final int y;
+  private final int rows;
+  private final int columns;
+  private final int rowLabelWidth;
+  private final int columnLabelHeight;
+  private final int cellSize;
+
+  /**
+   * Creates a layout.
+   *
+   * @param x left edge
+   * @param y top edge
+   * @param rows number of query rows
+   * @param columns number of key columns
+   * @param rowLabelWidth width of the query label column
+   * @param columnLabelHeight height of the key label band
+   * @param cellSize side of one cell, at least 1
+   * @throws IllegalArgumentException if a size is out of range
+   */
+  public MatrixLayout(
+      int x, int y, int rows, int columns, int rowLabelWidth, int columnLabelHeight, int cellSize) {
+    if (rows < 0 || columns < 0 || rowLabelWidth < 0 || columnLabelHeight < 0 || cellSize < 1) {
+      throw new IllegalArgumentException(
+          "invalid matrix layout: "
+              + rows
+              + " x "
+              + columns
+              + " cells of "
+              + cellSize
+              + ", labels "
+              + rowLabelWidth
+              + "/"
+              + columnLabelHeight);
+    }
+    this.x = x;
+    this.y = y;
+    this.rows = rows;
+    this.columns = columns;
+    this.rowLabelWidth = rowLabelWidth;
+    this.columnLabelHeight = columnLabelHeight;
+    this.cellSize = cellSize;
+  }
+
+  /** Number of rows. */
+  public int rows() {
+    return rows;
+  }
+
+  /** Number of columns. */
+  public int columns() {
+    return columns;
+  }
+
+  /** Side of a cell. */
+  public int cellSize() {
+    return cellSize;
+  }
+
+  /** Left edge of the cells. */
+  public int cellsX() {
+    return x + rowLabelWidth;
+  }
+
+  /** Top edge of the cells. */
+  public int cellsY() {
+    return y + columnLabelHeight;
+  }
+
+  /** Labels and cells. */
+  public Rectangle bounds() {
+    return new Rectangle(
+        x, y, rowLabelWidth + columns * cellSize, columnLabelHeight + rows * cellSize);
+  }
+
+  /** The cells only. */
+  public Rectangle cellsBounds() {
+    return new Rectangle(cellsX(), cellsY(), columns * cellSize, rows * cellSize);
+  }
+
+  /** The cell at {@code row}, {@code column}. */
+  public Rectangle cell(int row, int column) {
+    return new Rectangle(
+        cellsX() + column * cellSize, cellsY() + row * cellSize, cellSize, cellSize);
+  }
+
+  /** The label box of query row {@code row}. */
+  public Rectangle rowLabel(int row) {
+    return new Rectangle(x, cellsY() + row * cellSize, rowLabelWidth, cellSize);
+  }
+
+  /** The label box of key column {@code column}, a tall box above the column. */
+  public Rectangle columnLabel(int column) {
+    return new Rectangle(cellsX() + column * cellSize, y, cellSize, columnLabelHeight);
+  }
+
+  /** The label box of a token, by side and display position. */
+  public Rectangle labelBox(TokenRef.Side side, int position) {
+    return side == TokenRef.Side.QUERY ? rowLabel(position) : columnLabel(position);
+  }
+
+  /** First row touching {@code top} or below; {@code rows} if none. */
+  public int firstRowBelow(double top) {
+    return clamp((int) Math.floor((top - cellsY()) / cellSize), rows);
+  }
+
+  /** Last row starting at or above {@code bottom}; -1 if none. */
+  public int lastRowAbove(double bottom) {
+    return Math.min(rows - 1, Math.max(-1, (int) Math.floor((bottom - cellsY()) / cellSize)));
+  }
+
+  /** First column touching {@code left} or right of it; {@code columns} if none. */
+  public int firstColumnRightOf(double left) {
+    return clamp((int) Math.floor((left - cellsX()) / cellSize), columns);
+  }
+
+  /** Last column starting at or left of {@code right}; -1 if none. */
+  public int lastColumnLeftOf(double right) {
+    return Math.min(columns - 1, Math.max(-1, (int) Math.floor((right - cellsX()) / cellSize)));
+  }
+
+  private static int clamp(int value, int count) {
+    return Math.max(0, Math.min(count, value));
+  }
+
+  /** What is at ({@code px}, {@code py}): a cell, a row label, a column label, or null. */
+  public Hit hitTest(int px, int py) {
+    int column = Math.floorDiv(px - cellsX(), cellSize);
+    int row = Math.floorDiv(py - cellsY(), cellSize);
+    boolean inRows = row >= 0 && row < rows;
+    boolean inColumns = column >= 0 && column < columns;
+    if (inRows && inColumns) {
+      return new Hit(row, column);
+    }
+    if (inRows && px >= x && px < cellsX()) {
+      return new Hit(row, -1);
+    }
+    if (inColumns && py >= y && py < cellsY()) {
+      return new Hit(-1, column);
+    }
+    return null;
+  }
+
+  /**
+   * A place in the matrix: a cell (both set), a row label (column -1) or a column label (row -1).
+   *
+   * @param row display row or -1
+   * @param column display column or -1
+   */
+  public record Hit(int row, int column) {
+
+    /** Whether this is a cell. */
+    public boolean isCell() {
+      return row >= 0 && column >= 0;
+    }
+
+    /** The token a label hit names, or null for a cell. */
+    public TokenRef.Side labelSide() {
+      if (isCell()) {
+        return null;
+      }
+      return column < 0 ? TokenRef.Side.QUERY : TokenRef.Side.KEY;
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package dev.attnviz.swing.render;
+
+import dev.attnviz.swing.model.TokenRef;
+import java.awt.BasicStroke;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.util.Objects;
+
+/**
+ * Paints a heatmap of a shown matrix with its token labels (see {@link MatrixLayout}): one cell per
+ * (query, key), coloured from background to the heat colour by weight. A selected token's row or
+ * column gets its label highlighted and an outline; the locked one a border. Only cells that touch
+ * the clip are painted, so large matrices stay fast. Cells are not antialiased, text is.
+ */
+public final class MatrixPainter {
+
+  private final ViewColors colors;
+  private final HeatColorScale scale;
+
+  /** A painter for a theme. */
+  public MatrixPainter(ViewColors colors) {
+    this.colors = Objects.requireNonNull(colors, "colors");
+    this.scale = HeatColorScale.of(colors);
+  }
+
+  /** The colour scale of the cells. */
+  public HeatColorScale scale() {
+    return scale;
+  }
+
+  /**
+   * Paints labels and cells.
+   *
+   * @param values {@code layout.rows() × layout.columns()} weights, row-major
+   * @param selected the selected token or null
+   * @param locked the locked token or null
+   */
+  public void paint(
+      Graphics2D g,
+      MatrixLayout layout,
+      ShownAttention shown,
+      float[] values,
+      TokenRef selected,
+      TokenRef locked,
+      Rectangle clip) {
+    Rectangle area = clip == null ? layout.bounds() : clip.intersection(layout.bounds());
+    if (area.isEmpty()) {
+      return;
+    }
+    int firstRow = layout.firstRowBelow(area.y);
+    int lastRow = layout.lastRowAbove(area.getMaxY());
+    int firstColumn = layout.firstColumnRightOf(area.x);
+    int lastColumn = layout.lastColumnLeftOf(area.getMaxX());
+    int columns = layout.columns();
+    for (int r = firstRow; r <= lastRow; r++) {
+      for (int c = firstColumn; c <= lastColumn; c++) {
+        g.setColor(scale.color(values[r * columns + c]));
+        g.fill(layout.cell(r, c));
+      }
+    }
+    int selectedPosition = selected == null ? -1 : shown.positionOf(selected);
+    if (selectedPosition >= 0) {
+      g.setColor(colors.highlightBackground());
+      g.fill(layout.labelBox(selected.side(), selectedPosition));
+      g.setColor(colors.selection());
+      g.setStroke(new BasicStroke(1f));
+      Rectangle band = band(layout, selected.side(), selectedPosition);
+      g.draw(new Rectangle(band.x, band.y, band.width - 1, band.height - 1));
+    }
+    paintLabels(g, layout, shown, firstRow, lastRow, firstColumn, lastColumn);
+    int lockedPosition = locked == null ? -1 : shown.positionOf(locked);
+    if (lockedPosition >= 0) {
+      g.setColor(colors.selection());
+      Rectangle box = layout.labelBox(locked.side(), lockedPosition);
+      g.draw(new Rectangle(box.x, box.y, box.width - 1, box.height - 1));
+    }
+  }
+
+  /** The row or column of cells of a token. */
+  private static Rectangle band(MatrixLayout layout, TokenRef.Side side, int position) {
+    Rectangle cells = layout.cellsBounds();
+    if (side == TokenRef.Side.QUERY) {
+      return new Rectangle(
+          cells.x, cells.y + position * layout.cellSize(), cells.width, layout.cellSize());
+    }
+    return new Rectangle(
+        cells.x + position * layout.cellSize(), cells.y, layout.cellSize(), cells.height);
+  }
+
+  private void paintLabels(
+      Graphics2D g,
+      MatrixLayout layout,
+      ShownAttention shown,
+      int firstRow,
+      int lastRow,
+      int firstColumn,
+      int lastColumn) {
+    g.setFont(colors.font());
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setColor(colors.foreground());
+    FontMetrics metrics = g.getFontMetrics();
+    for (int r = firstRow; r <= lastRow; r++) {
+      TextFit.drawInBox(g, metrics, shown.rowLabel(r), layout.rowLabel(r), true);
+    }
+    for (int c = firstColumn; c <= lastColumn; c++) {
+      Rectangle box = layout.columnLabel(c);
+      // Draw the key label rotated a quarter turn, reading upwards, right-aligned at the cells.
+      Graphics2D rotated = (Graphics2D) g.create();
+      try {
+        rotated.translate(box.x, box.y + box.height);
+        rotated.transform(AffineTransform.getQuadrantRotateInstance(-1));
+        TextFit.drawInBox(
+            rotated,
+            metrics,
+            shown.columnLabel(c),
+            new Rectangle(0, 0, box.height, box.width),
+            false);
+      } finally {
+        rotated.dispose();
+      }
+    }
+  }
+}

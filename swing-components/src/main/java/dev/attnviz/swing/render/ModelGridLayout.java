@@ -1,0 +1,174 @@
+package dev.attnviz.swing.render;
+
+import dev.attnviz.swing.model.LayerHead;
+import java.awt.Rectangle;
+import java.util.Arrays;
+
+/**
+ * Geometry of the model view's grid: one row per shown layer, one column per shown head, with a
+ * "Heads" axis title and head indexes along the top and a "Layers" axis title and layer indexes
+ * down the left. Indexes are the data's own (an excluded layer leaves no gap and no renumbering).
+ * Pure arithmetic, tested without painting. Immutable.
+ */
+public final class ModelGridLayout {
+
+  private final int x;
+  private final int y;
+  private final int[] layers;
+  private final int[] heads;
+  private final int cellWidth;
+  private final int cellHeight;
+  private final int gap;
+  private final int titleSize;
+  private final int leftIndexWidth;
+  private final int topIndexHeight;
+
+  /**
+   * Creates a layout.
+   *
+   * @param x left edge
+   * @param y top edge
+   * @param layers shown layers, original indexes in display order; not empty
+   * @param heads shown heads, original indexes in display order; not empty
+   * @param cellWidth thumbnail width
+   * @param cellHeight thumbnail height
+   * @param gap space between thumbnails
+   * @param titleSize height of the axis title bands ("Heads" above, "Layers" rotated left)
+   * @param leftIndexWidth width of the layer index column
+   * @param topIndexHeight height of the head index row
+   * @throws IllegalArgumentException if a size is out of range or a list is empty
+   */
+  public ModelGridLayout(
+      int x,
+      int y,
+      int[] layers,
+      int[] heads,
+      int cellWidth,
+      int cellHeight,
+      int gap,
+      int titleSize,
+      int leftIndexWidth,
+      int topIndexHeight) {
+    if (layers.length == 0 || heads.length == 0) {
+      throw new IllegalArgumentException("the grid needs at least one layer and one head");
+    }
+    if (cellWidth < 1
+        || cellHeight < 1
+        || gap < 0
+        || titleSize < 0
+        || leftIndexWidth < 0
+        || topIndexHeight < 0) {
+      throw new IllegalArgumentException(
+          "invalid grid sizes: cell " + cellWidth + " x " + cellHeight + ", gap " + gap);
+    }
+    this.x = x;
+    this.y = y;
+    this.layers = layers.clone();
+    this.heads = heads.clone();
+    this.cellWidth = cellWidth;
+    this.cellHeight = cellHeight;
+    this.gap = gap;
+    this.titleSize = titleSize;
+    this.leftIndexWidth = leftIndexWidth;
+    this.topIndexHeight = topIndexHeight;
+  }
+
+  /** Shown layers (original indexes). */
+  public int[] layers() {
+    return layers.clone();
+  }
+
+  /** Shown heads (original indexes). */
+  public int[] heads() {
+    return heads.clone();
+  }
+
+  /** Thumbnail width. */
+  public int cellWidth() {
+    return cellWidth;
+  }
+
+  /** Thumbnail height. */
+  public int cellHeight() {
+    return cellHeight;
+  }
+
+  /** Left edge of the first thumbnail column. */
+  public int cellsX() {
+    return x + titleSize + leftIndexWidth;
+  }
+
+  /** Top edge of the first thumbnail row. */
+  public int cellsY() {
+    return y + titleSize + topIndexHeight;
+  }
+
+  /** Everything: titles, indexes and thumbnails. */
+  public Rectangle bounds() {
+    return new Rectangle(
+        x,
+        y,
+        cellsX() - x + heads.length * (cellWidth + gap),
+        cellsY() - y + layers.length * (cellHeight + gap));
+  }
+
+  /** The band holding the "Heads" title, above the head indexes. */
+  public Rectangle headsTitle() {
+    return new Rectangle(cellsX(), y, heads.length * (cellWidth + gap), titleSize);
+  }
+
+  /** The band holding the rotated "Layers" title, left of the layer indexes. */
+  public Rectangle layersTitle() {
+    return new Rectangle(x, cellsY(), titleSize, layers.length * (cellHeight + gap));
+  }
+
+  /** The box of the index label above head column {@code headPosition}. */
+  public Rectangle headIndexBox(int headPosition) {
+    return new Rectangle(
+        cellsX() + headPosition * (cellWidth + gap), y + titleSize, cellWidth, topIndexHeight);
+  }
+
+  /** The box of the index label left of layer row {@code layerPosition}. */
+  public Rectangle layerIndexBox(int layerPosition) {
+    return new Rectangle(
+        x + titleSize, cellsY() + layerPosition * (cellHeight + gap), leftIndexWidth, cellHeight);
+  }
+
+  /** The thumbnail at display row {@code layerPosition}, column {@code headPosition}. */
+  public Rectangle cell(int layerPosition, int headPosition) {
+    return new Rectangle(
+        cellsX() + headPosition * (cellWidth + gap),
+        cellsY() + layerPosition * (cellHeight + gap),
+        cellWidth,
+        cellHeight);
+  }
+
+  /** The thumbnail of {@code cell}, or null if its layer or head is not shown. */
+  public Rectangle cell(LayerHead cell) {
+    int layerPosition = Arrays.binarySearch(layers, cell.layer());
+    int headPosition = Arrays.binarySearch(heads, cell.head());
+    return layerPosition < 0 || headPosition < 0 ? null : cell(layerPosition, headPosition);
+  }
+
+  /** The head shown at ({@code px}, {@code py}), or null between or outside the thumbnails. */
+  public LayerHead cellAt(int px, int py) {
+    int column = Math.floorDiv(px - cellsX(), cellWidth + gap);
+    int row = Math.floorDiv(py - cellsY(), cellHeight + gap);
+    if (row < 0 || row >= layers.length || column < 0 || column >= heads.length) {
+      return null;
+    }
+    Rectangle cell = cell(row, column);
+    return cell.contains(px, py) ? new LayerHead(layers[row], heads[column]) : null;
+  }
+
+  /** Display positions of the cells that intersect {@code area}: {row0, row1, col0, col1}. */
+  public int[] cellRange(Rectangle area) {
+    int pitchX = cellWidth + gap;
+    int pitchY = cellHeight + gap;
+    int row0 = Math.max(0, Math.floorDiv(area.y - cellsY(), pitchY));
+    int row1 = Math.min(layers.length - 1, Math.floorDiv(area.y + area.height - cellsY(), pitchY));
+    int col0 = Math.max(0, Math.floorDiv(area.x - cellsX(), pitchX));
+    int col1 = Math.min(heads.length - 1, Math.floorDiv(area.x + area.width - cellsX(), pitchX));
+    return new int[] {row0, row1, col0, col1};
+  }
+}

@@ -1,0 +1,262 @@
+package dev.attnviz.swing.render;
+
+import dev.attnviz.core.Attention;
+import dev.attnviz.core.AttentionData;
+import dev.attnviz.core.AttentionKind;
+import dev.attnviz.core.SentenceFilter;
+import dev.attnviz.core.TokenPrettifier;
+import dev.attnviz.core.Tokens;
+import dev.attnviz.swing.export.ShownMatrix;
+import dev.attnviz.swing.model.AttentionSelectionModel;
+import dev.attnviz.swing.model.AttentionViewModel;
+import dev.attnviz.swing.model.TokenRef;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What the views show of the data for one state of the models: the attention of the selected kind,
+ * the query rows and key columns that the sentence-pair filter keeps, the token labels as
+ * displayed, and the layers and heads that are included.
+ *
+ * <p>"Rows" and "columns" are display positions (0 is the first shown query or key token); data
+ * indexes are the attention's own. The weights are never copied: {@link #matrix} returns a view of
+ * the data's memory. Immutable and thread-safe, so thumbnail builders may use it off the EDT.
+ */
+public final class ShownAttention {
+
+  private final AttentionData data;
+  private final Attention attention;
+  private final SentenceFilter.Range rows;
+  private final SentenceFilter.Range columns;
+  private final List<String> rowLabels;
+  private final List<String> columnLabels;
+  private final int[] layers;
+  private final int[] heads;
+
+  private ShownAttention(
+      AttentionData data, AttentionKind kind, SentenceFilter filter, AttentionViewModel model) {
+    this.data = data;
+    this.attention = data.attention(kind);
+    this.rows = filter.rows(data, attention);
+    this.columns = filter.columns(data, attention);
+    boolean prettify = model.isPrettifyTokens();
+    this.rowLabels = labels(attention.queryTokens(), rows, prettify);
+    this.columnLabels = labels(attention.keyTokens(), columns, prettify);
+    this.layers = model.visibleLayers(attention.layerCount());
+    this.heads = model.visibleHeads(attention.headCount());
+  }
+
+  /**
+   * Resolves what {@code model} and {@code selection} show; empty if the model has no data. A kind
+   * the data lacks falls back to the data's first kind.
+   */
+  public static Optional<ShownAttention> of(
+      AttentionViewModel model, AttentionSelectionModel selection) {
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(selection, "selection");
+    AttentionData data = model.data();
+    if (data == null) {
+      return Optional.empty();
+    }
+    AttentionKind kind = data.has(selection.kind()) ? selection.kind() : data.primary().kind();
+    return Optional.of(new ShownAttention(data, kind, selection.filter(), model));
+  }
+
+  private static List<String> labels(Tokens tokens, SentenceFilter.Range range, boolean prettify) {
+    List<String> labels = new ArrayList<>(range.length());
+    for (int i = range.start(); i < range.end(); i++) {
+      labels.add(prettify ? TokenPrettifier.prettify(tokens.get(i)) : tokens.get(i));
+    }
+    return List.copyOf(labels);
+  }
+
+  /** The whole data. */
+  public AttentionData data() {
+    return data;
+  }
+
+  /** The attention of the shown kind. */
+  public Attention attention() {
+    return attention;
+  }
+
+  /** The shown kind. */
+  public AttentionKind kind() {
+    return attention.kind();
+  }
+
+  /** Number of shown query rows. */
+  public int rowCount() {
+    return rows.length();
+  }
+
+  /** Number of shown key columns. */
+  public int columnCount() {
+    return columns.length();
+  }
+
+  /** Data index of the first shown query. */
+  public int firstQuery() {
+    return rows.start();
+  }
+
+  /** Data index of the first shown key. */
+  public int firstKey() {
+    return columns.start();
+  }
+
+  /** The data index of the query at display row {@code row}. */
+  public int queryIndex(int row) {
+    return rows.start() + Objects.checkIndex(row, rows.length());
+  }
+
+  /** The data index of the key at display column {@code column}. */
+  public int keyIndex(int column) {
+    return columns.start() + Objects.checkIndex(column, columns.length());
+  }
+
+  /** The display row of data query {@code query}, or -1 if the filter hides it. */
+  public int rowOf(int query) {
+    return rows.contains(query) ? query - rows.start() : -1;
+  }
+
+  /** The display column of data key {@code key}, or -1 if the filter hides it. */
+  public int columnOf(int key) {
+    return columns.contains(key) ? key - columns.start() : -1;
+  }
+
+  /** The display position of {@code token} on its side, or -1 if it is not shown. */
+  public int positionOf(TokenRef token) {
+    return token.isQuery() ? rowOf(token.index()) : columnOf(token.index());
+  }
+
+  /** The token at display position {@code position} of {@code side}. */
+  public TokenRef tokenAt(TokenRef.Side side, int position) {
+    return side == TokenRef.Side.QUERY
+        ? TokenRef.query(queryIndex(position))
+        : TokenRef.key(keyIndex(position));
+  }
+
+  /** Label of display row {@code row}, prettified if the model says so. */
+  public String rowLabel(int row) {
+    return rowLabels.get(row);
+  }
+
+  /** Label of display column {@code column}. */
+  public String columnLabel(int column) {
+    return columnLabels.get(column);
+  }
+
+  /** Labels of the shown rows. */
+  public List<String> rowLabels() {
+    return rowLabels;
+  }
+
+  /** Labels of the shown columns. */
+  public List<String> columnLabels() {
+    return columnLabels;
+  }
+
+  /** The label of {@code token}. */
+  public String label(TokenRef token) {
+    Tokens tokens = token.isQuery() ? attention.queryTokens() : attention.keyTokens();
+    String raw = tokens.get(token.index());
+    int position = positionOf(token);
+    if (position < 0) {
+      return raw;
+    }
+    return token.isQuery() ? rowLabels.get(position) : columnLabels.get(position);
+  }
+
+  /** Number of layers in the data. */
+  public int layerCount() {
+    return attention.layerCount();
+  }
+
+  /** Number of heads per layer in the data. */
+  public int headCount() {
+    return attention.headCount();
+  }
+
+  /** The included layers, original indexes, sorted; never empty. */
+  public int[] visibleLayers() {
+    return layers.clone();
+  }
+
+  /** The included heads, original indexes, sorted; never empty. */
+  public int[] visibleHeads() {
+    return heads.clone();
+  }
+
+  /**
+   * The whole {@code [query][key]} matrix of one head (all tokens, not only the shown ones) as a
+   * read-only view; index {@code query * keyStride() + key}.
+   */
+  public FloatBuffer matrix(int layer, int head) {
+    return attention.weights().matrix(layer, head);
+  }
+
+  /** Distance between consecutive queries in {@link #matrix}: the key token count. */
+  public int keyStride() {
+    return attention.keyTokens().size();
+  }
+
+  /** The weight at display row {@code row}, column {@code column}. */
+  public float weight(int layer, int head, int row, int column) {
+    return attention.weight(layer, head, queryIndex(row), keyIndex(column));
+  }
+
+  /**
+   * The shown part of one layer, averaged over {@code heads}: {@code rowCount() × columnCount()}
+   * values, row-major. With one head these are its raw weights.
+   *
+   * @throws IllegalArgumentException if {@code heads} is empty
+   */
+  public float[] meanMatrix(int layer, BitSet heads) {
+    if (heads.isEmpty()) {
+      throw new IllegalArgumentException("heads must not be empty");
+    }
+    int rowCount = rowCount();
+    int columnCount = columnCount();
+    int stride = keyStride();
+    float[] sum = new float[rowCount * columnCount];
+    for (int h = heads.nextSetBit(0); h >= 0; h = heads.nextSetBit(h + 1)) {
+      FloatBuffer matrix = matrix(layer, h);
+      for (int r = 0; r < rowCount; r++) {
+        int base = (rows.start() + r) * stride + columns.start();
+        for (int c = 0; c < columnCount; c++) {
+          sum[r * columnCount + c] += matrix.get(base + c);
+        }
+      }
+    }
+    int count = heads.cardinality();
+    if (count > 1) {
+      for (int p = 0; p < sum.length; p++) {
+        sum[p] /= count;
+      }
+    }
+    return sum;
+  }
+
+  /** The shown matrix of {@code layer} for {@code heads}, titled, for CSV export. */
+  public ShownMatrix shownMatrix(int layer, BitSet heads) {
+    return new ShownMatrix(
+        matrixTitle(layer, heads), rowLabels, columnLabels, meanMatrix(layer, heads));
+  }
+
+  /** A title such as "Layer 3, Head 1" or "Layer 3, mean of heads 0, 2, 5". */
+  public static String matrixTitle(int layer, BitSet heads) {
+    if (heads.cardinality() == 1) {
+      return "Layer " + layer + ", Head " + heads.nextSetBit(0);
+    }
+    return "Layer "
+        + layer
+        + ", mean of heads "
+        + heads.stream().mapToObj(Integer::toString).collect(Collectors.joining(", "));
+  }
+}

@@ -1,0 +1,101 @@
+package dev.attnviz.swing.render;
+
+import dev.attnviz.swing.model.LayerHead;
+import java.awt.image.BufferedImage;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Model-view thumbnails, one image per (layer, head), at device resolution. The cache belongs to
+ * one picture: everything the images depend on (data, kind, filter, size, device scale, theme,
+ * style) is its {@link Key}, and a different key drops every image. Missing images are built
+ * lazily, only for the cells being painted, in parallel on the common fork-join pool while the
+ * caller waits, so that what is painted is always complete and never stale.
+ *
+ * <p>Use from one thread (the EDT); only the builder runs on worker threads.
+ */
+public final class ThumbnailCache {
+
+  /**
+   * What the images depend on. {@code data} is compared by identity: attention data is immutable,
+   * and comparing millions of weights for equality would cost more than rebuilding.
+   *
+   * @param data the data shown (identity)
+   * @param what every other input, compared with {@code equals}: kind, filter, colours, style...
+   * @param width thumbnail width in device pixels
+   * @param height thumbnail height in device pixels
+   */
+  public record Key(Object data, Object what, int width, int height) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Key that
+          && data == that.data
+          && what.equals(that.what)
+          && width == that.width
+          && height == that.height;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(System.identityHashCode(data), what, width, height);
+    }
+  }
+
+  private final Map<LayerHead, BufferedImage> images = new HashMap<>();
+  private Key key;
+  private long builds;
+
+  /** Makes the cache hold images for {@code newKey}; drops all images if the key changed. */
+  public void validate(Key newKey) {
+    Objects.requireNonNull(newKey, "newKey");
+    if (!newKey.equals(key)) {
+      images.clear();
+      key = newKey;
+    }
+  }
+
+  /** Drops every image (e.g. when the theme changes). */
+  public void clear() {
+    images.clear();
+    key = null;
+  }
+
+  /** The cached image of {@code cell}, or null. */
+  public BufferedImage get(LayerHead cell) {
+    return images.get(cell);
+  }
+
+  /** Builds the missing images of {@code cells} with {@code builder}, in parallel. */
+  public void ensure(List<LayerHead> cells, Function<LayerHead, BufferedImage> builder) {
+    List<LayerHead> missing = cells.stream().filter(c -> !images.containsKey(c)).toList();
+    if (missing.isEmpty()) {
+      return;
+    }
+    List<Map.Entry<LayerHead, BufferedImage>> built =
+        missing.parallelStream().map(c -> Map.entry(c, builder.apply(c))).toList();
+    built.forEach(e -> images.put(e.getKey(), e.getValue()));
+    builds += built.size();
+  }
+
+  /** Number of images held. */
+  public int size() {
+    return images.size();
+  }
+
+  /** Number of images built since creation (for tests and benchmarks). */
+  public long builds() {
+    return builds;
+  }
+
+  /** Bytes of pixel memory held (4 bytes per pixel). */
+  public long byteSize() {
+    long bytes = 0;
+    for (BufferedImage image : images.values()) {
+      bytes += 4L * image.getWidth() * image.getHeight();
+    }
+    return bytes;
+  }
+}

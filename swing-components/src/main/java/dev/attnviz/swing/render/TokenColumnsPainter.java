@@ -1,0 +1,389 @@
+package dev.attnviz.swing.render;
+
+import dev.attnviz.swing.model.TokenRef;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.RenderingHints;
+import java.awt.geom.Line2D;
+import java.nio.FloatBuffer;
+import java.util.Objects;
+
+/**
+ * Paints two token columns and the attention lines between them, as the head view and the model
+ * view's detail pane show them: for every drawn head and every shown pair (i, j) a line from left
+ * token i to right token j in the head's colour with opacity {@code weight × alphaScale}.
+ *
+ * <p>With a selected token (hovered or locked) only the lines touching it are drawn, the token is
+ * highlighted, and every token box on the other side is split into one slice per drawn head, filled
+ * in the head's colour with opacity = raw weight.
+ *
+ * <p>Lines whose opacity would round to nothing are culled, and lines that cannot cross the clip
+ * are skipped without being built, so long inputs stay fast. Stateless apart from its settings; use
+ * on one thread at a time.
+ */
+public final class TokenColumnsPainter {
+
+  /** Opacity below which a line is invisible on an 8-bit surface, so it is not drawn at all. */
+  public static final float DEFAULT_MIN_ALPHA = 0.5f / 255f;
+
+  /** Default most lines per paint. */
+  public static final int DEFAULT_MAX_LINES = 8_000;
+
+  /**
+   * Default most pixels of line length per paint, inside the clip: about what antialiased lines
+   * fill in a few milliseconds.
+   */
+  public static final long DEFAULT_MAX_LINE_PIXELS = 400_000;
+
+  private final ViewColors colors;
+  private float lineWidth = 2f;
+  private float minAlpha = DEFAULT_MIN_ALPHA;
+  private int maxLines = DEFAULT_MAX_LINES;
+  private long maxLinePixels = DEFAULT_MAX_LINE_PIXELS;
+
+  /** A painter with the theme's colours and font. */
+  public TokenColumnsPainter(ViewColors colors) {
+    this.colors = Objects.requireNonNull(colors, "colors");
+  }
+
+  /** Sets the line width in user-space pixels (default 2). */
+  public TokenColumnsPainter lineWidth(float width) {
+    this.lineWidth = width;
+    return this;
+  }
+
+  /** Sets the opacity below which lines are culled (default {@link #DEFAULT_MIN_ALPHA}). */
+  public TokenColumnsPainter minAlpha(float alpha) {
+    this.minAlpha = alpha;
+    return this;
+  }
+
+  /**
+   * Sets the most lines one paint draws (default {@link #DEFAULT_MAX_LINES}); the strongest are
+   * kept.
+   *
+   * @throws IllegalArgumentException if below 1
+   */
+  public TokenColumnsPainter maxLines(int lines) {
+    if (lines < 1) {
+      throw new IllegalArgumentException("maxLines must be at least 1, got " + lines);
+    }
+    this.maxLines = lines;
+    return this;
+  }
+
+  /**
+   * Sets the most pixels of line length (inside the clip) one paint draws (default {@link
+   * #DEFAULT_MAX_LINE_PIXELS}); the strongest lines are kept.
+   *
+   * @throws IllegalArgumentException if below 1
+   */
+  public TokenColumnsPainter maxLinePixels(long pixels) {
+    if (pixels < 1) {
+      throw new IllegalArgumentException("maxLinePixels must be at least 1, got " + pixels);
+    }
+    this.maxLinePixels = pixels;
+    return this;
+  }
+
+  /**
+   * What to draw: the heads of one layer, their colours, and how line opacity is scaled.
+   *
+   * @param shown the shown attention
+   * @param layer the layer
+   * @param heads original indexes of the heads to draw, in slice order
+   * @param headColors one colour per entry of {@code heads}
+   * @param alphaScale line opacity = weight × alphaScale (1 / active heads in the head view)
+   * @param selected the selected token (locked or hovered), or null
+   * @param locked the locked token, drawn with a border, or null
+   */
+  public record Scene(
+      ShownAttention shown,
+      int layer,
+      int[] heads,
+      Color[] headColors,
+      float alphaScale,
+      TokenRef selected,
+      TokenRef locked) {
+
+    /** Checks that there is one colour per head. */
+    public Scene {
+      Objects.requireNonNull(shown, "shown");
+      if (heads.length != headColors.length) {
+        throw new IllegalArgumentException(
+            heads.length + " heads but " + headColors.length + " colours");
+      }
+    }
+
+    /** The display position of the selected token, or -1 if none or hidden by the filter. */
+    int selectedPosition() {
+      return selected == null ? -1 : shown.positionOf(selected);
+    }
+  }
+
+  /** Paints the scene into {@code g} (user space), drawing only what can touch {@code clip}. */
+  public void paint(Graphics2D g, TokenColumnsLayout layout, Scene scene, Rectangle clip) {
+    Rectangle area = clip == null ? layout.bounds() : clip.intersection(layout.bounds());
+    if (area.isEmpty()) {
+      return;
+    }
+    int selectedPosition = scene.selectedPosition();
+    TokenRef selected = selectedPosition < 0 ? null : scene.selected();
+    if (selected != null) {
+      paintHighlight(g, layout, selected.side(), selectedPosition);
+      paintSlices(g, layout, scene, selected.side(), selectedPosition, area);
+    }
+    paintLabels(g, layout, scene.shown(), area);
+    int lockedPosition = scene.locked() == null ? -1 : scene.shown().positionOf(scene.locked());
+    if (lockedPosition >= 0) {
+      paintLockBorder(g, layout.box(scene.locked().side(), lockedPosition));
+    }
+    paintLines(g, layout, scene, selected, selectedPosition, area);
+  }
+
+  private void paintHighlight(Graphics2D g, TokenColumnsLayout layout, TokenRef.Side side, int p) {
+    g.setColor(colors.highlightBackground());
+    g.fill(layout.box(side, p));
+  }
+
+  private void paintLockBorder(Graphics2D g, Rectangle box) {
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+    g.setColor(colors.selection());
+    g.setStroke(new BasicStroke(1f));
+    g.draw(new Rectangle(box.x, box.y, box.width - 1, box.height - 1));
+  }
+
+  private static void paintSlices(
+      Graphics2D g,
+      TokenColumnsLayout layout,
+      Scene scene,
+      TokenRef.Side selectedSide,
+      int selectedPosition,
+      Rectangle area) {
+    ShownAttention shown = scene.shown();
+    boolean queryWasSelected = selectedSide == TokenRef.Side.QUERY;
+    TokenRef.Side other = queryWasSelected ? TokenRef.Side.KEY : TokenRef.Side.QUERY;
+    int count = layout.count(other);
+    int first = layout.firstRowBelow(area.y, count);
+    int last = layout.lastRowAbove(area.getMaxY(), count);
+    int slices = scene.heads().length;
+    for (int p = first; p <= last; p++) {
+      Rectangle box = layout.box(other, p);
+      for (int s = 0; s < slices; s++) {
+        int row = queryWasSelected ? selectedPosition : p;
+        int column = queryWasSelected ? p : selectedPosition;
+        float w = shown.weight(scene.layer(), scene.heads()[s], row, column);
+        int alpha = HeatColorScale.step(w);
+        if (alpha == 0) {
+          continue;
+        }
+        int x0 = box.x + box.width * s / slices;
+        int x1 = box.x + box.width * (s + 1) / slices;
+        g.setColor(withAlpha(scene.headColors()[s], alpha));
+        g.fillRect(x0, box.y, x1 - x0, box.height);
+      }
+    }
+  }
+
+  private void paintLabels(
+      Graphics2D g, TokenColumnsLayout layout, ShownAttention shown, Rectangle area) {
+    g.setFont(colors.font());
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setColor(colors.foreground());
+    FontMetrics metrics = g.getFontMetrics();
+    for (TokenRef.Side side : TokenRef.Side.values()) {
+      int count = layout.count(side);
+      int first = layout.firstRowBelow(area.y, count);
+      int last = layout.lastRowAbove(area.getMaxY(), count);
+      for (int p = first; p <= last; p++) {
+        Rectangle box = layout.box(side, p);
+        String label = side == TokenRef.Side.QUERY ? shown.rowLabel(p) : shown.columnLabel(p);
+        TextFit.drawInBox(g, metrics, label, box, side == TokenRef.Side.QUERY);
+      }
+    }
+  }
+
+  private void paintLines(
+      Graphics2D g,
+      TokenColumnsLayout layout,
+      Scene scene,
+      TokenRef selected,
+      int selectedPosition,
+      Rectangle area) {
+    if (scene.selected() != null && selected == null) {
+      // A selected token that the filter hides: nothing touches it, so nothing is drawn.
+      return;
+    }
+    Rectangle lineArea = layout.lineArea();
+    if (area.x >= lineArea.getMaxX() || area.getMaxX() <= lineArea.x) {
+      return;
+    }
+    LineRange range = new LineRange(layout, scene, selected, selectedPosition, area, lineWidth);
+    int threshold = Math.max(HeatColorScale.step(minAlpha), 1);
+    threshold = Math.max(threshold, budgetThreshold(layout, scene, range));
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+    g.setStroke(new BasicStroke(lineWidth, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
+    ShownAttention shown = scene.shown();
+    double x0 = layout.leftAnchorX();
+    double x1 = layout.rightAnchorX();
+    Line2D.Float line = new Line2D.Float();
+    int stride = shown.keyStride();
+    float alphaScale = scene.alphaScale();
+    for (int s = 0; s < scene.heads().length; s++) {
+      Color[] alphas = alphaTable(scene.headColors()[s]);
+      FloatBuffer matrix = shown.matrix(scene.layer(), scene.heads()[s]);
+      for (int r = range.rowFrom; r <= range.rowTo; r++) {
+        double y0 = layout.rowCenterY(r);
+        int base = shown.queryIndex(r) * stride + shown.firstKey();
+        int to = range.columnTo(r);
+        for (int c = range.columnFrom(r); c <= to; c++) {
+          int step = HeatColorScale.step(matrix.get(base + c) * alphaScale);
+          if (step < threshold) {
+            continue;
+          }
+          g.setColor(alphas[step]);
+          line.setLine(x0, y0, x1, layout.rowCenterY(c));
+          g.draw(line);
+        }
+      }
+    }
+  }
+
+  /**
+   * The lowest opacity step at which the lines left fit in {@code maxLines} and {@code
+   * maxLinePixels}, from a histogram of line counts and clipped lengths per step.
+   */
+  private int budgetThreshold(TokenColumnsLayout layout, Scene scene, LineRange range) {
+    ShownAttention shown = scene.shown();
+    int[] counts = new int[256];
+    double[] lengths = new double[256];
+    int stride = shown.keyStride();
+    float alphaScale = scene.alphaScale();
+    double width = layout.rightAnchorX() - layout.leftAnchorX();
+    for (int s = 0; s < scene.heads().length; s++) {
+      FloatBuffer matrix = shown.matrix(scene.layer(), scene.heads()[s]);
+      for (int r = range.rowFrom; r <= range.rowTo; r++) {
+        double y0 = layout.rowCenterY(r);
+        int base = shown.queryIndex(r) * stride + shown.firstKey();
+        int to = range.columnTo(r);
+        for (int c = range.columnFrom(r); c <= to; c++) {
+          int step = HeatColorScale.step(matrix.get(base + c) * alphaScale);
+          counts[step]++;
+          lengths[step] += range.clippedLength(y0, layout.rowCenterY(c), width);
+        }
+      }
+    }
+    int kept = 0;
+    double length = 0;
+    for (int step = 255; step >= 1; step--) {
+      kept += counts[step];
+      length += lengths[step];
+      if (kept > maxLines || length > maxLinePixels) {
+        return step + 1;
+      }
+    }
+    return 1;
+  }
+
+  /**
+   * Which (row, column) pairs can draw a line that crosses the clip: the selected token's row or
+   * column, or all; for a row above (below) the clip only columns reaching down (up) into it.
+   */
+  private static final class LineRange {
+    final int rowFrom;
+    final int rowTo;
+    private final int columnFrom;
+    private final int columnTo;
+    private final int firstVisibleColumn;
+    private final int lastVisibleColumn;
+    private final double top;
+    private final double bottom;
+    private final TokenColumnsLayout layout;
+
+    LineRange(
+        TokenColumnsLayout layout,
+        Scene scene,
+        TokenRef selected,
+        int selectedPosition,
+        Rectangle area,
+        float lineWidth) {
+      this.layout = layout;
+      int rows = scene.shown().rowCount();
+      int columns = scene.shown().columnCount();
+      boolean rowSelected = selected != null && selected.isQuery();
+      boolean columnSelected = selected != null && !selected.isQuery();
+      rowFrom = rowSelected ? selectedPosition : 0;
+      rowTo = rowSelected ? selectedPosition : rows - 1;
+      columnFrom = columnSelected ? selectedPosition : 0;
+      columnTo = columnSelected ? selectedPosition : columns - 1;
+      top = area.y - lineWidth;
+      bottom = area.getMaxY() + lineWidth;
+      firstVisibleColumn = layout.firstRowBelow(top, columns);
+      lastVisibleColumn = layout.lastRowAbove(bottom, columns);
+    }
+
+    int columnFrom(int row) {
+      return layout.rowCenterY(row) < top ? Math.max(columnFrom, firstVisibleColumn) : columnFrom;
+    }
+
+    int columnTo(int row) {
+      return layout.rowCenterY(row) > bottom ? Math.min(columnTo, lastVisibleColumn) : columnTo;
+    }
+
+    /**
+     * About how many pixels a line from {@code y0} to {@code y1} across {@code width} covers inside
+     * the clip's vertical span: the clipped part's height plus its share of the width.
+     */
+    double clippedLength(double y0, double y1, double width) {
+      double low = Math.min(y0, y1);
+      double high = Math.max(y0, y1);
+      double span = high - low;
+      double inside = Math.max(0, Math.min(high, bottom) - Math.max(low, top));
+      double share = span <= 0 ? 1 : inside / span;
+      return inside + width * share;
+    }
+  }
+
+  /** Colours of {@code color} at alpha 0..255, so no colour is allocated per line. */
+  static Color[] alphaTable(Color color) {
+    Color[] table = new Color[256];
+    for (int a = 0; a < 256; a++) {
+      table[a] = withAlpha(color, a);
+    }
+    return table;
+  }
+
+  static Color withAlpha(Color color, int alpha) {
+    return new Color(color.getRed(), color.getGreen(), color.getBlue(), alpha);
+  }
+
+  /**
+   * The area that changes when {@code token} becomes or stops being the selected token: its
+   * highlight, the whole other column (its slices), and the vertical span of its lines. Null if the
+   * token is null or not shown.
+   */
+  public static Rectangle affectedArea(TokenColumnsLayout layout, Scene scene, TokenRef token) {
+    if (token == null) {
+      return null;
+    }
+    int position = scene.shown().positionOf(token);
+    if (position < 0) {
+      return null;
+    }
+    Rectangle bounds = layout.bounds();
+    Rectangle area = layout.box(token.side(), position);
+    TokenRef.Side other = token.isQuery() ? TokenRef.Side.KEY : TokenRef.Side.QUERY;
+    int count = layout.count(other);
+    if (count > 0) {
+      area.add(layout.box(other, 0));
+      area.add(layout.box(other, count - 1));
+    }
+    area.add(new Rectangle(bounds.x, area.y, bounds.width, area.height));
+    return area;
+  }
+}
