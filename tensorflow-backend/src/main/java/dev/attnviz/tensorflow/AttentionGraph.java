@@ -201,7 +201,7 @@ record AttentionGraph(
     for (int i = 0; i < SAMPLE_SIZE; i++) {
       sample.add(names.get(i * names.size() / SAMPLE_SIZE));
     }
-    sample.add("…");
+    sample.add("and " + (names.size() - SAMPLE_SIZE) + " more");
     return sample;
   }
 
