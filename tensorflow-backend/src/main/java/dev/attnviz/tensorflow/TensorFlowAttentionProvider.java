@@ -102,6 +102,11 @@ final class TensorFlowAttentionProvider implements AttentionProvider {
     return signature;
   }
 
+  /** The tensors the provider fetches, for benchmarks. */
+  AttentionGraph graph() {
+    return graph;
+  }
+
   @Override
   public AttentionData compute(AttentionRequest request) throws AttentionException {
     Objects.requireNonNull(request, "request");

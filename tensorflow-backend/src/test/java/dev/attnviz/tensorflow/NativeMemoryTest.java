@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Native memory does not grow with computes: every tensor and result is closed. A leaked result of
  * this request (attention, queries and keys of 12 layers at the padded length 128) would hold about
- * 12 MB, so {@value #COMPUTES} computes that leaked would add gigabytes; the bound leaves room only
+ * 19 MB, so {@value #COMPUTES} computes that leaked would add gigabytes; the bound leaves room only
  * for allocator and heap noise.
  */
 @ExtendWith(DefaultModelExtension.class)
