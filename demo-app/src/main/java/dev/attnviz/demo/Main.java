@@ -1,25 +1,36 @@
 package dev.attnviz.demo;
 
-import dev.attnviz.core.spi.AttentionProviderFactory;
-import dev.attnviz.core.spi.AttentionProviders;
+import dev.attnviz.demo.app.DemoApp;
+import dev.attnviz.demo.app.SettingsStore;
+import dev.attnviz.demo.cli.Cli;
+import java.awt.GraphicsEnvironment;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 
-/** Entry point of {@code attnviz.jar}. */
+/**
+ * Entry point of {@code attnviz.jar}: without arguments it opens the desktop app, with arguments it
+ * runs the command line (see {@code --help}).
+ */
 public final class Main {
 
   private Main() {}
 
-  /** Prints the version and the attention providers found on the class path. */
-  public static void main(String[] args) {
-    System.out.println("attnviz " + Version.current());
-    for (AttentionProviderFactory factory : AttentionProviders.discover().factories()) {
-      System.out.println(
-          "  provider "
-              + factory.name()
-              + ": "
-              + factory.description()
-              + " (default model "
-              + factory.defaultModelName()
-              + ")");
+  /** Starts the app or runs a command. */
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0) {
+      if (GraphicsEnvironment.isHeadless()) {
+        System.err.println(
+            "attnviz: no display to open the app on; use the command line (attnviz --help)");
+        System.exit(Cli.FAILURE);
+      }
+      DemoApp.start(SettingsStore.standard());
+      return;
     }
+    int code =
+        Cli.run(
+            args,
+            new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+            new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+    System.exit(code);
   }
 }

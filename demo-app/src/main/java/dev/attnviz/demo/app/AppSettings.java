@@ -1,0 +1,170 @@
+package dev.attnviz.demo.app;
+
+import java.awt.Rectangle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * What the demo remembers between runs. Immutable; {@code with*} methods return changed copies.
+ *
+ * @param theme {@code light} or {@code dark}
+ * @param backend the chosen provider name
+ * @param modelPaths per provider, the chosen model path; absent means the embedded default
+ * @param queriesAndKeys whether to compute query and key vectors
+ * @param truncate whether overlong input is truncated instead of rejected
+ * @param recentInputs most recent first, at most {@link #MAX_RECENT}
+ * @param windowBounds the main window's bounds, or null for a default placement
+ * @param maximized whether the main window was maximized
+ * @param selectedTab the index of the selected view tab
+ */
+public record AppSettings(
+    String theme,
+    String backend,
+    Map<String, String> modelPaths,
+    boolean queriesAndKeys,
+    boolean truncate,
+    List<RecentInput> recentInputs,
+    Rectangle windowBounds,
+    boolean maximized,
+    int selectedTab) {
+
+  /** How many recent inputs are remembered. */
+  public static final int MAX_RECENT = 10;
+
+  /** The light theme's id. */
+  public static final String LIGHT = "light";
+
+  /** The dark theme's id. */
+  public static final String DARK = "dark";
+
+  /** The input shown on a first start. */
+  public static final RecentInput FIRST_INPUT =
+      new RecentInput("The cat sat on the mat because it was tired.", "");
+
+  /** Copies and checks the fields. */
+  public AppSettings {
+    Objects.requireNonNull(theme, "theme");
+    Objects.requireNonNull(backend, "backend");
+    modelPaths = Map.copyOf(modelPaths);
+    recentInputs = List.copyOf(recentInputs.subList(0, Math.min(MAX_RECENT, recentInputs.size())));
+    windowBounds = windowBounds == null ? null : new Rectangle(windowBounds);
+  }
+
+  /** The settings of a first start. */
+  public static AppSettings defaults() {
+    return new AppSettings(
+        LIGHT, "tensorflow", Map.of(), true, false, List.of(FIRST_INPUT), null, false, 0);
+  }
+
+  /** Whether the dark theme is chosen. */
+  public boolean isDark() {
+    return DARK.equals(theme);
+  }
+
+  /** The window bounds (a copy), or null. */
+  @Override
+  public Rectangle windowBounds() {
+    return windowBounds == null ? null : new Rectangle(windowBounds);
+  }
+
+  /** The input to show at start: the most recent one. */
+  public RecentInput currentInput() {
+    return recentInputs.isEmpty() ? FIRST_INPUT : recentInputs.get(0);
+  }
+
+  /** With another theme. */
+  public AppSettings withTheme(String newTheme) {
+    return new AppSettings(
+        newTheme,
+        backend,
+        modelPaths,
+        queriesAndKeys,
+        truncate,
+        recentInputs,
+        windowBounds,
+        maximized,
+        selectedTab);
+  }
+
+  /** With another backend. */
+  public AppSettings withBackend(String newBackend) {
+    return new AppSettings(
+        theme,
+        newBackend,
+        modelPaths,
+        queriesAndKeys,
+        truncate,
+        recentInputs,
+        windowBounds,
+        maximized,
+        selectedTab);
+  }
+
+  /** With the model of {@code provider} set to {@code path}, or the default if null. */
+  public AppSettings withModelPath(String provider, String path) {
+    Map<String, String> paths = new TreeMap<>(modelPaths);
+    if (path == null) {
+      paths.remove(provider);
+    } else {
+      paths.put(provider, path);
+    }
+    return new AppSettings(
+        theme,
+        backend,
+        paths,
+        queriesAndKeys,
+        truncate,
+        recentInputs,
+        windowBounds,
+        maximized,
+        selectedTab);
+  }
+
+  /** With the compute options. */
+  public AppSettings withOptions(boolean newQueriesAndKeys, boolean newTruncate) {
+    return new AppSettings(
+        theme,
+        backend,
+        modelPaths,
+        newQueriesAndKeys,
+        newTruncate,
+        recentInputs,
+        windowBounds,
+        maximized,
+        selectedTab);
+  }
+
+  /** With {@code input} first among the recent inputs (moved there if already present). */
+  public AppSettings withRecentInput(RecentInput input) {
+    List<RecentInput> recent = new ArrayList<>(recentInputs);
+    recent.remove(input);
+    recent.add(0, input);
+    return new AppSettings(
+        theme,
+        backend,
+        modelPaths,
+        queriesAndKeys,
+        truncate,
+        recent,
+        windowBounds,
+        maximized,
+        selectedTab);
+  }
+
+  /** With the window state. */
+  public AppSettings withWindow(Rectangle bounds, boolean newMaximized, int tab) {
+    return new AppSettings(
+        theme,
+        backend,
+        modelPaths,
+        queriesAndKeys,
+        truncate,
+        recentInputs,
+        bounds,
+        newMaximized,
+        tab);
+  }
+}

@@ -1,0 +1,160 @@
+package dev.attnviz.demo.app;
+
+import dev.attnviz.core.AttentionData;
+import dev.attnviz.core.AttentionException;
+import dev.attnviz.core.spi.AttentionProvider;
+import dev.attnviz.core.spi.AttentionProviders;
+import dev.attnviz.core.spi.AttentionRequest;
+import dev.attnviz.core.spi.ModelSource;
+import dev.attnviz.core.spi.ProgressListener;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.swing.SwingUtilities;
+
+/**
+ * Loads models, computes attention and reads files off the Event Dispatch Thread, one job at a
+ * time, and reports back on the EDT.
+ *
+ * <p>Only the newest request counts: submitting a job or calling {@link #cancel()} supersedes every
+ * earlier one. A superseded job that has not started never runs; one that is running (native
+ * inference cannot be interrupted) finishes in the background, and its result is dropped, so an old
+ * result never replaces a newer one on screen.
+ */
+public final class AttentionService implements AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger(AttentionService.class.getName());
+
+  /** Hears what happens to one job; every method is called on the EDT. */
+  public interface Listener {
+    /** The job entered a stage; {@code message} is fit for a status bar. */
+    void onProgress(String message);
+
+    /** The job finished with data. */
+    void onResult(AttentionData data);
+
+    /** The job failed; the message is fit to show as is. */
+    void onFailure(String message);
+  }
+
+  /** Work that produces attention data on the worker thread. */
+  @FunctionalInterface
+  public interface Job {
+    /** Runs the job; {@code providers} is only used from the worker thread. */
+    AttentionData run(ProviderCache providers, ProgressListener progress) throws Exception;
+  }
+
+  private final ExecutorService worker =
+      Executors.newSingleThreadExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "attnviz-compute");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private final AtomicLong generation = new AtomicLong();
+  private final ProviderCache providers;
+
+  /** A service that opens models from {@code available}. */
+  public AttentionService(AttentionProviders available) {
+    this.providers = new ProviderCache(available);
+  }
+
+  /**
+   * Computes attention for {@code request} with the model {@code source} of provider {@code
+   * backend}, opening the model first if it is not open yet.
+   *
+   * @return the job's generation number
+   */
+  public long compute(
+      String backend, ModelSource source, AttentionRequest request, Listener listener) {
+    return submit(
+        (cache, progress) -> {
+          AttentionProvider provider = cache.open(backend, source, progress);
+          progress.onStage(ProgressListener.Stage.COMPUTING, provider.model().name());
+          return provider.compute(request);
+        },
+        listener);
+  }
+
+  /**
+   * Runs {@code job} after the jobs before it, superseding them.
+   *
+   * @return the job's generation number
+   */
+  public long submit(Job job, Listener listener) {
+    Objects.requireNonNull(job, "job");
+    Objects.requireNonNull(listener, "listener");
+    long mine = generation.incrementAndGet();
+    worker.execute(() -> runIfCurrent(mine, job, listener));
+    return mine;
+  }
+
+  /** Supersedes every submitted job; their listeners hear nothing more. */
+  public void cancel() {
+    generation.incrementAndGet();
+  }
+
+  /** Whether {@code jobGeneration} is the newest job, i.e. its results would still be shown. */
+  public boolean isCurrent(long jobGeneration) {
+    return generation.get() == jobGeneration;
+  }
+
+  private void runIfCurrent(long mine, Job job, Listener listener) {
+    if (!isCurrent(mine)) {
+      return;
+    }
+    ProgressListener progress =
+        (stage, detail) ->
+            deliver(mine, () -> listener.onProgress(StageMessages.of(stage, detail)));
+    try {
+      AttentionData data = job.run(providers, progress);
+      deliver(mine, () -> listener.onResult(data));
+    } catch (AttentionException e) {
+      deliver(mine, () -> listener.onFailure(e.getMessage()));
+    } catch (Exception | LinkageError e) {
+      // Not a user mistake: keep the details in the log, tell the user plainly.
+      LOG.log(System.Logger.Level.ERROR, "attention job failed", e);
+      deliver(mine, () -> listener.onFailure("Something went wrong: " + e));
+    }
+  }
+
+  private void deliver(long mine, Runnable onEdt) {
+    SwingUtilities.invokeLater(
+        () -> {
+          if (isCurrent(mine)) {
+            onEdt.run();
+          }
+        });
+  }
+
+  /**
+   * Returns a future that completes once every job submitted so far has run; supersedes nothing.
+   * Lets tests and shutdown code wait for the worker.
+   */
+  Future<?> drained() {
+    return worker.submit(() -> {});
+  }
+
+  /** Stops the worker and closes every open model; waits up to {@code timeout} seconds. */
+  public void close(long timeoutSeconds) {
+    cancel();
+    worker.execute(providers::close);
+    worker.shutdown();
+    try {
+      if (!worker.awaitTermination(timeoutSeconds, TimeUnit.SECONDS)) {
+        LOG.log(System.Logger.Level.WARNING, "a model was still busy at exit");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Stops the worker and closes every open model, waiting up to 10 seconds. */
+  @Override
+  public void close() {
+    close(10);
+  }
+}

@@ -1,0 +1,92 @@
+package dev.attnviz.demo.app;
+
+import dev.attnviz.core.AttentionData;
+import dev.attnviz.core.io.AttentionJson;
+import dev.attnviz.swing.export.ExportableView;
+import dev.attnviz.swing.export.ShownMatrix;
+import dev.attnviz.swing.export.ViewExporter;
+import java.awt.Component;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.swing.JFileChooser;
+import javax.swing.JOptionPane;
+import javax.swing.filechooser.FileNameExtensionFilter;
+
+/** The Export menu's work: asks where to write, writes, and reports the outcome. */
+final class ExportActions {
+
+  /** Writes to a chosen path; may fail with an I/O or argument error. */
+  @FunctionalInterface
+  private interface Writer {
+    void write(Path out) throws Exception;
+  }
+
+  private final Component parent;
+  private final Consumer<String> onDone;
+  private final Consumer<String> onError;
+
+  ExportActions(Component parent, Consumer<String> onDone, Consumer<String> onError) {
+    this.parent = parent;
+    this.onDone = onDone;
+    this.onError = onError;
+  }
+
+  void png(ExportableView view, double scale) {
+    save("PNG image", "png", out -> ViewExporter.writePng(view, scale, out));
+  }
+
+  void svg(ExportableView view) {
+    save("SVG vector image", "svg", out -> ViewExporter.writeSvg(view, out));
+  }
+
+  void csv(Optional<ShownMatrix> matrix) {
+    if (matrix.isEmpty()) {
+      onError.accept("This view shows no single matrix to export as CSV; use the head view.");
+      return;
+    }
+    save("CSV table", "csv", out -> ViewExporter.writeCsv(matrix.get(), out));
+  }
+
+  void json(AttentionData data) {
+    save("attnviz attention JSON", "json", out -> AttentionJson.write(data, out));
+  }
+
+  private void save(String description, String extension, Writer writer) {
+    JFileChooser chooser = new JFileChooser();
+    chooser.setDialogTitle("Export " + description);
+    chooser.setFileFilter(new FileNameExtensionFilter(description, extension));
+    chooser.setSelectedFile(new File("attention." + extension));
+    if (chooser.showSaveDialog(parent) != JFileChooser.APPROVE_OPTION) {
+      return;
+    }
+    Path out = withExtension(chooser.getSelectedFile().toPath(), extension);
+    if (Files.exists(out)
+        && JOptionPane.showConfirmDialog(
+                parent,
+                out.getFileName() + " exists. Replace it?",
+                "Export",
+                JOptionPane.OK_CANCEL_OPTION)
+            != JOptionPane.OK_OPTION) {
+      return;
+    }
+    try {
+      writer.write(out);
+      onDone.accept("Exported " + out);
+    } catch (IOException e) {
+      onError.accept("Could not write " + out + ": " + e.getMessage());
+    } catch (Exception e) {
+      onError.accept("Export failed: " + e.getMessage());
+    }
+  }
+
+  private static Path withExtension(Path path, String extension) {
+    String name = path.getFileName().toString();
+    return name.toLowerCase(java.util.Locale.ROOT).endsWith("." + extension)
+        ? path
+        : path.resolveSibling(name + "." + extension);
+  }
+}

@@ -1,0 +1,367 @@
+package dev.attnviz.demo.app;
+
+import dev.attnviz.core.AttentionData;
+import dev.attnviz.core.io.AttentionFiles;
+import dev.attnviz.core.spi.AttentionProviders;
+import dev.attnviz.core.spi.AttentionRequest;
+import dev.attnviz.core.spi.ModelSource;
+import dev.attnviz.core.spi.OverflowPolicy;
+import dev.attnviz.demo.Version;
+import dev.attnviz.swing.model.AttentionSelectionModel;
+import dev.attnviz.swing.model.AttentionViewModel;
+import java.awt.BorderLayout;
+import java.awt.Dimension;
+import java.awt.Frame;
+import java.awt.Rectangle;
+import java.awt.event.ActionEvent;
+import java.awt.event.KeyEvent;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import javax.swing.AbstractAction;
+import javax.swing.ButtonGroup;
+import javax.swing.JComponent;
+import javax.swing.JFileChooser;
+import javax.swing.JFrame;
+import javax.swing.JMenu;
+import javax.swing.JMenuBar;
+import javax.swing.JMenuItem;
+import javax.swing.JOptionPane;
+import javax.swing.JPanel;
+import javax.swing.JRadioButtonMenuItem;
+import javax.swing.KeyStroke;
+import javax.swing.WindowConstants;
+import javax.swing.filechooser.FileNameExtensionFilter;
+
+/**
+ * The demo's window: input strip, message banner, the view tabs sharing one selection, and a status
+ * bar. All slow work goes through {@link AttentionService}; this class only reacts on the EDT.
+ */
+public final class MainWindow extends JFrame {
+
+  private static final System.Logger LOG = System.getLogger(MainWindow.class.getName());
+
+  private final SettingsStore store;
+  private final AttentionService service;
+  private final AttentionViewModel viewModel = new AttentionViewModel();
+  private final AttentionSelectionModel selection = new AttentionSelectionModel();
+  private final InputPanel input;
+  private final MessageBanner banner = new MessageBanner();
+  private final StatusBar status;
+  private final ViewTabs tabs;
+  private final JMenu recentMenu = new JMenu("Recent inputs");
+  private final ExportActions exports;
+  private AppSettings settings;
+  private long startedAt;
+
+  /** Builds the window; call on the EDT. It computes nothing until asked. */
+  public MainWindow(
+      AttentionProviders providers, SettingsStore store, SettingsStore.Loaded loaded) {
+    super("attnviz " + Version.current());
+    this.store = store;
+    this.settings = loaded.settings();
+    this.service = new AttentionService(providers);
+    this.input = new InputPanel(providers, settings, this::visualize);
+    this.status = new StatusBar(e -> cancel());
+    this.tabs = new ViewTabs(viewModel, selection);
+    this.exports = new ExportActions(this, status::idle, this::showError);
+
+    JPanel north = new JPanel(new BorderLayout());
+    north.add(input, BorderLayout.NORTH);
+    north.add(banner, BorderLayout.SOUTH);
+    getContentPane().add(north, BorderLayout.NORTH);
+    getContentPane().add(tabs.component(), BorderLayout.CENTER);
+    getContentPane().add(status, BorderLayout.SOUTH);
+    setJMenuBar(menus());
+    bindCancelKey();
+    restoreWindow();
+    tabs.select(settings.selectedTab());
+
+    setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
+    addWindowListener(
+        new WindowAdapter() {
+          @Override
+          public void windowClosed(WindowEvent e) {
+            saveSettings();
+            service.close();
+          }
+        });
+    if (providers.factories().isEmpty()) {
+      showError(
+          "No attention backend was found on the class path. Run the demo from"
+              + " demo-app/target/attnviz.jar with its lib/ folder next to it.");
+    }
+    loaded.problem().ifPresent(problem -> banner.show(MessageBanner.Kind.INFO, problem));
+    refreshRecentMenu();
+  }
+
+  /** The shared data model of the views (for tests and embedding). */
+  public AttentionViewModel viewModel() {
+    return viewModel;
+  }
+
+  /** The shared selection of the views. */
+  public AttentionSelectionModel selection() {
+    return selection;
+  }
+
+  /** Computes the attention of the sentences in the input strip. */
+  public void visualize() {
+    if (input.textA().isBlank()) {
+      showError("The text is empty. Type a sentence to see its attention.");
+      input.focusText();
+      return;
+    }
+    if (input.backendName().isEmpty()) {
+      showError("No backend is available to compute attention; open an attention file instead.");
+      return;
+    }
+    String backend = input.backendName().get();
+    ModelSource source =
+        input.modelPath().map(ModelSource::of).orElse(ModelSource.embeddedDefault());
+    AttentionRequest request =
+        AttentionRequest.builder()
+            .setTextA(input.textA().strip())
+            .optTextB(input.textB().strip())
+            .optQueriesAndKeys(input.queriesAndKeys())
+            .optOverflow(input.truncate() ? OverflowPolicy.TRUNCATE : OverflowPolicy.REJECT)
+            .build();
+    settings =
+        input
+            .storeInto(settings)
+            .withRecentInput(new RecentInput(input.textA().strip(), input.textB().strip()));
+    refreshRecentMenu();
+    begin("Starting...");
+    service.compute(backend, source, request, listener());
+  }
+
+  /** Reads an attention file (JSON, or NPZ with an optional tokens file) and shows it. */
+  public void open(Path file, Path tokensFile) {
+    begin("Reading " + file.getFileName() + "...");
+    service.submit(
+        (providers, progress) ->
+            tokensFile == null ? AttentionFiles.read(file) : AttentionFiles.read(file, tokensFile),
+        listener());
+  }
+
+  private AttentionService.Listener listener() {
+    return new AttentionService.Listener() {
+      @Override
+      public void onProgress(String message) {
+        status.busy(message);
+      }
+
+      @Override
+      public void onResult(AttentionData data) {
+        show(data);
+      }
+
+      @Override
+      public void onFailure(String message) {
+        status.idle("Failed.");
+        showError(message);
+      }
+    };
+  }
+
+  private void begin(String message) {
+    startedAt = System.nanoTime();
+    status.busy(message);
+  }
+
+  private void show(AttentionData data) {
+    viewModel.setData(data);
+    selection.adaptTo(data);
+    long millis = (System.nanoTime() - startedAt) / 1_000_000;
+    var attention = data.primary();
+    status.idle(
+        String.format(
+            Locale.ROOT,
+            "%s via %s: %d tokens, %d layers \u00d7 %d heads%s (%d ms)",
+            data.model().name(),
+            data.model().backend(),
+            attention.queryTokens().size(),
+            attention.layerCount(),
+            attention.headCount(),
+            data.hasVectors() ? ", with queries and keys" : "",
+            millis));
+    data.truncation()
+        .ifPresentOrElse(t -> banner.show(MessageBanner.Kind.INFO, t.message()), banner::clear);
+    saveSettings();
+  }
+
+  private void cancel() {
+    if (status.isBusy()) {
+      service.cancel();
+      status.idle("Cancelled. The model may finish loading in the background.");
+    }
+  }
+
+  private void showError(String message) {
+    banner.show(MessageBanner.Kind.ERROR, message);
+  }
+
+  private JMenuBar menus() {
+    JMenuBar bar = new JMenuBar();
+    JMenu file = new JMenu("File");
+    file.setMnemonic('F');
+    file.add(item("Open attention file\u2026", KeyEvent.VK_O, this::chooseAttentionFile));
+    file.add(recentMenu);
+    file.addSeparator();
+    JMenu export = new JMenu("Export");
+    for (int scale : new int[] {1, 2, 4}) {
+      export.add(
+          item(
+              "PNG image at " + scale + "\u00d7",
+              0,
+              () -> exports.png(tabs.selectedView(), scale)));
+    }
+    export.add(item("SVG vector image", 0, () -> exports.svg(tabs.selectedView())));
+    export.add(
+        item("CSV of the shown matrix", 0, () -> exports.csv(tabs.selectedView().shownMatrix())));
+    export.add(item("Attention data (JSON)", KeyEvent.VK_S, this::exportJson));
+    file.add(export);
+    file.addSeparator();
+    file.add(item("Quit", KeyEvent.VK_Q, this::dispose));
+    bar.add(file);
+
+    JMenu view = new JMenu("View");
+    view.setMnemonic('V');
+    ButtonGroup themes = new ButtonGroup();
+    JRadioButtonMenuItem light = new JRadioButtonMenuItem("Light theme", !settings.isDark());
+    JRadioButtonMenuItem dark = new JRadioButtonMenuItem("Dark theme", settings.isDark());
+    light.addActionListener(e -> setTheme(AppSettings.LIGHT));
+    dark.addActionListener(e -> setTheme(AppSettings.DARK));
+    themes.add(light);
+    themes.add(dark);
+    view.add(light);
+    view.add(dark);
+    bar.add(view);
+
+    JMenu help = new JMenu("Help");
+    help.add(
+        item(
+            "About attnviz",
+            0,
+            () ->
+                JOptionPane.showMessageDialog(
+                    this,
+                    "attnviz "
+                        + Version.current()
+                        + "\nAttention of transformer models: head, model and neuron views."
+                        + "\nSettings: "
+                        + store.file(),
+                    "About",
+                    JOptionPane.INFORMATION_MESSAGE)));
+    bar.add(help);
+    return bar;
+  }
+
+  private JMenuItem item(String text, int key, Runnable action) {
+    JMenuItem item = new JMenuItem(text);
+    if (key != 0) {
+      item.setAccelerator(KeyStroke.getKeyStroke(key, getToolkit().getMenuShortcutKeyMaskEx()));
+    }
+    item.addActionListener(e -> action.run());
+    return item;
+  }
+
+  private void refreshRecentMenu() {
+    recentMenu.removeAll();
+    for (RecentInput recent : settings.recentInputs()) {
+      JMenuItem item = new JMenuItem(recent.label());
+      item.addActionListener(
+          e -> {
+            input.setInput(recent);
+            visualize();
+          });
+      recentMenu.add(item);
+    }
+    recentMenu.setEnabled(recentMenu.getItemCount() > 0);
+  }
+
+  private void chooseAttentionFile() {
+    JFileChooser chooser = new JFileChooser();
+    chooser.setDialogTitle(
+        "Open attention data: a .json file, or an .npz plus an optional tokens .txt");
+    chooser.setMultiSelectionEnabled(true);
+    chooser.setFileFilter(
+        new FileNameExtensionFilter(
+            "Attention data (*.json, *.npz, tokens *.txt)", "json", "npz", "txt"));
+    if (chooser.showOpenDialog(this) != JFileChooser.APPROVE_OPTION) {
+      return;
+    }
+    Path data = null;
+    Path tokens = null;
+    for (File chosen : chooser.getSelectedFiles()) {
+      if (chosen.getName().toLowerCase(Locale.ROOT).endsWith(".txt")) {
+        tokens = chosen.toPath();
+      } else {
+        data = chosen.toPath();
+      }
+    }
+    if (data == null) {
+      showError("Choose a .json or .npz attention file (a tokens .txt alone is not enough).");
+      return;
+    }
+    open(data, tokens);
+  }
+
+  private void exportJson() {
+    if (viewModel.data() == null) {
+      showError("Nothing to export yet: visualize a sentence or open a file first.");
+      return;
+    }
+    exports.json(viewModel.data());
+  }
+
+  private void setTheme(String theme) {
+    settings = settings.withTheme(theme);
+    Themes.switchTo(settings.isDark());
+  }
+
+  private void bindCancelKey() {
+    JComponent root = getRootPane();
+    root.getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW)
+        .put(KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0), "attnviz.cancel");
+    root.getActionMap()
+        .put(
+            "attnviz.cancel",
+            new AbstractAction() {
+              @Override
+              public void actionPerformed(ActionEvent e) {
+                cancel();
+              }
+            });
+  }
+
+  private void restoreWindow() {
+    setMinimumSize(new Dimension(720, 480));
+    Rectangle bounds = settings.windowBounds();
+    if (bounds != null && getGraphicsConfiguration().getBounds().intersects(bounds)) {
+      setBounds(bounds);
+    } else {
+      setSize(1280, 860);
+      setLocationByPlatform(true);
+    }
+    if (settings.maximized()) {
+      setExtendedState(getExtendedState() | Frame.MAXIMIZED_BOTH);
+    }
+  }
+
+  private void saveSettings() {
+    boolean maximized = (getExtendedState() & Frame.MAXIMIZED_BOTH) != 0;
+    Rectangle bounds =
+        maximized && settings.windowBounds() != null ? settings.windowBounds() : getBounds();
+    settings = input.storeInto(settings).withWindow(bounds, maximized, tabs.selectedIndex());
+    try {
+      store.save(settings);
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "cannot save settings to " + store.file(), e);
+      status.idle("Could not save settings to " + store.file() + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package dev.attnviz.demo.app;
+
+import dev.attnviz.swing.HeadView;
+import dev.attnviz.swing.ModelView;
+import dev.attnviz.swing.export.ExportableView;
+import dev.attnviz.swing.model.AttentionSelectionModel;
+import dev.attnviz.swing.model.AttentionViewModel;
+import dev.attnviz.swing.neuron.NeuronView;
+import java.util.ArrayList;
+import java.util.List;
+import javax.swing.JComponent;
+import javax.swing.JScrollPane;
+import javax.swing.JTabbedPane;
+
+/**
+ * The views of the demo, one tab each, all sharing one data model and one selection: clicking a
+ * model-view cell moves the head and neuron views to that layer and head.
+ */
+final class ViewTabs {
+
+  private final JTabbedPane tabs = new JTabbedPane();
+  private final List<ExportableView> views = new ArrayList<>();
+
+  ViewTabs(AttentionViewModel model, AttentionSelectionModel selection) {
+    tabs.setName("views.tabs");
+    add(
+        "Head view",
+        "One layer, chosen heads: lines from query to key tokens",
+        new HeadView(model, selection));
+    add(
+        "Model view",
+        "Every layer \u00d7 head at a glance; click a cell for details",
+        new ModelView(model, selection));
+    add(
+        "Neuron view",
+        "Inside one head: queries, keys and how they become attention",
+        new NeuronView(model, selection));
+  }
+
+  private <V extends JComponent & ExportableView> void add(String title, String tip, V view) {
+    JScrollPane scroll = new JScrollPane(view);
+    scroll.setBorder(null);
+    tabs.addTab(title, null, scroll, tip);
+    views.add(view);
+  }
+
+  /** The tabbed pane to place in the window. */
+  JComponent component() {
+    return tabs;
+  }
+
+  /** The view of the selected tab. */
+  ExportableView selectedView() {
+    return views.get(Math.max(0, tabs.getSelectedIndex()));
+  }
+
+  /** The index of the selected tab. */
+  int selectedIndex() {
+    return tabs.getSelectedIndex();
+  }
+
+  /** Selects a tab; out-of-range indexes select the first. */
+  void select(int index) {
+    tabs.setSelectedIndex(index >= 0 && index < tabs.getTabCount() ? index : 0);
+  }
+}

@@ -1,0 +1,69 @@
+package dev.attnviz.demo.cli;
+
+import dev.attnviz.demo.Version;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Runs the command line: {@code export}, {@code render}, {@code stats}, {@code rollout} and {@code
+ * providers}. Exit codes: 0 success, 2 usage error, 1 any other failure. Errors are one plain line
+ * on stderr; {@code --verbose} adds the stack trace.
+ */
+public final class Cli {
+
+  /** Exit code for success. */
+  public static final int OK = 0;
+
+  /** Exit code for a failure that is not a usage error. */
+  public static final int FAILURE = 1;
+
+  /** Exit code for a usage error (unknown option, missing or invalid value). */
+  public static final int USAGE = 2;
+
+  private Cli() {}
+
+  /** Runs {@code args} and returns the exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(new RootCommand());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setParameterExceptionHandler(Cli::usageError);
+    commandLine.setExecutionExceptionHandler(
+        (exception, failed, parseResult) -> {
+          failed.getErr().println(CliErrors.describe(failed, exception));
+          if (RootCommand.isVerbose(failed)) {
+            exception.printStackTrace(failed.getErr());
+          }
+          return FAILURE;
+        });
+    int code = commandLine.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  private static int usageError(ParameterException exception, String[] args) {
+    CommandLine failed = exception.getCommandLine();
+    failed
+        .getErr()
+        .println(
+            failed.getCommandSpec().qualifiedName()
+                + ": "
+                + exception.getMessage()
+                + " (see '"
+                + failed.getCommandSpec().qualifiedName()
+                + " --help')");
+    return USAGE;
+  }
+
+  /** Supplies {@code --version}. */
+  static final class VersionProvider implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"attnviz " + Version.current()};
+    }
+  }
+}

@@ -1,0 +1,279 @@
+package dev.attnviz.demo.cli;
+
+import dev.attnviz.core.Attention;
+import dev.attnviz.core.AttentionData;
+import dev.attnviz.core.AttentionKind;
+import dev.attnviz.core.SentenceFilter;
+import dev.attnviz.demo.app.Themes;
+import dev.attnviz.swing.DisplayMode;
+import dev.attnviz.swing.HeadView;
+import dev.attnviz.swing.ModelView;
+import dev.attnviz.swing.export.ExportableView;
+import dev.attnviz.swing.export.ViewExporter;
+import dev.attnviz.swing.model.AttentionSelectionModel;
+import dev.attnviz.swing.model.AttentionViewModel;
+import dev.attnviz.swing.model.LayerHead;
+import dev.attnviz.swing.model.TokenRef;
+import dev.attnviz.swing.neuron.NeuronMode;
+import dev.attnviz.swing.neuron.NeuronView;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Path;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import javax.swing.SwingUtilities;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code attnviz render}: draws a view to PNG or SVG exactly as the app shows it. */
+@Command(
+    name = "render",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Draw the head, model or neuron view of attention to a PNG or SVG file, as the app shows it.",
+      "Attention comes from a file (--input) or is computed (--backend, --text)."
+    })
+final class RenderCommand implements Callable<Integer> {
+
+  /** The views this command can draw. */
+  enum ViewName {
+    head,
+    model,
+    neuron
+  }
+
+  /** The themes. */
+  enum Theme {
+    light,
+    dark
+  }
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--view",
+      required = true,
+      paramLabel = "VIEW",
+      description = "head, model or neuron.")
+  ViewName view;
+
+  @Mixin InputOptions input;
+
+  @Mixin ComputeOptions compute;
+
+  @Option(names = "--layer", paramLabel = "N", description = "Layer to show (default 0).")
+  Integer layer;
+
+  @Option(
+      names = "--heads",
+      paramLabel = "H,H",
+      split = ",",
+      description = "Active heads of the head view, e.g. 0,3 (default all).")
+  List<Integer> heads;
+
+  @Option(
+      names = "--head",
+      paramLabel = "N",
+      description = "Head of the neuron view; with --layer, the selected cell of the model view.")
+  Integer head;
+
+  @Option(
+      names = "--token",
+      paramLabel = "I",
+      description = "Index of the query token to select (lock), as a click would.")
+  Integer token;
+
+  @Option(
+      names = "--filter",
+      paramLabel = "F",
+      description = "Sentence-pair filter: all, aa, ab, ba or bb (default all).")
+  String filter;
+
+  @Option(
+      names = "--display",
+      paramLabel = "MODE",
+      description = "Head view drawing: lines or matrix (default lines).")
+  String display;
+
+  @Option(
+      names = "--theme",
+      paramLabel = "THEME",
+      defaultValue = "light",
+      description = "light or dark (default ${DEFAULT-VALUE}).")
+  Theme theme;
+
+  @Option(
+      names = "--scale",
+      paramLabel = "S",
+      defaultValue = "2",
+      description = "PNG pixels per point, e.g. 1, 2 or 3.5 (default ${DEFAULT-VALUE}).")
+  double scale;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      required = true,
+      description = "Output file; .png or .svg.")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    String format = format();
+    if (!(scale > 0) || scale > 16) {
+      throw usage("--scale must be above 0 and at most 16, got " + scale);
+    }
+    AttentionData data = readOrCompute();
+    Themes.install(theme == Theme.dark);
+    ExportableView shown = build(data);
+    if (format.equals("png")) {
+      ViewExporter.writePng(shown, scale, out);
+    } else {
+      ViewExporter.writeSvg(shown, out);
+    }
+    return Cli.OK;
+  }
+
+  private String format() {
+    String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".png")) {
+      return "png";
+    }
+    if (name.endsWith(".svg")) {
+      return "svg";
+    }
+    throw usage("--out must end in .png or .svg, got " + out.getFileName());
+  }
+
+  private AttentionData readOrCompute() throws Exception {
+    if (input.hasInput() == compute.hasText()) {
+      throw usage("give either --input FILE or --text TEXT (with --backend), not both or neither");
+    }
+    return input.hasInput() ? input.read() : compute.compute(view == ViewName.neuron);
+  }
+
+  private ExportableView build(AttentionData data)
+      throws InterruptedException, InvocationTargetException {
+    // Validate before touching Swing, so usage errors are reported as such.
+    AttentionKind kind;
+    try {
+      kind = input.kind(data);
+    } catch (IllegalArgumentException e) {
+      throw usage("--kind: " + e.getMessage());
+    }
+    Attention attention = data.attention(kind);
+    SentenceFilter sentenceFilter = filter == null ? SentenceFilter.ALL : parseFilter(data);
+    check("--layer", layer, attention.layerCount(), "layers");
+    check("--head", head, attention.headCount(), "heads");
+    check("--token", token, attention.queryTokens().size(), "query tokens");
+    BitSet active = activeHeads(attention.headCount());
+    DisplayMode displayMode = displayMode();
+
+    ExportableView[] result = new ExportableView[1];
+    SwingUtilities.invokeAndWait(
+        () -> {
+          AttentionViewModel model = new AttentionViewModel();
+          AttentionSelectionModel selection = new AttentionSelectionModel();
+          ExportableView created = create(model, selection, displayMode);
+          model.setData(data);
+          selection.batch(
+              () -> {
+                selection.setKind(kind);
+                selection.setFilter(sentenceFilter);
+                if (layer != null) {
+                  selection.setLayer(layer);
+                }
+                if (active != null) {
+                  selection.setActiveHeads(active);
+                }
+                if (head != null) {
+                  selection.setFocusHead(head);
+                  if (view == ViewName.model && layer != null) {
+                    selection.setSelectedCell(new LayerHead(layer, head));
+                  }
+                }
+                if (token != null) {
+                  selection.setLockedToken(TokenRef.query(token));
+                }
+              });
+          result[0] = created;
+        });
+    return result[0];
+  }
+
+  private ExportableView create(
+      AttentionViewModel model, AttentionSelectionModel selection, DisplayMode displayMode) {
+    return switch (view) {
+      case head -> {
+        HeadView headView = new HeadView(model, selection);
+        headView.setDisplayMode(displayMode);
+        yield headView;
+      }
+      case model -> new ModelView(model, selection);
+      case neuron -> {
+        NeuronView neuronView = new NeuronView(model, selection);
+        neuronView.setMode(NeuronMode.EXPANDED);
+        yield neuronView;
+      }
+    };
+  }
+
+  private SentenceFilter parseFilter(AttentionData data) {
+    SentenceFilter parsed;
+    try {
+      parsed = SentenceFilter.fromId(filter);
+    } catch (IllegalArgumentException e) {
+      throw usage("--filter: " + e.getMessage());
+    }
+    if (parsed != SentenceFilter.ALL && !data.isPair()) {
+      throw usage("--filter " + filter + " needs a sentence pair, but this input is one sentence");
+    }
+    return parsed;
+  }
+
+  private DisplayMode displayMode() {
+    if (display == null || display.equalsIgnoreCase("lines")) {
+      return DisplayMode.LINES;
+    }
+    if (display.equalsIgnoreCase("matrix")) {
+      return DisplayMode.MATRIX;
+    }
+    throw usage("--display must be lines or matrix, got " + display);
+  }
+
+  private BitSet activeHeads(int headCount) {
+    if (heads == null) {
+      return null;
+    }
+    BitSet active = new BitSet();
+    for (int h : heads) {
+      check("--heads", h, headCount, "heads");
+      active.set(h);
+    }
+    return active;
+  }
+
+  private void check(String option, Integer value, int count, String what) {
+    if (value != null && (value < 0 || value >= count)) {
+      throw usage(
+          option
+              + " "
+              + value
+              + " is out of range: the data has "
+              + count
+              + " "
+              + what
+              + " (0 to "
+              + (count - 1)
+              + ")");
+    }
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+}

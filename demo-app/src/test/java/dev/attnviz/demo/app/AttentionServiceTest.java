@@ -1,0 +1,137 @@
+package dev.attnviz.demo.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.attnviz.core.Attention;
+import dev.attnviz.core.AttentionData;
+import dev.attnviz.core.AttentionException;
+import dev.attnviz.core.AttentionKind;
+import dev.attnviz.core.ModelInfo;
+import dev.attnviz.core.Tensor4D;
+import dev.attnviz.core.Tokens;
+import dev.attnviz.core.spi.AttentionProviders;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.swing.SwingUtilities;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class AttentionServiceTest {
+
+  private final AttentionService service = new AttentionService(AttentionProviders.of(List.of()));
+
+  @AfterEach
+  void close() {
+    service.close();
+  }
+
+  /** Records what a listener heard, on the EDT. */
+  private static final class Recorder implements AttentionService.Listener {
+    final List<String> events = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void onProgress(String message) {
+      events.add("progress " + message);
+    }
+
+    @Override
+    public void onResult(AttentionData data) {
+      assertTrue(SwingUtilities.isEventDispatchThread());
+      events.add("result " + data.model().name());
+    }
+
+    @Override
+    public void onFailure(String message) {
+      events.add("failure " + message);
+    }
+  }
+
+  @Test
+  void aReplacedRequestNeverDeliversOverTheNewerOne() throws Exception {
+    CountDownLatch oldStarted = new CountDownLatch(1);
+    CountDownLatch releaseOld = new CountDownLatch(1);
+    Recorder old = new Recorder();
+    Recorder newer = new Recorder();
+    service.submit(
+        (providers, progress) -> {
+          oldStarted.countDown();
+          releaseOld.await(10, TimeUnit.SECONDS);
+          return data("old");
+        },
+        old);
+    assertTrue(oldStarted.await(10, TimeUnit.SECONDS));
+    long newest = service.submit((providers, progress) -> data("new"), newer);
+    releaseOld.countDown();
+    waitForWorkerAndEdt();
+    assertEquals(List.of(), old.events, "the superseded job said nothing");
+    assertEquals(List.of("result new"), newer.events);
+    assertTrue(service.isCurrent(newest));
+  }
+
+  @Test
+  void cancelDropsTheRunningJobsResult() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Recorder recorder = new Recorder();
+    service.submit(
+        (providers, progress) -> {
+          started.countDown();
+          release.await(10, TimeUnit.SECONDS);
+          return data("late");
+        },
+        recorder);
+    assertTrue(started.await(10, TimeUnit.SECONDS));
+    service.cancel();
+    release.countDown();
+    waitForWorkerAndEdt();
+    assertEquals(List.of(), recorder.events);
+  }
+
+  @Test
+  void failuresArriveAsPlainMessages() throws Exception {
+    Recorder recorder = new Recorder();
+    service.submit(
+        (providers, progress) -> {
+          throw new AttentionException(
+              AttentionException.Reason.INPUT_EMPTY, "The text is empty. Type a sentence.");
+        },
+        recorder);
+    waitForWorkerAndEdt();
+    assertEquals(List.of("failure The text is empty. Type a sentence."), recorder.events);
+  }
+
+  @Test
+  void unknownBackendIsReportedWithTheAvailableNames() throws Exception {
+    Recorder recorder = new Recorder();
+    service.compute(
+        "nope",
+        dev.attnviz.core.spi.ModelSource.embeddedDefault(),
+        dev.attnviz.core.spi.AttentionRequest.of("text"),
+        recorder);
+    waitForWorkerAndEdt();
+    assertEquals(1, recorder.events.size());
+    assertTrue(recorder.events.get(0).startsWith("failure No attention provider named 'nope'"));
+  }
+
+  private void waitForWorkerAndEdt() throws Exception {
+    service.drained().get(10, TimeUnit.SECONDS);
+    // Deliveries were queued on the EDT before the drain marker ran; flush them.
+    SwingUtilities.invokeAndWait(() -> {});
+  }
+
+  private static AttentionData data(String name) {
+    Tokens tokens = Tokens.of(List.of("a", "b"));
+    Attention attention =
+        Attention.builder(AttentionKind.SELF)
+            .setTokens(tokens)
+            .setWeights(Tensor4D.copyOf(new float[] {0.5f, 0.5f, 0.5f, 0.5f}, 1, 1, 2, 2))
+            .build();
+    return AttentionData.builder()
+        .setModel(new ModelInfo(name, "test", false))
+        .addAttention(attention)
+        .build();
+  }
+}

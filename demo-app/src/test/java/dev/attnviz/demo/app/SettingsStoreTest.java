@@ -1,0 +1,96 @@
+package dev.attnviz.demo.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Rectangle;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsStoreTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void missingFileGivesDefaultsWithoutComplaint() {
+    SettingsStore.Loaded loaded = new SettingsStore(dir.resolve("none.properties")).load();
+    assertEquals(AppSettings.defaults(), loaded.settings());
+    assertTrue(loaded.problem().isEmpty());
+  }
+
+  @Test
+  void savedSettingsReadBackEqual() throws Exception {
+    SettingsStore store = new SettingsStore(dir.resolve("sub/settings.properties"));
+    AppSettings settings =
+        AppSettings.defaults()
+            .withTheme(AppSettings.DARK)
+            .withBackend("djl")
+            .withModelPath("djl", "/models/minilm")
+            .withOptions(false, true)
+            .withRecentInput(new RecentInput("Ünïcødé, commas = \"quotes\"", "second"))
+            .withWindow(new Rectangle(10, 20, 900, 700), true, 2);
+    store.save(settings);
+    SettingsStore.Loaded loaded = store.load();
+    assertTrue(loaded.problem().isEmpty(), loaded.problem().toString());
+    assertEquals(settings, loaded.settings());
+  }
+
+  @Test
+  void recentInputsAreMostRecentFirstWithoutDuplicatesAndBounded() {
+    AppSettings settings = AppSettings.defaults();
+    for (int i = 0; i < 15; i++) {
+      settings = settings.withRecentInput(new RecentInput("text " + i, ""));
+    }
+    settings = settings.withRecentInput(new RecentInput("text 10", ""));
+    List<RecentInput> recent = settings.recentInputs();
+    assertEquals(AppSettings.MAX_RECENT, recent.size());
+    assertEquals("text 10", recent.get(0).textA());
+    assertEquals("text 14", recent.get(1).textA());
+    assertEquals(1, recent.stream().filter(r -> r.textA().equals("text 10")).count());
+  }
+
+  @Test
+  void damagedValuesFallBackToDefaultsAndSayWhich() throws Exception {
+    Path file = dir.resolve("settings.properties");
+    Files.writeString(
+        file,
+        "theme=purple\nbackend=djl\nwindow.width=abc\nqueriesAndKeys=maybe\ntab=-3\n",
+        StandardCharsets.UTF_8);
+    SettingsStore.Loaded loaded = new SettingsStore(file).load();
+    assertEquals(AppSettings.LIGHT, loaded.settings().theme());
+    assertEquals("djl", loaded.settings().backend(), "valid values are kept");
+    assertEquals(null, loaded.settings().windowBounds());
+    assertTrue(loaded.settings().queriesAndKeys());
+    String problem = loaded.problem().orElseThrow();
+    assertTrue(problem.contains("theme 'purple'"), problem);
+    assertTrue(problem.contains("window bounds"), problem);
+    assertTrue(problem.contains("queriesAndKeys 'maybe'"), problem);
+  }
+
+  @Test
+  void unreadableFileGivesDefaultsAndAProblem() throws Exception {
+    Path file = dir.resolve("settings.properties");
+    // A malformed \\u escape makes Properties.load throw.
+    Files.writeString(file, "theme=\\uZZZZ\n", StandardCharsets.UTF_8);
+    SettingsStore.Loaded loaded = new SettingsStore(file).load();
+    assertEquals(AppSettings.defaults(), loaded.settings());
+    assertTrue(loaded.problem().orElseThrow().contains("could not be read"));
+  }
+
+  @Test
+  void binaryGarbageNeverStopsTheApp() throws Exception {
+    Path file = dir.resolve("settings.properties");
+    byte[] garbage = new byte[4096];
+    new java.util.Random(7).nextBytes(garbage);
+    Files.write(file, garbage);
+    SettingsStore.Loaded loaded = new SettingsStore(file).load();
+    assertFalse(loaded.settings().theme().isEmpty());
+    new SettingsStore(file).save(loaded.settings());
+    assertTrue(new SettingsStore(file).load().problem().isEmpty(), "rewritten file is clean");
+  }
+}
