@@ -1,0 +1,58 @@
+package dev.attnviz.djl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.attnviz.core.Attention;
+import dev.attnviz.core.AttentionData;
+import dev.attnviz.core.ModelInfo;
+import dev.attnviz.core.spi.AttentionProvider;
+import dev.attnviz.core.spi.AttentionRequest;
+import dev.attnviz.core.spi.ModelSource;
+import dev.attnviz.core.testing.AttentionAssertions;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A decoder-only model, built by the test in the shape of a Hugging Face GPT-2 export. */
+class CausalModelTest {
+
+  @TempDir Path temp;
+
+  @Test
+  void gpt2ShapedExportGivesCausalLowerTriangularAttention() throws Exception {
+    Path folder = TinyGpt2.write(temp.resolve("tiny-gpt2"));
+    try (AttentionProvider provider =
+        new DjlProviderFactory(temp.resolve("cache")).open(ModelSource.of(folder))) {
+      AttentionData data =
+          provider.compute(
+              AttentionRequest.builder()
+                  .setTextA("the cat sat on the mat")
+                  .optQueriesAndKeys(true)
+                  .build());
+
+      assertEquals(new ModelInfo("tiny-gpt2", "djl", true), data.model());
+      Attention attention = data.primary();
+      assertEquals(
+          List.of("<bos>", "the", "cat", "sat", "on", "the", "mat"),
+          attention.queryTokens().strings());
+      assertEquals(TinyGpt2.LAYERS, attention.layerCount());
+      assertEquals(TinyGpt2.HEADS, attention.headCount());
+      assertEquals(TinyGpt2.HEAD_SIZE, attention.headSize());
+      int n = attention.queryTokens().size();
+      for (int l = 0; l < attention.layerCount(); l++) {
+        for (int h = 0; h < attention.headCount(); h++) {
+          for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+              assertEquals(0f, attention.weight(l, h, i, j), "future key " + j + " of query " + i);
+            }
+            assertTrue(attention.weight(l, h, i, 0) > 0f, "first key is visible");
+          }
+        }
+      }
+      AttentionAssertions.assertRowsSumToOne(data, 1e-5);
+      AttentionAssertions.assertVectorsReproduceWeights(data, 1e-4);
+    }
+  }
+}
