@@ -28,6 +28,14 @@ class DefaultModelInputTest {
     return text.toString().trim();
   }
 
+  private static AttentionRequest truncating(String textA, String textB) {
+    return AttentionRequest.builder()
+        .setTextA(textA)
+        .optTextB(textB)
+        .optOverflow(OverflowPolicy.TRUNCATE)
+        .build();
+  }
+
   @Test
   void limitIsThe512PositionsOfTheGraph() throws Exception {
     assertEquals(512, DefaultModel.provider().maxTokens());
@@ -100,13 +108,7 @@ class DefaultModelInputTest {
 
   @Test
   void overlongInputIsCutToTheLimitAndSaysSo() throws Exception {
-    AttentionData data =
-        DefaultModel.provider()
-            .compute(
-                AttentionRequest.builder()
-                    .setTextA(words(600, "cat"))
-                    .optOverflow(OverflowPolicy.TRUNCATE)
-                    .build());
+    AttentionData data = DefaultModel.provider().compute(truncating(words(600, "cat"), null));
 
     assertEquals(new Truncation(602, 512), data.truncation().orElseThrow());
     Tokens tokens = data.primary().queryTokens();
@@ -119,13 +121,7 @@ class DefaultModelInputTest {
   @Test
   void overlongPairLosesTokensFromTheLongerSentenceFirst() throws Exception {
     AttentionData data =
-        DefaultModel.provider()
-            .compute(
-                AttentionRequest.builder()
-                    .setTextA(words(600, "cat"))
-                    .optTextB("the dog ran")
-                    .optOverflow(OverflowPolicy.TRUNCATE)
-                    .build());
+        DefaultModel.provider().compute(truncating(words(600, "cat"), "the dog ran"));
 
     assertEquals(new Truncation(606, 512), data.truncation().orElseThrow());
     Tokens tokens = data.primary().queryTokens();

@@ -18,20 +18,23 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class GoldenAttentionTest {
 
+  private static AttentionData computeWithVectors(OracleFixture fixture) throws Exception {
+    return DefaultModel.provider()
+        .compute(
+            AttentionRequest.builder()
+                .setTextA(fixture.textA())
+                .optTextB(fixture.textB())
+                .optQueriesAndKeys(true)
+                .build());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"cat-sat", "rabbit-turtle-pair"})
   void attentionQueriesAndKeysMatchTheIndependentImplementation(String fixtureName)
       throws Exception {
     OracleFixture fixture = OracleFixture.load(OracleFixture.ALL_MINILM_L6_V2, fixtureName);
 
-    AttentionData data =
-        DefaultModel.provider()
-            .compute(
-                AttentionRequest.builder()
-                    .setTextA(fixture.textA())
-                    .optTextB(fixture.textB())
-                    .optQueriesAndKeys(true)
-                    .build());
+    AttentionData data = computeWithVectors(fixture);
 
     fixture.assertMatches(data, 1e-4, 1e-3);
     assertEquals(new ModelInfo("all-minilm-l6-v2", "djl", false), data.model());
@@ -47,14 +50,7 @@ class GoldenAttentionTest {
   void rowsSumToOneAndVectorsReproduceEveryWeight(String fixtureName) throws Exception {
     OracleFixture fixture = OracleFixture.load(OracleFixture.ALL_MINILM_L6_V2, fixtureName);
 
-    AttentionData data =
-        DefaultModel.provider()
-            .compute(
-                AttentionRequest.builder()
-                    .setTextA(fixture.textA())
-                    .optTextB(fixture.textB())
-                    .optQueriesAndKeys(true)
-                    .build());
+    AttentionData data = computeWithVectors(fixture);
 
     AttentionAssertions.assertRowsSumToOne(data, 1e-5);
     AttentionAssertions.assertVectorsReproduceWeights(data, 1e-3);

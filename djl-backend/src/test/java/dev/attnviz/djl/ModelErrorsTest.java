@@ -27,14 +27,40 @@ class ModelErrorsTest {
         () -> new DjlProviderFactory(temp.resolve("cache")).open(source).close());
   }
 
+  private void assertOpenFails(ModelSource source, Reason reason, String message) {
+    AttentionException e = openFails(source);
+    assertEquals(reason, e.reason());
+    assertEquals(message, e.getMessage());
+  }
+
+  /**
+   * Writes a model folder whose graph takes input_ids and {@code input}, and has one node that
+   * turns {@code input} into the graph's output {@code <node>_output_0}.
+   */
+  private Path oneNodeModel(
+      String folderName, String input, TensorProto.DataType inputType, String op, String node)
+      throws IOException {
+    Path folder = Files.createDirectories(temp.resolve(folderName));
+    OnnxGraphBuilder graph = new OnnxGraphBuilder().input("input_ids", TensorProto.DataType.INT64);
+    if (!input.equals("input_ids")) {
+      graph.input(input, inputType);
+    }
+    graph
+        .node(op, node, new String[] {input}, new String[] {node + "_output_0"})
+        .output(node + "_output_0")
+        .write(folder.resolve("model.onnx"));
+    TinyGpt2.writeTokenizer(folder.resolve("tokenizer.json"));
+    return folder;
+  }
+
   @Test
   void missingPath() {
     Path nowhere = temp.resolve("nowhere");
 
-    AttentionException e = openFails(ModelSource.of(nowhere));
-
-    assertEquals(Reason.MODEL_NOT_FOUND, e.reason());
-    assertEquals("No model at " + nowhere + ": the file or folder does not exist.", e.getMessage());
+    assertOpenFails(
+        ModelSource.of(nowhere),
+        Reason.MODEL_NOT_FOUND,
+        "No model at " + nowhere + ": the file or folder does not exist.");
   }
 
   @Test
@@ -42,15 +68,13 @@ class ModelErrorsTest {
     Path folder = Files.createDirectories(temp.resolve("no-onnx"));
     TinyGpt2.writeTokenizer(folder.resolve("tokenizer.json"));
 
-    AttentionException e = openFails(ModelSource.of(folder));
-
-    assertEquals(Reason.MODEL_NOT_FOUND, e.reason());
-    assertEquals(
+    assertOpenFails(
+        ModelSource.of(folder),
+        Reason.MODEL_NOT_FOUND,
         "No .onnx file in "
             + folder
             + ". A model folder needs model.onnx (or one other .onnx file) and tokenizer.json;"
-            + " see the README for how to export a Hugging Face model to ONNX.",
-        e.getMessage());
+            + " see the README for how to export a Hugging Face model to ONNX.");
   }
 
   @Test
@@ -59,15 +83,13 @@ class ModelErrorsTest {
     Files.write(folder.resolve("encoder.onnx"), new byte[0]);
     Files.write(folder.resolve("decoder.onnx"), new byte[0]);
 
-    AttentionException e = openFails(ModelSource.of(folder));
-
-    assertEquals(Reason.MODEL_NOT_FOUND, e.reason());
-    assertEquals(
+    assertOpenFails(
+        ModelSource.of(folder),
+        Reason.MODEL_NOT_FOUND,
         "Several .onnx files in "
             + folder
             + " (decoder.onnx, encoder.onnx) and none is named model.onnx. Open the one you want"
-            + " as a file instead of the folder.",
-        e.getMessage());
+            + " as a file instead of the folder.");
   }
 
   @Test
@@ -75,15 +97,13 @@ class ModelErrorsTest {
     Path folder = TinyGpt2.write(temp.resolve("no-tokenizer"));
     Files.delete(folder.resolve("tokenizer.json"));
 
-    AttentionException e = openFails(ModelSource.of(folder));
-
-    assertEquals(Reason.MODEL_NOT_FOUND, e.reason());
-    assertEquals(
+    assertOpenFails(
+        ModelSource.of(folder),
+        Reason.MODEL_NOT_FOUND,
         "No tokenizer.json for model.onnx (looked in "
             + folder.toAbsolutePath()
             + "). Put the model's tokenizer.json next to it, or pass its path with the option"
-            + " 'tokenizer'.",
-        e.getMessage());
+            + " 'tokenizer'.");
   }
 
   @Test
@@ -91,14 +111,10 @@ class ModelErrorsTest {
     Path folder = TinyGpt2.write(temp.resolve("tiny"));
     Path missing = temp.resolve("missing.json");
 
-    AttentionException e =
-        openFails(
-            ModelSource.of(folder).withOption(DjlProviderFactory.TOKENIZER, missing.toString()));
-
-    assertEquals(Reason.MODEL_NOT_FOUND, e.reason());
-    assertEquals(
-        "The tokenizer file " + missing + " given with the option 'tokenizer' does not exist.",
-        e.getMessage());
+    assertOpenFails(
+        ModelSource.of(folder).withOption(DjlProviderFactory.TOKENIZER, missing.toString()),
+        Reason.MODEL_NOT_FOUND,
+        "The tokenizer file " + missing + " given with the option 'tokenizer' does not exist.");
   }
 
   @Test
@@ -121,10 +137,9 @@ class ModelErrorsTest {
         .write(folder.resolve("model.onnx"));
     TinyGpt2.writeTokenizer(folder.resolve("tokenizer.json"));
 
-    AttentionException e = openFails(ModelSource.of(folder));
-
-    assertEquals(Reason.NO_ATTENTION, e.reason());
-    assertEquals(
+    assertOpenFails(
+        ModelSource.of(folder),
+        Reason.NO_ATTENTION,
         "No attention tensors found in model.onnx. Tried BERT (attention"
             + " (?:.*/)?encoder/layer\\.(?<layer>\\d+)/attention/self/Softmax_output_0, query"
             + " (?:.*/)?encoder/layer\\.(?<layer>\\d+)/attention/self/query/Add_output_0, key"
@@ -135,8 +150,7 @@ class ModelErrorsTest {
             + " nodes: /pooler/Softmax -> /pooler/Softmax_output_0). If the model names its"
             + " attention differently, pass a regular expression for the attention Softmax outputs"
             + " with the option 'attentionPattern' (with a (?<layer>\\d+) group); if it has no"
-            + " Softmax node, export it with eager attention (attn_implementation=\"eager\").",
-        e.getMessage());
+            + " Softmax node, export it with eager attention (attn_implementation=\"eager\").");
   }
 
   @Test
@@ -178,30 +192,24 @@ class ModelErrorsTest {
     Path model = folder.resolve("model.onnx");
     Files.write(model, new byte[0]);
 
-    AttentionException e = openFails(ModelSource.of(folder));
-
-    assertEquals(Reason.MODEL_INVALID, e.reason());
-    assertEquals(
+    assertOpenFails(
+        ModelSource.of(folder),
+        Reason.MODEL_INVALID,
         "Cannot open "
             + model
             + ": it holds no graph. Export or download the model again; the file may be damaged"
-            + " or incomplete.",
-        e.getMessage());
+            + " or incomplete.");
   }
 
   @Test
   void graphThatOnnxRuntimeRejects() throws IOException {
-    Path folder = Files.createDirectories(temp.resolve("unknown-op"));
-    new OnnxGraphBuilder()
-        .input("input_ids", TensorProto.DataType.INT64)
-        .node(
+    Path folder =
+        oneNodeModel(
+            "unknown-op",
+            "input_ids",
+            TensorProto.DataType.INT64,
             "NoSuchOperator",
-            "/encoder/layer.0/attention/self/Softmax",
-            new String[] {"input_ids"},
-            new String[] {"/encoder/layer.0/attention/self/Softmax_output_0"})
-        .output("/encoder/layer.0/attention/self/Softmax_output_0")
-        .write(folder.resolve("model.onnx"));
-    TinyGpt2.writeTokenizer(folder.resolve("tokenizer.json"));
+            "/encoder/layer.0/attention/self/Softmax");
 
     AttentionException e = openFails(ModelSource.of(folder));
 
@@ -214,28 +222,21 @@ class ModelErrorsTest {
 
   @Test
   void inputsTheProviderCannotFill() throws IOException {
-    Path folder = Files.createDirectories(temp.resolve("with-past"));
-    new OnnxGraphBuilder()
-        .input("input_ids", TensorProto.DataType.INT64)
-        .input("past_key_values.0.key", TensorProto.DataType.FLOAT)
-        .node(
+    Path folder =
+        oneNodeModel(
+            "with-past",
+            "past_key_values.0.key",
+            TensorProto.DataType.FLOAT,
             "Softmax",
-            "/h.0/attn/Softmax",
-            new String[] {"past_key_values.0.key"},
-            new String[] {"/h.0/attn/Softmax_output_0"})
-        .output("/h.0/attn/Softmax_output_0")
-        .write(folder.resolve("model.onnx"));
-    TinyGpt2.writeTokenizer(folder.resolve("tokenizer.json"));
+            "/h.0/attn/Softmax");
 
-    AttentionException e = openFails(ModelSource.of(folder));
-
-    assertEquals(Reason.MODEL_INVALID, e.reason());
-    assertEquals(
+    assertOpenFails(
+        ModelSource.of(folder),
+        Reason.MODEL_INVALID,
         "model.onnx has inputs this provider cannot fill: past_key_values.0.key. It fills integer"
             + " inputs named input_ids, attention_mask, token_type_ids and position_ids. Export"
             + " the model without past key values, e.g. with 'optimum-cli export onnx --task"
-            + " feature-extraction'.",
-        e.getMessage());
+            + " feature-extraction'.");
   }
 
   @Test
@@ -262,15 +263,13 @@ class ModelErrorsTest {
     Path folder = TinyGpt2.write(temp.resolve("wrong-config"));
     Files.writeString(folder.resolve("config.json"), "{\"model_type\": \"gpt2\", \"n_head\": 12}");
 
-    AttentionException e = openFails(ModelSource.of(folder));
-
-    assertEquals(Reason.MODEL_INVALID, e.reason());
-    assertEquals(
+    assertOpenFails(
+        ModelSource.of(folder),
+        Reason.MODEL_INVALID,
         folder.toAbsolutePath().resolve("config.json")
             + " says 12 attention heads but the attention tensors of model.onnx have "
             + TinyGpt2.HEADS
-            + ". Use the config.json that belongs to this model.",
-        e.getMessage());
+            + ". Use the config.json that belongs to this model.");
   }
 
   @Test
@@ -293,13 +292,10 @@ class ModelErrorsTest {
   void attentionPatternWithoutLayerGroup() throws IOException {
     Path folder = TinyGpt2.write(temp.resolve("tiny"));
 
-    AttentionException e =
-        openFails(ModelSource.of(folder).withOption(ModelSource.ATTENTION_PATTERN, ".*Softmax.*"));
-
-    assertEquals(Reason.NO_ATTENTION, e.reason());
-    assertEquals(
+    assertOpenFails(
+        ModelSource.of(folder).withOption(ModelSource.ATTENTION_PATTERN, ".*Softmax.*"),
+        Reason.NO_ATTENTION,
         "The option attentionPattern = '.*Softmax.*' has no group for the layer index. Mark it"
-            + " with (?<layer>\\d+), e.g. '/blocks\\.(?<layer>\\d+)/attn/Softmax_output_0'.",
-        e.getMessage());
+            + " with (?<layer>\\d+), e.g. '/blocks\\.(?<layer>\\d+)/attn/Softmax_output_0'.");
   }
 }

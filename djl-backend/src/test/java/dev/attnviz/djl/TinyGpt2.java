@@ -151,31 +151,12 @@ final class TinyGpt2 {
             p + "Split",
             in(p + "c_attn/Add_output_0", "qkv_split"),
             out(p + "Split_output_0", p + "Split_output_1", p + "Split_output_2"),
-            intAttribute("axis", 2))
-        // query [1,H,n,D], key transposed [1,H,D,n], value [1,H,n,D]
-        .node("Reshape", p + "Reshape", in(p + "Split_output_0", "head_shape"), out(p + "q_heads"))
-        .node(
-            "Transpose",
-            p + "Transpose",
-            in(p + "q_heads"),
-            out(p + "q"),
-            intsAttribute("perm", 0, 2, 1, 3))
-        .node(
-            "Reshape", p + "Reshape_1", in(p + "Split_output_1", "head_shape"), out(p + "k_heads"))
-        .node(
-            "Transpose",
-            p + "Transpose_1",
-            in(p + "k_heads"),
-            out(p + "k_t"),
-            intsAttribute("perm", 0, 2, 3, 1))
-        .node(
-            "Reshape", p + "Reshape_2", in(p + "Split_output_2", "head_shape"), out(p + "v_heads"))
-        .node(
-            "Transpose",
-            p + "Transpose_2",
-            in(p + "v_heads"),
-            out(p + "v"),
-            intsAttribute("perm", 0, 2, 1, 3))
+            intAttribute("axis", 2));
+    // query [1,H,n,D], key transposed [1,H,D,n], value [1,H,n,D]
+    splitHeads(p, "", p + "Split_output_0", p + "q", 0, 2, 1, 3);
+    splitHeads(p, "_1", p + "Split_output_1", p + "k_t", 0, 2, 3, 1);
+    splitHeads(p, "_2", p + "Split_output_2", p + "v", 0, 2, 1, 3);
+    graph
         .node("MatMul", p + "MatMul", in(p + "q", p + "k_t"), out(p + "MatMul_output_0"))
         .node("Div", p + "Div", in(p + "MatMul_output_0", "scale"), out(p + "Div_output_0"))
         .node(
@@ -218,6 +199,18 @@ final class TinyGpt2 {
             in(hidden, p + "c_proj/Add_output_0"),
             out("/h." + layer + "/Add_output_0"));
     return "/h." + layer + "/Add_output_0";
+  }
+
+  /** Reshapes {@code [1,n,E]} to {@code [1,n,H,D]} and transposes it with {@code perm}. */
+  private void splitHeads(String p, String suffix, String input, String output, long... perm) {
+    graph
+        .node("Reshape", p + "Reshape" + suffix, in(input, "head_shape"), out(output + "_heads"))
+        .node(
+            "Transpose",
+            p + "Transpose" + suffix,
+            in(output + "_heads"),
+            out(output),
+            intsAttribute("perm", perm));
   }
 
   /** Writes a word-level tokenizer over {@link #VOCABULARY} that starts every input with BOS. */
