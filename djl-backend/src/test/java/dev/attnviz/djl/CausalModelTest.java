@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.attnviz.core.Attention;
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.ModelInfo;
+import dev.attnviz.core.Truncation;
 import dev.attnviz.core.spi.AttentionProvider;
 import dev.attnviz.core.spi.AttentionRequest;
 import dev.attnviz.core.spi.ModelSource;
+import dev.attnviz.core.spi.OverflowPolicy;
 import dev.attnviz.core.testing.AttentionAssertions;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,6 +55,55 @@ class CausalModelTest {
       }
       AttentionAssertions.assertRowsSumToOne(data, 1e-5);
       AttentionAssertions.assertVectorsReproduceWeights(data, 1e-4);
+    }
+  }
+
+  @Test
+  void userPatternsFindTheSameTensors() throws Exception {
+    Path folder = TinyGpt2.write(temp.resolve("tiny-gpt2"));
+    ModelSource custom =
+        ModelSource.of(folder)
+            .withOption(ModelSource.ATTENTION_PATTERN, TinyGpt2.ATTENTION_PATTERN)
+            .withOption(ModelSource.QUERY_PATTERN, TinyGpt2.QUERY_PATTERN)
+            .withOption(ModelSource.KEY_PATTERN, TinyGpt2.KEY_PATTERN)
+            .withOption(DjlProviderFactory.CAUSAL, "true");
+    AttentionRequest request =
+        AttentionRequest.builder().setTextA("a dog ran far away").optQueriesAndKeys(true).build();
+    DjlProviderFactory factory = new DjlProviderFactory(temp.resolve("cache"));
+
+    AttentionData known;
+    AttentionData own;
+    try (AttentionProvider provider = factory.open(ModelSource.of(folder))) {
+      known = provider.compute(request);
+    }
+    try (AttentionProvider provider = factory.open(custom)) {
+      own = provider.compute(request);
+    }
+
+    assertEquals(known, own);
+  }
+
+  @Test
+  void pairsAndTruncationAtThePositionTableSize() throws Exception {
+    Path folder = TinyGpt2.write(temp.resolve("tiny-gpt2"));
+    try (AttentionProvider provider =
+        new DjlProviderFactory(temp.resolve("cache")).open(ModelSource.of(folder))) {
+      assertEquals(TinyGpt2.POSITIONS, provider.maxTokens(), "rows of wpe.weight");
+
+      AttentionData data =
+          provider.compute(
+              AttentionRequest.builder()
+                  .setTextA("the cat sat on the mat and then the dog ran far away and then a cat")
+                  .optTextB("hello world")
+                  .optOverflow(OverflowPolicy.TRUNCATE)
+                  .build());
+
+      assertEquals(new Truncation(1 + 17 + 2, 16), data.truncation().orElseThrow());
+      List<String> tokens = data.primary().queryTokens().strings();
+      assertEquals(16, tokens.size());
+      assertEquals(14, data.sentenceBStart().orElseThrow());
+      assertEquals(List.of("hello", "world"), tokens.subList(14, 16));
+      AttentionAssertions.assertRowsSumToOne(data, 1e-5);
     }
   }
 }

@@ -32,6 +32,15 @@ final class TinyGpt2 {
           "[UNK]", "<bos>", "the", "cat", "sat", "on", "mat", "a", "dog", "ran", "far", "away",
           "and", "then", "hello", "world");
 
+  /** A user pattern that matches this model's attention tensors, as an {@code attentionPattern}. */
+  static final String ATTENTION_PATTERN = "/h\\.(?<layer>\\d+)/attn/Softmax_output_0";
+
+  /** A user pattern that matches this model's query projections. */
+  static final String QUERY_PATTERN = "/h\\.(?<layer>\\d+)/attn/Split_output_0";
+
+  /** A user pattern that matches this model's key projections. */
+  static final String KEY_PATTERN = "/h\\.(?<layer>\\d+)/attn/Split_output_1";
+
   private final OnnxGraphBuilder graph = new OnnxGraphBuilder();
   private final Random random;
 
