@@ -13,6 +13,7 @@ import dev.attnviz.core.ModelInfo;
 import dev.attnviz.core.spi.AttentionProvider;
 import dev.attnviz.core.spi.AttentionRequest;
 import dev.attnviz.core.spi.Capability;
+import dev.attnviz.core.spi.ModelSource;
 import dev.attnviz.core.spi.TokenizedInput;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -102,7 +103,10 @@ final class DjlAttentionProvider implements AttentionProvider {
                 + " exposes no query and key vectors ("
                 + graph.tensors().family()
                 + " patterns found none). Open it with the options "
-                + "queryPattern and keyPattern to name them.");
+                + ModelSource.QUERY_PATTERN
+                + " and "
+                + ModelSource.KEY_PATTERN
+                + " to name them.");
       }
       PairTokenizer.Encoded encoded = tokenizer.encode(request, info.name());
       RawAttention raw = run(encoded, request.queriesAndKeys());

@@ -1,5 +1,6 @@
 package dev.attnviz.djl;
 
+import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import dev.attnviz.core.AttentionData;
@@ -93,7 +94,8 @@ final class DjlModelLoader {
 
   private static Model loadModel(ModelFiles files, PreparedModel prepared)
       throws AttentionException {
-    Model model = Model.newInstance(files.name(), ENGINE);
+    // CPU explicitly: the engine's default device probes for CUDA, which this backend never uses.
+    Model model = Model.newInstance(files.name(), Device.cpu(), ENGINE);
     try {
       model.load(prepared.onnx());
       return model;

@@ -41,18 +41,20 @@ record ModelConfig(OptionalInt heads, OptionalInt maxPositions, OptionalInt toke
   /**
    * The most tokens one input may have: the tokenizer's {@code model_max_length}, else the config's
    * position count, else the rows of the graph's position table, else {@value
-   * #FALLBACK_MAX_TOKENS}.
+   * #FALLBACK_MAX_TOKENS}; never more than the graph's position table has rows.
    *
    * @param graphPositionLimit rows of the graph's position embedding table, or 0 if unknown
    */
   int maxTokens(int graphPositionLimit) {
+    int limit;
     if (tokenizerMaxLength.isPresent()) {
-      return tokenizerMaxLength.getAsInt();
+      limit = tokenizerMaxLength.getAsInt();
+    } else if (maxPositions.isPresent()) {
+      limit = maxPositions.getAsInt();
+    } else {
+      limit = graphPositionLimit > 0 ? graphPositionLimit : FALLBACK_MAX_TOKENS;
     }
-    if (maxPositions.isPresent()) {
-      return maxPositions.getAsInt();
-    }
-    return graphPositionLimit > 0 ? graphPositionLimit : FALLBACK_MAX_TOKENS;
+    return graphPositionLimit > 0 ? Math.min(limit, graphPositionLimit) : limit;
   }
 
   private static Optional<JsonNode> json(Optional<Path> file) throws AttentionException {

@@ -2,8 +2,10 @@ package dev.attnviz.djl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.translate.TranslateException;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import dev.attnviz.core.AttentionException;
@@ -101,6 +103,22 @@ class GraphRewriteTest {
       for (int i = 0; i < expected.length; i++) {
         assertEquals(expected[i], actual[i], 1e-5, output + "[" + i + "]");
       }
+    }
+  }
+
+  @Test
+  void graphTakes512PositionsAndNoMore() throws Exception {
+    long[] fits = new long[512];
+    Arrays.fill(fits, 1996);
+    long[] tooLong = new long[513];
+    Arrays.fill(tooLong, 1996);
+
+    try (RawOnnxModel model = new RawOnnxModel(prepared.onnx())) {
+      assertEquals(512 * 384, model.run(fits, List.of("output_0")).get("output_0").length);
+      TranslateException e =
+          assertThrows(TranslateException.class, () -> model.run(tooLong, List.of("output_0")));
+      // The position table has 512 rows: the embeddings' Add cannot broadcast 513 positions.
+      assertTrue(e.getCause().getMessage().contains("512 by 513"), e.getCause().getMessage());
     }
   }
 
