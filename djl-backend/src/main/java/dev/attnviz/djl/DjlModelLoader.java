@@ -12,14 +12,13 @@ import dev.attnviz.core.spi.OverflowPolicy;
 import dev.attnviz.core.spi.ProgressListener;
 import dev.attnviz.core.spi.ProgressListener.Stage;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
 
 /**
- * Turns a model's files into an open {@link DjlAttentionProvider}: checksum, graph rewrite (or the
- * cached one), ONNX Runtime session, tokenizer, and one test run that learns the head count and
- * checks it against {@code config.json}.
+ * Turns a model's files into an open {@link DjlAttentionProvider}: graph rewrite (or the cached
+ * one), ONNX Runtime session, tokenizer, and one test run that learns the head count and checks it
+ * against {@code config.json}.
  */
 final class DjlModelLoader {
 
@@ -35,7 +34,7 @@ final class DjlModelLoader {
    * Opens a model.
    *
    * @param files the model's files
-   * @param onnxSha256 the checksum of the ONNX file if already known, else null
+   * @param onnxSha256 the SHA-256 of the ONNX file
    * @param patterns tensor name patterns to try
    * @param cache where rewritten models are kept
    * @param progress hears the stages
@@ -50,9 +49,7 @@ final class DjlModelLoader {
       ProgressListener progress)
       throws AttentionException {
     ModelConfig config = ModelConfig.read(files);
-    progress.onStage(Stage.PREPARING, "checking " + files.onnx());
-    String sha256 = onnxSha256 != null ? onnxSha256 : checksum(files.onnx());
-    PreparedModel prepared = cache.prepare(files.onnx(), sha256, patterns, progress);
+    PreparedModel prepared = cache.prepare(files.onnx(), onnxSha256, patterns, progress);
     progress.onStage(Stage.LOADING, files.name() + " into ONNX Runtime");
     Model model;
     try {
@@ -60,7 +57,7 @@ final class DjlModelLoader {
     } catch (AttentionException first) {
       // A cached rewrite may be damaged on disk; rewrite it once before blaming the model.
       evict(cache, prepared);
-      prepared = cache.prepare(files.onnx(), sha256, patterns, progress);
+      prepared = cache.prepare(files.onnx(), onnxSha256, patterns, progress);
       model = loadModel(files, prepared);
     }
     AttentionGraph graph = prepared.graph();
@@ -80,15 +77,6 @@ final class DjlModelLoader {
     } catch (AttentionException | RuntimeException e) {
       provider.close();
       throw e;
-    }
-  }
-
-  private static String checksum(Path onnx) throws AttentionException {
-    try {
-      return Sha256.of(onnx);
-    } catch (IOException e) {
-      throw new AttentionException(
-          Reason.MODEL_NOT_FOUND, "Cannot read " + onnx + ": " + e.getMessage(), e);
     }
   }
 

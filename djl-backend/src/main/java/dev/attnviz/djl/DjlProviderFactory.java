@@ -6,6 +6,7 @@ import dev.attnviz.core.spi.AttentionProviderFactory;
 import dev.attnviz.core.spi.Capability;
 import dev.attnviz.core.spi.ModelSource;
 import dev.attnviz.core.spi.ProgressListener;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Map;
@@ -104,14 +105,17 @@ public final class DjlProviderFactory implements AttentionProviderFactory {
     DjlOfflineMode.ensure();
     Path cache = cacheRoot != null ? cacheRoot : CacheLocation.root();
     ModelFiles files;
-    String onnxSha256 = null;
+    String onnxSha256;
     if (source.isEmbeddedDefault()) {
       EmbeddedModel.Unpacked unpacked =
           new EmbeddedModel(DjlProviderFactory.class.getClassLoader(), cache).unpack(progress);
       files = ModelFiles.locate(withOptions(ModelSource.of(unpacked.folder()), source.options()));
+      progress.onStage(ProgressListener.Stage.PREPARING, "checking " + files.onnx());
       onnxSha256 = unpacked.onnxSha256();
     } else {
       files = ModelFiles.locate(source);
+      progress.onStage(ProgressListener.Stage.PREPARING, "checking " + files.onnx());
+      onnxSha256 = checksum(new ChecksumMemo(cache), files.onnx());
     }
     return DjlModelLoader.load(
         files,
@@ -119,6 +123,17 @@ public final class DjlProviderFactory implements AttentionProviderFactory {
         TensorPatterns.forSource(source),
         new PreparedModelCache(cache),
         progress);
+  }
+
+  private static String checksum(ChecksumMemo memo, Path onnx) throws AttentionException {
+    try {
+      return memo.sha256(onnx);
+    } catch (IOException e) {
+      throw new AttentionException(
+          AttentionException.Reason.MODEL_NOT_FOUND,
+          "Cannot read " + onnx + ": " + e.getMessage(),
+          e);
+    }
   }
 
   private static ModelSource withOptions(ModelSource source, Map<String, String> options) {

@@ -113,24 +113,35 @@ final class EmbeddedModel {
     Path target = folder.resolve(fileName);
     long resourceSize = sizeOf(resource);
     String recordedSha = manifest.getProperty(fileName + ".sha256");
+    String recordedCrc = manifest.getProperty(fileName + ".crc32");
     String recordedSize = manifest.getProperty(fileName + ".size");
     if (recordedSha != null
         && Files.isRegularFile(target)
         && String.valueOf(Files.size(target)).equals(recordedSize)
         && (resourceSize < 0 || resourceSize == Files.size(target))
-        && recordedSha.equals(Sha256.of(target))) {
-      updated.setProperty(fileName + ".sha256", recordedSha);
-      updated.setProperty(fileName + ".size", recordedSize);
+        && String.valueOf(Checksums.crc32(target)).equals(recordedCrc)) {
+      record(updated, fileName, recordedSha, recordedCrc, recordedSize);
       return recordedSha;
     }
     progress.onStage(ProgressListener.Stage.UNPACKING, NAME + " " + fileName + " to " + folder);
-    String[] sha = new String[1];
+    Checksums.Digests[] digests = new Checksums.Digests[1];
     try (InputStream in = resource.openStream()) {
-      AtomicFiles.write(target, out -> sha[0] = Sha256.copy(in, out));
+      AtomicFiles.write(target, out -> digests[0] = Checksums.copy(in, out));
     }
-    updated.setProperty(fileName + ".sha256", sha[0]);
-    updated.setProperty(fileName + ".size", String.valueOf(Files.size(target)));
-    return sha[0];
+    record(
+        updated,
+        fileName,
+        digests[0].sha256(),
+        String.valueOf(digests[0].crc32()),
+        String.valueOf(Files.size(target)));
+    return digests[0].sha256();
+  }
+
+  private static void record(
+      Properties manifest, String fileName, String sha256, String crc32, String size) {
+    manifest.setProperty(fileName + ".sha256", sha256);
+    manifest.setProperty(fileName + ".crc32", crc32);
+    manifest.setProperty(fileName + ".size", size);
   }
 
   private Properties readManifest() throws IOException {

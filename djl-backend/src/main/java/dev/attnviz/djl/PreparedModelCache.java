@@ -110,6 +110,6 @@ final class PreparedModelCache {
             + candidates.stream()
                 .map(p -> p.describe() + " causal=" + p.causal())
                 .collect(Collectors.joining("\n"));
-    return sourceSha256 + "-" + Sha256.of(patterns).substring(0, 12);
+    return sourceSha256 + "-" + Checksums.sha256(patterns).substring(0, 12);
   }
 }

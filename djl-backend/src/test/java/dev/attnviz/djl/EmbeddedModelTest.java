@@ -59,7 +59,7 @@ class EmbeddedModelTest {
     assertEquals(
         resourceSize(EmbeddedModel.TOKENIZER_RESOURCE),
         Files.size(folder.resolve("tokenizer.json")));
-    assertEquals(Sha256.of(first.onnx()), first.onnxSha256());
+    assertEquals(Checksums.sha256(first.onnx()), first.onnxSha256());
     assertEquals(first, second);
   }
 
@@ -79,7 +79,7 @@ class EmbeddedModelTest {
 
     assertEquals(1, stages.size(), "only the damaged file: " + stages);
     assertTrue(stages.get(0).contains("model.onnx"));
-    assertEquals(intact.onnxSha256(), Sha256.of(repaired.onnx()));
+    assertEquals(intact.onnxSha256(), Checksums.sha256(repaired.onnx()));
   }
 
   @Test
@@ -92,7 +92,7 @@ class EmbeddedModelTest {
       Future<EmbeddedModel.Unpacked> b = pool.submit(start);
 
       assertEquals(a.get().onnxSha256(), b.get().onnxSha256());
-      assertEquals(a.get().onnxSha256(), Sha256.of(a.get().onnx()));
+      assertEquals(a.get().onnxSha256(), Checksums.sha256(a.get().onnx()));
     } finally {
       pool.shutdownNow();
     }

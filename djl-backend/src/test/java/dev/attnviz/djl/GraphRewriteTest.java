@@ -128,7 +128,7 @@ class GraphRewriteTest {
       Path folder = TinyGpt2.write(temp.resolve("tiny"));
       return new TinyModel(
           folder,
-          Sha256.of(folder.resolve("model.onnx")),
+          Checksums.sha256(folder.resolve("model.onnx")),
           new PreparedModelCache(temp.resolve("cache")));
     }
 
