@@ -82,7 +82,7 @@ final class DjlModelLoader {
 
   private static Model loadModel(ModelFiles files, PreparedModel prepared)
       throws AttentionException {
-    // CPU explicitly: the engine's default device probes for CUDA, which this backend never uses.
+    // CPU: the backend ships the CPU build of ONNX Runtime only.
     Model model = Model.newInstance(files.name(), Device.cpu(), ENGINE);
     try {
       model.load(prepared.onnx());

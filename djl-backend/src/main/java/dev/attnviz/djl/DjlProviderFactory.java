@@ -9,6 +9,7 @@ import dev.attnviz.core.spi.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -102,6 +103,8 @@ public final class DjlProviderFactory implements AttentionProviderFactory {
       throws AttentionException {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(progress, "progress");
+    // Bad pattern options fail before seconds are spent unpacking or reading the model.
+    List<TensorPatterns> patterns = TensorPatterns.forSource(source);
     DjlOfflineMode.ensure();
     Path cache = cacheRoot != null ? cacheRoot : CacheLocation.root();
     ModelFiles files;
@@ -118,11 +121,7 @@ public final class DjlProviderFactory implements AttentionProviderFactory {
       onnxSha256 = checksum(new ChecksumMemo(cache), files.onnx());
     }
     return DjlModelLoader.load(
-        files,
-        onnxSha256,
-        TensorPatterns.forSource(source),
-        new PreparedModelCache(cache),
-        progress);
+        files, onnxSha256, patterns, new PreparedModelCache(cache), progress);
   }
 
   private static String checksum(ChecksumMemo memo, Path onnx) throws AttentionException {
