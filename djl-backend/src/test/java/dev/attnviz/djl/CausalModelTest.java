@@ -3,6 +3,7 @@ package dev.attnviz.djl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.onnx.proto.OnnxMl.TensorProto;
 import dev.attnviz.core.Attention;
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.ModelInfo;
@@ -21,6 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
 class CausalModelTest {
 
   @TempDir Path temp;
+
+  /** Opens {@code source}, computes attention and vectors of {@code text}, closes. */
+  private AttentionData computeWithVectors(ModelSource source, String text) throws Exception {
+    try (AttentionProvider provider = new DjlProviderFactory(temp.resolve("cache")).open(source)) {
+      return provider.compute(
+          AttentionRequest.builder().setTextA(text).optQueriesAndKeys(true).build());
+    }
+  }
 
   @Test
   void gpt2ShapedExportGivesCausalLowerTriangularAttention() throws Exception {
@@ -67,20 +76,10 @@ class CausalModelTest {
             .withOption(ModelSource.QUERY_PATTERN, TinyGpt2.QUERY_PATTERN)
             .withOption(ModelSource.KEY_PATTERN, TinyGpt2.KEY_PATTERN)
             .withOption(DjlProviderFactory.CAUSAL, "true");
-    AttentionRequest request =
-        AttentionRequest.builder().setTextA("a dog ran far away").optQueriesAndKeys(true).build();
-    DjlProviderFactory factory = new DjlProviderFactory(temp.resolve("cache"));
 
-    AttentionData known;
-    AttentionData own;
-    try (AttentionProvider provider = factory.open(ModelSource.of(folder))) {
-      known = provider.compute(request);
-    }
-    try (AttentionProvider provider = factory.open(custom)) {
-      own = provider.compute(request);
-    }
-
-    assertEquals(known, own);
+    assertEquals(
+        computeWithVectors(ModelSource.of(folder), "a dog ran far away"),
+        computeWithVectors(custom, "a dog ran far away"));
   }
 
   @Test
@@ -105,5 +104,15 @@ class CausalModelTest {
       assertEquals(List.of("hello", "world"), tokens.subList(14, 16));
       AttentionAssertions.assertRowsSumToOne(data, 1e-5);
     }
+  }
+
+  @Test
+  void int32InputsAndExplicitPositionIdsAreFilledToo() throws Exception {
+    Path usual = TinyGpt2.write(temp.resolve("int64"));
+    Path other = TinyGpt2.write(temp.resolve("int32"), TensorProto.DataType.INT32, true);
+
+    assertEquals(
+        computeWithVectors(ModelSource.of(usual), "then the dog sat").primary(),
+        computeWithVectors(ModelSource.of(other), "then the dog sat").primary());
   }
 }

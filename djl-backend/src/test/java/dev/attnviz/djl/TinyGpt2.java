@@ -43,24 +43,40 @@ final class TinyGpt2 {
 
   private final OnnxGraphBuilder graph = new OnnxGraphBuilder();
   private final Random random;
+  private final TensorProto.DataType integers;
+  private final boolean positionIds;
 
-  private TinyGpt2(long seed) {
+  private TinyGpt2(long seed, TensorProto.DataType integers, boolean positionIds) {
     this.random = new Random(seed);
+    this.integers = integers;
+    this.positionIds = positionIds;
   }
 
   /** Writes {@code model.onnx} and {@code tokenizer.json} into {@code folder} (created). */
   static Path write(Path folder) throws IOException {
+    return write(folder, TensorProto.DataType.INT64, false);
+  }
+
+  /**
+   * Writes the model with the same weights but other inputs: {@code integers} (INT64 or INT32) for
+   * every input, and, if {@code positionIds}, positions taken from a {@code position_ids} input
+   * instead of computed from the input's shape.
+   */
+  static Path write(Path folder, TensorProto.DataType integers, boolean positionIds)
+      throws IOException {
     Files.createDirectories(folder);
-    new TinyGpt2(42).buildGraph().write(folder.resolve("model.onnx"));
+    new TinyGpt2(42, integers, positionIds).buildGraph().write(folder.resolve("model.onnx"));
     writeTokenizer(folder.resolve("tokenizer.json"));
     return folder;
   }
 
   private OnnxGraphBuilder buildGraph() {
     int vocabulary = VOCABULARY.size();
+    graph.input("input_ids", integers).input("attention_mask", integers);
+    if (positionIds) {
+      graph.input("position_ids", integers);
+    }
     graph
-        .input("input_ids", TensorProto.DataType.INT64)
-        .input("attention_mask", TensorProto.DataType.INT64)
         .floats("wte.weight", random(vocabulary * EMBED), vocabulary, EMBED)
         .floats("wpe.weight", random(POSITIONS * EMBED), POSITIONS, EMBED)
         .longs("zero", new long[] {0})
@@ -90,7 +106,7 @@ final class TinyGpt2 {
         .node(
             "Gather",
             "/wpe/Gather",
-            in("wpe.weight", "/Unsqueeze_output_0"),
+            in("wpe.weight", positionIds ? "position_ids" : "/Unsqueeze_output_0"),
             out("/wpe/Gather_output_0"))
         .node(
             "Add",
