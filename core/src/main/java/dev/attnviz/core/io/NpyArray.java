@@ -325,7 +325,7 @@ final class NpyArray {
     } catch (EOFException | ZipException e) {
       // A deflated entry that is cut short or corrupt fails inside the inflater.
       throw new InvalidFileException(
-          where() + " is damaged (" + e.getMessage() + ")",
+          where() + " is damaged (" + InvalidFileException.detail(e) + ")",
           "Save the file again and make sure it is copied completely",
           e);
     }

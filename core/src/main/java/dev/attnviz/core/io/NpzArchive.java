@@ -38,10 +38,11 @@ final class NpzArchive implements Closeable {
     ZipFile zip;
     try {
       zip = new ZipFile(file.toFile());
-    } catch (ZipException e) {
-      // The central directory sits at the end: a cut file loses it first.
+    } catch (ZipException | EOFException e) {
+      // The central directory sits at the end: a cut file loses it first. Records that point past
+      // the end of the file make ZipFile run out of bytes (EOFException) instead.
       throw new InvalidFileException(
-          "it is not a complete .npz (zip) archive (" + e.getMessage() + ")",
+          "it is not a complete .npz (zip) archive (" + InvalidFileException.detail(e) + ")",
           "The file is probably truncated; save it again and make sure it is copied completely",
           e);
     }
@@ -79,7 +80,7 @@ final class NpzArchive implements Closeable {
       return new NpyArray(key, header, in, entry.getSize());
     } catch (EOFException | ZipException e) {
       throw new InvalidFileException(
-          key + SUFFIX + " is damaged (" + e.getMessage() + ")",
+          key + SUFFIX + " is damaged (" + InvalidFileException.detail(e) + ")",
           "Save the file again and make sure it is copied completely",
           e);
     }

@@ -3,11 +3,13 @@ package dev.attnviz.core.io;
 import static dev.attnviz.core.io.FileErrors.assertMentions;
 import static dev.attnviz.core.io.NumpyCompatibilityTest.floats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.attnviz.core.Attention;
 import dev.attnviz.core.testing.SyntheticAttention;
 import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,6 +76,31 @@ class FuzzFindingsTest {
         SyntheticAttention.vectors(1, 1, TOKENS.size(), dim, 0), attention.queries().orElseThrow());
     assertEquals(
         SyntheticAttention.vectors(1, 1, TOKENS.size(), dim, 1), attention.keys().orElseThrow());
+  }
+
+  /**
+   * Mutants 4178 and 7469: a zip whose end record announces a comment that is not there made {@link
+   * java.util.zip.ZipFile} throw an {@link java.io.EOFException} without a message, which reached
+   * the user as "it cannot be read (null)".
+   */
+  @Test
+  void aZipEndRecordPointingPastTheFileIsCalledDamaged() throws Exception {
+    byte[] zip =
+        new NpzWriter()
+            .put(
+                "attention",
+                NpyWriter.float32(
+                    floats(1, 1, 4, 4, 0), ByteOrder.LITTLE_ENDIAN, false, 1, 1, 4, 4))
+            .put("tokens", NpyWriter.unicode(TOKENS))
+            .stored();
+    // The last two bytes of the end record: the length of the comment that follows it.
+    ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN).putShort(zip.length - 2, (short) 256);
+    Path file = Files.write(dir.resolve("comment.npz"), zip);
+
+    String message = error(file);
+
+    assertMentions(message, "it is not a complete .npz (zip) archive", "truncated");
+    assertFalse(message.contains("null"), message);
   }
 
   private Path npz(String name, byte[] attention) throws Exception {
