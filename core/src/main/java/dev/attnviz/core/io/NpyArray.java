@@ -199,7 +199,8 @@ final class NpyArray {
           "Save one token per attention row");
     }
     int count = (int) declared;
-    List<String> strings = new ArrayList<>(count);
+    // Grown as strings arrive: an archive can overstate its data, so the count is not trusted yet.
+    List<String> strings = new ArrayList<>(Math.min(count, 1024));
     byte[] bytes = new byte[dtype.itemSize()];
     for (int i = 0; i < count; i++) {
       ByteBuffer buffer = readData(bytes, bytes.length);

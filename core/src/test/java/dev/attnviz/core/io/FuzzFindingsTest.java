@@ -103,6 +103,31 @@ class FuzzFindingsTest {
     assertFalse(message.contains("null"), message);
   }
 
+  /**
+   * Found while reducing the findings above, then added to the mutations: a deflated {@code
+   * tokens.npy} whose central-directory size overstates the data passes the check of declared
+   * against stored bytes, after which a header declaring 100 million strings made the reader size a
+   * list for all of them before reading the first.
+   */
+  @Test
+  void anOverstatedEntrySizeDoesNotMakeTheReaderTrustADeclaredCount() throws Exception {
+    long count = 100_000_000L;
+    byte[] tokens = NpyWriter.raw(NpyWriter.header("<U1", false, count), new byte[16]);
+    byte[] attention = NpyWriter.float32(floats(1, 1, 4, 4, 0), LE, false, 1, 1, 4, 4);
+    Path file =
+        Files.write(
+            dir.resolve("overstated.npz"),
+            RawZip.write(
+                List.of(
+                    RawZip.Entry.of("attention.npy", attention, true),
+                    RawZip.Entry.of("tokens.npy", tokens, true).withCentralSizeDelta(count * 4))));
+
+    long allocated = allocatedBytesDuring(() -> error(file));
+
+    assertTrue(allocated < 64L << 20, (allocated >> 20) + " MB allocated");
+    assertMentions(error(file), "tokens.npy is truncated");
+  }
+
   private Path npz(String name, byte[] attention) throws Exception {
     return Files.write(
         dir.resolve(name + ".npz"),
