@@ -46,6 +46,21 @@ final class NpzArchive implements Closeable {
           "The file is probably truncated; save it again and make sure it is copied completely",
           e);
     }
+    try {
+      return new NpzArchive(zip, arrays(zip));
+    } catch (IllegalArgumentException e) {
+      zip.close();
+      // ZipFile decodes names and comments as UTF-8 when listing, and reports bad ones this way.
+      throw new InvalidFileException(
+          "it is not a valid .npz (zip) archive: an entry is not valid text ("
+              + InvalidFileException.detail(e)
+              + ")",
+          "The file is damaged; save it again with numpy.savez",
+          e);
+    }
+  }
+
+  private static Map<String, ZipEntry> arrays(ZipFile zip) {
     Map<String, ZipEntry> entries = new TreeMap<>();
     Enumeration<? extends ZipEntry> all = zip.entries();
     while (all.hasMoreElements()) {
@@ -55,7 +70,7 @@ final class NpzArchive implements Closeable {
         entries.putIfAbsent(key, entry);
       }
     }
-    return new NpzArchive(zip, entries);
+    return entries;
   }
 
   /** The keys of all arrays, sorted. */

@@ -128,6 +128,30 @@ class FuzzFindingsTest {
     assertMentions(error(file), "tokens.npy is truncated");
   }
 
+  /**
+   * Mutants 9499, 44189, 84119 and 178285 of seed 1 (a 200,000-mutant campaign): a comment in the
+   * central directory that is not valid UTF-8 (there, a comment length that swallowed the next
+   * record) made {@link java.util.zip.ZipFile} throw an {@link IllegalArgumentException} while
+   * listing the entries, out of the reader.
+   */
+  @Test
+  void anEntryCommentThatIsNotUtf8IsCalledDamaged() throws Exception {
+    Path file =
+        Files.write(
+            dir.resolve("bad-comment.npz"),
+            RawZip.write(
+                List.of(
+                    RawZip.Entry.of(
+                        "attention.npy",
+                        NpyWriter.float32(floats(1, 1, 4, 4, 0), LE, false, 1, 1, 4, 4),
+                        false),
+                    // 0xff never occurs in UTF-8, and the entry's flags say UTF-8.
+                    RawZip.Entry.of("tokens.npy", NpyWriter.unicode(TOKENS), false)
+                        .withComment(new byte[] {'a', (byte) 0xff}))));
+
+    assertMentions(error(file), "it is not a valid .npz (zip) archive: an entry is not valid text");
+  }
+
   private Path npz(String name, byte[] attention) throws Exception {
     return Files.write(
         dir.resolve(name + ".npz"),

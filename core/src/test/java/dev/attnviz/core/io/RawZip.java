@@ -37,6 +37,7 @@ final class RawZip {
    *     the content)
    * @param crcDelta added to the true CRC-32 in both headers (0: honest)
    * @param centralSizeDelta added to the true uncompressed size in the central directory only
+   * @param comment the entry's comment in the central directory, as raw bytes
    */
   record Entry(
       String name,
@@ -44,35 +45,40 @@ final class RawZip {
       boolean deflated,
       boolean symlink,
       int crcDelta,
-      long centralSizeDelta) {
+      long centralSizeDelta,
+      byte[] comment) {
 
     /** An honest entry. */
     static Entry of(String name, byte[] data, boolean deflated) {
-      return new Entry(name, data, deflated, false, 0, 0);
+      return new Entry(name, data, deflated, false, 0, 0, new byte[0]);
     }
 
     Entry withName(String newName) {
-      return new Entry(newName, data, deflated, symlink, crcDelta, centralSizeDelta);
+      return new Entry(newName, data, deflated, symlink, crcDelta, centralSizeDelta, comment);
     }
 
     Entry withData(byte[] newData) {
-      return new Entry(name, newData, deflated, symlink, crcDelta, centralSizeDelta);
+      return new Entry(name, newData, deflated, symlink, crcDelta, centralSizeDelta, comment);
     }
 
     Entry withDeflated(boolean newDeflated) {
-      return new Entry(name, data, newDeflated, symlink, crcDelta, centralSizeDelta);
+      return new Entry(name, data, newDeflated, symlink, crcDelta, centralSizeDelta, comment);
     }
 
     Entry asSymlink() {
-      return new Entry(name, data, deflated, true, crcDelta, centralSizeDelta);
+      return new Entry(name, data, deflated, true, crcDelta, centralSizeDelta, comment);
     }
 
     Entry withCrcDelta(int delta) {
-      return new Entry(name, data, deflated, symlink, delta, centralSizeDelta);
+      return new Entry(name, data, deflated, symlink, delta, centralSizeDelta, comment);
     }
 
     Entry withCentralSizeDelta(long delta) {
-      return new Entry(name, data, deflated, symlink, crcDelta, delta);
+      return new Entry(name, data, deflated, symlink, crcDelta, delta, comment);
+    }
+
+    Entry withComment(byte[] newComment) {
+      return new Entry(name, data, deflated, symlink, crcDelta, centralSizeDelta, newComment);
     }
   }
 
@@ -112,16 +118,16 @@ final class RawZip {
       out.writeBytes(local.array());
       out.writeBytes(stored);
 
-      ByteBuffer header = little(46 + name.length);
+      ByteBuffer header = little(46 + name.length + entry.comment().length);
       header.putInt(CENTRAL_HEADER).putShort((short) MADE_BY_UNIX).putShort((short) 20);
       header.putShort((short) 0x0800).putShort((short) method);
       header.putShort((short) 0).putShort((short) 0x21);
       header.putInt(checksum).putInt(stored.length);
       header.putInt((int) (entry.data().length + entry.centralSizeDelta()));
-      header.putShort((short) name.length).putShort((short) 0).putShort((short) 0);
-      header.putShort((short) 0).putShort((short) 0);
+      header.putShort((short) name.length).putShort((short) 0);
+      header.putShort((short) entry.comment().length).putShort((short) 0).putShort((short) 0);
       header.putInt(entry.symlink() ? UNIX_SYMLINK_MODE << 16 : 0100644 << 16);
-      header.putInt(offset).put(name);
+      header.putInt(offset).put(name).put(entry.comment());
       central.writeBytes(header.array());
     }
     int centralOffset = out.size();
