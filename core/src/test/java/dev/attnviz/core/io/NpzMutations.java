@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * Mutations that know the layers of an {@code .npz}: the {@code .npy} header (shape, data type,
  * memory order, keys, declared length, format version), the array data, the set of zip entries
  * (dropped, duplicated, renamed to {@code ../x} or {@code /x}, swapped, marked as symbolic links),
- * and the zip records themselves (lying checksums and sizes, stored and deflated); then, sometimes,
- * format-blind {@link ByteMutations} over the whole archive.
+ * and the zip records themselves (lying checksums and sizes, comments that are not text, stored and
+ * deflated); then, sometimes, format-blind {@link ByteMutations} over the whole archive.
  */
 final class NpzMutations {
 
@@ -125,7 +125,7 @@ final class NpzMutations {
   private static void once(List<RawZip.Entry> entries, Random random) {
     int index = random.nextInt(entries.size());
     RawZip.Entry entry = entries.get(index);
-    switch (random.nextInt(13)) {
+    switch (random.nextInt(14)) {
       case 0, 1, 2 -> entries.set(index, entry.withData(editHeader(entry.data(), random)));
       case 3 -> entries.set(index, entry.withData(editData(entry.data(), random)));
       case 4 -> entries.set(index, entry.withName(NAMES[random.nextInt(NAMES.length)]));
@@ -146,6 +146,11 @@ final class NpzMutations {
               entry.withCentralSizeDelta(
                   random.nextBoolean() ? -1 - random.nextInt(64) : 1L << random.nextInt(31)));
       case 11 -> entries.set(index, entry.withDeflated(!entry.deflated()));
+      case 12 -> {
+        byte[] comment = new byte[1 + random.nextInt(8)];
+        random.nextBytes(comment);
+        entries.set(index, entry.withComment(comment));
+      }
       default -> entries.set(index, overstated(entry, random));
     }
   }
