@@ -118,7 +118,21 @@ final class DjlAttentionProvider implements AttentionProvider {
         attention.optVectors(raw.queries().orElseThrow(), raw.keys().orElseThrow());
       }
       AttentionData.Builder data = AttentionData.builder().setModel(info);
-      data.addAttention(attention.build());
+      try {
+        data.addAttention(attention.build());
+      } catch (IllegalArgumentException e) {
+        // The outputs were read as they are; only a broken model makes NaN or out-of-range ones.
+        throw new AttentionException(
+            Reason.INFERENCE_FAILED,
+            info.name()
+                + " computed attention that is not a probability ("
+                + e.getMessage()
+                + "). If the model was opened with the option "
+                + ModelSource.ATTENTION_PATTERN
+                + ", name the Softmax outputs with it; otherwise its weights may be damaged:"
+                + " export or download the model again.",
+            e);
+      }
       encoded.input().sentenceBStart().ifPresent(data::optSentenceBStart);
       encoded.truncation().ifPresent(data::optTruncation);
       return data.build();

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
+import com.google.protobuf.ByteString;
 import dev.attnviz.core.AttentionException;
 import dev.attnviz.core.AttentionException.Reason;
 import dev.attnviz.core.spi.AttentionProvider;
@@ -11,6 +15,8 @@ import dev.attnviz.core.spi.AttentionRequest;
 import dev.attnviz.core.spi.ModelSource;
 import dev.attnviz.core.testing.UnreadableFiles;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,6 +62,32 @@ class ModelFileFaultsTest {
   }
 
   @Test
+  void damagedWeightsAreRefusedAtOpenNotAtTheFirstCompute() throws Exception {
+    Path model = model();
+    Path onnx = model.resolve("model.onnx");
+    // The token embeddings become NaN: the file is well-formed, its numbers are not.
+    ModelProto proto = ModelProto.parseFrom(Files.readAllBytes(onnx));
+    GraphProto.Builder graph = proto.getGraph().toBuilder();
+    for (int i = 0; i < graph.getInitializerCount(); i++) {
+      TensorProto weights = graph.getInitializer(i);
+      if (weights.getName().equals("wte.weight")) {
+        ByteBuffer nan =
+            ByteBuffer.allocate(weights.getRawData().size()).order(ByteOrder.LITTLE_ENDIAN);
+        while (nan.hasRemaining()) {
+          nan.putFloat(Float.NaN);
+        }
+        graph.setInitializer(i, weights.toBuilder().setRawData(ByteString.copyFrom(nan.array())));
+      }
+    }
+    Files.write(onnx, proto.toBuilder().setGraph(graph).build().toByteArray());
+
+    AttentionException e = openFails(ModelSource.of(model));
+
+    assertEquals(Reason.MODEL_INVALID, e.reason());
+    assertMentions(e.getMessage(), model.getFileName() + " loads but fails on a test sentence");
+  }
+
+  @Test
   void aSavedModelFolderPointsToTheOtherProvider() throws Exception {
     Path folder = Files.createDirectories(temp.resolve("bert-savedmodel"));
     Files.write(folder.resolve("saved_model.pb"), new byte[] {8, 1});
@@ -83,28 +115,24 @@ class ModelFileFaultsTest {
 
   @Test
   void aFolderNamedLikeTheModelIsNotTakenForIt() throws Exception {
-    Path model = model();
-    Path onnx = model.resolve("model.onnx");
-    Files.delete(onnx);
-    Files.createDirectory(onnx);
-
-    AttentionException e = openFails(ModelSource.of(model));
-
-    assertEquals(Reason.MODEL_NOT_FOUND, e.reason());
-    assertMentions(e.getMessage(), onnx + " is a folder, not a file");
+    assertAFolderInPlaceOfTheFileIsNamed("model.onnx");
   }
 
   @Test
   void aFolderNamedLikeTheTokenizerIsNotTakenForIt() throws Exception {
+    assertAFolderInPlaceOfTheFileIsNamed("tokenizer.json");
+  }
+
+  private void assertAFolderInPlaceOfTheFileIsNamed(String file) throws Exception {
     Path model = model();
-    Path tokenizer = model.toAbsolutePath().resolve("tokenizer.json");
-    Files.delete(tokenizer);
-    Files.createDirectory(tokenizer);
+    Path folder = model.resolve(file);
+    Files.delete(folder);
+    Files.createDirectory(folder);
 
     AttentionException e = openFails(ModelSource.of(model));
 
     assertEquals(Reason.MODEL_NOT_FOUND, e.reason());
-    assertMentions(e.getMessage(), tokenizer + " is a folder, not a file");
+    assertMentions(e.getMessage(), folder + " is a folder, not a file");
   }
 
   @Test
