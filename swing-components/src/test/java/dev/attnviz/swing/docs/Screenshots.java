@@ -2,6 +2,7 @@ package dev.attnviz.swing.docs;
 
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.SentenceFilter;
+import dev.attnviz.core.testing.SyntheticAttention;
 import dev.attnviz.swing.AttentionView;
 import dev.attnviz.swing.HeadView;
 import dev.attnviz.swing.ModelView;
@@ -10,7 +11,6 @@ import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.LayerHead;
 import dev.attnviz.swing.model.TokenRef;
 import dev.attnviz.swing.testing.Pixels;
-import dev.attnviz.swing.testing.SyntheticAttention;
 import dev.attnviz.swing.testing.TestData;
 import java.awt.Color;
 import java.awt.Dimension;
