@@ -6,10 +6,12 @@ import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.SelectionEvent;
 import dev.attnviz.swing.model.TokenRef;
+import dev.attnviz.swing.render.HiDpi;
 import dev.attnviz.swing.render.ShownAttention;
 import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
+import java.awt.geom.Rectangle2D;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -168,9 +170,12 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
     Dimension size = exportSize();
     Graphics2D g2 = (Graphics2D) g.create();
     try {
-      g2.clip(new Rectangle(0, 0, size.width, size.height));
       g2.setColor(colors().background());
-      g2.fillRect(0, 0, size.width, size.height);
+      // At a fractional scale the image's last row and column of pixels lie partly outside the
+      // picture; fill them too, so that the export has no transparent edge.
+      double pixel = 1 / HiDpi.scale(g2);
+      g2.fill(new Rectangle2D.Double(0, 0, size.width + pixel, size.height + pixel));
+      g2.clip(new Rectangle(0, 0, size.width, size.height));
       paintForExport(g2);
     } finally {
       g2.dispose();

@@ -8,6 +8,7 @@ import dev.attnviz.swing.model.SelectionEvent;
 import dev.attnviz.swing.model.SelectionEvent.Aspect;
 import dev.attnviz.swing.model.TokenRef;
 import dev.attnviz.swing.render.AttentionTooltips;
+import dev.attnviz.swing.render.FocusRing;
 import dev.attnviz.swing.render.HiDpi;
 import dev.attnviz.swing.render.ModelGridLayout;
 import dev.attnviz.swing.render.ShownAttention;
@@ -16,16 +17,15 @@ import dev.attnviz.swing.render.ThumbnailCache;
 import dev.attnviz.swing.render.ThumbnailPainter;
 import dev.attnviz.swing.render.TokenColumnsLayout;
 import dev.attnviz.swing.render.TokenColumnsPainter;
+import dev.attnviz.swing.render.ViewText;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Dimension;
-import java.awt.FontMetrics;
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
-import java.awt.event.FocusAdapter;
-import java.awt.event.FocusEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.awt.geom.AffineTransform;
@@ -95,18 +95,6 @@ public class ModelView extends AttentionView {
     controlsBar().add(selectors);
     installMouse();
     ViewKeys.installModelViewKeys(this);
-    addFocusListener(
-        new FocusAdapter() {
-          @Override
-          public void focusGained(FocusEvent e) {
-            repaint();
-          }
-
-          @Override
-          public void focusLost(FocusEvent e) {
-            repaint();
-          }
-        });
     start();
   }
 
@@ -265,9 +253,12 @@ public class ModelView extends AttentionView {
       return null;
     }
     if (grid == null) {
-      FontMetrics metrics = getFontMetrics(colors().font());
+      ViewText text = colors().text();
       int[] layers = shown.visibleLayers();
-      int widest = metrics.stringWidth(Integer.toString(layers[layers.length - 1]));
+      int widest = 0;
+      for (int layer : layers) {
+        widest = Math.max(widest, text.width(Integer.toString(layer)));
+      }
       grid =
           new ModelGridLayout(
               MARGIN,
@@ -277,9 +268,9 @@ public class ModelView extends AttentionView {
               thumbnailSize.width,
               thumbnailSize.height,
               CELL_GAP,
-              metrics.getHeight() + 4,
-              widest + 8,
-              metrics.getHeight() + 2);
+              text.height() + 4,
+              widest + 2 * TokenColumnsLayout.TEXT_PADDING,
+              text.height() + 2);
     }
     return grid;
   }
@@ -299,7 +290,7 @@ public class ModelView extends AttentionView {
       LayerHead cell = shownSelectedCell();
       if (cell != null) {
         ShownAttention shown = shown();
-        FontMetrics metrics = getFontMetrics(colors().font());
+        ViewText text = colors().text();
         Rectangle bounds = gridLayout().bounds();
         detail =
             TokenColumnsLayout.fitting(
@@ -307,8 +298,8 @@ public class ModelView extends AttentionView {
                 gridLayout().cellsY(),
                 shown.rowLabels(),
                 shown.columnLabels(),
-                metrics::stringWidth,
-                metrics.getHeight() + 4,
+                text::width,
+                text.height() + 4,
                 DETAIL_LINE_AREA,
                 MAX_LABEL_WIDTH);
       }
@@ -395,13 +386,10 @@ public class ModelView extends AttentionView {
   }
 
   private void paintGrid(Graphics2D g, boolean direct) {
-    g.setFont(colors().font());
-    g.setRenderingHint(
-        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     ModelGridLayout layout = gridLayout();
     if (layout == null) {
       g.setColor(colors().mutedForeground());
-      g.drawString("No attention data", MARGIN, MARGIN + g.getFontMetrics().getAscent());
+      TextFit.drawAt(g, colors().text(), "No attention data", MARGIN, MARGIN);
       return;
     }
     Rectangle clip = g.getClipBounds();
@@ -416,27 +404,27 @@ public class ModelView extends AttentionView {
   }
 
   private void paintAxes(Graphics2D g, ModelGridLayout layout) {
-    FontMetrics metrics = g.getFontMetrics();
+    ViewText text = colors().text();
     g.setColor(colors().mutedForeground());
     Rectangle headsTitle = layout.headsTitle();
-    TextFit.drawCentered(g, metrics, "Heads", headsTitle);
+    TextFit.drawCentered(g, text, "Heads", headsTitle);
     Graphics2D rotated = (Graphics2D) g.create();
     try {
       Rectangle layersTitle = layout.layersTitle();
       rotated.translate(layersTitle.x, layersTitle.y + layersTitle.height);
       rotated.transform(AffineTransform.getQuadrantRotateInstance(-1));
       TextFit.drawCentered(
-          rotated, metrics, "Layers", new Rectangle(0, 0, layersTitle.height, layersTitle.width));
+          rotated, text, "Layers", new Rectangle(0, 0, layersTitle.height, layersTitle.width));
     } finally {
       rotated.dispose();
     }
     int[] heads = layout.heads();
     for (int c = 0; c < heads.length; c++) {
-      TextFit.drawCentered(g, metrics, Integer.toString(heads[c]), layout.headIndexBox(c));
+      TextFit.drawCentered(g, text, Integer.toString(heads[c]), layout.headIndexBox(c));
     }
     int[] layers = layout.layers();
     for (int r = 0; r < layers.length; r++) {
-      TextFit.drawInBox(g, metrics, Integer.toString(layers[r]), layout.layerIndexBox(r), true);
+      TextFit.drawInBox(g, text, Integer.toString(layers[r]), layout.layerIndexBox(r), true);
     }
   }
 
@@ -518,12 +506,9 @@ public class ModelView extends AttentionView {
       g.draw(new Rectangle(box.x - 2, box.y - 2, box.width + 3, box.height + 3));
     }
     if (hasFocus()) {
-      Rectangle bounds = layout.bounds();
-      g.setColor(colors().selection());
-      g.setStroke(
-          new BasicStroke(
-              1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 2f}, 0f));
-      g.draw(new Rectangle(bounds.x - 4, bounds.y - 4, bounds.width + 7, bounds.height + 7));
+      Rectangle ring = layout.bounds();
+      ring.grow(4, 4);
+      FocusRing.paint(g, colors().selection(), ring);
     }
   }
 
@@ -535,9 +520,8 @@ public class ModelView extends AttentionView {
     }
     LayerHead cell = shownSelectedCell();
     g.setColor(colors().foreground());
-    g.setFont(colors().font().deriveFont(java.awt.Font.BOLD));
-    TextFit.drawInBox(g, g.getFontMetrics(), cell.toString(), detailTitleBox(layout), false);
-    g.setFont(colors().font());
+    ViewText title = ViewText.of(colors().font().deriveFont(Font.BOLD));
+    TextFit.drawInBox(g, title, cell.toString(), detailTitleBox(layout), false);
     new TokenColumnsPainter(colors()).paint(g, layout, scene, clip);
   }
 

@@ -2,6 +2,7 @@ package dev.attnviz.swing.docs;
 
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.SentenceFilter;
+import dev.attnviz.core.testing.SyntheticAttention;
 import dev.attnviz.swing.AttentionView;
 import dev.attnviz.swing.HeadView;
 import dev.attnviz.swing.ModelView;
@@ -10,9 +11,8 @@ import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.LayerHead;
 import dev.attnviz.swing.model.TokenRef;
 import dev.attnviz.swing.testing.Pixels;
-import dev.attnviz.swing.testing.SyntheticAttention;
 import dev.attnviz.swing.testing.TestData;
-import java.awt.Color;
+import dev.attnviz.swing.testing.Theme;
 import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.Point;
@@ -20,11 +20,9 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import javax.imageio.ImageIO;
 import javax.swing.JScrollPane;
 import javax.swing.SwingUtilities;
-import javax.swing.UIManager;
 
 /**
  * Renders the screenshots in {@code docs/screenshots/}: each view in a scroll pane as a host
@@ -36,18 +34,6 @@ import javax.swing.UIManager;
  * </pre>
  */
 public final class Screenshots {
-
-  /** A dark theme like FlatLaf Darcula's, set through the documented UIManager keys. */
-  private static final Map<String, Color> DARK =
-      Map.of(
-          "AttentionView.background", new Color(0x1e1f22),
-          "AttentionView.foreground", new Color(0xdfe1e5),
-          "AttentionView.mutedForeground", new Color(0x8c8f94),
-          "AttentionView.selectionColor", new Color(0x3574f0),
-          "AttentionView.highlightBackground", new Color(0x2e436e),
-          "AttentionView.gridColor", new Color(0x393b40),
-          "Panel.background", new Color(0x1e1f22),
-          "Label.foreground", new Color(0xdfe1e5));
 
   private Screenshots() {}
 
@@ -120,21 +106,19 @@ public final class Screenshots {
         new Dimension(1400, 980),
         null,
         out.resolve("model-view-512-tokens-synthetic-dark.png"));
-    applyTheme(false);
+    Theme.reset();
   }
 
   private static void applyTheme(boolean dark) {
-    for (Map.Entry<String, Color> entry : DARK.entrySet()) {
-      UIManager.put(entry.getKey(), dark ? entry.getValue() : null);
-    }
+    Theme.reset();
+    (dark ? Theme.DARK : Theme.LIGHT).apply();
   }
 
   /** Shows {@code view} in a scroll pane of {@code size}, scrolled to {@code at}, as a PNG. */
   private static void write(AttentionView view, Dimension size, Point at, Path file)
       throws IOException {
-    JScrollPane scrollPane = new JScrollPane(view);
+    JScrollPane scrollPane = Pixels.host(view);
     scrollPane.setSize(size);
-    scrollPane.addNotify();
     Pixels.layoutTree(scrollPane);
     scrollPane.validate();
     Pixels.layoutTree(scrollPane);
