@@ -1,5 +1,6 @@
 package dev.attnviz.swing;
 
+import dev.attnviz.core.AttentionData;
 import dev.attnviz.swing.export.ExportableView;
 import dev.attnviz.swing.export.ShownMatrix;
 import dev.attnviz.swing.model.AttentionSelectionModel;
@@ -27,8 +28,9 @@ import javax.swing.event.ChangeListener;
  * {@link AttentionViewModel#prepareSelection}.
  *
  * <p>Subclasses react in {@link #dataChanged()} and {@link #selectionChanged(SelectionEvent)}, and
- * get what to draw from {@link #shown()}. Export paints the content from (0, 0) at any scale. Use
- * on the Event Dispatch Thread.
+ * get what to draw from {@link #shown()} or {@link #displayData()}: the data as the model's display
+ * options (hidden special tokens, word level) transform it. Export paints the content from (0, 0)
+ * at any scale. Use on the Event Dispatch Thread.
  */
 public abstract class AttentionView extends ViewWithControls implements ExportableView {
 
@@ -94,6 +96,15 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
       onModelChange();
       firePropertyChange("selectionModel", old, newSelection);
     }
+  }
+
+  /**
+   * The data this view shows: the model's {@link AttentionViewModel#displayData() display data},
+   * with special tokens hidden or words joined as its options say; null without data. Views read
+   * this (or {@link #shown()}, built from it), never the model's raw data.
+   */
+  protected final AttentionData displayData() {
+    return model.displayData();
   }
 
   /** What is shown now, or null without data. Recomputed lazily after a change. */

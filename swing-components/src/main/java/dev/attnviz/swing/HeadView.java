@@ -1,5 +1,6 @@
 package dev.attnviz.swing;
 
+import dev.attnviz.swing.SelectionControls.Part;
 import dev.attnviz.swing.export.ShownMatrix;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
@@ -47,9 +48,10 @@ import javax.swing.JPanel;
  * DisplayMode#MATRIX} it draws a heatmap of the one active head or the mean of the active heads.
  *
  * <p>Controls (part of the component, see {@link ViewWithControls}): layer, kind (if the data has
- * several), attention filter (for a sentence pair), display mode, and the head squares (click:
- * toggle, double-click: isolate). Keys: Up/Down move the locked token, Left/Right the focused head,
- * Space toggles and Enter isolates it, PageUp/PageDown or -/+ change the layer, Escape unlocks.
+ * several), attention filter (for a sentence pair), hide special tokens and word level (the view
+ * model's display options), display mode, and the head squares (click: toggle, double-click:
+ * isolate). Keys: Up/Down move the locked token, Left/Right the focused head, Space toggles and
+ * Enter isolates it, PageUp/PageDown or -/+ change the layer, Escape unlocks.
  *
  * <p>The layer selector offers the model's included layers; {@code includeHeads} applies to the
  * model view only, as in the reference: the head squares always show every head, and the default
@@ -64,7 +66,8 @@ public class HeadView extends AttentionView {
   private static final int MAX_LABEL_WIDTH = 160;
   private static final int EXPORT_STRIP_GAP = 6;
 
-  private final SelectionControls selectors = new SelectionControls(true, false);
+  private final SelectionControls selectors =
+      new SelectionControls(EnumSet.of(Part.LAYER, Part.KIND, Part.FILTER, Part.DISPLAY_OPTIONS));
   private final JComboBox<DisplayMode> modeBox = new JComboBox<>(DisplayMode.values());
   private final HeadSquares squares;
   private DisplayMode displayMode = DisplayMode.LINES;

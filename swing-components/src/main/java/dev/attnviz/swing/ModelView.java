@@ -1,5 +1,6 @@
 package dev.attnviz.swing;
 
+import dev.attnviz.swing.SelectionControls.Part;
 import dev.attnviz.swing.export.ShownMatrix;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
@@ -68,7 +69,8 @@ public class ModelView extends AttentionView {
   private static final int DETAIL_LINE_AREA = 160;
   private static final int MAX_LABEL_WIDTH = 140;
 
-  private final SelectionControls selectors = new SelectionControls(false, false);
+  private final SelectionControls selectors =
+      new SelectionControls(EnumSet.of(Part.KIND, Part.FILTER, Part.DISPLAY_OPTIONS));
   private final ThumbnailCache cache = new ThumbnailCache();
   private Dimension thumbnailSize = new Dimension(DEFAULT_THUMBNAIL_SIZE);
   private ThumbnailMode thumbnailMode = ThumbnailMode.AUTO;

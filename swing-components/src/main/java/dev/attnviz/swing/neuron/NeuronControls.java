@@ -100,7 +100,7 @@ final class NeuronControls extends JPanel {
       AttentionViewModel model = view.getModel();
       AttentionSelectionModel selection = selection();
       expanded.setSelected(view.getMode() == NeuronMode.EXPANDED);
-      AttentionData data = model.data();
+      AttentionData data = model.displayData();
       boolean usable = data != null && data.has(selection.kind());
       for (Component control : List.of(kind, layer, head, filter, expanded)) {
         control.setEnabled(usable);
@@ -127,7 +127,7 @@ final class NeuronControls extends JPanel {
       expanded.setToolTipText(
           attention.hasVectors()
               ? "Show how the head computes its attention from queries and keys"
-              : NeuronText.NO_VECTORS);
+              : NeuronText.noVectors(model));
     } finally {
       updating = false;
     }

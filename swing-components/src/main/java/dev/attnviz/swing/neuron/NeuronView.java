@@ -55,6 +55,10 @@ import javax.swing.event.ChangeListener;
  * NeuronMode#COLLAPSED collapsed} mode it draws lines between the tokens, like the head view for
  * one head. Data without query and key vectors can only be collapsed; the view says so.
  *
+ * <p>It shows the model's {@link AttentionViewModel#displayData() display data}: with special
+ * tokens hidden the vectors of the remaining tokens stay, at word level there are none (a word has
+ * no query or key vector of its own), and the view says that word level is why.
+ *
  * <p>Mouse: hover a query token (or its q row) to select it, click to lock it, click a key row to
  * itemise that pair. Keyboard (when focused): ↑/↓ move the locked token, Shift+↑/↓ the itemised
  * key, ←/→ the head, Page Up/Down the layer, Escape unlocks. Tooltips give exact values.
@@ -72,6 +76,12 @@ public final class NeuronView extends JComponent implements ExportableView {
 
   /** The text shown when expanded mode is asked for but the data has no query and key vectors. */
   public static final String NO_VECTORS_MESSAGE = NeuronText.NO_VECTORS;
+
+  /**
+   * The text shown when expanded mode is asked for at word level ({@link
+   * AttentionViewModel#setWordLevel}), which drops the query and key vectors.
+   */
+  public static final String WORD_LEVEL_MESSAGE = NeuronText.WORD_LEVEL_NO_VECTORS;
 
   /** The text shown in expanded mode while no query token is selected. */
   public static final String PLACEHOLDER_TEXT = NeuronText.PLACEHOLDER;
@@ -201,7 +211,7 @@ public final class NeuronView extends JComponent implements ExportableView {
 
   private void adaptSelection() {
     if (model.hasData()) {
-      selection.adaptTo(model.data());
+      selection.adaptTo(model.displayData());
     }
   }
 
@@ -421,7 +431,7 @@ public final class NeuronView extends JComponent implements ExportableView {
       try {
         slice =
             NeuronSlice.of(
-                model.data(),
+                model.displayData(),
                 selection.kind(),
                 selection.layer(),
                 selection.focusHead(),
@@ -446,7 +456,7 @@ public final class NeuronView extends JComponent implements ExportableView {
     } else if (sliceError != null) {
       message = sliceError;
     } else if (mode == NeuronMode.EXPANDED && !slice.hasVectors()) {
-      message = NeuronText.NO_VECTORS;
+      message = NeuronText.noVectors(model);
     } else {
       message = null;
     }
@@ -634,7 +644,7 @@ public final class NeuronView extends JComponent implements ExportableView {
   }
 
   private Attention shownAttention() {
-    AttentionData data = model.data();
+    AttentionData data = model.displayData();
     return data != null && data.has(selection.kind()) ? data.attention(selection.kind()) : null;
   }
 
