@@ -10,7 +10,10 @@ import dev.attnviz.swing.model.TokenRef;
 import dev.attnviz.swing.render.ShownAttention;
 import java.awt.Dimension;
 import java.awt.Graphics2D;
+import java.awt.Point;
 import java.awt.Rectangle;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -114,6 +117,44 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
       shownValid = true;
     }
     return shown;
+  }
+
+  /**
+   * Makes the mouse select tokens as in the head view: hovering a token sets the hovered token,
+   * leaving the view clears it, a left click locks the token (or unlocks it) and takes the keyboard
+   * focus.
+   *
+   * @param tokenAt the token at a point of this component, or null
+   */
+  protected final void installTokenMouse(Function<Point, TokenRef> tokenAt) {
+    MouseAdapter mouse =
+        new MouseAdapter() {
+          @Override
+          public void mouseMoved(MouseEvent e) {
+            selection.setHoveredToken(tokenAt.apply(e.getPoint()));
+          }
+
+          @Override
+          public void mouseExited(MouseEvent e) {
+            selection.setHoveredToken(null);
+          }
+
+          @Override
+          public void mousePressed(MouseEvent e) {
+            requestFocusInWindow();
+            TokenRef token = tokenAt.apply(e.getPoint());
+            if (token != null && e.getButton() == MouseEvent.BUTTON1) {
+              selection.toggleLockedToken(token);
+            }
+          }
+        };
+    addMouseListener(mouse);
+    addMouseMotionListener(mouse);
+  }
+
+  /** Runs {@code action} when {@code key} (no modifiers) is pressed while this view has focus. */
+  protected final void bindKey(int key, String name, Runnable action) {
+    ViewKeys.bind(this, name, action, key);
   }
 
   /** Records that the current selected token is what the screen shows (after a full repaint). */

@@ -15,6 +15,7 @@ import dev.attnviz.swing.render.MatrixPainter;
 import dev.attnviz.swing.render.ShownAttention;
 import dev.attnviz.swing.render.TokenColumnsLayout;
 import dev.attnviz.swing.render.TokenColumnsPainter;
+import dev.attnviz.swing.render.TokenPlaces;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Dimension;
@@ -26,7 +27,6 @@ import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.event.FocusAdapter;
 import java.awt.event.FocusEvent;
-import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -103,7 +103,7 @@ public class HeadView extends AttentionView {
     squares.setAlignmentX(LEFT_ALIGNMENT);
     controlsBar().add(top);
     controlsBar().add(squares);
-    installMouse();
+    installTokenMouse(this::tokenAt);
     ViewKeys.installHeadViewKeys(this);
     addFocusListener(
         new FocusAdapter() {
@@ -295,38 +295,23 @@ public class HeadView extends AttentionView {
    * overlays, and for tests.
    */
   public Optional<Rectangle> tokenBounds(TokenRef token) {
-    ShownAttention shown = shown();
-    int position = shown == null ? -1 : shown.positionOf(token);
-    if (position < 0) {
+    Rectangle box = shown() == null ? null : tokenPlaces().box(token);
+    if (box == null) {
       return Optional.empty();
     }
-    Rectangle box =
-        displayMode == DisplayMode.MATRIX
-            ? matrixLayout().labelBox(token.side(), position)
-            : linesLayout().box(token.side(), position);
     box.translate(0, contentTop());
     return Optional.of(box);
   }
 
   /** The token at a point of this component, or null. */
   public TokenRef tokenAt(Point point) {
-    ShownAttention shown = shown();
-    if (shown == null) {
-      return null;
-    }
-    int x = point.x;
-    int y = point.y - contentTop();
-    if (displayMode == DisplayMode.MATRIX) {
-      MatrixLayout.Hit hit = matrixLayout().hitTest(x, y);
-      if (hit == null) {
-        return null;
-      }
-      return hit.isCell() || hit.column() < 0
-          ? TokenRef.query(shown.queryIndex(hit.row()))
-          : TokenRef.key(shown.keyIndex(hit.column()));
-    }
-    TokenColumnsLayout.Hit hit = linesLayout().hitTest(x, y);
-    return hit == null ? null : shown.tokenAt(hit.side(), hit.position());
+    return shown() == null ? null : tokenPlaces().tokenAt(point.x, point.y - contentTop());
+  }
+
+  private TokenPlaces tokenPlaces() {
+    return displayMode == DisplayMode.MATRIX
+        ? TokenPlaces.inMatrix(shown(), matrixLayout())
+        : TokenPlaces.inColumns(shown(), linesLayout());
   }
 
   @Override
@@ -483,32 +468,6 @@ public class HeadView extends AttentionView {
 
   // ---- mouse, tooltips, keys ----
 
-  private void installMouse() {
-    MouseAdapter mouse =
-        new MouseAdapter() {
-          @Override
-          public void mouseMoved(MouseEvent e) {
-            getSelectionModel().setHoveredToken(tokenAt(e.getPoint()));
-          }
-
-          @Override
-          public void mouseExited(MouseEvent e) {
-            getSelectionModel().setHoveredToken(null);
-          }
-
-          @Override
-          public void mousePressed(MouseEvent e) {
-            requestFocusInWindow();
-            TokenRef token = tokenAt(e.getPoint());
-            if (token != null && e.getButton() == MouseEvent.BUTTON1) {
-              getSelectionModel().toggleLockedToken(token);
-            }
-          }
-        };
-    addMouseListener(mouse);
-    addMouseMotionListener(mouse);
-  }
-
   @Override
   public String getToolTipText(MouseEvent e) {
     ShownAttention shown = shown();
@@ -537,15 +496,10 @@ public class HeadView extends AttentionView {
     if (shown == null) {
       return;
     }
-    TokenRef current = getSelectionModel().selectedToken();
-    TokenRef.Side side = current == null ? TokenRef.Side.QUERY : current.side();
-    int count = side == TokenRef.Side.QUERY ? shown.rowCount() : shown.columnCount();
-    if (count == 0) {
+    TokenRef token = TokenPlaces.step(shown, getSelectionModel().selectedToken(), delta);
+    if (token == null) {
       return;
     }
-    int position = current == null ? -1 : shown.positionOf(current);
-    int next = position < 0 ? 0 : Math.max(0, Math.min(count - 1, position + delta));
-    TokenRef token = shown.tokenAt(side, next);
     getSelectionModel().setLockedToken(token);
     tokenBounds(token).ifPresent(this::scrollRectToVisible);
   }

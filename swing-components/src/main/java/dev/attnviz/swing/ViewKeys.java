@@ -53,7 +53,8 @@ final class ViewKeys {
     bind(view, "escape", view::escape, KeyEvent.VK_ESCAPE);
   }
 
-  private static void bind(JComponent view, String name, Runnable action, int... keys) {
+  /** Runs {@code action} when one of {@code keys} (no modifiers) is pressed in the focused view. */
+  static void bind(JComponent view, String name, Runnable action, int... keys) {
     InputMap input = view.getInputMap(JComponent.WHEN_FOCUSED);
     for (int key : keys) {
       input.put(KeyStroke.getKeyStroke(key, 0), name);
