@@ -7,12 +7,12 @@ import dev.attnviz.core.SentenceFilter;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import java.awt.Component;
-import java.awt.FlowLayout;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
+import javax.swing.BoxLayout;
 import javax.swing.DefaultComboBoxModel;
 import javax.swing.DefaultListCellRenderer;
 import javax.swing.JCheckBox;
@@ -25,9 +25,9 @@ import javax.swing.JPanel;
  * A row of selectors bound to a view model and a selection model: layer (the included layers only),
  * head (optional, for one-head views), attention filter (shown only for a sentence pair), kind
  * (shown only when the data has more than one), and the display options "Hide special tokens" and
- * "Word level" (check boxes that write the view model). A view chooses which {@link Part}s it
- * offers; each part still hides itself where it does not apply. Views add it to their controls bar;
- * it can equally serve a host's own toolbar.
+ * "Word level" (check boxes that write the view model, on a second row). A view chooses which
+ * {@link Part}s it offers; each part still hides itself where it does not apply. Views add it to
+ * their controls bar; it can equally serve a host's own toolbar.
  *
  * <p>{@link #refresh()} brings the selectors in line with the models; choosing an entry writes the
  * selection model, ticking a box the view model. Use on the Event Dispatch Thread.
@@ -59,6 +59,7 @@ public final class SelectionControls extends JPanel {
   private final JCheckBox hideSpecialBox = new JCheckBox("Hide special tokens");
   private final JCheckBox wordLevelBox = new JCheckBox("Word level");
   private final EnumSet<Part> parts;
+  private final JPanel optionsRow = ControlRow.of();
   private AttentionViewModel model;
   private AttentionSelectionModel selection;
   private boolean refreshing;
@@ -90,7 +91,7 @@ public final class SelectionControls extends JPanel {
    * @param parts the parts offered; the others are never shown
    */
   public SelectionControls(Set<Part> parts) {
-    super(new FlowLayout(FlowLayout.LEFT, 6, 2));
+    setLayout(new BoxLayout(this, BoxLayout.Y_AXIS));
     this.parts = parts.isEmpty() ? EnumSet.noneOf(Part.class) : EnumSet.copyOf(parts);
     setOpaque(false);
     layerBox.setName("layer");
@@ -108,16 +109,13 @@ public final class SelectionControls extends JPanel {
             + " from a word the mean");
     filterBox.setRenderer(new LabelRenderer());
     kindBox.setRenderer(new LabelRenderer());
-    add(layerLabel);
-    add(layerBox);
-    add(headLabel);
-    add(headBox);
-    add(kindLabel);
-    add(kindBox);
-    add(filterLabel);
-    add(filterBox);
-    add(hideSpecialBox);
-    add(wordLevelBox);
+    // Two rows, so that a view adding its own controls beside these still fits a narrow window.
+    add(
+        ControlRow.of(
+            layerLabel, layerBox, headLabel, headBox, kindLabel, kindBox, filterLabel, filterBox));
+    add(optionsRow);
+    optionsRow.add(hideSpecialBox);
+    optionsRow.add(wordLevelBox);
     layerBox.addActionListener(e -> choose(() -> selection.setLayer(selected(layerBox))));
     headBox.addActionListener(e -> choose(() -> selection.setFocusHead(selected(headBox))));
     filterBox.addActionListener(
@@ -210,6 +208,7 @@ public final class SelectionControls extends JPanel {
       show(kindLabel, kindBox, parts.contains(Part.KIND) && kinds.size() > 1);
       show(filterLabel, filterBox, parts.contains(Part.FILTER) && hasData && data.isPair());
       boolean options = parts.contains(Part.DISPLAY_OPTIONS) && hasData;
+      optionsRow.setVisible(options);
       hideSpecialBox.setVisible(options);
       wordLevelBox.setVisible(options);
       if (options) {

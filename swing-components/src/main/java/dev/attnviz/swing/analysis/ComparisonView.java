@@ -6,6 +6,7 @@ import dev.attnviz.core.AttentionKind;
 import dev.attnviz.core.TokenPrettifier;
 import dev.attnviz.core.Tokens;
 import dev.attnviz.swing.AttentionView;
+import dev.attnviz.swing.ControlRow;
 import dev.attnviz.swing.SelectionControls;
 import dev.attnviz.swing.SelectionControls.Part;
 import dev.attnviz.swing.export.ShownMatrix;
@@ -107,7 +108,7 @@ public class ComparisonView extends AttentionView {
     meanBox.setOpaque(false);
     meanBox.setToolTipText("Compare the mean of all heads of the layer instead of one head");
     meanBox.addActionListener(e -> setMeanOfHeads(meanBox.isSelected()));
-    controlsBar().add(Controls.row(selectors, meanBox));
+    controlsBar().add(ControlRow.of(selectors, meanBox));
     installTokenMouse(this::tokenAt);
     start();
   }

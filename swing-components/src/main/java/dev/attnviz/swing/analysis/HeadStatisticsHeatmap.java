@@ -9,6 +9,7 @@ import dev.attnviz.core.analysis.Matrix;
 import dev.attnviz.core.analysis.Statistic;
 import dev.attnviz.core.analysis.ValueRange;
 import dev.attnviz.swing.AttentionView;
+import dev.attnviz.swing.ControlRow;
 import dev.attnviz.swing.SelectionControls;
 import dev.attnviz.swing.SelectionControls.Part;
 import dev.attnviz.swing.export.ShownMatrix;
@@ -98,10 +99,10 @@ public final class HeadStatisticsHeatmap extends AttentionView {
   public HeadStatisticsHeatmap(AttentionViewModel model, AttentionSelectionModel selection) {
     super(model, selection);
     statisticBox.setName("statistic");
-    statisticBox.setRenderer(Controls.labels(v -> v instanceof Statistic s ? s.label() : v));
+    statisticBox.setRenderer(ComboLabels.renderer(v -> v instanceof Statistic s ? s.label() : v));
     statisticBox.setSelectedItem(statistic);
     statisticBox.addActionListener(e -> setStatistic((Statistic) statisticBox.getSelectedItem()));
-    controlsBar().add(Controls.row(new JLabel("Statistic:"), statisticBox, selectors));
+    controlsBar().add(ControlRow.of(new JLabel("Statistic:"), statisticBox, selectors));
     installMouse();
     installKeys();
     start();

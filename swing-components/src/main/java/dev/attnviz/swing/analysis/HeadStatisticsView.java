@@ -75,7 +75,10 @@ public final class HeadStatisticsView extends JPanel implements ExportableView {
     hookSelection(selection);
     JSplitPane split =
         new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(heatmap), new JScrollPane(table));
-    split.setResizeWeight(0.55);
+    // The heatmap gets its preferred height, the table the rest (at least a few rows).
+    table.setPreferredScrollableViewportSize(
+        new Dimension(table.getPreferredSize().width, 8 * table.getRowHeight()));
+    split.setResizeWeight(0);
     split.setBorder(null);
     add(split, BorderLayout.CENTER);
     fillTable();

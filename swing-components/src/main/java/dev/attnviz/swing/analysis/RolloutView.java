@@ -4,6 +4,7 @@ import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.AttentionKind;
 import dev.attnviz.core.analysis.Rollout;
 import dev.attnviz.swing.AttentionView;
+import dev.attnviz.swing.ControlRow;
 import dev.attnviz.swing.DisplayMode;
 import dev.attnviz.swing.SelectionControls;
 import dev.attnviz.swing.SelectionControls.Part;
@@ -103,7 +104,7 @@ public class RolloutView extends AttentionView {
   public RolloutView(AttentionViewModel model, AttentionSelectionModel selection) {
     super(model, selection);
     depthBox.setName("depth");
-    depthBox.setRenderer(Controls.labels(this::depthLabel));
+    depthBox.setRenderer(ComboLabels.renderer(this::depthLabel));
     depthBox.addActionListener(e -> depthChosen());
     modeBox.setName("displayMode");
     modeBox.setSelectedItem(displayMode);
@@ -111,7 +112,7 @@ public class RolloutView extends AttentionView {
     selectors.setAlignmentX(LEFT_ALIGNMENT);
     controlsBar()
         .add(
-            Controls.row(
+            ControlRow.of(
                 new JLabel("Rollout after layer:"), depthBox, new JLabel("Show:"), modeBox));
     controlsBar().add(selectors);
     installTokenMouse(this::tokenAt);
