@@ -5,6 +5,7 @@ import dev.attnviz.core.SentenceFilter;
 import dev.attnviz.swing.AttentionView;
 import dev.attnviz.swing.HeadView;
 import dev.attnviz.swing.ModelView;
+import dev.attnviz.swing.analysis.AnalysisScreenshots;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.LayerHead;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import javax.swing.JComponent;
 import javax.swing.JScrollPane;
 import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
@@ -29,7 +31,8 @@ import javax.swing.UIManager;
 /**
  * Renders the screenshots in {@code docs/screenshots/}: each view in a scroll pane as a host
  * application would show it, light and dark, on real BERT attention of a sentence pair and on a
- * synthetic 512-token input. Headless:
+ * synthetic 512-token input; then those of the analysis views ({@code AnalysisScreenshots}).
+ * Headless:
  *
  * <pre>
  * mvn -B -pl swing-components -am -Pscreenshots -DskipTests verify
@@ -39,15 +42,25 @@ public final class Screenshots {
 
   /** A dark theme like FlatLaf Darcula's, set through the documented UIManager keys. */
   private static final Map<String, Color> DARK =
-      Map.of(
-          "AttentionView.background", new Color(0x1e1f22),
-          "AttentionView.foreground", new Color(0xdfe1e5),
-          "AttentionView.mutedForeground", new Color(0x8c8f94),
-          "AttentionView.selectionColor", new Color(0x3574f0),
-          "AttentionView.highlightBackground", new Color(0x2e436e),
-          "AttentionView.gridColor", new Color(0x393b40),
-          "Panel.background", new Color(0x1e1f22),
-          "Label.foreground", new Color(0xdfe1e5));
+      Map.ofEntries(
+          Map.entry("AttentionView.background", new Color(0x1e1f22)),
+          Map.entry("AttentionView.foreground", new Color(0xdfe1e5)),
+          Map.entry("AttentionView.mutedForeground", new Color(0x8c8f94)),
+          Map.entry("AttentionView.selectionColor", new Color(0x3574f0)),
+          Map.entry("AttentionView.highlightBackground", new Color(0x2e436e)),
+          Map.entry("AttentionView.gridColor", new Color(0x393b40)),
+          Map.entry("Panel.background", new Color(0x1e1f22)),
+          Map.entry("Label.foreground", new Color(0xdfe1e5)),
+          // Plain Swing parts of the controls and of the statistics view.
+          Map.entry("CheckBox.foreground", new Color(0xdfe1e5)),
+          Map.entry("Table.background", new Color(0x1e1f22)),
+          Map.entry("Table.foreground", new Color(0xdfe1e5)),
+          Map.entry("Table.gridColor", new Color(0x393b40)),
+          Map.entry("Table.selectionBackground", new Color(0x2e436e)),
+          Map.entry("Table.selectionForeground", new Color(0xffffff)),
+          Map.entry("TableHeader.background", new Color(0x2b2d30)),
+          Map.entry("TableHeader.foreground", new Color(0xdfe1e5)),
+          Map.entry("Viewport.background", new Color(0x1e1f22)));
 
   private Screenshots() {}
 
@@ -59,6 +72,7 @@ public final class Screenshots {
         () -> {
           try {
             renderAll(out);
+            AnalysisScreenshots.renderAll(out);
           } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
           }
@@ -123,7 +137,8 @@ public final class Screenshots {
     applyTheme(false);
   }
 
-  private static void applyTheme(boolean dark) {
+  /** Puts the dark theme's keys into the UIManager, or removes them for the light theme. */
+  public static void applyTheme(boolean dark) {
     for (Map.Entry<String, Color> entry : DARK.entrySet()) {
       UIManager.put(entry.getKey(), dark ? entry.getValue() : null);
     }
@@ -133,25 +148,38 @@ public final class Screenshots {
   private static void write(AttentionView view, Dimension size, Point at, Path file)
       throws IOException {
     JScrollPane scrollPane = new JScrollPane(view);
-    scrollPane.setSize(size);
-    scrollPane.addNotify();
-    Pixels.layoutTree(scrollPane);
-    scrollPane.validate();
-    Pixels.layoutTree(scrollPane);
-    if (at != null) {
-      scrollPane.getViewport().setViewPosition(at);
-      Pixels.layoutTree(scrollPane);
-    }
-    double scale = 1;
+    writePng(
+        scrollPane,
+        size,
+        () -> {
+          if (at != null) {
+            scrollPane.getViewport().setViewPosition(at);
+            Pixels.layoutTree(scrollPane);
+          }
+        },
+        file);
+  }
+
+  /**
+   * Lays {@code component} out at {@code size} as a window would, runs {@code arrange} (e.g. to
+   * scroll), and writes it as a PNG.
+   */
+  public static void writePng(JComponent component, Dimension size, Runnable arrange, Path file)
+      throws IOException {
+    component.setSize(size);
+    component.addNotify();
+    Pixels.layoutTree(component);
+    component.validate();
+    Pixels.layoutTree(component);
+    arrange.run();
     BufferedImage image = new BufferedImage(size.width, size.height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
-      g.scale(scale, scale);
-      scrollPane.paint(g);
+      component.paint(g);
     } finally {
       g.dispose();
     }
-    scrollPane.removeNotify();
+    component.removeNotify();
     ImageIO.write(image, "png", file.toFile());
     System.out.println("wrote " + file);
   }
