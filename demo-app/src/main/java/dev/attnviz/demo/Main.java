@@ -26,6 +26,8 @@ public final class Main {
       DemoApp.start(SettingsStore.standard());
       return;
     }
+    // A command's output is its result; library chatter below warnings only gets in the way.
+    java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
     int code =
         Cli.run(
             args,

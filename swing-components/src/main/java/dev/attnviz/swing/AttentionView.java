@@ -7,6 +7,7 @@ import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.SelectionEvent;
 import dev.attnviz.swing.model.TokenRef;
+import dev.attnviz.swing.render.HiDpi;
 import dev.attnviz.swing.render.ShownAttention;
 import java.awt.Dimension;
 import java.awt.Graphics2D;
@@ -14,6 +15,7 @@ import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
+import java.awt.geom.Rectangle2D;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -152,11 +154,6 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
     addMouseMotionListener(mouse);
   }
 
-  /** Runs {@code action} when {@code key} (no modifiers) is pressed while this view has focus. */
-  protected final void bindKey(int key, String name, Runnable action) {
-    ViewKeys.bind(this, name, action, key);
-  }
-
   /** Records that the current selected token is what the screen shows (after a full repaint). */
   protected final void markSelectionPainted() {
     paintedSelection = selection.selectedToken();
@@ -220,9 +217,12 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
     Dimension size = exportSize();
     Graphics2D g2 = (Graphics2D) g.create();
     try {
-      g2.clip(new Rectangle(0, 0, size.width, size.height));
       g2.setColor(colors().background());
-      g2.fillRect(0, 0, size.width, size.height);
+      // At a fractional scale the image's last row and column of pixels lie partly outside the
+      // picture; fill them too, so that the export has no transparent edge.
+      double pixel = 1 / HiDpi.scale(g2);
+      g2.fill(new Rectangle2D.Double(0, 0, size.width + pixel, size.height + pixel));
+      g2.clip(new Rectangle(0, 0, size.width, size.height));
       paintForExport(g2);
     } finally {
       g2.dispose();

@@ -8,25 +8,22 @@ import dev.attnviz.swing.model.SelectionEvent;
 import dev.attnviz.swing.model.SelectionEvent.Aspect;
 import dev.attnviz.swing.model.TokenRef;
 import dev.attnviz.swing.render.AttentionTooltips;
+import dev.attnviz.swing.render.FocusRing;
 import dev.attnviz.swing.render.HeadStripLayout;
 import dev.attnviz.swing.render.HeadStripPainter;
 import dev.attnviz.swing.render.MatrixLayout;
 import dev.attnviz.swing.render.MatrixPainter;
 import dev.attnviz.swing.render.ShownAttention;
+import dev.attnviz.swing.render.TextFit;
 import dev.attnviz.swing.render.TokenColumnsLayout;
 import dev.attnviz.swing.render.TokenColumnsPainter;
 import dev.attnviz.swing.render.TokenPlaces;
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Point;
 import java.awt.Rectangle;
-import java.awt.RenderingHints;
-import java.awt.event.FocusAdapter;
-import java.awt.event.FocusEvent;
 import java.awt.event.MouseEvent;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -61,10 +58,19 @@ import javax.swing.JPanel;
  */
 public class HeadView extends AttentionView {
 
+  /**
+   * Narrowest area for the lines between the token columns: the preferred size, and what a narrow
+   * view or an export of a view that is not on screen gets.
+   */
+  public static final int MIN_LINE_AREA_WIDTH = 180;
+
+  /** Widest area for the lines: wider, lines get flat and the columns far apart to read across. */
+  public static final int MAX_LINE_AREA_WIDTH = 600;
+
   private static final int MARGIN = 8;
-  private static final int LINE_AREA_WIDTH = 180;
   private static final int MAX_LABEL_WIDTH = 160;
   private static final int EXPORT_STRIP_GAP = 6;
+  private static final String NO_DATA = "No attention data";
 
   private final SelectionControls selectors =
       new SelectionControls(EnumSet.of(Part.LAYER, Part.KIND, Part.FILTER, Part.DISPLAY_OPTIONS));
@@ -105,18 +111,6 @@ public class HeadView extends AttentionView {
     controlsBar().add(squares);
     installTokenMouse(this::tokenAt);
     ViewKeys.installHeadViewKeys(this);
-    addFocusListener(
-        new FocusAdapter() {
-          @Override
-          public void focusGained(FocusEvent e) {
-            focusChanged();
-          }
-
-          @Override
-          public void focusLost(FocusEvent e) {
-            focusChanged();
-          }
-        });
     start();
   }
 
@@ -174,7 +168,9 @@ public class HeadView extends AttentionView {
     invalidateLayout();
   }
 
-  private void focusChanged() {
+  /** Repaints the head squares (their focus ring) and the view's ring, not the whole view. */
+  @Override
+  protected void focusChanged() {
     squares.repaint();
     Rectangle ring = focusRing();
     if (ring != null) {
@@ -222,28 +218,34 @@ public class HeadView extends AttentionView {
   // ---- geometry ----
 
   private int rowHeight() {
-    return getFontMetrics(colors().font()).getHeight() + 4;
+    return colors().text().height() + 4;
   }
 
-  /** The lines layout for the current width, or null without data. */
+  /**
+   * The lines layout for the current width, or null without data. The line area between the token
+   * columns takes the width the view has beyond the columns and margins, between {@link
+   * #MIN_LINE_AREA_WIDTH} and {@link #MAX_LINE_AREA_WIDTH}; wider than that, the picture is
+   * centred.
+   */
   TokenColumnsLayout linesLayout() {
     ShownAttention shown = shown();
     if (shown == null) {
       return null;
     }
     if (linesLayout == null || layoutWidth != getWidth()) {
-      FontMetrics metrics = getFontMetrics(colors().font());
       TokenColumnsLayout natural =
           TokenColumnsLayout.fitting(
               MARGIN,
               MARGIN,
               shown.rowLabels(),
               shown.columnLabels(),
-              metrics::stringWidth,
+              colors().text()::width,
               rowHeight(),
-              LINE_AREA_WIDTH,
+              MIN_LINE_AREA_WIDTH,
               MAX_LABEL_WIDTH);
-      int x = Math.max(MARGIN, (getWidth() - natural.bounds().width) / 2);
+      int columns = natural.leftWidth() + natural.rightWidth();
+      int lineArea = lineAreaWidth(getWidth() - 2 * MARGIN - columns);
+      int x = Math.max(MARGIN, (getWidth() - columns - lineArea) / 2);
       linesLayout =
           new TokenColumnsLayout(
               x,
@@ -253,10 +255,15 @@ public class HeadView extends AttentionView {
               natural.leftWidth(),
               natural.rightWidth(),
               natural.rowHeight(),
-              LINE_AREA_WIDTH);
+              lineArea);
       layoutWidth = getWidth();
     }
     return linesLayout;
+  }
+
+  /** The line area for {@code room} pixels left between the columns, within the min and max. */
+  static int lineAreaWidth(int room) {
+    return Math.max(MIN_LINE_AREA_WIDTH, Math.min(MAX_LINE_AREA_WIDTH, room));
   }
 
   /** The heatmap layout, or null without data. */
@@ -266,26 +273,15 @@ public class HeadView extends AttentionView {
       return null;
     }
     if (matrixLayout == null) {
-      FontMetrics metrics = getFontMetrics(colors().font());
-      TokenColumnsLayout labels =
-          TokenColumnsLayout.fitting(
-              0,
-              0,
+      matrixLayout =
+          MatrixLayout.fitting(
+              MARGIN,
+              MARGIN,
               shown.rowLabels(),
               shown.columnLabels(),
-              metrics::stringWidth,
-              1,
-              LINE_AREA_WIDTH,
+              colors().text()::width,
+              rowHeight(),
               MAX_LABEL_WIDTH);
-      matrixLayout =
-          new MatrixLayout(
-              MARGIN,
-              MARGIN,
-              shown.rowCount(),
-              shown.columnCount(),
-              labels.leftWidth(),
-              labels.rightWidth(),
-              rowHeight());
     }
     return matrixLayout;
   }
@@ -314,15 +310,32 @@ public class HeadView extends AttentionView {
         : TokenPlaces.inColumns(shown(), linesLayout());
   }
 
+  /**
+   * The preferred size of the content: in lines mode with the narrowest line area, so that the
+   * preferred size does not depend on the current width; a wider view widens the line area.
+   */
   @Override
   protected Dimension contentSize() {
     ShownAttention shown = shown();
     if (shown == null) {
       return new Dimension(320, 60);
     }
+    if (displayMode == DisplayMode.MATRIX) {
+      Rectangle bounds = matrixLayout().bounds();
+      return new Dimension(bounds.width + 2 * MARGIN, bounds.height + 2 * MARGIN);
+    }
+    TokenColumnsLayout layout = linesLayout();
+    return new Dimension(
+        layout.leftWidth() + MIN_LINE_AREA_WIDTH + layout.rightWidth() + 2 * MARGIN,
+        layout.bounds().height + 2 * MARGIN);
+  }
+
+  /** The content as laid out now, from its left margin: what export draws below the strip. */
+  private Rectangle shownContent() {
     Rectangle bounds =
         displayMode == DisplayMode.MATRIX ? matrixLayout().bounds() : linesLayout().bounds();
-    return new Dimension(bounds.width + 2 * MARGIN, bounds.height + 2 * MARGIN);
+    return new Rectangle(
+        bounds.x - MARGIN, 0, bounds.width + 2 * MARGIN, bounds.y + bounds.height + MARGIN);
   }
 
   @Override
@@ -371,10 +384,7 @@ public class HeadView extends AttentionView {
     ShownAttention shown = shown();
     if (shown == null) {
       g.setColor(colors().mutedForeground());
-      g.setFont(colors().font());
-      g.setRenderingHint(
-          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-      g.drawString("No attention data", MARGIN, MARGIN + g.getFontMetrics().getAscent());
+      TextFit.drawAt(g, colors().text(), NO_DATA, MARGIN, MARGIN);
       return;
     }
     Rectangle clip = g.getClipBounds();
@@ -394,12 +404,7 @@ public class HeadView extends AttentionView {
     }
     markSelectionPainted();
     if (hasFocus()) {
-      Rectangle ring = focusRing();
-      g.setColor(colors().selection());
-      g.setStroke(
-          new BasicStroke(
-              1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 2f}, 0f));
-      g.draw(new Rectangle(ring.x, ring.y, ring.width - 1, ring.height - 1));
+      FocusRing.paint(g, colors().selection(), focusRing());
     }
   }
 
@@ -430,11 +435,17 @@ public class HeadView extends AttentionView {
     return shown() == null ? 0 : MARGIN + HeadStripLayout.DEFAULT_SQUARE + EXPORT_STRIP_GAP;
   }
 
-  /** The head squares (the colour legend) above the content. */
+  /**
+   * The head squares (the colour legend) above the content as it is laid out now (with the line
+   * area the view's width gives it).
+   */
   @Override
   public Dimension exportSize() {
-    Dimension content = contentSize();
-    int stripWidth = shown() == null ? 0 : exportStrip().bounds().width + 2 * MARGIN;
+    if (shown() == null) {
+      return contentSize();
+    }
+    Rectangle content = shownContent();
+    int stripWidth = exportStrip().bounds().width + 2 * MARGIN;
     return new Dimension(Math.max(content.width, stripWidth), content.height + exportStripHeight());
   }
 
@@ -447,7 +458,8 @@ public class HeadView extends AttentionView {
     }
     Graphics2D content = (Graphics2D) g.create();
     try {
-      content.translate(0, exportStripHeight());
+      // On screen a wide view centres the content; the export starts at its left margin.
+      content.translate(shown == null ? 0 : -shownContent().x, exportStripHeight());
       paintContent(content);
     } finally {
       content.dispose();

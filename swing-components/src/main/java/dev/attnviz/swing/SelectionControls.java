@@ -98,6 +98,10 @@ public final class SelectionControls extends JPanel {
     headBox.setName("head");
     filterBox.setName("filter");
     kindBox.setName("kind");
+    layerBox.getAccessibleContext().setAccessibleName("Layer");
+    headBox.getAccessibleContext().setAccessibleName("Head");
+    filterBox.getAccessibleContext().setAccessibleName("Sentence-pair filter");
+    kindBox.getAccessibleContext().setAccessibleName("Attention kind");
     hideSpecialBox.setName("hideSpecialTokens");
     wordLevelBox.setName("wordLevel");
     hideSpecialBox.setOpaque(false);
@@ -196,7 +200,9 @@ public final class SelectionControls extends JPanel {
       int heads = hasData ? data.attention(kind).headCount() : 0;
       int[] layerItems = hasData ? model.visibleLayers(layers) : new int[0];
       setItems(layerBox, layerItems, hasData ? selection.layer() : -1);
-      setItems(headBox, IntStream.range(0, heads).toArray(), hasData ? selection.focusHead() : -1);
+      int[] headItems =
+          hasData ? withFocus(model.visibleHeads(heads), selection.focusHead(), heads) : new int[0];
+      setItems(headBox, headItems, hasData ? selection.focusHead() : -1);
       List<AttentionKind> kinds = hasData ? data.kindList() : List.of();
       if (!kinds.equals(items(kindBox))) {
         kindBox.setModel(new DefaultComboBoxModel<>(kinds.toArray(new AttentionKind[0])));
@@ -224,6 +230,17 @@ public final class SelectionControls extends JPanel {
 
   private boolean hasSpecial(Attention attention) {
     return attention.queryTokens().hasSpecial() || attention.keyTokens().hasSpecial();
+  }
+
+  /**
+   * The included heads, plus the focused head if it is excluded but exists: a one-head view shows
+   * the focused head, so its selector must name it.
+   */
+  private static int[] withFocus(int[] heads, int focus, int headCount) {
+    if (focus < 0 || focus >= headCount || Arrays.binarySearch(heads, focus) >= 0) {
+      return heads;
+    }
+    return IntStream.concat(Arrays.stream(heads), IntStream.of(focus)).sorted().toArray();
   }
 
   private static void setItems(JComboBox<Integer> box, int[] values, int selectedValue) {

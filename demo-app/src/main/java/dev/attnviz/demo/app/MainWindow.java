@@ -173,8 +173,8 @@ public final class MainWindow extends JFrame {
   }
 
   private void show(AttentionData data) {
+    // The views adapt the shared selection to the new data (kinds, layer and token ranges).
     viewModel.setData(data);
-    selection.adaptTo(data);
     long millis = (System.nanoTime() - startedAt) / 1_000_000;
     var attention = data.primary();
     status.idle(

@@ -1,11 +1,12 @@
 package dev.attnviz.swing.analysis;
 
+import dev.attnviz.swing.render.TextFit;
+import dev.attnviz.swing.render.TextMeasure;
 import dev.attnviz.swing.render.ViewColors;
+import dev.attnviz.swing.render.ViewText;
 import java.awt.Color;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
-import java.awt.RenderingHints;
 import java.util.Objects;
 import java.util.function.DoubleToIntFunction;
 
@@ -19,7 +20,8 @@ import java.util.function.DoubleToIntFunction;
  *   low        middle    high
  * </pre>
  *
- * <p>Immutable; geometry and painting need the font metrics of the font it is painted in.
+ * <p>Immutable. Geometry is measured, and text drawn, with the views' text policy ({@link
+ * ViewText}), so the labels fit at any scale.
  *
  * @param title what the colours mean, e.g. "Entropy"
  * @param low label of the left end
@@ -47,44 +49,42 @@ record ColorLegend(
   }
 
   /** Width of the whole legend. */
-  int width(FontMetrics metrics) {
-    int labels = metrics.stringWidth(low) + metrics.stringWidth(high);
+  int width(TextMeasure text) {
+    int labels = text.width(low) + text.width(high);
     if (middle != null) {
-      labels += metrics.stringWidth(middle) + 8;
+      labels += text.width(middle) + 8;
     }
-    return Math.max(metrics.stringWidth(title), Math.max(BAR_WIDTH, labels + 8));
+    return Math.max(text.width(title), Math.max(BAR_WIDTH, labels + 8));
   }
 
   /** Height of the whole legend. */
-  int height(FontMetrics metrics) {
-    return 2 * metrics.getHeight() + BAR_HEIGHT + 2 * GAP;
+  int height(TextMeasure text) {
+    return 2 * text.height() + BAR_HEIGHT + 2 * GAP;
   }
 
   /** The colour bar's bounds when the legend's top-left corner is at ({@code x}, {@code y}). */
-  Rectangle bar(FontMetrics metrics, int x, int y) {
-    return new Rectangle(x, y + metrics.getHeight() + GAP, BAR_WIDTH, BAR_HEIGHT);
+  Rectangle bar(TextMeasure text, int x, int y) {
+    return new Rectangle(x, y + text.height() + GAP, BAR_WIDTH, BAR_HEIGHT);
   }
 
-  /** Paints the legend with its top-left corner at ({@code x}, {@code y}). */
+  /** Paints the legend with its top-left corner at ({@code x}, {@code y}), text as the theme's. */
   void paint(Graphics2D g, ViewColors colors, int x, int y) {
-    FontMetrics metrics = g.getFontMetrics();
-    Rectangle bar = bar(metrics, x, y);
+    ViewText text = colors.text();
+    Rectangle bar = bar(text, x, y);
     for (int px = 0; px < bar.width; px++) {
       g.setColor(new Color(colorAt.applyAsInt(px / (double) (bar.width - 1)), true));
       g.fillRect(bar.x + px, bar.y, 1, bar.height);
     }
     g.setColor(colors.grid());
     g.drawRect(bar.x - 1, bar.y - 1, bar.width + 1, bar.height + 1);
-    g.setRenderingHint(
-        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setColor(colors.foreground());
-    g.drawString(title, x, y + metrics.getAscent());
-    int labels = bar.y + bar.height + GAP + metrics.getAscent();
+    TextFit.drawAt(g, text, title, x, y);
+    int labels = bar.y + bar.height + GAP;
     g.setColor(colors.mutedForeground());
-    g.drawString(low, bar.x, labels);
-    g.drawString(high, bar.x + bar.width - metrics.stringWidth(high), labels);
+    TextFit.drawAt(g, text, low, bar.x, labels);
+    TextFit.drawAt(g, text, high, bar.x + bar.width - text.width(high), labels);
     if (middle != null) {
-      g.drawString(middle, bar.x + (bar.width - metrics.stringWidth(middle)) / 2, labels);
+      TextFit.drawAt(g, text, middle, bar.x + (bar.width - text.width(middle)) / 2, labels);
     }
   }
 }

@@ -20,8 +20,11 @@ import dev.attnviz.swing.render.HeatColorScale;
 import dev.attnviz.swing.render.MatrixLayout;
 import dev.attnviz.swing.render.MatrixPainter;
 import dev.attnviz.swing.render.ShownAttention;
+import dev.attnviz.swing.render.TextFit;
+import dev.attnviz.swing.render.TokenColumnsLayout;
+import dev.attnviz.swing.render.TokenPlaces;
+import dev.attnviz.swing.render.ViewText;
 import java.awt.Dimension;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Point;
 import java.awt.Rectangle;
@@ -340,17 +343,19 @@ public class ComparisonView extends AttentionView {
   }
 
   private int rowHeight() {
-    return getFontMetrics(colors().font()).getHeight() + 4;
+    return colors().text().height() + 4;
   }
 
   /** The three heatmaps side by side, their key label bands equally tall so the cells align. */
   private MatrixLayout[] layouts(ShownAttention[] shown) {
-    FontMetrics metrics = getFontMetrics(colors().font());
+    ViewText text = colors().text();
     int top = MARGIN + 2 * rowHeight() + 4;
     int labelBand = 0;
     for (ShownAttention s : shown) {
       labelBand =
-          Math.max(labelBand, MatrixLayouts.labelWidth(s.columnLabels(), metrics, MAX_LABEL_WIDTH));
+          Math.max(
+              labelBand,
+              TokenColumnsLayout.boxWidth(s.columnLabels(), text::width, MAX_LABEL_WIDTH));
     }
     MatrixLayout[] layouts = new MatrixLayout[shown.length];
     int x = MARGIN;
@@ -361,7 +366,7 @@ public class ComparisonView extends AttentionView {
               top,
               shown[p].rowCount(),
               shown[p].columnCount(),
-              MatrixLayouts.labelWidth(shown[p].rowLabels(), metrics, MAX_LABEL_WIDTH),
+              TokenColumnsLayout.boxWidth(shown[p].rowLabels(), text::width, MAX_LABEL_WIDTH),
               labelBand,
               rowHeight());
       x = layouts[p].bounds().x + layouts[p].bounds().width + PANEL_GAP;
@@ -390,17 +395,19 @@ public class ComparisonView extends AttentionView {
 
   /** The bounds of {@code token}'s label in {@code panel}, in this component, if shown. */
   public Optional<Rectangle> tokenBounds(Panel panel, TokenRef token) {
-    Scene current = scene();
-    if (current.layouts() == null) {
+    Rectangle box = tokenPlaces(panel).map(places -> places.box(token)).orElse(null);
+    if (box == null) {
       return Optional.empty();
     }
-    int position = current.shown()[panel.ordinal()].positionOf(token);
-    if (position < 0) {
-      return Optional.empty();
-    }
-    Rectangle box = current.layouts()[panel.ordinal()].labelBox(token.side(), position);
     box.translate(0, contentTop());
     return Optional.of(box);
+  }
+
+  /** Where the tokens of {@code panel} are, or empty while a message is shown. */
+  private Optional<TokenPlaces> tokenPlaces(Panel panel) {
+    Scene current = scene();
+    return layout(panel)
+        .map(layout -> TokenPlaces.inMatrix(current.shown()[panel.ordinal()], layout));
   }
 
   /** Where a point of this component falls: a panel and a cell or label, or null. */
@@ -424,14 +431,9 @@ public class ComparisonView extends AttentionView {
   /** The token at a point (a cell counts as its query, as in the head view), or null. */
   public TokenRef tokenAt(Point point) {
     Place place = placeAt(point);
-    if (place == null) {
-      return null;
-    }
-    ShownAttention shown = scene().shown()[place.panel().ordinal()];
-    MatrixLayout.Hit hit = place.hit();
-    return hit.isCell() || hit.column() < 0
-        ? TokenRef.query(shown.queryIndex(hit.row()))
-        : TokenRef.key(shown.keyIndex(hit.column()));
+    return place == null
+        ? null
+        : tokenPlaces(place.panel()).orElseThrow().tokenAt(point.x, point.y - contentTop());
   }
 
   private ColorLegend weightLegend() {
@@ -455,12 +457,12 @@ public class ComparisonView extends AttentionView {
 
   @Override
   protected Dimension contentSize() {
-    FontMetrics metrics = getFontMetrics(colors().font());
+    ViewText text = colors().text();
     Scene current = scene();
     if (current.layouts() == null) {
       int width = 0;
       for (String line : messageLines(current.message())) {
-        width = Math.max(width, metrics.stringWidth(line));
+        width = Math.max(width, text.width(line));
       }
       return new Dimension(width + 2 * MARGIN, MARGIN + 3 * rowHeight() + MARGIN);
     }
@@ -472,9 +474,8 @@ public class ComparisonView extends AttentionView {
     ColorLegend legend = differenceLegend(differenceScale(current.comparison()));
     int width =
         Math.max(
-            last.x + Math.max(last.width, legend.width(metrics)),
-            MARGIN + metrics.stringWidth(headline()));
-    return new Dimension(width + MARGIN, bottom + 8 + legend.height(metrics) + MARGIN);
+            last.x + Math.max(last.width, legend.width(text)), MARGIN + text.width(headline()));
+    return new Dimension(width + MARGIN, bottom + 8 + legend.height(text) + MARGIN);
   }
 
   private List<String> messageLines(String message) {
@@ -509,20 +510,18 @@ public class ComparisonView extends AttentionView {
 
   @Override
   protected void paintContent(Graphics2D g) {
-    FontMetrics metrics = TextPainting.prepare(g, colors());
+    ViewText text = colors().text();
     Scene current = scene();
     if (current.layouts() == null) {
-      int y = MARGIN + metrics.getAscent();
       List<String> lines = messageLines(current.message());
       for (int i = 0; i < lines.size(); i++) {
         g.setColor(i == lines.size() - 1 ? colors().foreground() : colors().mutedForeground());
-        g.drawString(lines.get(i), MARGIN, y);
-        y += rowHeight();
+        TextFit.drawAt(g, text, lines.get(i), MARGIN, MARGIN + i * rowHeight());
       }
       return;
     }
     g.setColor(colors().foreground());
-    g.drawString(headline(), MARGIN, MARGIN + metrics.getAscent());
+    TextFit.drawAt(g, text, headline(), MARGIN, MARGIN);
     AttentionSelectionModel selection = getSelectionModel();
     Comparison comparison = current.comparison();
     DivergingColorScale scale = differenceScale(comparison);
@@ -538,9 +537,8 @@ public class ComparisonView extends AttentionView {
     for (Panel panel : Panel.values()) {
       int p = panel.ordinal();
       MatrixLayout layout = current.layouts()[p];
-      g.setFont(colors().font());
       g.setColor(colors().foreground());
-      g.drawString(titles[p], layout.cellsX(), MARGIN + rowHeight() + metrics.getAscent());
+      TextFit.drawAt(g, text, titles[p], layout.cellsX(), MARGIN + rowHeight());
       painters[p].paint(
           g,
           layout,
@@ -551,7 +549,6 @@ public class ComparisonView extends AttentionView {
           clip);
       bottom = Math.max(bottom, layout.bounds().y + layout.bounds().height);
     }
-    g.setFont(colors().font());
     weightLegend().paint(g, colors(), current.layouts()[0].cellsX(), bottom + 8);
     differenceLegend(scale).paint(g, colors(), current.layouts()[2].cellsX(), bottom + 8);
     markSelectionPainted();

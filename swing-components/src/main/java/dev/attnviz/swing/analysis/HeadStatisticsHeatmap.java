@@ -19,19 +19,19 @@ import dev.attnviz.swing.model.LayerHead;
 import dev.attnviz.swing.model.SelectionEvent;
 import dev.attnviz.swing.model.SelectionEvent.Aspect;
 import dev.attnviz.swing.render.AttentionTooltips;
+import dev.attnviz.swing.render.GridAxesPainter;
 import dev.attnviz.swing.render.HeatColorScale;
 import dev.attnviz.swing.render.ModelGridLayout;
 import dev.attnviz.swing.render.TextFit;
+import dev.attnviz.swing.render.ViewText;
 import java.awt.BasicStroke;
 import java.awt.Dimension;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.event.KeyEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
-import java.awt.geom.AffineTransform;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -232,22 +232,17 @@ public final class HeadStatisticsHeatmap extends AttentionView {
     }
     if (grid == null) {
       HeadStatistics stats = result.value();
-      FontMetrics metrics = getFontMetrics(colors().font());
-      int[] layers = getModel().visibleLayers(stats.layerCount(kind.get()));
-      int[] heads = getModel().visibleHeads(stats.headCount(kind.get()));
-      int widest = metrics.stringWidth(Integer.toString(layers[layers.length - 1]));
+      ViewText text = colors().text();
       grid =
-          new ModelGridLayout(
+          ModelGridLayout.fitting(
               MARGIN,
-              MARGIN + metrics.getHeight() + 6,
-              layers,
-              heads,
+              MARGIN + text.height() + 6,
+              getModel().visibleLayers(stats.layerCount(kind.get())),
+              getModel().visibleHeads(stats.headCount(kind.get())),
               CELL,
               CELL,
               GAP,
-              metrics.getHeight() + 4,
-              widest + 8,
-              metrics.getHeight() + 2);
+              text);
     }
     return grid;
   }
@@ -285,21 +280,20 @@ public final class HeadStatisticsHeatmap extends AttentionView {
 
   @Override
   protected Dimension contentSize() {
-    FontMetrics metrics = getFontMetrics(colors().font());
+    ViewText text = colors().text();
     ModelGridLayout layout = gridLayout();
     if (layout == null) {
       String message = message();
       return new Dimension(
-          2 * MARGIN + metrics.stringWidth(message == null ? "" : message),
-          2 * MARGIN + metrics.getHeight());
+          2 * MARGIN + text.width(message == null ? "" : message), 2 * MARGIN + text.height());
     }
     Rectangle bounds = layout.bounds();
     ColorLegend legend = legend(ValueRange.EMPTY);
     int width =
         Math.max(
-            bounds.x + bounds.width + LEGEND_GAP + legend.width(metrics) + 40,
-            MARGIN + metrics.stringWidth(title()));
-    int height = Math.max(bounds.y + bounds.height, layout.cellsY() + legend.height(metrics));
+            bounds.x + bounds.width + LEGEND_GAP + legend.width(text) + 40,
+            MARGIN + text.width(title()));
+    int height = Math.max(bounds.y + bounds.height, layout.cellsY() + legend.height(text));
     return new Dimension(width + MARGIN, height + MARGIN);
   }
 
@@ -349,44 +343,22 @@ public final class HeadStatisticsHeatmap extends AttentionView {
 
   @Override
   protected void paintContent(Graphics2D g) {
-    FontMetrics metrics = TextPainting.prepare(g, colors());
+    ViewText text = colors().text();
     ModelGridLayout layout = gridLayout();
     if (layout == null) {
       String message = message();
-      TextPainting.message(g, colors(), message == null ? "" : message, MARGIN, MARGIN);
+      g.setColor(colors().mutedForeground());
+      TextFit.drawAt(g, text, message == null ? "" : message, MARGIN, MARGIN);
       return;
     }
     g.setColor(colors().foreground());
-    g.drawString(title(), MARGIN, MARGIN + metrics.getAscent());
-    paintAxes(g, layout, metrics);
+    TextFit.drawAt(g, text, title(), MARGIN, MARGIN);
+    GridAxesPainter.paint(g, layout, colors());
     Matrix values = values();
     ValueRange range = range(values, layout);
     paintCells(g, layout, values, range);
     Rectangle bounds = layout.bounds();
     legend(range).paint(g, colors(), bounds.x + bounds.width + LEGEND_GAP, layout.cellsY());
-  }
-
-  private void paintAxes(Graphics2D g, ModelGridLayout layout, FontMetrics metrics) {
-    g.setColor(colors().mutedForeground());
-    TextFit.drawCentered(g, metrics, "Heads", layout.headsTitle());
-    Rectangle layersTitle = layout.layersTitle();
-    Graphics2D rotated = (Graphics2D) g.create();
-    try {
-      rotated.translate(layersTitle.x, layersTitle.y + layersTitle.height);
-      rotated.transform(AffineTransform.getQuadrantRotateInstance(-1));
-      TextFit.drawCentered(
-          rotated, metrics, "Layers", new Rectangle(0, 0, layersTitle.height, layersTitle.width));
-    } finally {
-      rotated.dispose();
-    }
-    int[] layers = layout.layers();
-    int[] heads = layout.heads();
-    for (int c = 0; c < heads.length; c++) {
-      TextFit.drawCentered(g, metrics, Integer.toString(heads[c]), layout.headIndexBox(c));
-    }
-    for (int r = 0; r < layers.length; r++) {
-      TextFit.drawCentered(g, metrics, Integer.toString(layers[r]), layout.layerIndexBox(r));
-    }
   }
 
   private void paintCells(Graphics2D g, ModelGridLayout layout, Matrix values, ValueRange range) {
@@ -469,10 +441,10 @@ public final class HeadStatisticsHeatmap extends AttentionView {
   }
 
   private void installKeys() {
-    bindKey(KeyEvent.VK_UP, "previousLayer", () -> moveHead(-1, 0));
-    bindKey(KeyEvent.VK_DOWN, "nextLayer", () -> moveHead(1, 0));
-    bindKey(KeyEvent.VK_LEFT, "previousHead", () -> moveHead(0, -1));
-    bindKey(KeyEvent.VK_RIGHT, "nextHead", () -> moveHead(0, 1));
+    bindKey("previousLayer", () -> moveHead(-1, 0), 0, KeyEvent.VK_UP);
+    bindKey("nextLayer", () -> moveHead(1, 0), 0, KeyEvent.VK_DOWN);
+    bindKey("previousHead", () -> moveHead(0, -1), 0, KeyEvent.VK_LEFT);
+    bindKey("nextHead", () -> moveHead(0, 1), 0, KeyEvent.VK_RIGHT);
   }
 
   /** Moves the selected head by {@code layers} rows and {@code heads} columns of the grid. */

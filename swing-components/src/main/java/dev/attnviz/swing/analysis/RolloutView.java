@@ -18,12 +18,13 @@ import dev.attnviz.swing.render.HeatColorScale;
 import dev.attnviz.swing.render.MatrixLayout;
 import dev.attnviz.swing.render.MatrixPainter;
 import dev.attnviz.swing.render.ShownAttention;
+import dev.attnviz.swing.render.TextFit;
 import dev.attnviz.swing.render.TokenColumnsLayout;
 import dev.attnviz.swing.render.TokenColumnsPainter;
 import dev.attnviz.swing.render.TokenPlaces;
+import dev.attnviz.swing.render.ViewText;
 import java.awt.Color;
 import java.awt.Dimension;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Point;
 import java.awt.Rectangle;
@@ -343,7 +344,7 @@ public class RolloutView extends AttentionView {
   }
 
   private int rowHeight() {
-    return getFontMetrics(colors().font()).getHeight() + 4;
+    return colors().text().height() + 4;
   }
 
   private int bodyTop() {
@@ -356,14 +357,13 @@ public class RolloutView extends AttentionView {
       return null;
     }
     if (linesLayout == null) {
-      FontMetrics metrics = getFontMetrics(colors().font());
       linesLayout =
           TokenColumnsLayout.fitting(
               MARGIN,
               bodyTop(),
               shown.rowLabels(),
               shown.columnLabels(),
-              metrics::stringWidth,
+              colors().text()::width,
               rowHeight(),
               LINE_AREA_WIDTH,
               MAX_LABEL_WIDTH);
@@ -378,12 +378,12 @@ public class RolloutView extends AttentionView {
     }
     if (matrixLayout == null) {
       matrixLayout =
-          MatrixLayouts.fitting(
+          MatrixLayout.fitting(
               MARGIN,
               bodyTop(),
               shown.rowLabels(),
               shown.columnLabels(),
-              getFontMetrics(colors().font()),
+              colors().text()::width,
               rowHeight(),
               MAX_LABEL_WIDTH);
     }
@@ -415,19 +415,18 @@ public class RolloutView extends AttentionView {
 
   @Override
   protected Dimension contentSize() {
-    FontMetrics metrics = getFontMetrics(colors().font());
+    ViewText text = colors().text();
     if (shownRollout() == null) {
-      return new Dimension(
-          2 * MARGIN + metrics.stringWidth(message().orElse("")), 2 * MARGIN + rowHeight());
+      return new Dimension(2 * MARGIN + text.width(message().orElse("")), 2 * MARGIN + rowHeight());
     }
     Rectangle body = bodyBounds();
     int width = body.x + body.width;
     int height = body.y + body.height;
     if (displayMode == DisplayMode.MATRIX) {
-      width += LEGEND_GAP + legend().width(metrics);
-      height = Math.max(height, matrixLayout().cellsY() + legend().height(metrics));
+      width += LEGEND_GAP + legend().width(text);
+      height = Math.max(height, matrixLayout().cellsY() + legend().height(text));
     }
-    width = Math.max(width, MARGIN + metrics.stringWidth(title()));
+    width = Math.max(width, MARGIN + text.width(title()));
     return new Dimension(width + MARGIN, height + MARGIN);
   }
 
@@ -507,14 +506,15 @@ public class RolloutView extends AttentionView {
 
   @Override
   protected void paintContent(Graphics2D g) {
-    FontMetrics metrics = TextPainting.prepare(g, colors());
+    ViewText text = colors().text();
     ShownAttention shown = shownRollout();
     if (shown == null) {
-      TextPainting.message(g, colors(), message().orElse(""), MARGIN, MARGIN);
+      g.setColor(colors().mutedForeground());
+      TextFit.drawAt(g, text, message().orElse(""), MARGIN, MARGIN);
       return;
     }
     g.setColor(colors().foreground());
-    g.drawString(title(), MARGIN, MARGIN + metrics.getAscent());
+    TextFit.drawAt(g, text, title(), MARGIN, MARGIN);
     Rectangle clip = g.getClipBounds();
     AttentionSelectionModel selection = getSelectionModel();
     if (displayMode == DisplayMode.MATRIX) {
@@ -530,7 +530,6 @@ public class RolloutView extends AttentionView {
               selection.selectedToken(),
               selection.lockedToken(),
               clip);
-      g.setFont(colors().font());
       legend()
           .paint(
               g, colors(), layout.bounds().x + layout.bounds().width + LEGEND_GAP, layout.cellsY());
@@ -560,11 +559,11 @@ public class RolloutView extends AttentionView {
   // ---- mouse, keys, tooltips ----
 
   private void installKeys() {
-    bindKey(KeyEvent.VK_UP, "previousToken", () -> moveToken(-1));
-    bindKey(KeyEvent.VK_DOWN, "nextToken", () -> moveToken(1));
-    bindKey(KeyEvent.VK_PAGE_UP, "previousDepth", () -> moveDepth(-1));
-    bindKey(KeyEvent.VK_PAGE_DOWN, "nextDepth", () -> moveDepth(1));
-    bindKey(KeyEvent.VK_ESCAPE, "unlock", () -> getSelectionModel().clearLockedToken());
+    bindKey("previousToken", () -> moveToken(-1), 0, KeyEvent.VK_UP);
+    bindKey("nextToken", () -> moveToken(1), 0, KeyEvent.VK_DOWN);
+    bindKey("previousDepth", () -> moveDepth(-1), 0, KeyEvent.VK_PAGE_UP);
+    bindKey("nextDepth", () -> moveDepth(1), 0, KeyEvent.VK_PAGE_DOWN);
+    bindKey("unlock", () -> getSelectionModel().clearLockedToken(), 0, KeyEvent.VK_ESCAPE);
   }
 
   /** Moves the locked token by {@code delta} positions on its side (the first query if none). */

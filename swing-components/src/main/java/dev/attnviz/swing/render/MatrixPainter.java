@@ -3,10 +3,8 @@ package dev.attnviz.swing.render;
 import dev.attnviz.swing.model.TokenRef;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
-import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.util.Objects;
 import java.util.function.DoubleToIntFunction;
@@ -112,13 +110,10 @@ public final class MatrixPainter {
       int lastRow,
       int firstColumn,
       int lastColumn) {
-    g.setFont(colors.font());
-    g.setRenderingHint(
-        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    ViewText text = colors.text();
     g.setColor(colors.foreground());
-    FontMetrics metrics = g.getFontMetrics();
     for (int r = firstRow; r <= lastRow; r++) {
-      TextFit.drawInBox(g, metrics, shown.rowLabel(r), layout.rowLabel(r), true);
+      TextFit.drawInBox(g, text, shown.rowLabel(r), layout.rowLabel(r), true);
     }
     for (int c = firstColumn; c <= lastColumn; c++) {
       Rectangle box = layout.columnLabel(c);
@@ -128,11 +123,7 @@ public final class MatrixPainter {
         rotated.translate(box.x, box.y + box.height);
         rotated.transform(AffineTransform.getQuadrantRotateInstance(-1));
         TextFit.drawInBox(
-            rotated,
-            metrics,
-            shown.columnLabel(c),
-            new Rectangle(0, 0, box.height, box.width),
-            false);
+            rotated, text, shown.columnLabel(c), new Rectangle(0, 0, box.height, box.width), false);
       } finally {
         rotated.dispose();
       }

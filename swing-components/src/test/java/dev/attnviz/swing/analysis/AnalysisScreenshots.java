@@ -9,6 +9,7 @@ import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.LayerHead;
 import dev.attnviz.swing.model.TokenRef;
+import dev.attnviz.swing.testing.Pixels;
 import dev.attnviz.swing.testing.TestData;
 import java.awt.Dimension;
 import java.io.IOException;
@@ -108,7 +109,7 @@ public final class AnalysisScreenshots {
   }
 
   private static JScrollPane scrolled(JComponent view) {
-    return new JScrollPane(view);
+    return Pixels.host(view);
   }
 
   private static void write(JComponent component, Dimension size, Path file) throws IOException {

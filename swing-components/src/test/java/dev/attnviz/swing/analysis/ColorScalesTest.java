@@ -67,14 +67,12 @@ class ColorScalesTest {
     ColorLegend legend = new ColorLegend("A \u2212 B", "-0.5", "0", "+0.5", scale::rgbAt);
     BufferedImage image = new BufferedImage(300, 80, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
-    Rectangle bar;
     try {
-      g.setFont(colors.font());
       legend.paint(g, colors, 10, 5);
-      bar = legend.bar(g.getFontMetrics(), 10, 5);
     } finally {
       g.dispose();
     }
+    Rectangle bar = legend.bar(colors.text(), 10, 5);
     int y = bar.y + bar.height / 2;
     assertEquals(RED, Pixels.at(image, bar.x, y));
     assertEquals(BLUE, Pixels.at(image, bar.x + bar.width - 1, y));

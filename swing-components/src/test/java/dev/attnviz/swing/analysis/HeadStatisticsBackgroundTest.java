@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.analysis.HeadStatistics;
+import dev.attnviz.core.testing.SyntheticAttention;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
-import dev.attnviz.swing.testing.SyntheticAttention;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javax.swing.SwingUtilities;

@@ -2,6 +2,7 @@ package dev.attnviz.swing.docs;
 
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.SentenceFilter;
+import dev.attnviz.core.testing.SyntheticAttention;
 import dev.attnviz.swing.AttentionView;
 import dev.attnviz.swing.HeadView;
 import dev.attnviz.swing.ModelView;
@@ -11,9 +12,8 @@ import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.LayerHead;
 import dev.attnviz.swing.model.TokenRef;
 import dev.attnviz.swing.testing.Pixels;
-import dev.attnviz.swing.testing.SyntheticAttention;
 import dev.attnviz.swing.testing.TestData;
-import java.awt.Color;
+import dev.attnviz.swing.testing.Theme;
 import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.Point;
@@ -21,12 +21,10 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import javax.imageio.ImageIO;
 import javax.swing.JComponent;
 import javax.swing.JScrollPane;
 import javax.swing.SwingUtilities;
-import javax.swing.UIManager;
 
 /**
  * Renders the screenshots in {@code docs/screenshots/}: each view in a scroll pane as a host
@@ -39,28 +37,6 @@ import javax.swing.UIManager;
  * </pre>
  */
 public final class Screenshots {
-
-  /** A dark theme like FlatLaf Darcula's, set through the documented UIManager keys. */
-  private static final Map<String, Color> DARK =
-      Map.ofEntries(
-          Map.entry("AttentionView.background", new Color(0x1e1f22)),
-          Map.entry("AttentionView.foreground", new Color(0xdfe1e5)),
-          Map.entry("AttentionView.mutedForeground", new Color(0x8c8f94)),
-          Map.entry("AttentionView.selectionColor", new Color(0x3574f0)),
-          Map.entry("AttentionView.highlightBackground", new Color(0x2e436e)),
-          Map.entry("AttentionView.gridColor", new Color(0x393b40)),
-          Map.entry("Panel.background", new Color(0x1e1f22)),
-          Map.entry("Label.foreground", new Color(0xdfe1e5)),
-          // Plain Swing parts of the controls and of the statistics view.
-          Map.entry("CheckBox.foreground", new Color(0xdfe1e5)),
-          Map.entry("Table.background", new Color(0x1e1f22)),
-          Map.entry("Table.foreground", new Color(0xdfe1e5)),
-          Map.entry("Table.gridColor", new Color(0x393b40)),
-          Map.entry("Table.selectionBackground", new Color(0x2e436e)),
-          Map.entry("Table.selectionForeground", new Color(0xffffff)),
-          Map.entry("TableHeader.background", new Color(0x2b2d30)),
-          Map.entry("TableHeader.foreground", new Color(0xdfe1e5)),
-          Map.entry("Viewport.background", new Color(0x1e1f22)));
 
   private Screenshots() {}
 
@@ -134,20 +110,19 @@ public final class Screenshots {
         new Dimension(1400, 980),
         null,
         out.resolve("model-view-512-tokens-synthetic-dark.png"));
-    applyTheme(false);
+    Theme.reset();
   }
 
-  /** Puts the dark theme's keys into the UIManager, or removes them for the light theme. */
+  /** Puts the light or the dark theme's keys into the UIManager, after removing the other's. */
   public static void applyTheme(boolean dark) {
-    for (Map.Entry<String, Color> entry : DARK.entrySet()) {
-      UIManager.put(entry.getKey(), dark ? entry.getValue() : null);
-    }
+    Theme.reset();
+    (dark ? Theme.DARK : Theme.LIGHT).apply();
   }
 
   /** Shows {@code view} in a scroll pane of {@code size}, scrolled to {@code at}, as a PNG. */
   private static void write(AttentionView view, Dimension size, Point at, Path file)
       throws IOException {
-    JScrollPane scrollPane = new JScrollPane(view);
+    JScrollPane scrollPane = Pixels.host(view);
     writePng(
         scrollPane,
         size,
@@ -161,13 +136,15 @@ public final class Screenshots {
   }
 
   /**
-   * Lays {@code component} out at {@code size} as a window would, runs {@code arrange} (e.g. to
-   * scroll), and writes it as a PNG.
+   * Makes {@code component} displayable, lays it out at {@code size} as a window would, runs {@code
+   * arrange} (e.g. to scroll), and writes it as a PNG.
    */
   public static void writePng(JComponent component, Dimension size, Runnable arrange, Path file)
       throws IOException {
+    if (!component.isDisplayable()) {
+      component.addNotify();
+    }
     component.setSize(size);
-    component.addNotify();
     Pixels.layoutTree(component);
     component.validate();
     Pixels.layoutTree(component);

@@ -18,7 +18,7 @@ class ViewColorsTest {
   private final Map<String, Object> saved = new HashMap<>();
 
   private void put(String key, Object value) {
-    // containsKey, not putIfAbsent: a saved null (key unset) must not be replaced by a test value.
+    // containsKey, not putIfAbsent: a saved null (key unset) must survive a second put.
     if (!saved.containsKey(key)) {
       saved.put(key, UIManager.get(key));
     }

@@ -1,0 +1,115 @@
+package dev.attnviz.djl;
+
+import ai.onnx.proto.OnnxMl.ModelProto;
+import dev.attnviz.core.AttentionException;
+import dev.attnviz.core.AttentionException.Reason;
+import dev.attnviz.core.spi.ProgressListener;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+/**
+ * Rewritten models ({@link GraphRewriter}), kept in {@code <cache>/djl/prepared/<key>/} so that the
+ * slow rewrite happens once per model. The key is the SHA-256 of the source file plus a short hash
+ * of the tensor patterns and of {@link #FORMAT}; the folder holds {@code model.onnx} and a
+ * description of it, written last, so a folder without a description is incomplete and ignored.
+ * Entries are written through temporary files and renamed, so concurrent processes are safe.
+ */
+final class PreparedModelCache {
+
+  /** Changes whenever the rewrite or the description changes, so that old entries are ignored. */
+  static final int FORMAT = 1;
+
+  private static final String MODEL_FILE = "model.onnx";
+  private static final String DESCRIPTION_FILE = "attention-graph.properties";
+  private static final String MODEL_SIZE = "model.size";
+
+  private final Path root;
+
+  /** Creates a cache under the attnviz cache root. */
+  PreparedModelCache(Path cacheRoot) {
+    this.root = cacheRoot.resolve("djl").resolve("prepared");
+  }
+
+  /**
+   * Returns the rewritten model for {@code source}, rewriting it first if it is not cached.
+   *
+   * @param source the original ONNX file
+   * @param sourceSha256 the SHA-256 of {@code source}
+   * @param candidates tensor name patterns to try
+   * @param progress hears {@link ProgressListener.Stage#PREPARING} when a rewrite is needed
+   * @throws AttentionException as {@link GraphRewriter} does, or with {@link
+   *     Reason#MODEL_NOT_FOUND} if the cache cannot be written
+   */
+  PreparedModel prepare(
+      Path source, String sourceSha256, List<TensorPatterns> candidates, ProgressListener progress)
+      throws AttentionException {
+    Path folder = root.resolve(key(sourceSha256, candidates));
+    Optional<PreparedModel> cached = read(folder);
+    if (cached.isPresent()) {
+      return cached.get();
+    }
+    progress.onStage(
+        ProgressListener.Stage.PREPARING, "adding attention outputs to " + source.getFileName());
+    ModelProto original = GraphRewriter.read(source);
+    GraphRewriter.Result result =
+        GraphRewriter.rewrite(original, candidates, source.getFileName().toString());
+    Path model = folder.resolve(MODEL_FILE);
+    try {
+      AtomicFiles.write(model, result.model()::writeTo);
+      Properties description = result.graph().toProperties();
+      description.setProperty(MODEL_SIZE, String.valueOf(Files.size(model)));
+      description.setProperty("source", source.toAbsolutePath().toString());
+      AtomicFiles.write(
+          folder.resolve(DESCRIPTION_FILE),
+          out -> description.store(out, "attention outputs added by attnviz"));
+    } catch (IOException e) {
+      throw CacheLocation.unwritable("Cannot write the prepared model to " + folder, e);
+    }
+    return new PreparedModel(model, result.graph());
+  }
+
+  /**
+   * Removes a cache entry, e.g. one whose model ONNX Runtime could not load, so that the next
+   * {@link #prepare} writes it again.
+   */
+  void evict(PreparedModel prepared) throws IOException {
+    Path folder = prepared.onnx().getParent();
+    Files.deleteIfExists(folder.resolve(DESCRIPTION_FILE));
+    Files.deleteIfExists(prepared.onnx());
+  }
+
+  private Optional<PreparedModel> read(Path folder) {
+    Path descriptionFile = folder.resolve(DESCRIPTION_FILE);
+    Path model = folder.resolve(MODEL_FILE);
+    if (!Files.isRegularFile(descriptionFile) || !Files.isRegularFile(model)) {
+      return Optional.empty();
+    }
+    try (InputStream in = Files.newInputStream(descriptionFile)) {
+      Properties description = new Properties();
+      description.load(in);
+      if (!String.valueOf(Files.size(model)).equals(description.getProperty(MODEL_SIZE))) {
+        return Optional.empty();
+      }
+      return Optional.of(new PreparedModel(model, AttentionGraph.fromProperties(description)));
+    } catch (IOException | IllegalArgumentException damaged) {
+      // A damaged entry is rewritten; the rewrite replaces both files.
+      return Optional.empty();
+    }
+  }
+
+  private static String key(String sourceSha256, List<TensorPatterns> candidates) {
+    String patterns =
+        FORMAT
+            + "\n"
+            + candidates.stream()
+                .map(p -> p.describe() + " causal=" + p.causal())
+                .collect(Collectors.joining("\n"));
+    return sourceSha256 + "-" + Checksums.sha256(patterns).substring(0, 12);
+  }
+}

@@ -1,0 +1,168 @@
+package dev.attnviz.djl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.attnviz.core.AttentionException;
+import dev.attnviz.core.AttentionException.Reason;
+import dev.attnviz.core.spi.ModelSource;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Finding attention tensors by name, without any ONNX file. */
+class AttentionTensorFinderTest {
+
+  /** A node named like PyTorch names it: its output is the node name plus "_output_0". */
+  private static AttentionTensorFinder.Node node(String op, String name) {
+    return new AttentionTensorFinder.Node(name, op, List.of(name + "_output_0"));
+  }
+
+  private static List<AttentionTensorFinder.Node> bertLayers(String prefix, int... layers) {
+    List<AttentionTensorFinder.Node> nodes = new ArrayList<>();
+    for (int layer : layers) {
+      String self = prefix + "/encoder/layer." + layer + "/attention/self/";
+      nodes.add(node("Add", self + "query/Add"));
+      nodes.add(node("Add", self + "key/Add"));
+      nodes.add(node("Softmax", self + "Softmax"));
+    }
+    return nodes;
+  }
+
+  @Test
+  void ordersLayersNumericallyWhateverTheGraphOrder() throws AttentionException {
+    AttentionTensors tensors =
+        AttentionTensorFinder.find(
+            bertLayers("/bert", 10, 2, 0, 1, 3, 4, 5, 6, 7, 8, 9, 11),
+            TensorPatterns.KNOWN_FAMILIES,
+            "model.onnx");
+
+    assertEquals("BERT", tensors.family());
+    assertEquals(12, tensors.layers());
+    assertEquals(
+        "/bert/encoder/layer.2/attention/self/Softmax_output_0", tensors.attention().get(2));
+    assertEquals("/bert/encoder/layer.10/attention/self/key/Add_output_0", tensors.keys().get(10));
+    assertEquals(false, tensors.causal());
+  }
+
+  @Test
+  void recognisesGpt2ExportsAsCausal() throws AttentionException {
+    List<AttentionTensorFinder.Node> nodes = new ArrayList<>();
+    for (int layer = 0; layer < 2; layer++) {
+      String attn = "/transformer/h." + layer + "/attn/";
+      nodes.add(
+          new AttentionTensorFinder.Node(
+              attn + "Split",
+              "Split",
+              List.of(attn + "Split_output_0", attn + "Split_output_1", attn + "Split_output_2")));
+      nodes.add(node("Softmax", attn + "Softmax"));
+    }
+
+    AttentionTensors tensors =
+        AttentionTensorFinder.find(nodes, TensorPatterns.KNOWN_FAMILIES, "gpt2.onnx");
+
+    assertEquals("GPT-2", tensors.family());
+    assertTrue(tensors.causal());
+    assertEquals("/transformer/h.1/attn/Split_output_0", tensors.queries().get(1));
+    assertEquals("/transformer/h.1/attn/Split_output_1", tensors.keys().get(1));
+  }
+
+  @Test
+  void knownFamilyWithoutMatchingProjectionsKeepsItsAttention() throws AttentionException {
+    List<AttentionTensorFinder.Node> nodes =
+        List.of(
+            node("Softmax", "/encoder/layer.0/attention/self/Softmax"),
+            node("Softmax", "/encoder/layer.1/attention/self/Softmax"));
+
+    AttentionTensors tensors =
+        AttentionTensorFinder.find(nodes, TensorPatterns.KNOWN_FAMILIES, "model.onnx");
+
+    assertEquals(2, tensors.layers());
+    assertEquals(false, tensors.hasVectors());
+  }
+
+  @Test
+  void missingLayerIsReported() {
+    AttentionException e =
+        assertThrows(
+            AttentionException.class,
+            () ->
+                AttentionTensorFinder.find(
+                    bertLayers("", 0, 2), TensorPatterns.KNOWN_FAMILIES, "model.onnx"));
+
+    assertEquals(Reason.NO_ATTENTION, e.reason());
+    assertEquals(
+        "In model.onnx the attention pattern"
+            + " (?:.*/)?encoder/layer\\.(?<layer>\\d+)/attention/self/Softmax_output_0 matches"
+            + " layers [0, 2] but layer 1 is missing. Layers must be numbered from 0 without gaps.",
+        e.getMessage());
+  }
+
+  @Test
+  void patternMatchingTwoTensorsOfOneLayerIsReported() throws AttentionException {
+    ModelSource broad =
+        ModelSource.of(Path.of("model"))
+            .withOption(ModelSource.ATTENTION_PATTERN, ".*layer\\.(?<layer>\\d+)/.*Softmax.*");
+    List<AttentionTensorFinder.Node> nodes =
+        List.of(node("Softmax", "/layer.0/a/Softmax"), node("Softmax", "/layer.0/b/Softmax"));
+
+    AttentionException e =
+        assertThrows(
+            AttentionException.class,
+            () -> AttentionTensorFinder.find(nodes, TensorPatterns.forSource(broad), "model.onnx"));
+
+    assertEquals(
+        "In model.onnx the attention pattern .*layer\\.(?<layer>\\d+)/.*Softmax.* matches two"
+            + " tensors of layer 0 (/layer.0/a/Softmax_output_0 and /layer.0/b/Softmax_output_0)."
+            + " Make the pattern match one tensor per layer.",
+        e.getMessage());
+  }
+
+  @Test
+  void userPatternsWhoseProjectionsDoNotLineUpAreReported() throws AttentionException {
+    ModelSource source =
+        ModelSource.of(Path.of("model"))
+            .withOption(ModelSource.ATTENTION_PATTERN, "/b(?<layer>\\d+)/Softmax_output_0")
+            .withOption(ModelSource.QUERY_PATTERN, "/b(?<layer>\\d+)/q_output_0")
+            .withOption(ModelSource.KEY_PATTERN, "/b(?<layer>\\d+)/k_output_0");
+    List<AttentionTensorFinder.Node> nodes =
+        List.of(
+            node("Softmax", "/b0/Softmax"),
+            node("Softmax", "/b1/Softmax"),
+            node("Add", "/b0/q"),
+            node("Add", "/b0/k"),
+            node("Add", "/b1/k"));
+
+    AttentionException e =
+        assertThrows(
+            AttentionException.class,
+            () -> AttentionTensorFinder.find(nodes, TensorPatterns.forSource(source), "m.onnx"));
+
+    assertEquals(
+        "In m.onnx the attention pattern matches 2 layers but the query pattern matches 1 and the"
+            + " key pattern 2. Adjust the patterns so that each matches one tensor per layer.",
+        e.getMessage());
+  }
+
+  @Test
+  void queryPatternNeedsAnAttentionPatternAndAKeyPattern() {
+    ModelSource queryOnly =
+        ModelSource.of(Path.of("model")).withOption(ModelSource.QUERY_PATTERN, "q(?<layer>\\d+)");
+    ModelSource noKey = queryOnly.withOption(ModelSource.ATTENTION_PATTERN, "a(?<layer>\\d+)");
+
+    AttentionException first =
+        assertThrows(AttentionException.class, () -> TensorPatterns.forSource(queryOnly));
+    AttentionException second =
+        assertThrows(AttentionException.class, () -> TensorPatterns.forSource(noKey));
+
+    assertEquals(
+        "The options queryPattern and keyPattern need the option attentionPattern too: set a"
+            + " pattern for the attention tensors.",
+        first.getMessage());
+    assertEquals(
+        "Set both queryPattern and keyPattern, or neither: queries and keys come together.",
+        second.getMessage());
+  }
+}

@@ -1,0 +1,109 @@
+package dev.attnviz.djl;
+
+import dev.attnviz.core.AttentionData;
+import dev.attnviz.core.spi.AttentionProvider;
+import dev.attnviz.core.spi.AttentionRequest;
+import dev.attnviz.core.spi.ModelSource;
+import dev.attnviz.core.spi.ProgressListener;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What exposing attention costs per input on all-MiniLM-L6-v2: the unmodified ONNX model against
+ * the rewritten one (same token ids, same copied outputs), and the provider's whole compute
+ * (tokenizing, running, copying attention, and optionally vectors, into Java). See
+ * docs/performance/djl.md.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class ComputeBenchmark {
+
+  /** {@code short}: 20 tokens; {@code long}: 124 tokens. */
+  @Param({"short", "long"})
+  public String input;
+
+  private RawOnnxModel unmodified;
+  private RawOnnxModel rewritten;
+  private AttentionProvider provider;
+  private long[] ids;
+  private List<String> modelOutputs;
+  private AttentionRequest weights;
+  private AttentionRequest weightsAndVectors;
+
+  /** Opens both models and the provider on the embedded default. */
+  @Setup
+  public void open() throws Exception {
+    Path cache = CacheLocation.root();
+    EmbeddedModel.Unpacked model =
+        new EmbeddedModel(ComputeBenchmark.class.getClassLoader(), cache)
+            .unpack(ProgressListener.NONE);
+    PreparedModel prepared =
+        new PreparedModelCache(cache)
+            .prepare(
+                model.onnx(),
+                model.onnxSha256(),
+                TensorPatterns.KNOWN_FAMILIES,
+                ProgressListener.NONE);
+    unmodified = new RawOnnxModel(model.onnx());
+    rewritten = new RawOnnxModel(prepared.onnx());
+    modelOutputs = prepared.graph().modelOutputs();
+    provider = new DjlProviderFactory(cache).open(ModelSource.embeddedDefault());
+    String text = input.equals("short") ? BenchmarkTexts.SHORT : BenchmarkTexts.LONG;
+    weights = AttentionRequest.of(text);
+    weightsAndVectors = AttentionRequest.builder().setTextA(text).optQueriesAndKeys(true).build();
+    try (PairTokenizer tokenizer =
+        PairTokenizer.open(model.folder().resolve(ModelFiles.TOKENIZER), provider.maxTokens())) {
+      ids = tokenizer.encode(weights, EmbeddedModel.NAME).input().ids();
+    }
+  }
+
+  /** Closes everything. */
+  @TearDown
+  public void close() {
+    provider.close();
+    rewritten.close();
+    unmodified.close();
+  }
+
+  /** The model as exported: only its own outputs. */
+  @Benchmark
+  public Map<String, float[]> unmodifiedModel() throws Exception {
+    return unmodified.run(ids, modelOutputs);
+  }
+
+  /** The rewritten model, reading the same outputs: the cost of the extra graph outputs alone. */
+  @Benchmark
+  public Map<String, float[]> rewrittenModel() throws Exception {
+    return rewritten.run(ids, modelOutputs);
+  }
+
+  /** The provider's compute of attention weights. */
+  @Benchmark
+  public AttentionData compute() throws Exception {
+    return provider.compute(weights);
+  }
+
+  /** The provider's compute of attention weights, queries and keys. */
+  @Benchmark
+  public AttentionData computeWithVectors() throws Exception {
+    return provider.compute(weightsAndVectors);
+  }
+}
