@@ -9,6 +9,7 @@ import dev.attnviz.swing.model.SelectionEvent;
 import dev.attnviz.swing.model.TokenRef;
 import dev.attnviz.swing.render.HiDpi;
 import dev.attnviz.swing.render.ShownAttention;
+import dev.attnviz.swing.render.TokenPlaces;
 import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.Point;
@@ -152,6 +153,27 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
         };
     addMouseListener(mouse);
     addMouseMotionListener(mouse);
+  }
+
+  /**
+   * The box of {@code token} in this component's coordinates, given where the content's tokens are
+   * ({@code places}, in content coordinates; null while nothing is shown); empty if not shown.
+   */
+  protected final Optional<Rectangle> tokenBoundsIn(TokenPlaces places, TokenRef token) {
+    Rectangle box = places == null ? null : places.box(token);
+    if (box == null) {
+      return Optional.empty();
+    }
+    box.translate(0, contentTop());
+    return Optional.of(box);
+  }
+
+  /**
+   * The token at {@code point} of this component, given where the content's tokens are ({@code
+   * places}, in content coordinates; null while nothing is shown); null if none is there.
+   */
+  protected final TokenRef tokenAtIn(TokenPlaces places, Point point) {
+    return places == null ? null : places.tokenAt(point.x, point.y - contentTop());
   }
 
   /** Records that the current selected token is what the screen shows (after a full repaint). */

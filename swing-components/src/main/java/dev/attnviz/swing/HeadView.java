@@ -291,20 +291,19 @@ public class HeadView extends AttentionView {
    * overlays, and for tests.
    */
   public Optional<Rectangle> tokenBounds(TokenRef token) {
-    Rectangle box = shown() == null ? null : tokenPlaces().box(token);
-    if (box == null) {
-      return Optional.empty();
-    }
-    box.translate(0, contentTop());
-    return Optional.of(box);
+    return tokenBoundsIn(tokenPlaces(), token);
   }
 
   /** The token at a point of this component, or null. */
   public TokenRef tokenAt(Point point) {
-    return shown() == null ? null : tokenPlaces().tokenAt(point.x, point.y - contentTop());
+    return tokenAtIn(tokenPlaces(), point);
   }
 
+  /** Where the tokens are, or null without data. */
   private TokenPlaces tokenPlaces() {
+    if (shown() == null) {
+      return null;
+    }
     return displayMode == DisplayMode.MATRIX
         ? TokenPlaces.inMatrix(shown(), matrixLayout())
         : TokenPlaces.inColumns(shown(), linesLayout());

@@ -395,12 +395,7 @@ public class ComparisonView extends AttentionView {
 
   /** The bounds of {@code token}'s label in {@code panel}, in this component, if shown. */
   public Optional<Rectangle> tokenBounds(Panel panel, TokenRef token) {
-    Rectangle box = tokenPlaces(panel).map(places -> places.box(token)).orElse(null);
-    if (box == null) {
-      return Optional.empty();
-    }
-    box.translate(0, contentTop());
-    return Optional.of(box);
+    return tokenBoundsIn(tokenPlaces(panel).orElse(null), token);
   }
 
   /** Where the tokens of {@code panel} are, or empty while a message is shown. */
@@ -431,9 +426,7 @@ public class ComparisonView extends AttentionView {
   /** The token at a point (a cell counts as its query, as in the head view), or null. */
   public TokenRef tokenAt(Point point) {
     Place place = placeAt(point);
-    return place == null
-        ? null
-        : tokenPlaces(place.panel()).orElseThrow().tokenAt(point.x, point.y - contentTop());
+    return place == null ? null : tokenAtIn(tokenPlaces(place.panel()).orElseThrow(), point);
   }
 
   private ColorLegend weightLegend() {

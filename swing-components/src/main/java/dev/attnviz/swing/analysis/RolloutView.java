@@ -437,20 +437,19 @@ public class RolloutView extends AttentionView {
 
   /** The box of {@code token} (label) in this component's coordinates, if it is shown. */
   public Optional<Rectangle> tokenBounds(TokenRef token) {
-    Rectangle box = shownRollout() == null ? null : tokenPlaces().box(token);
-    if (box == null) {
-      return Optional.empty();
-    }
-    box.translate(0, contentTop());
-    return Optional.of(box);
+    return tokenBoundsIn(tokenPlaces(), token);
   }
 
   /** The token at a point of this component (a matrix cell counts as its query), or null. */
   public TokenRef tokenAt(Point point) {
-    return shownRollout() == null ? null : tokenPlaces().tokenAt(point.x, point.y - contentTop());
+    return tokenAtIn(tokenPlaces(), point);
   }
 
+  /** Where the tokens are, or null without a rollout. */
   private TokenPlaces tokenPlaces() {
+    if (shownRollout() == null) {
+      return null;
+    }
     return displayMode == DisplayMode.MATRIX
         ? TokenPlaces.inMatrix(shownRollout(), matrixLayout())
         : TokenPlaces.inColumns(shownRollout(), linesLayout());
