@@ -19,6 +19,7 @@ import dev.attnviz.swing.model.LayerHead;
 import dev.attnviz.swing.model.SelectionEvent;
 import dev.attnviz.swing.model.SelectionEvent.Aspect;
 import dev.attnviz.swing.render.AttentionTooltips;
+import dev.attnviz.swing.render.FocusRing;
 import dev.attnviz.swing.render.GridAxesPainter;
 import dev.attnviz.swing.render.HeatColorScale;
 import dev.attnviz.swing.render.ModelGridLayout;
@@ -359,6 +360,10 @@ public final class HeadStatisticsHeatmap extends AttentionView {
     paintCells(g, layout, values, range);
     Rectangle bounds = layout.bounds();
     legend(range).paint(g, colors(), bounds.x + bounds.width + LEGEND_GAP, layout.cellsY());
+    if (hasFocus()) {
+      bounds.grow(MARGIN / 2, MARGIN / 2);
+      FocusRing.paint(g, colors().selection(), bounds);
+    }
   }
 
   private void paintCells(Graphics2D g, ModelGridLayout layout, Matrix values, ValueRange range) {

@@ -14,6 +14,7 @@ import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.SelectionEvent;
 import dev.attnviz.swing.model.SelectionEvent.Aspect;
 import dev.attnviz.swing.model.TokenRef;
+import dev.attnviz.swing.render.FocusRing;
 import dev.attnviz.swing.render.HeatColorScale;
 import dev.attnviz.swing.render.MatrixLayout;
 import dev.attnviz.swing.render.MatrixPainter;
@@ -535,6 +536,11 @@ public class RolloutView extends AttentionView {
     } else {
       new TokenColumnsPainter(colors()).paint(g, linesLayout(), scene(), clip);
     }
+    if (hasFocus()) {
+      Rectangle ring = bodyBounds();
+      ring.grow(MARGIN / 2, MARGIN / 2);
+      FocusRing.paint(g, colors().selection(), ring);
+    }
     markSelectionPainted();
   }
 
@@ -574,6 +580,7 @@ public class RolloutView extends AttentionView {
     TokenRef token = TokenPlaces.step(shown, getSelectionModel().selectedToken(), delta);
     if (token != null) {
       getSelectionModel().setLockedToken(token);
+      tokenBounds(token).ifPresent(this::scrollRectToVisible);
     }
   }
 

@@ -30,6 +30,7 @@ import java.awt.event.MouseEvent;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import javax.swing.JScrollPane;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -186,6 +187,25 @@ class RolloutViewTest {
             new MouseEvent(view, MouseEvent.MOUSE_MOVED, 0, 0, cell.x, cell.y, 0, false));
     assertEquals(
         "<html>\u201cz\u201d \u2192 \u201cx\u201d<br>Rollout after layer 1: 0.5000</html>", tip);
+  }
+
+  @Test
+  void movingTheLockedTokenScrollsItIntoView() {
+    model.setData(TestData.bertPair());
+    view.setDisplayMode(DisplayMode.LINES);
+    view.setControlsVisible(true);
+    JScrollPane pane = Pixels.host(view);
+    pane.setSize(400, 200);
+    Pixels.layoutTree(pane);
+    int last = view.shownRollout().rowCount() - 1;
+    for (int i = 0; i <= last; i++) {
+      view.moveToken(1);
+    }
+    assertEquals(TokenRef.query(last), selection.lockedToken());
+    Rectangle token = view.tokenBounds(TokenRef.query(last)).orElseThrow();
+    Rectangle visible = pane.getViewport().getViewRect();
+    assertTrue(visible.y > 0, "scrolled down");
+    assertTrue(visible.contains(token), () -> visible + " shows " + token);
   }
 
   @Test
