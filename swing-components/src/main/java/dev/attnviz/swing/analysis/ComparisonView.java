@@ -398,6 +398,14 @@ public class ComparisonView extends AttentionView {
     return tokenBoundsIn(tokenPlaces(panel).orElse(null), token);
   }
 
+  /** What {@code panel} shows (its tokens and labels), or empty while a message is shown. */
+  Optional<ShownAttention> shownIn(Panel panel) {
+    Scene current = scene();
+    return current.shown() == null
+        ? Optional.empty()
+        : Optional.of(current.shown()[panel.ordinal()]);
+  }
+
   /** Where the tokens of {@code panel} are, or empty while a message is shown. */
   private Optional<TokenPlaces> tokenPlaces(Panel panel) {
     Scene current = scene();
