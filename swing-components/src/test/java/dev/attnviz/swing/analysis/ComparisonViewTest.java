@@ -16,6 +16,7 @@ import dev.attnviz.swing.export.ViewExporter;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.TokenRef;
+import dev.attnviz.swing.testing.Mouse;
 import dev.attnviz.swing.testing.OnEdt;
 import dev.attnviz.swing.testing.Pixels;
 import dev.attnviz.swing.testing.TestData;
@@ -176,16 +177,7 @@ class ComparisonViewTest {
   @Test
   void hoverHighlightsTheSameTokenInEveryPanelAndTooltipsGiveAllThreeNumbers() {
     Rectangle cell = view.cellBounds(Panel.B, 1, 0).orElseThrow();
-    MouseEvent move =
-        new MouseEvent(
-            view,
-            MouseEvent.MOUSE_MOVED,
-            0,
-            0,
-            (int) cell.getCenterX(),
-            (int) cell.getCenterY(),
-            0,
-            false);
+    MouseEvent move = Mouse.movedTo(view, (int) cell.getCenterX(), (int) cell.getCenterY());
     view.dispatchEvent(move);
     assertEquals(TokenRef.query(1), selection.hoveredToken());
     BufferedImage image = Pixels.paint(view, 1);

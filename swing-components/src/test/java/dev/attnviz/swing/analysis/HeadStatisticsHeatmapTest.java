@@ -18,13 +18,13 @@ import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.LayerHead;
 import dev.attnviz.swing.model.SelectionEvent;
+import dev.attnviz.swing.testing.Mouse;
 import dev.attnviz.swing.testing.OnEdt;
 import dev.attnviz.swing.testing.Pixels;
 import dev.attnviz.swing.testing.TestData;
 import java.awt.Color;
 import java.awt.Point;
 import java.awt.Rectangle;
-import java.awt.event.MouseEvent;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,14 +132,14 @@ class HeadStatisticsHeatmapTest {
     List<ChangeEvent> events = new ArrayList<>();
     selection.addChangeListener(events::add);
     Rectangle cell = view.cellBounds(new LayerHead(1, 1)).orElseThrow();
-    press(view, (int) cell.getCenterX(), (int) cell.getCenterY());
+    Mouse.press(view, (int) cell.getCenterX(), (int) cell.getCenterY(), 1);
     assertEquals(1, selection.layer());
     assertEquals(1, selection.focusHead());
     assertEquals(new LayerHead(1, 1), selection.selectedCell());
     assertEquals(1, events.size());
     assertTrue(((SelectionEvent) events.get(0)).changed(SelectionEvent.Aspect.LAYER));
 
-    press(view, (int) cell.getCenterX(), (int) cell.getCenterY());
+    Mouse.press(view, (int) cell.getCenterX(), (int) cell.getCenterY(), 1);
     assertEquals(new LayerHead(1, 1), selection.selectedCell(), "a second click keeps it");
     assertNull(view.headAt(new Point(0, 0)), "no head outside the grid");
   }
@@ -177,10 +177,7 @@ class HeadStatisticsHeatmapTest {
   @Test
   void tooltipsListEveryStatisticWithTheShownOneFirst() {
     Rectangle cell = view.cellBounds(new LayerHead(0, 1)).orElseThrow();
-    String tip =
-        view.getToolTipText(
-            new MouseEvent(
-                view, MouseEvent.MOUSE_MOVED, 0, 0, (int) cell.getCenterX(), cell.y + 2, 0, false));
+    String tip = view.getToolTipText(Mouse.movedTo(view, (int) cell.getCenterX(), cell.y + 2));
     assertTrue(tip.startsWith("<html>Layer 0, Head 1 (self)<br><b>Entropy: 1.0986</b>"), tip);
     assertTrue(tip.contains("Confidence: 0.3333"), tip);
   }
@@ -226,19 +223,5 @@ class HeadStatisticsHeatmapTest {
     assertTrue(view.shownMatrix().isEmpty());
     BufferedImage image = Pixels.paint(view, 1);
     assertTrue(image.getWidth() > 0);
-  }
-
-  static void press(java.awt.Component target, int x, int y) {
-    target.dispatchEvent(
-        new MouseEvent(
-            target,
-            MouseEvent.MOUSE_PRESSED,
-            System.currentTimeMillis(),
-            MouseEvent.BUTTON1_DOWN_MASK,
-            x,
-            y,
-            1,
-            false,
-            MouseEvent.BUTTON1));
   }
 }

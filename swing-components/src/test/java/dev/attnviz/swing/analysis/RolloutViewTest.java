@@ -20,13 +20,13 @@ import dev.attnviz.swing.export.ViewExporter;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.TokenRef;
+import dev.attnviz.swing.testing.Mouse;
 import dev.attnviz.swing.testing.OnEdt;
 import dev.attnviz.swing.testing.Pixels;
 import dev.attnviz.swing.testing.TestData;
 import java.awt.Color;
 import java.awt.Point;
 import java.awt.Rectangle;
-import java.awt.event.MouseEvent;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -175,16 +175,13 @@ class RolloutViewTest {
   @Test
   void hoverAndClickSelectTokensInTheSharedSelection() {
     Point cell = cellCenter(2, 0);
-    view.dispatchEvent(
-        new MouseEvent(view, MouseEvent.MOUSE_MOVED, 0, 0, cell.x, cell.y, 0, false));
+    Mouse.move(view, cell.x, cell.y);
     assertEquals(TokenRef.query(2), selection.hoveredToken(), "a cell stands for its query");
-    HeadStatisticsHeatmapTest.press(view, cell.x, cell.y);
+    Mouse.press(view, cell.x, cell.y, 1);
     assertEquals(TokenRef.query(2), selection.lockedToken());
     view.moveToken(-1);
     assertEquals(TokenRef.query(1), selection.lockedToken());
-    String tip =
-        view.getToolTipText(
-            new MouseEvent(view, MouseEvent.MOUSE_MOVED, 0, 0, cell.x, cell.y, 0, false));
+    String tip = view.getToolTipText(Mouse.movedTo(view, cell.x, cell.y));
     assertEquals(
         "<html>\u201cz\u201d \u2192 \u201cx\u201d<br>Rollout after layer 1: 0.5000</html>", tip);
   }
