@@ -1,5 +1,6 @@
 package dev.attnviz.swing;
 
+import dev.attnviz.swing.SelectionControls.Part;
 import dev.attnviz.swing.export.ShownMatrix;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
@@ -16,13 +17,13 @@ import dev.attnviz.swing.render.ShownAttention;
 import dev.attnviz.swing.render.TextFit;
 import dev.attnviz.swing.render.TokenColumnsLayout;
 import dev.attnviz.swing.render.TokenColumnsPainter;
+import dev.attnviz.swing.render.TokenPlaces;
 import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.Graphics2D;
 import java.awt.Point;
 import java.awt.Rectangle;
-import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -44,9 +45,10 @@ import javax.swing.JPanel;
  * DisplayMode#MATRIX} it draws a heatmap of the one active head or the mean of the active heads.
  *
  * <p>Controls (part of the component, see {@link ViewWithControls}): layer, kind (if the data has
- * several), attention filter (for a sentence pair), display mode, and the head squares (click:
- * toggle, double-click: isolate). Keys: Up/Down move the locked token, Left/Right the focused head,
- * Space toggles and Enter isolates it, PageUp/PageDown or -/+ change the layer, Escape unlocks.
+ * several), attention filter (for a sentence pair), hide special tokens and word level (the view
+ * model's display options), display mode, and the head squares (click: toggle, double-click:
+ * isolate). Keys: Up/Down move the locked token, Left/Right the focused head, Space toggles and
+ * Enter isolates it, PageUp/PageDown or -/+ change the layer, Escape unlocks.
  *
  * <p>The layer selector offers the model's included layers; {@code includeHeads} applies to the
  * model view only, as in the reference: the head squares always show every head, and the default
@@ -70,7 +72,8 @@ public class HeadView extends AttentionView {
   private static final int EXPORT_STRIP_GAP = 6;
   private static final String NO_DATA = "No attention data";
 
-  private final SelectionControls selectors = new SelectionControls(true, false);
+  private final SelectionControls selectors =
+      new SelectionControls(EnumSet.of(Part.LAYER, Part.KIND, Part.FILTER, Part.DISPLAY_OPTIONS));
   private final JComboBox<DisplayMode> modeBox = new JComboBox<>(DisplayMode.values());
   private final HeadSquares squares;
   private DisplayMode displayMode = DisplayMode.LINES;
@@ -106,7 +109,7 @@ public class HeadView extends AttentionView {
     squares.setAlignmentX(LEFT_ALIGNMENT);
     controlsBar().add(top);
     controlsBar().add(squares);
-    installMouse();
+    installTokenMouse(this::tokenAt);
     ViewKeys.installHeadViewKeys(this);
     start();
   }
@@ -270,25 +273,15 @@ public class HeadView extends AttentionView {
       return null;
     }
     if (matrixLayout == null) {
-      TokenColumnsLayout labels =
-          TokenColumnsLayout.fitting(
-              0,
-              0,
+      matrixLayout =
+          MatrixLayout.fitting(
+              MARGIN,
+              MARGIN,
               shown.rowLabels(),
               shown.columnLabels(),
               colors().text()::width,
-              1,
-              MIN_LINE_AREA_WIDTH,
+              rowHeight(),
               MAX_LABEL_WIDTH);
-      matrixLayout =
-          new MatrixLayout(
-              MARGIN,
-              MARGIN,
-              shown.rowCount(),
-              shown.columnCount(),
-              labels.leftWidth(),
-              labels.rightWidth(),
-              rowHeight());
     }
     return matrixLayout;
   }
@@ -298,38 +291,22 @@ public class HeadView extends AttentionView {
    * overlays, and for tests.
    */
   public Optional<Rectangle> tokenBounds(TokenRef token) {
-    ShownAttention shown = shown();
-    int position = shown == null ? -1 : shown.positionOf(token);
-    if (position < 0) {
-      return Optional.empty();
-    }
-    Rectangle box =
-        displayMode == DisplayMode.MATRIX
-            ? matrixLayout().labelBox(token.side(), position)
-            : linesLayout().box(token.side(), position);
-    box.translate(0, contentTop());
-    return Optional.of(box);
+    return tokenBoundsIn(tokenPlaces(), token);
   }
 
   /** The token at a point of this component, or null. */
   public TokenRef tokenAt(Point point) {
-    ShownAttention shown = shown();
-    if (shown == null) {
+    return tokenAtIn(tokenPlaces(), point);
+  }
+
+  /** Where the tokens are, or null without data. */
+  private TokenPlaces tokenPlaces() {
+    if (shown() == null) {
       return null;
     }
-    int x = point.x;
-    int y = point.y - contentTop();
-    if (displayMode == DisplayMode.MATRIX) {
-      MatrixLayout.Hit hit = matrixLayout().hitTest(x, y);
-      if (hit == null) {
-        return null;
-      }
-      return hit.isCell() || hit.column() < 0
-          ? TokenRef.query(shown.queryIndex(hit.row()))
-          : TokenRef.key(shown.keyIndex(hit.column()));
-    }
-    TokenColumnsLayout.Hit hit = linesLayout().hitTest(x, y);
-    return hit == null ? null : shown.tokenAt(hit.side(), hit.position());
+    return displayMode == DisplayMode.MATRIX
+        ? TokenPlaces.inMatrix(shown(), matrixLayout())
+        : TokenPlaces.inColumns(shown(), linesLayout());
   }
 
   /**
@@ -502,32 +479,6 @@ public class HeadView extends AttentionView {
 
   // ---- mouse, tooltips, keys ----
 
-  private void installMouse() {
-    MouseAdapter mouse =
-        new MouseAdapter() {
-          @Override
-          public void mouseMoved(MouseEvent e) {
-            getSelectionModel().setHoveredToken(tokenAt(e.getPoint()));
-          }
-
-          @Override
-          public void mouseExited(MouseEvent e) {
-            getSelectionModel().setHoveredToken(null);
-          }
-
-          @Override
-          public void mousePressed(MouseEvent e) {
-            requestFocusInWindow();
-            TokenRef token = tokenAt(e.getPoint());
-            if (token != null && e.getButton() == MouseEvent.BUTTON1) {
-              getSelectionModel().toggleLockedToken(token);
-            }
-          }
-        };
-    addMouseListener(mouse);
-    addMouseMotionListener(mouse);
-  }
-
   @Override
   public String getToolTipText(MouseEvent e) {
     ShownAttention shown = shown();
@@ -556,15 +507,10 @@ public class HeadView extends AttentionView {
     if (shown == null) {
       return;
     }
-    TokenRef current = getSelectionModel().selectedToken();
-    TokenRef.Side side = current == null ? TokenRef.Side.QUERY : current.side();
-    int count = side == TokenRef.Side.QUERY ? shown.rowCount() : shown.columnCount();
-    if (count == 0) {
+    TokenRef token = TokenPlaces.step(shown, getSelectionModel().selectedToken(), delta);
+    if (token == null) {
       return;
     }
-    int position = current == null ? -1 : shown.positionOf(current);
-    int next = position < 0 ? 0 : Math.max(0, Math.min(count - 1, position + delta));
-    TokenRef token = shown.tokenAt(side, next);
     getSelectionModel().setLockedToken(token);
     tokenBounds(token).ifPresent(this::scrollRectToVisible);
   }

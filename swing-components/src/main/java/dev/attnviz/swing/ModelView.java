@@ -1,5 +1,6 @@
 package dev.attnviz.swing;
 
+import dev.attnviz.swing.SelectionControls.Part;
 import dev.attnviz.swing.export.ShownMatrix;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
@@ -9,6 +10,7 @@ import dev.attnviz.swing.model.SelectionEvent.Aspect;
 import dev.attnviz.swing.model.TokenRef;
 import dev.attnviz.swing.render.AttentionTooltips;
 import dev.attnviz.swing.render.FocusRing;
+import dev.attnviz.swing.render.GridAxesPainter;
 import dev.attnviz.swing.render.HiDpi;
 import dev.attnviz.swing.render.ModelGridLayout;
 import dev.attnviz.swing.render.ShownAttention;
@@ -28,7 +30,6 @@ import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
-import java.awt.geom.AffineTransform;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -68,7 +69,8 @@ public class ModelView extends AttentionView {
   private static final int DETAIL_LINE_AREA = 160;
   private static final int MAX_LABEL_WIDTH = 140;
 
-  private final SelectionControls selectors = new SelectionControls(false, false);
+  private final SelectionControls selectors =
+      new SelectionControls(EnumSet.of(Part.KIND, Part.FILTER, Part.DISPLAY_OPTIONS));
   private final ThumbnailCache cache = new ThumbnailCache();
   private Dimension thumbnailSize = new Dimension(DEFAULT_THUMBNAIL_SIZE);
   private ThumbnailMode thumbnailMode = ThumbnailMode.AUTO;
@@ -253,24 +255,16 @@ public class ModelView extends AttentionView {
       return null;
     }
     if (grid == null) {
-      ViewText text = colors().text();
-      int[] layers = shown.visibleLayers();
-      int widest = 0;
-      for (int layer : layers) {
-        widest = Math.max(widest, text.width(Integer.toString(layer)));
-      }
       grid =
-          new ModelGridLayout(
+          ModelGridLayout.fitting(
               MARGIN,
               MARGIN,
-              layers,
+              shown.visibleLayers(),
               shown.visibleHeads(),
               thumbnailSize.width,
               thumbnailSize.height,
               CELL_GAP,
-              text.height() + 4,
-              widest + 2 * TokenColumnsLayout.TEXT_PADDING,
-              text.height() + 2);
+              colors().text());
     }
     return grid;
   }
@@ -396,36 +390,11 @@ public class ModelView extends AttentionView {
     if (clip == null) {
       clip = new Rectangle(contentSize());
     }
-    paintAxes(g, layout);
+    GridAxesPainter.paint(g, layout, colors());
     paintThumbnails(g, layout, clip, direct);
     paintCellMarks(g, layout);
     paintDetail(g, clip);
     markSelectionPainted();
-  }
-
-  private void paintAxes(Graphics2D g, ModelGridLayout layout) {
-    ViewText text = colors().text();
-    g.setColor(colors().mutedForeground());
-    Rectangle headsTitle = layout.headsTitle();
-    TextFit.drawCentered(g, text, "Heads", headsTitle);
-    Graphics2D rotated = (Graphics2D) g.create();
-    try {
-      Rectangle layersTitle = layout.layersTitle();
-      rotated.translate(layersTitle.x, layersTitle.y + layersTitle.height);
-      rotated.transform(AffineTransform.getQuadrantRotateInstance(-1));
-      TextFit.drawCentered(
-          rotated, text, "Layers", new Rectangle(0, 0, layersTitle.height, layersTitle.width));
-    } finally {
-      rotated.dispose();
-    }
-    int[] heads = layout.heads();
-    for (int c = 0; c < heads.length; c++) {
-      TextFit.drawCentered(g, text, Integer.toString(heads[c]), layout.headIndexBox(c));
-    }
-    int[] layers = layout.layers();
-    for (int r = 0; r < layers.length; r++) {
-      TextFit.drawInBox(g, text, Integer.toString(layers[r]), layout.layerIndexBox(r), true);
-    }
   }
 
   private void paintThumbnails(

@@ -9,7 +9,6 @@ import dev.attnviz.swing.model.LayerHead;
 import dev.attnviz.swing.model.TokenRef;
 import dev.attnviz.swing.render.ModelGridLayout;
 import dev.attnviz.swing.render.ShownAttention;
-import dev.attnviz.swing.render.TokenColumnsLayout;
 import dev.attnviz.swing.render.ViewText;
 import dev.attnviz.swing.testing.OnEdt;
 import dev.attnviz.swing.testing.Pixels;
@@ -76,16 +75,14 @@ class LabelFitPixelTest {
       String label,
       TokenRef token,
       boolean alignRight) {
-    TextPixels.assertLabel(
+    TextPixels.assertViewLabel(
         image,
         scale,
-        view.colors().text(),
+        view.colors(),
         label,
         view.tokenBounds(token).orElseThrow(),
         alignRight,
-        TokenColumnsLayout.TEXT_PADDING,
-        view.colors().foreground(),
-        view.colors().background());
+        view.colors().foreground());
   }
 
   @ParameterizedTest
@@ -102,30 +99,26 @@ class LabelFitPixelTest {
     int[] layers = grid.layers();
     assertEquals(12, layers.length);
     for (int r = 0; r < layers.length; r++) {
-      TextPixels.assertLabel(
+      TextPixels.assertViewLabel(
           image,
           scale,
-          text,
+          view.colors(),
           Integer.toString(layers[r]),
           grid.layerIndexBox(r),
           true,
-          TokenColumnsLayout.TEXT_PADDING,
-          view.colors().mutedForeground(),
-          view.colors().background());
+          view.colors().mutedForeground());
     }
     ShownAttention shown = shown(view);
     for (int p = 0; p < shown.rowCount(); p++) {
       for (TokenRef token : List.of(TokenRef.query(p), TokenRef.key(p))) {
-        TextPixels.assertLabel(
+        TextPixels.assertViewLabel(
             image,
             scale,
-            text,
+            view.colors(),
             token.isQuery() ? shown.rowLabel(p) : shown.columnLabel(p),
             view.detailTokenBounds(token).orElseThrow(),
             token.isQuery(),
-            TokenColumnsLayout.TEXT_PADDING,
-            view.colors().foreground(),
-            view.colors().background());
+            view.colors().foreground());
       }
     }
   }

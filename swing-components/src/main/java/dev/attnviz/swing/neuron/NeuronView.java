@@ -52,6 +52,10 @@ import javax.swing.JPanel;
  * NeuronMode#COLLAPSED collapsed} mode it draws lines between the tokens exactly as the head view
  * does for one head. Data without query and key vectors can only be collapsed; the view says so.
  *
+ * <p>It shows the model's {@link AttentionViewModel#displayData() display data}: with special
+ * tokens hidden the vectors of the remaining tokens stay, at word level there are none (a word has
+ * no query or key vector of its own), and the view says that word level is why.
+ *
  * <p>Mouse: hover a query token (or its q row) to select it, click to lock it, click a key row to
  * itemise that pair. Keyboard (when focused): ↑/↓ move the locked token, Shift+↑/↓ the itemised
  * key, ←/→ the head, Page Up/Down the layer, Escape unlocks. Tooltips give exact values.
@@ -71,6 +75,12 @@ public final class NeuronView extends AttentionView {
 
   /** The text shown when expanded mode is asked for but the data has no query and key vectors. */
   public static final String NO_VECTORS_MESSAGE = NeuronText.NO_VECTORS;
+
+  /**
+   * The text shown when expanded mode is asked for at word level ({@link
+   * AttentionViewModel#setWordLevel}), which drops the query and key vectors.
+   */
+  public static final String WORD_LEVEL_MESSAGE = NeuronText.WORD_LEVEL_NO_VECTORS;
 
   /** The text shown in expanded mode while no query token is selected. */
   public static final String PLACEHOLDER_TEXT = NeuronText.PLACEHOLDER;
@@ -370,7 +380,7 @@ public final class NeuronView extends AttentionView {
     expandedBox.setToolTipText(
         slice == null || slice.hasVectors()
             ? "Show how the head computes its attention from queries and keys"
-            : NeuronText.NO_VECTORS);
+            : NeuronText.noVectors(getModel()));
   }
 
   /** Rebuilds the scene from the current slice, selection and options, and shows it. */
@@ -382,7 +392,7 @@ public final class NeuronView extends AttentionView {
     } else if (sliceError != null) {
       message = sliceError;
     } else if (mode == NeuronMode.EXPANDED && slice != null && !slice.hasVectors()) {
-      message = NeuronText.NO_VECTORS;
+      message = NeuronText.noVectors(getModel());
     } else {
       message = null;
     }

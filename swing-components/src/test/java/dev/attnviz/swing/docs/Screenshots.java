@@ -6,6 +6,7 @@ import dev.attnviz.core.testing.SyntheticAttention;
 import dev.attnviz.swing.AttentionView;
 import dev.attnviz.swing.HeadView;
 import dev.attnviz.swing.ModelView;
+import dev.attnviz.swing.analysis.AnalysisScreenshots;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.LayerHead;
@@ -21,13 +22,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import javax.swing.JComponent;
 import javax.swing.JScrollPane;
 import javax.swing.SwingUtilities;
 
 /**
  * Renders the screenshots in {@code docs/screenshots/}: each view in a scroll pane as a host
  * application would show it, light and dark, on real BERT attention of a sentence pair and on a
- * synthetic 512-token input. Headless:
+ * synthetic 512-token input; then those of the analysis views ({@code AnalysisScreenshots}).
+ * Headless:
  *
  * <pre>
  * mvn -B -pl swing-components -am -Pscreenshots -DskipTests verify
@@ -45,6 +48,7 @@ public final class Screenshots {
         () -> {
           try {
             renderAll(out);
+            AnalysisScreenshots.renderAll(out);
           } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
           }
@@ -109,7 +113,8 @@ public final class Screenshots {
     Theme.reset();
   }
 
-  private static void applyTheme(boolean dark) {
+  /** Puts the light or the dark theme's keys into the UIManager, after removing the other's. */
+  public static void applyTheme(boolean dark) {
     Theme.reset();
     (dark ? Theme.DARK : Theme.LIGHT).apply();
   }
@@ -118,24 +123,40 @@ public final class Screenshots {
   private static void write(AttentionView view, Dimension size, Point at, Path file)
       throws IOException {
     JScrollPane scrollPane = Pixels.host(view);
-    scrollPane.setSize(size);
-    Pixels.layoutTree(scrollPane);
-    scrollPane.validate();
-    Pixels.layoutTree(scrollPane);
-    if (at != null) {
-      scrollPane.getViewport().setViewPosition(at);
-      Pixels.layoutTree(scrollPane);
+    writePng(
+        scrollPane,
+        size,
+        () -> {
+          if (at != null) {
+            scrollPane.getViewport().setViewPosition(at);
+            Pixels.layoutTree(scrollPane);
+          }
+        },
+        file);
+  }
+
+  /**
+   * Makes {@code component} displayable, lays it out at {@code size} as a window would, runs {@code
+   * arrange} (e.g. to scroll), and writes it as a PNG.
+   */
+  public static void writePng(JComponent component, Dimension size, Runnable arrange, Path file)
+      throws IOException {
+    if (!component.isDisplayable()) {
+      component.addNotify();
     }
-    double scale = 1;
+    component.setSize(size);
+    Pixels.layoutTree(component);
+    component.validate();
+    Pixels.layoutTree(component);
+    arrange.run();
     BufferedImage image = new BufferedImage(size.width, size.height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
-      g.scale(scale, scale);
-      scrollPane.paint(g);
+      component.paint(g);
     } finally {
       g.dispose();
     }
-    scrollPane.removeNotify();
+    component.removeNotify();
     ImageIO.write(image, "png", file.toFile());
     System.out.println("wrote " + file);
   }

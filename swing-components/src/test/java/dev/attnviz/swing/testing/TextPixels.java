@@ -3,6 +3,8 @@ package dev.attnviz.swing.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.attnviz.swing.render.TokenColumnsLayout;
+import dev.attnviz.swing.render.ViewColors;
 import dev.attnviz.swing.render.ViewText;
 import java.awt.Color;
 import java.awt.Font;
@@ -38,6 +40,32 @@ public final class TextPixels {
       }
     }
     return cases.build();
+  }
+
+  /**
+   * Asserts that a view label in {@code foreground} on the theme's background, padded by {@link
+   * TokenColumnsLayout#TEXT_PADDING} as the views pad labels, is drawn whole in {@code box}; see
+   * {@link #assertLabel(BufferedImage, double, ViewText, String, Rectangle, boolean, int, Color,
+   * Color)}.
+   */
+  public static void assertViewLabel(
+      BufferedImage image,
+      double scale,
+      ViewColors colors,
+      String label,
+      Rectangle box,
+      boolean alignRight,
+      Color foreground) {
+    assertLabel(
+        image,
+        scale,
+        colors.text(),
+        label,
+        box,
+        alignRight,
+        TokenColumnsLayout.TEXT_PADDING,
+        foreground,
+        colors.background());
   }
 
   /**

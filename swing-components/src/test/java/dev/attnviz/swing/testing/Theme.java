@@ -10,7 +10,8 @@ import javax.swing.UIManager;
 /**
  * Light and dark themes through the documented {@code AttentionView.*} UIManager keys, as a FlatLaf
  * host would set them (FlatLaf itself is not a dependency of this module), plus {@code
- * Panel.background} and {@code Label.foreground} so that the views' own controls match.
+ * Panel.background}, {@code Label.foreground} and (dark) the check box and table keys, so that the
+ * views' own controls match.
  */
 public enum Theme {
   /** White background, dark text. */
@@ -26,15 +27,26 @@ public enum Theme {
           "Label.foreground", new Color(0x1F2328))),
   /** A dark theme like FlatLaf Darcula's. */
   DARK(
-      Map.of(
-          "AttentionView.background", new Color(0x1E1F22),
-          "AttentionView.foreground", new Color(0xDFE1E5),
-          "AttentionView.mutedForeground", new Color(0x8C9096),
-          "AttentionView.selectionColor", new Color(0x4D8FE0),
-          "AttentionView.highlightBackground", new Color(0x2E436E),
-          "AttentionView.gridColor", new Color(0x43454A),
-          "Panel.background", new Color(0x1E1F22),
-          "Label.foreground", new Color(0xDFE1E5)));
+      Map.ofEntries(
+          Map.entry("AttentionView.background", new Color(0x1E1F22)),
+          Map.entry("AttentionView.foreground", new Color(0xDFE1E5)),
+          Map.entry("AttentionView.mutedForeground", new Color(0x8C9096)),
+          Map.entry("AttentionView.selectionColor", new Color(0x4D8FE0)),
+          Map.entry("AttentionView.highlightBackground", new Color(0x2E436E)),
+          Map.entry("AttentionView.gridColor", new Color(0x43454A)),
+          Map.entry("Panel.background", new Color(0x1E1F22)),
+          Map.entry("Label.foreground", new Color(0xDFE1E5)),
+          // The plain Swing parts: the display option check boxes, the statistics table. The light
+          // theme keeps the look and feel's own, which are light already.
+          Map.entry("CheckBox.foreground", new Color(0xDFE1E5)),
+          Map.entry("Table.background", new Color(0x1E1F22)),
+          Map.entry("Table.foreground", new Color(0xDFE1E5)),
+          Map.entry("Table.gridColor", new Color(0x43454A)),
+          Map.entry("Table.selectionBackground", new Color(0x2E436E)),
+          Map.entry("Table.selectionForeground", new Color(0xFFFFFF)),
+          Map.entry("TableHeader.background", new Color(0x2B2D30)),
+          Map.entry("TableHeader.foreground", new Color(0xDFE1E5)),
+          Map.entry("Viewport.background", new Color(0x1E1F22))));
 
   /** The font the themes set, so that tests do not depend on the look and feel's. */
   public static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
