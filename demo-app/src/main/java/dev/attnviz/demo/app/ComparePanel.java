@@ -140,22 +140,43 @@ final class ComparePanel extends JPanel {
 
   private void show(AttentionData b) {
     AttentionData a = pendingA;
-    view.setPair(a, label(textA.getText()), b, label(textB.getText()));
+    String[] labels = differingWords(textA.getText(), textB.getText());
+    view.setPair(a, labels[0], b, labels[1]);
     status.setText(
         view.message()
             .orElse(
-                "A \u2212 B of "
+                labels[0]
+                    + " \u2212 "
+                    + labels[1]
+                    + " with "
                     + a.model().name()
                     + " via "
                     + a.model().backend()
                     + ": blue where A attends more, red where B does."));
   }
 
-  private static String label(String text) {
-    String stripped = text.strip();
-    return stripped.length() > 40
-        ? "\u2026" + stripped.substring(stripped.length() - 39)
-        : stripped;
+  /**
+   * Short labels for two inputs: the words where they differ ("She" and "He" for the example), or
+   * "A" and "B" when they differ everywhere or nowhere.
+   */
+  static String[] differingWords(String a, String b) {
+    String[] wordsA = a.strip().split("\\s+");
+    String[] wordsB = b.strip().split("\\s+");
+    int start = 0;
+    while (start < wordsA.length && start < wordsB.length && wordsA[start].equals(wordsB[start])) {
+      start++;
+    }
+    int endA = wordsA.length;
+    int endB = wordsB.length;
+    while (endA > start && endB > start && wordsA[endA - 1].equals(wordsB[endB - 1])) {
+      endA--;
+      endB--;
+    }
+    String labelA = String.join(" ", java.util.Arrays.copyOfRange(wordsA, start, endA));
+    String labelB = String.join(" ", java.util.Arrays.copyOfRange(wordsB, start, endB));
+    boolean useful =
+        !labelA.isEmpty() && !labelB.isEmpty() && labelA.length() <= 30 && labelB.length() <= 30;
+    return useful ? new String[] {labelA, labelB} : new String[] {"A", "B"};
   }
 
   /** Hears one step of a comparison; failures go to the tab's status line. */
