@@ -9,6 +9,7 @@ import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.ModelInfo;
 import dev.attnviz.core.io.AttentionJson;
 import dev.attnviz.core.testing.SyntheticAttention;
+import dev.attnviz.swing.analysis.ComparisonView;
 import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
 import java.awt.Robot;
@@ -20,9 +21,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.swing.AbstractButton;
+import javax.swing.JProgressBar;
+import javax.swing.JTabbedPane;
 import javax.swing.JTextField;
 import javax.swing.SwingUtilities;
 import javax.swing.event.ChangeListener;
@@ -189,6 +193,28 @@ class DemoAppIT {
           window.viewModel().removeChangeListener(recorder);
           return null;
         });
+  }
+
+  @Test
+  void theCompareTabComparesTheExampleBesideTheMainViews() throws Exception {
+    AttentionData main = app.awaitNewData(null, FIRST_RESULT);
+    onEdt(
+        () -> {
+          JTabbedPane tabs = (JTabbedPane) app.find("views.tabs");
+          tabs.setSelectedIndex(tabs.indexOfTab("Compare"));
+          return null;
+        });
+    ComparisonView view = onEdt(() -> ((ComparePanel) app.find("compare.panel")).view());
+    AttentionData a =
+        WindowDriver.waitFor(() -> onEdt(() -> view.dataA().orElse(null)), FIRST_RESULT);
+    AttentionData b = onEdt(() -> view.dataB().orElseThrow());
+    assertTrue(a.primary().queryTokens().strings().contains("she"));
+    assertTrue(b.primary().queryTokens().strings().contains("he"));
+    assertEquals(Optional.empty(), onEdt(view::message), "same token count: no message");
+    assertEquals(main, app.shown(), "the main views kept their data");
+    WindowDriver.waitFor(
+        () -> onEdt(() -> ((JProgressBar) app.find("status.busy")).isVisible() ? null : true),
+        Duration.ofSeconds(30));
   }
 
   private static BufferedImage capture() throws Exception {
