@@ -25,8 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What exposing attention costs per input on all-MiniLM-L6-v2: the unmodified ONNX model against
  * the rewritten one (same token ids, same copied outputs), and the provider's whole compute
- * (tokenizing, running, copying attention, and optionally vectors, into Java). See
- * docs/performance/djl.md.
+ * (tokenizing, running, copying attention, and optionally vectors, into Java). The bare models run
+ * as the provider's does: same ONNX Runtime settings, one predictor kept ({@link RawOnnxModel}).
+ * See docs/performance/djl.md.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
