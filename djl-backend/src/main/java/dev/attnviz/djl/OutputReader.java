@@ -4,20 +4,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.onnxruntime.engine.OrtNDArray;
 import dev.attnviz.core.Tensor4D;
 import java.nio.FloatBuffer;
 import java.util.List;
 
 /**
- * Copies the attention outputs of one run from ONNX Runtime's native tensors into {@link Tensor4D}
- * builders, one layer at a time.
- *
- * <p>Each output is read once: ONNX Runtime copies its native memory into a Java array ({@code
- * OnnxTensor.getFloatBuffer()}), whose rows are then copied into the builder. ONNX Runtime 1.21's
- * Java API has no public way to read an output that it allocated without that first copy, and DJL's
- * own readers ({@code NDArray.toByteBuffer()}, {@code toFloatArray()}) go through the same copy,
- * plus a second one for {@code toFloatArray()}.
+ * Copies the attention outputs of one run from ONNX Runtime's native tensors straight into {@link
+ * Tensor4D} builders, one layer at a time: no intermediate Java arrays.
  */
 final class OutputReader {
 
@@ -67,12 +60,10 @@ final class OutputReader {
                 + " has "
                 + firstHeads);
       }
-      float[] values = floats(array);
-      int offset = 0;
+      FloatBuffer values = floats(array);
       for (int head = 0; head < heads; head++) {
         for (int query = 0; query < tokens; query++) {
-          builder.setRow(layer, head, query, values, offset);
-          offset += tokens;
+          builder.setRow(layer, head, query, values);
         }
       }
     }
@@ -127,21 +118,18 @@ final class OutputReader {
                 + ", not "
                 + dim);
       }
-      float[] values = floats(array);
-      int offset = 0;
+      FloatBuffer values = floats(array);
       if (merged) {
         // Token-major: all heads of token 0, then of token 1, ...
         for (int token = 0; token < tokens; token++) {
           for (int head = 0; head < heads; head++) {
-            builder.setRow(layer, head, token, values, offset);
-            offset += dim;
+            builder.setRow(layer, head, token, values);
           }
         }
       } else {
         for (int head = 0; head < heads; head++) {
           for (int token = 0; token < tokens; token++) {
-            builder.setRow(layer, head, token, values, offset);
-            offset += dim;
+            builder.setRow(layer, head, token, values);
           }
         }
       }
@@ -165,19 +153,7 @@ final class OutputReader {
     return array;
   }
 
-  /** The values of a float32 output, row-major, in one Java array. */
-  private static float[] floats(NDArray array) {
-    if (array instanceof OrtNDArray ort) {
-      // A heap buffer over a fresh array (one copy of the native memory), handed over as is.
-      FloatBuffer buffer = ort.getTensor().getFloatBuffer();
-      if (buffer.hasArray() && buffer.arrayOffset() == 0 && buffer.position() == 0) {
-        return buffer.array();
-      }
-      float[] values = new float[buffer.remaining()];
-      buffer.get(values);
-      return values;
-    }
-    // Arrays of another engine: DJL's generic reader.
-    return array.toFloatArray();
+  private static FloatBuffer floats(NDArray array) {
+    return array.toByteBuffer().asFloatBuffer();
   }
 }
