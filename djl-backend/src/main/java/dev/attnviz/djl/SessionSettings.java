@@ -8,13 +8,16 @@ import java.util.Map;
  * The ONNX Runtime session settings of every model this backend runs: ONNX Runtime's defaults (all
  * graph optimisations, one intra-op thread per core) except that the intra-op threads do not spin.
  *
- * <p>By default ONNX Runtime's worker threads keep spinning on their core after a run, in case
- * another run follows at once: about 30 ms of CPU time after every run, measured on the 2-core test
- * machine. An attention viewer computes now and then, on a desktop where the user interface and the
- * provider's own work after a run (copying the attention, building the result) need those cores;
- * under load the spinning workers slowed the runs themselves by 2 to 3 times. See
- * docs/performance/djl.md. Spinning changes how threads wait, not how the work is split, so results
- * are the same.
+ * <p>By default ONNX Runtime's worker threads spin, rather than sleep, while they wait: between the
+ * parallel parts of a run, and for a while after it in case another run follows (about 30 ms of CPU
+ * time after every run on the 2-core test machine). That buys speed when cores are free: on a quiet
+ * moment a compute took about 15 % longer without spinning (20 and 124 tokens). But when the cores
+ * are busy, the spinning threads take the time that the others need, the provider's own work after
+ * a run included: under load, computes took 2 to 4 times longer with spinning. An attention viewer
+ * runs on a desktop, next to its user interface and other programs, and computes now and then;
+ * steady times under load and no CPU burnt between computes are worth more there than a millisecond
+ * on an idle machine. Numbers in docs/performance/djl.md ({@code SpinningBench}). Spinning changes
+ * how threads wait, not how the work is split, so results are the same.
  */
 final class SessionSettings {
 

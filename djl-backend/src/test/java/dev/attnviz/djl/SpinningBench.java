@@ -10,12 +10,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The provider's compute with ONNX Runtime's intra-op threads spinning after each run (ONNX
- * Runtime's default) or not ({@link SessionSettings}): one provider per JVM, as in an application,
- * since spinning threads of other sessions in the same process would slow every variant. Run it
- * alternately with {@code on} and {@code off}; it prints the median and first quartile of compute
- * times with queries and keys, and the process's CPU time per wall-clock time. See
- * docs/performance/djl.md.
+ * The provider's compute with ONNX Runtime's intra-op threads spinning while they wait (ONNX
+ * Runtime's default) or sleeping ({@link SessionSettings}): one provider per JVM, as in an
+ * application, since spinning threads of other sessions in the same process would slow every
+ * variant. Run it alternately with {@code on} and {@code off}; it prints the median and first
+ * quartile of compute times with queries and keys, and the process's CPU time per wall-clock time.
+ * See docs/performance/djl.md.
  *
  * <p>Arguments: {@code on} or {@code off}; optionally computes per input (default 300 short, a
  * quarter of that long), after 30 warm-up computes.
