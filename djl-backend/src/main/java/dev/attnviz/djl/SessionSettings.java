@@ -10,19 +10,25 @@ import java.util.Map;
  *
  * <p>By default ONNX Runtime's worker threads spin, rather than sleep, while they wait: between the
  * parallel parts of a run, and for a while after it in case another run follows (about 30 ms of CPU
- * time after every run on the 2-core test machine). That buys speed when cores are free: on a quiet
- * moment a compute took about 15 % longer without spinning (20 and 124 tokens). But when the cores
- * are busy, the spinning threads take the time that the others need, the provider's own work after
- * a run included: under load, computes took 2 to 4 times longer with spinning. An attention viewer
- * runs on a desktop, next to its user interface and other programs, and computes now and then;
- * steady times under load and no CPU burnt between computes are worth more there than a millisecond
- * on an idle machine. Numbers in docs/performance/djl.md ({@code SpinningBench}). Spinning changes
- * how threads wait, not how the work is split, so results are the same.
+ * time after every run on the 2-core test machine). On an idle machine that buys little: spinning
+ * only while a run lasts ({@link #FORCE_SPINNING_STOP}) was within 0 to 8 % of not spinning, and
+ * spinning throughout was up to a third slower on long input. With the cores busy, spinning costs a
+ * lot: with two busy-loop processes beside it, a compute took 1.4 to 2 times longer spinning during
+ * runs and 1.5 to 2.1 times longer spinning throughout. An attention viewer runs on a desktop, next
+ * to its user interface and other programs, so the threads sleep. Numbers in
+ * docs/performance/djl.md ({@code SpinningBench}). Spinning changes how threads wait, not how the
+ * work is split, so results are the same.
  */
 final class SessionSettings {
 
   /** ONNX Runtime's configuration key for spinning intra-op threads. */
   static final String ALLOW_SPINNING = "session.intra_op.allow_spinning";
+
+  /**
+   * ONNX Runtime's configuration key that stops spinning threads when a run returns; only {@code
+   * SpinningBench} sets it, to compare with.
+   */
+  static final String FORCE_SPINNING_STOP = "session.force_spinning_stop";
 
   private SessionSettings() {}
 

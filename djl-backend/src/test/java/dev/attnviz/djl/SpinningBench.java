@@ -13,12 +13,13 @@ import java.util.List;
  * The provider's compute with ONNX Runtime's intra-op threads spinning while they wait (ONNX
  * Runtime's default) or sleeping ({@link SessionSettings}): one provider per JVM, as in an
  * application, since spinning threads of other sessions in the same process would slow every
- * variant. Run it alternately with {@code on} and {@code off}; it prints the median and first
- * quartile of compute times with queries and keys, and the process's CPU time per wall-clock time.
- * See docs/performance/djl.md.
+ * variant. Run it alternately with {@code on}, {@code off} and {@code during-runs} (spinning while
+ * a run lasts, stopped when it returns); it prints the median and first quartile of compute times
+ * with queries and keys, and the process's CPU time per wall-clock time. See
+ * docs/performance/djl.md.
  *
- * <p>Arguments: {@code on} or {@code off}; optionally computes per input (default 300 short, a
- * quarter of that long), after 30 warm-up computes.
+ * <p>Arguments: {@code on}, {@code off} or {@code during-runs}; optionally computes per input
+ * (default 300 short, a quarter of that long), after 30 warm-up computes.
  */
 public final class SpinningBench {
 
@@ -26,7 +27,10 @@ public final class SpinningBench {
 
   /** Runs the computes and prints one line. */
   public static void main(String[] args) throws Exception {
-    boolean spinning = args[0].equals("on");
+    String mode = args[0];
+    if (!List.of("on", "off", "during-runs").contains(mode)) {
+      throw new IllegalArgumentException("mode must be on, off or during-runs, not " + mode);
+    }
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 300;
     DefaultModel.Files files = DefaultModel.files();
     EmbeddedModel.Unpacked unpacked = files.unpacked();
@@ -34,7 +38,10 @@ public final class SpinningBench {
     Model model = Model.newInstance(EmbeddedModel.NAME, DjlModelLoader.ENGINE);
     // SessionSettings's options but for the one entry compared.
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-      options.addConfigEntry(SessionSettings.ALLOW_SPINNING, spinning ? "1" : "0");
+      options.addConfigEntry(SessionSettings.ALLOW_SPINNING, mode.equals("off") ? "0" : "1");
+      if (mode.equals("during-runs")) {
+        options.addConfigEntry(SessionSettings.FORCE_SPINNING_STOP, "1");
+      }
       model.load(prepared.onnx(), null, SessionSettings.djlLoadOptions(options));
     }
     PairTokenizer tokenizer =
