@@ -1,15 +1,22 @@
 package dev.attnviz.swing;
 
+import dev.attnviz.core.AttentionData;
 import dev.attnviz.swing.export.ExportableView;
 import dev.attnviz.swing.export.ShownMatrix;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.SelectionEvent;
 import dev.attnviz.swing.model.TokenRef;
+import dev.attnviz.swing.render.HiDpi;
 import dev.attnviz.swing.render.ShownAttention;
+import dev.attnviz.swing.render.TokenPlaces;
 import java.awt.Dimension;
 import java.awt.Graphics2D;
+import java.awt.Point;
 import java.awt.Rectangle;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
+import java.awt.geom.Rectangle2D;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -27,8 +34,9 @@ import javax.swing.event.ChangeListener;
  * {@link AttentionViewModel#prepareSelection}.
  *
  * <p>Subclasses react in {@link #dataChanged()} and {@link #selectionChanged(SelectionEvent)}, and
- * get what to draw from {@link #shown()}. Export paints the content from (0, 0) at any scale. Use
- * on the Event Dispatch Thread.
+ * get what to draw from {@link #shown()} or {@link #displayData()}: the data as the model's display
+ * options (hidden special tokens, word level) transform it. Export paints the content from (0, 0)
+ * at any scale. Use on the Event Dispatch Thread.
  */
 public abstract class AttentionView extends ViewWithControls implements ExportableView {
 
@@ -96,6 +104,15 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
     }
   }
 
+  /**
+   * The data this view shows: the model's {@link AttentionViewModel#displayData() display data},
+   * with special tokens hidden or words joined as its options say; null without data. Views read
+   * this (or {@link #shown()}, built from it), never the model's raw data.
+   */
+  protected final AttentionData displayData() {
+    return model.displayData();
+  }
+
   /** What is shown now, or null without data. Recomputed lazily after a change. */
   protected final ShownAttention shown() {
     if (!shownValid) {
@@ -103,6 +120,60 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
       shownValid = true;
     }
     return shown;
+  }
+
+  /**
+   * Makes the mouse select tokens as in the head view: hovering a token sets the hovered token,
+   * leaving the view clears it, a left click locks the token (or unlocks it) and takes the keyboard
+   * focus.
+   *
+   * @param tokenAt the token at a point of this component, or null
+   */
+  protected final void installTokenMouse(Function<Point, TokenRef> tokenAt) {
+    MouseAdapter mouse =
+        new MouseAdapter() {
+          @Override
+          public void mouseMoved(MouseEvent e) {
+            selection.setHoveredToken(tokenAt.apply(e.getPoint()));
+          }
+
+          @Override
+          public void mouseExited(MouseEvent e) {
+            selection.setHoveredToken(null);
+          }
+
+          @Override
+          public void mousePressed(MouseEvent e) {
+            requestFocusInWindow();
+            TokenRef token = tokenAt.apply(e.getPoint());
+            if (token != null && e.getButton() == MouseEvent.BUTTON1) {
+              selection.toggleLockedToken(token);
+            }
+          }
+        };
+    addMouseListener(mouse);
+    addMouseMotionListener(mouse);
+  }
+
+  /**
+   * The box of {@code token} in this component's coordinates, given where the content's tokens are
+   * ({@code places}, in content coordinates; null while nothing is shown); empty if not shown.
+   */
+  protected final Optional<Rectangle> tokenBoundsIn(TokenPlaces places, TokenRef token) {
+    Rectangle box = places == null ? null : places.box(token);
+    if (box == null) {
+      return Optional.empty();
+    }
+    box.translate(0, contentTop());
+    return Optional.of(box);
+  }
+
+  /**
+   * The token at {@code point} of this component, given where the content's tokens are ({@code
+   * places}, in content coordinates; null while nothing is shown); null if none is there.
+   */
+  protected final TokenRef tokenAtIn(TokenPlaces places, Point point) {
+    return places == null ? null : places.tokenAt(point.x, point.y - contentTop());
   }
 
   /** Records that the current selected token is what the screen shows (after a full repaint). */
@@ -168,9 +239,12 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
     Dimension size = exportSize();
     Graphics2D g2 = (Graphics2D) g.create();
     try {
-      g2.clip(new Rectangle(0, 0, size.width, size.height));
       g2.setColor(colors().background());
-      g2.fillRect(0, 0, size.width, size.height);
+      // At a fractional scale the image's last row and column of pixels lie partly outside the
+      // picture; fill them too, so that the export has no transparent edge.
+      double pixel = 1 / HiDpi.scale(g2);
+      g2.fill(new Rectangle2D.Double(0, 0, size.width + pixel, size.height + pixel));
+      g2.clip(new Rectangle(0, 0, size.width, size.height));
       paintForExport(g2);
     } finally {
       g2.dispose();

@@ -1,5 +1,6 @@
 package dev.attnviz.swing;
 
+import dev.attnviz.swing.SelectionControls.Part;
 import dev.attnviz.swing.export.ShownMatrix;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
@@ -7,25 +8,22 @@ import dev.attnviz.swing.model.SelectionEvent;
 import dev.attnviz.swing.model.SelectionEvent.Aspect;
 import dev.attnviz.swing.model.TokenRef;
 import dev.attnviz.swing.render.AttentionTooltips;
+import dev.attnviz.swing.render.FocusRing;
 import dev.attnviz.swing.render.HeadStripLayout;
 import dev.attnviz.swing.render.HeadStripPainter;
 import dev.attnviz.swing.render.MatrixLayout;
 import dev.attnviz.swing.render.MatrixPainter;
 import dev.attnviz.swing.render.ShownAttention;
+import dev.attnviz.swing.render.TextFit;
 import dev.attnviz.swing.render.TokenColumnsLayout;
 import dev.attnviz.swing.render.TokenColumnsPainter;
-import java.awt.BasicStroke;
+import dev.attnviz.swing.render.TokenPlaces;
 import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Point;
 import java.awt.Rectangle;
-import java.awt.RenderingHints;
-import java.awt.event.FocusAdapter;
-import java.awt.event.FocusEvent;
-import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -47,9 +45,10 @@ import javax.swing.JPanel;
  * DisplayMode#MATRIX} it draws a heatmap of the one active head or the mean of the active heads.
  *
  * <p>Controls (part of the component, see {@link ViewWithControls}): layer, kind (if the data has
- * several), attention filter (for a sentence pair), display mode, and the head squares (click:
- * toggle, double-click: isolate). Keys: Up/Down move the locked token, Left/Right the focused head,
- * Space toggles and Enter isolates it, PageUp/PageDown or -/+ change the layer, Escape unlocks.
+ * several), attention filter (for a sentence pair), hide special tokens and word level (the view
+ * model's display options), display mode, and the head squares (click: toggle, double-click:
+ * isolate). Keys: Up/Down move the locked token, Left/Right the focused head, Space toggles and
+ * Enter isolates it, PageUp/PageDown or -/+ change the layer, Escape unlocks.
  *
  * <p>The layer selector offers the model's included layers; {@code includeHeads} applies to the
  * model view only, as in the reference: the head squares always show every head, and the default
@@ -59,12 +58,22 @@ import javax.swing.JPanel;
  */
 public class HeadView extends AttentionView {
 
+  /**
+   * Narrowest area for the lines between the token columns: the preferred size, and what a narrow
+   * view or an export of a view that is not on screen gets.
+   */
+  public static final int MIN_LINE_AREA_WIDTH = 180;
+
+  /** Widest area for the lines: wider, lines get flat and the columns far apart to read across. */
+  public static final int MAX_LINE_AREA_WIDTH = 600;
+
   private static final int MARGIN = 8;
-  private static final int LINE_AREA_WIDTH = 180;
   private static final int MAX_LABEL_WIDTH = 160;
   private static final int EXPORT_STRIP_GAP = 6;
+  private static final String NO_DATA = "No attention data";
 
-  private final SelectionControls selectors = new SelectionControls(true, false);
+  private final SelectionControls selectors =
+      new SelectionControls(EnumSet.of(Part.LAYER, Part.KIND, Part.FILTER, Part.DISPLAY_OPTIONS));
   private final JComboBox<DisplayMode> modeBox = new JComboBox<>(DisplayMode.values());
   private final HeadSquares squares;
   private DisplayMode displayMode = DisplayMode.LINES;
@@ -100,20 +109,8 @@ public class HeadView extends AttentionView {
     squares.setAlignmentX(LEFT_ALIGNMENT);
     controlsBar().add(top);
     controlsBar().add(squares);
-    installMouse();
+    installTokenMouse(this::tokenAt);
     ViewKeys.installHeadViewKeys(this);
-    addFocusListener(
-        new FocusAdapter() {
-          @Override
-          public void focusGained(FocusEvent e) {
-            focusChanged();
-          }
-
-          @Override
-          public void focusLost(FocusEvent e) {
-            focusChanged();
-          }
-        });
     start();
   }
 
@@ -171,7 +168,9 @@ public class HeadView extends AttentionView {
     invalidateLayout();
   }
 
-  private void focusChanged() {
+  /** Repaints the head squares (their focus ring) and the view's ring, not the whole view. */
+  @Override
+  protected void focusChanged() {
     squares.repaint();
     Rectangle ring = focusRing();
     if (ring != null) {
@@ -219,28 +218,34 @@ public class HeadView extends AttentionView {
   // ---- geometry ----
 
   private int rowHeight() {
-    return getFontMetrics(colors().font()).getHeight() + 4;
+    return colors().text().height() + 4;
   }
 
-  /** The lines layout for the current width, or null without data. */
+  /**
+   * The lines layout for the current width, or null without data. The line area between the token
+   * columns takes the width the view has beyond the columns and margins, between {@link
+   * #MIN_LINE_AREA_WIDTH} and {@link #MAX_LINE_AREA_WIDTH}; wider than that, the picture is
+   * centred.
+   */
   TokenColumnsLayout linesLayout() {
     ShownAttention shown = shown();
     if (shown == null) {
       return null;
     }
     if (linesLayout == null || layoutWidth != getWidth()) {
-      FontMetrics metrics = getFontMetrics(colors().font());
       TokenColumnsLayout natural =
           TokenColumnsLayout.fitting(
               MARGIN,
               MARGIN,
               shown.rowLabels(),
               shown.columnLabels(),
-              metrics::stringWidth,
+              colors().text()::width,
               rowHeight(),
-              LINE_AREA_WIDTH,
+              MIN_LINE_AREA_WIDTH,
               MAX_LABEL_WIDTH);
-      int x = Math.max(MARGIN, (getWidth() - natural.bounds().width) / 2);
+      int columns = natural.leftWidth() + natural.rightWidth();
+      int lineArea = lineAreaWidth(getWidth() - 2 * MARGIN - columns);
+      int x = Math.max(MARGIN, (getWidth() - columns - lineArea) / 2);
       linesLayout =
           new TokenColumnsLayout(
               x,
@@ -250,10 +255,15 @@ public class HeadView extends AttentionView {
               natural.leftWidth(),
               natural.rightWidth(),
               natural.rowHeight(),
-              LINE_AREA_WIDTH);
+              lineArea);
       layoutWidth = getWidth();
     }
     return linesLayout;
+  }
+
+  /** The line area for {@code room} pixels left between the columns, within the min and max. */
+  static int lineAreaWidth(int room) {
+    return Math.max(MIN_LINE_AREA_WIDTH, Math.min(MAX_LINE_AREA_WIDTH, room));
   }
 
   /** The heatmap layout, or null without data. */
@@ -263,26 +273,15 @@ public class HeadView extends AttentionView {
       return null;
     }
     if (matrixLayout == null) {
-      FontMetrics metrics = getFontMetrics(colors().font());
-      TokenColumnsLayout labels =
-          TokenColumnsLayout.fitting(
-              0,
-              0,
+      matrixLayout =
+          MatrixLayout.fitting(
+              MARGIN,
+              MARGIN,
               shown.rowLabels(),
               shown.columnLabels(),
-              metrics::stringWidth,
-              1,
-              LINE_AREA_WIDTH,
+              colors().text()::width,
+              rowHeight(),
               MAX_LABEL_WIDTH);
-      matrixLayout =
-          new MatrixLayout(
-              MARGIN,
-              MARGIN,
-              shown.rowCount(),
-              shown.columnCount(),
-              labels.leftWidth(),
-              labels.rightWidth(),
-              rowHeight());
     }
     return matrixLayout;
   }
@@ -292,49 +291,50 @@ public class HeadView extends AttentionView {
    * overlays, and for tests.
    */
   public Optional<Rectangle> tokenBounds(TokenRef token) {
-    ShownAttention shown = shown();
-    int position = shown == null ? -1 : shown.positionOf(token);
-    if (position < 0) {
-      return Optional.empty();
-    }
-    Rectangle box =
-        displayMode == DisplayMode.MATRIX
-            ? matrixLayout().labelBox(token.side(), position)
-            : linesLayout().box(token.side(), position);
-    box.translate(0, contentTop());
-    return Optional.of(box);
+    return tokenBoundsIn(tokenPlaces(), token);
   }
 
   /** The token at a point of this component, or null. */
   public TokenRef tokenAt(Point point) {
-    ShownAttention shown = shown();
-    if (shown == null) {
-      return null;
-    }
-    int x = point.x;
-    int y = point.y - contentTop();
-    if (displayMode == DisplayMode.MATRIX) {
-      MatrixLayout.Hit hit = matrixLayout().hitTest(x, y);
-      if (hit == null) {
-        return null;
-      }
-      return hit.isCell() || hit.column() < 0
-          ? TokenRef.query(shown.queryIndex(hit.row()))
-          : TokenRef.key(shown.keyIndex(hit.column()));
-    }
-    TokenColumnsLayout.Hit hit = linesLayout().hitTest(x, y);
-    return hit == null ? null : shown.tokenAt(hit.side(), hit.position());
+    return tokenAtIn(tokenPlaces(), point);
   }
 
+  /** Where the tokens are, or null without data. */
+  private TokenPlaces tokenPlaces() {
+    if (shown() == null) {
+      return null;
+    }
+    return displayMode == DisplayMode.MATRIX
+        ? TokenPlaces.inMatrix(shown(), matrixLayout())
+        : TokenPlaces.inColumns(shown(), linesLayout());
+  }
+
+  /**
+   * The preferred size of the content: in lines mode with the narrowest line area, so that the
+   * preferred size does not depend on the current width; a wider view widens the line area.
+   */
   @Override
   protected Dimension contentSize() {
     ShownAttention shown = shown();
     if (shown == null) {
       return new Dimension(320, 60);
     }
+    if (displayMode == DisplayMode.MATRIX) {
+      Rectangle bounds = matrixLayout().bounds();
+      return new Dimension(bounds.width + 2 * MARGIN, bounds.height + 2 * MARGIN);
+    }
+    TokenColumnsLayout layout = linesLayout();
+    return new Dimension(
+        layout.leftWidth() + MIN_LINE_AREA_WIDTH + layout.rightWidth() + 2 * MARGIN,
+        layout.bounds().height + 2 * MARGIN);
+  }
+
+  /** The content as laid out now, from its left margin: what export draws below the strip. */
+  private Rectangle shownContent() {
     Rectangle bounds =
         displayMode == DisplayMode.MATRIX ? matrixLayout().bounds() : linesLayout().bounds();
-    return new Dimension(bounds.width + 2 * MARGIN, bounds.height + 2 * MARGIN);
+    return new Rectangle(
+        bounds.x - MARGIN, 0, bounds.width + 2 * MARGIN, bounds.y + bounds.height + MARGIN);
   }
 
   @Override
@@ -383,10 +383,7 @@ public class HeadView extends AttentionView {
     ShownAttention shown = shown();
     if (shown == null) {
       g.setColor(colors().mutedForeground());
-      g.setFont(colors().font());
-      g.setRenderingHint(
-          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-      g.drawString("No attention data", MARGIN, MARGIN + g.getFontMetrics().getAscent());
+      TextFit.drawAt(g, colors().text(), NO_DATA, MARGIN, MARGIN);
       return;
     }
     Rectangle clip = g.getClipBounds();
@@ -406,12 +403,7 @@ public class HeadView extends AttentionView {
     }
     markSelectionPainted();
     if (hasFocus()) {
-      Rectangle ring = focusRing();
-      g.setColor(colors().selection());
-      g.setStroke(
-          new BasicStroke(
-              1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 2f}, 0f));
-      g.draw(new Rectangle(ring.x, ring.y, ring.width - 1, ring.height - 1));
+      FocusRing.paint(g, colors().selection(), focusRing());
     }
   }
 
@@ -442,11 +434,17 @@ public class HeadView extends AttentionView {
     return shown() == null ? 0 : MARGIN + HeadStripLayout.DEFAULT_SQUARE + EXPORT_STRIP_GAP;
   }
 
-  /** The head squares (the colour legend) above the content. */
+  /**
+   * The head squares (the colour legend) above the content as it is laid out now (with the line
+   * area the view's width gives it).
+   */
   @Override
   public Dimension exportSize() {
-    Dimension content = contentSize();
-    int stripWidth = shown() == null ? 0 : exportStrip().bounds().width + 2 * MARGIN;
+    if (shown() == null) {
+      return contentSize();
+    }
+    Rectangle content = shownContent();
+    int stripWidth = exportStrip().bounds().width + 2 * MARGIN;
     return new Dimension(Math.max(content.width, stripWidth), content.height + exportStripHeight());
   }
 
@@ -459,7 +457,8 @@ public class HeadView extends AttentionView {
     }
     Graphics2D content = (Graphics2D) g.create();
     try {
-      content.translate(0, exportStripHeight());
+      // On screen a wide view centres the content; the export starts at its left margin.
+      content.translate(shown == null ? 0 : -shownContent().x, exportStripHeight());
       paintContent(content);
     } finally {
       content.dispose();
@@ -479,32 +478,6 @@ public class HeadView extends AttentionView {
   }
 
   // ---- mouse, tooltips, keys ----
-
-  private void installMouse() {
-    MouseAdapter mouse =
-        new MouseAdapter() {
-          @Override
-          public void mouseMoved(MouseEvent e) {
-            getSelectionModel().setHoveredToken(tokenAt(e.getPoint()));
-          }
-
-          @Override
-          public void mouseExited(MouseEvent e) {
-            getSelectionModel().setHoveredToken(null);
-          }
-
-          @Override
-          public void mousePressed(MouseEvent e) {
-            requestFocusInWindow();
-            TokenRef token = tokenAt(e.getPoint());
-            if (token != null && e.getButton() == MouseEvent.BUTTON1) {
-              getSelectionModel().toggleLockedToken(token);
-            }
-          }
-        };
-    addMouseListener(mouse);
-    addMouseMotionListener(mouse);
-  }
 
   @Override
   public String getToolTipText(MouseEvent e) {
@@ -534,15 +507,10 @@ public class HeadView extends AttentionView {
     if (shown == null) {
       return;
     }
-    TokenRef current = getSelectionModel().selectedToken();
-    TokenRef.Side side = current == null ? TokenRef.Side.QUERY : current.side();
-    int count = side == TokenRef.Side.QUERY ? shown.rowCount() : shown.columnCount();
-    if (count == 0) {
+    TokenRef token = TokenPlaces.step(shown, getSelectionModel().selectedToken(), delta);
+    if (token == null) {
       return;
     }
-    int position = current == null ? -1 : shown.positionOf(current);
-    int next = position < 0 ? 0 : Math.max(0, Math.min(count - 1, position + delta));
-    TokenRef token = shown.tokenAt(side, next);
     getSelectionModel().setLockedToken(token);
     tokenBounds(token).ifPresent(this::scrollRectToVisible);
   }

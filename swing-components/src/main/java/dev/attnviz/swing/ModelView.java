@@ -1,5 +1,6 @@
 package dev.attnviz.swing;
 
+import dev.attnviz.swing.SelectionControls.Part;
 import dev.attnviz.swing.export.ShownMatrix;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
@@ -8,6 +9,8 @@ import dev.attnviz.swing.model.SelectionEvent;
 import dev.attnviz.swing.model.SelectionEvent.Aspect;
 import dev.attnviz.swing.model.TokenRef;
 import dev.attnviz.swing.render.AttentionTooltips;
+import dev.attnviz.swing.render.FocusRing;
+import dev.attnviz.swing.render.GridAxesPainter;
 import dev.attnviz.swing.render.HiDpi;
 import dev.attnviz.swing.render.ModelGridLayout;
 import dev.attnviz.swing.render.ShownAttention;
@@ -16,19 +19,17 @@ import dev.attnviz.swing.render.ThumbnailCache;
 import dev.attnviz.swing.render.ThumbnailPainter;
 import dev.attnviz.swing.render.TokenColumnsLayout;
 import dev.attnviz.swing.render.TokenColumnsPainter;
+import dev.attnviz.swing.render.ViewText;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Dimension;
-import java.awt.FontMetrics;
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
-import java.awt.event.FocusAdapter;
-import java.awt.event.FocusEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
-import java.awt.geom.AffineTransform;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -68,7 +69,8 @@ public class ModelView extends AttentionView {
   private static final int DETAIL_LINE_AREA = 160;
   private static final int MAX_LABEL_WIDTH = 140;
 
-  private final SelectionControls selectors = new SelectionControls(false, false);
+  private final SelectionControls selectors =
+      new SelectionControls(EnumSet.of(Part.KIND, Part.FILTER, Part.DISPLAY_OPTIONS));
   private final ThumbnailCache cache = new ThumbnailCache();
   private Dimension thumbnailSize = new Dimension(DEFAULT_THUMBNAIL_SIZE);
   private ThumbnailMode thumbnailMode = ThumbnailMode.AUTO;
@@ -95,18 +97,6 @@ public class ModelView extends AttentionView {
     controlsBar().add(selectors);
     installMouse();
     ViewKeys.installModelViewKeys(this);
-    addFocusListener(
-        new FocusAdapter() {
-          @Override
-          public void focusGained(FocusEvent e) {
-            repaint();
-          }
-
-          @Override
-          public void focusLost(FocusEvent e) {
-            repaint();
-          }
-        });
     start();
   }
 
@@ -265,21 +255,16 @@ public class ModelView extends AttentionView {
       return null;
     }
     if (grid == null) {
-      FontMetrics metrics = getFontMetrics(colors().font());
-      int[] layers = shown.visibleLayers();
-      int widest = metrics.stringWidth(Integer.toString(layers[layers.length - 1]));
       grid =
-          new ModelGridLayout(
+          ModelGridLayout.fitting(
               MARGIN,
               MARGIN,
-              layers,
+              shown.visibleLayers(),
               shown.visibleHeads(),
               thumbnailSize.width,
               thumbnailSize.height,
               CELL_GAP,
-              metrics.getHeight() + 4,
-              widest + 8,
-              metrics.getHeight() + 2);
+              colors().text());
     }
     return grid;
   }
@@ -299,7 +284,7 @@ public class ModelView extends AttentionView {
       LayerHead cell = shownSelectedCell();
       if (cell != null) {
         ShownAttention shown = shown();
-        FontMetrics metrics = getFontMetrics(colors().font());
+        ViewText text = colors().text();
         Rectangle bounds = gridLayout().bounds();
         detail =
             TokenColumnsLayout.fitting(
@@ -307,8 +292,8 @@ public class ModelView extends AttentionView {
                 gridLayout().cellsY(),
                 shown.rowLabels(),
                 shown.columnLabels(),
-                metrics::stringWidth,
-                metrics.getHeight() + 4,
+                text::width,
+                text.height() + 4,
                 DETAIL_LINE_AREA,
                 MAX_LABEL_WIDTH);
       }
@@ -395,49 +380,21 @@ public class ModelView extends AttentionView {
   }
 
   private void paintGrid(Graphics2D g, boolean direct) {
-    g.setFont(colors().font());
-    g.setRenderingHint(
-        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     ModelGridLayout layout = gridLayout();
     if (layout == null) {
       g.setColor(colors().mutedForeground());
-      g.drawString("No attention data", MARGIN, MARGIN + g.getFontMetrics().getAscent());
+      TextFit.drawAt(g, colors().text(), "No attention data", MARGIN, MARGIN);
       return;
     }
     Rectangle clip = g.getClipBounds();
     if (clip == null) {
       clip = new Rectangle(contentSize());
     }
-    paintAxes(g, layout);
+    GridAxesPainter.paint(g, layout, colors());
     paintThumbnails(g, layout, clip, direct);
     paintCellMarks(g, layout);
     paintDetail(g, clip);
     markSelectionPainted();
-  }
-
-  private void paintAxes(Graphics2D g, ModelGridLayout layout) {
-    FontMetrics metrics = g.getFontMetrics();
-    g.setColor(colors().mutedForeground());
-    Rectangle headsTitle = layout.headsTitle();
-    TextFit.drawCentered(g, metrics, "Heads", headsTitle);
-    Graphics2D rotated = (Graphics2D) g.create();
-    try {
-      Rectangle layersTitle = layout.layersTitle();
-      rotated.translate(layersTitle.x, layersTitle.y + layersTitle.height);
-      rotated.transform(AffineTransform.getQuadrantRotateInstance(-1));
-      TextFit.drawCentered(
-          rotated, metrics, "Layers", new Rectangle(0, 0, layersTitle.height, layersTitle.width));
-    } finally {
-      rotated.dispose();
-    }
-    int[] heads = layout.heads();
-    for (int c = 0; c < heads.length; c++) {
-      TextFit.drawCentered(g, metrics, Integer.toString(heads[c]), layout.headIndexBox(c));
-    }
-    int[] layers = layout.layers();
-    for (int r = 0; r < layers.length; r++) {
-      TextFit.drawInBox(g, metrics, Integer.toString(layers[r]), layout.layerIndexBox(r), true);
-    }
   }
 
   private void paintThumbnails(
@@ -518,12 +475,9 @@ public class ModelView extends AttentionView {
       g.draw(new Rectangle(box.x - 2, box.y - 2, box.width + 3, box.height + 3));
     }
     if (hasFocus()) {
-      Rectangle bounds = layout.bounds();
-      g.setColor(colors().selection());
-      g.setStroke(
-          new BasicStroke(
-              1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 2f}, 0f));
-      g.draw(new Rectangle(bounds.x - 4, bounds.y - 4, bounds.width + 7, bounds.height + 7));
+      Rectangle ring = layout.bounds();
+      ring.grow(4, 4);
+      FocusRing.paint(g, colors().selection(), ring);
     }
   }
 
@@ -535,9 +489,8 @@ public class ModelView extends AttentionView {
     }
     LayerHead cell = shownSelectedCell();
     g.setColor(colors().foreground());
-    g.setFont(colors().font().deriveFont(java.awt.Font.BOLD));
-    TextFit.drawInBox(g, g.getFontMetrics(), cell.toString(), detailTitleBox(layout), false);
-    g.setFont(colors().font());
+    ViewText title = ViewText.of(colors().font().deriveFont(Font.BOLD));
+    TextFit.drawInBox(g, title, cell.toString(), detailTitleBox(layout), false);
     new TokenColumnsPainter(colors()).paint(g, layout, scene, clip);
   }
 

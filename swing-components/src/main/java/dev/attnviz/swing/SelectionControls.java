@@ -1,17 +1,21 @@
 package dev.attnviz.swing;
 
+import dev.attnviz.core.Attention;
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.AttentionKind;
 import dev.attnviz.core.SentenceFilter;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import java.awt.Component;
-import java.awt.FlowLayout;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
+import javax.swing.BoxLayout;
 import javax.swing.DefaultComboBoxModel;
 import javax.swing.DefaultListCellRenderer;
+import javax.swing.JCheckBox;
 import javax.swing.JComboBox;
 import javax.swing.JLabel;
 import javax.swing.JList;
@@ -19,14 +23,30 @@ import javax.swing.JPanel;
 
 /**
  * A row of selectors bound to a view model and a selection model: layer (the included layers only),
- * head (optional, for one-head views), attention filter (shown only for a sentence pair) and kind
- * (shown only when the data has more than one). Views add it to their controls bar; it can equally
- * serve a host's own toolbar.
+ * head (optional, for one-head views), attention filter (shown only for a sentence pair), kind
+ * (shown only when the data has more than one), and the display options "Hide special tokens" and
+ * "Word level" (check boxes that write the view model, on a second row). A view chooses which
+ * {@link Part}s it offers; each part still hides itself where it does not apply. Views add it to
+ * their controls bar; it can equally serve a host's own toolbar.
  *
  * <p>{@link #refresh()} brings the selectors in line with the models; choosing an entry writes the
- * selection model. Use on the Event Dispatch Thread.
+ * selection model, ticking a box the view model. Use on the Event Dispatch Thread.
  */
 public final class SelectionControls extends JPanel {
+
+  /** The selectors a view can offer. */
+  public enum Part {
+    /** The layer selector. */
+    LAYER,
+    /** The focus head selector, for one-head views. */
+    HEAD,
+    /** The attention kind, shown when the data has several kinds. */
+    KIND,
+    /** The sentence-pair filter, shown for a sentence pair. */
+    FILTER,
+    /** "Hide special tokens" and "Word level": the view model's display options. */
+    DISPLAY_OPTIONS
+  }
 
   private final JComboBox<Integer> layerBox = new JComboBox<>();
   private final JComboBox<Integer> headBox = new JComboBox<>();
@@ -36,44 +56,86 @@ public final class SelectionControls extends JPanel {
   private final JLabel headLabel = new JLabel("Head:");
   private final JLabel filterLabel = new JLabel("Attention:");
   private final JLabel kindLabel = new JLabel("Kind:");
-  private final boolean withLayer;
-  private final boolean withHead;
+  private final JCheckBox hideSpecialBox = new JCheckBox("Hide special tokens");
+  private final JCheckBox wordLevelBox = new JCheckBox("Word level");
+  private final EnumSet<Part> parts;
+  private final JPanel optionsRow = ControlRow.of();
   private AttentionViewModel model;
   private AttentionSelectionModel selection;
   private boolean refreshing;
 
   /**
-   * Creates the selectors.
+   * Creates the selectors kind and filter, plus the layer and head selectors if asked for.
    *
    * @param withLayer whether to offer a layer selector
    * @param withHead whether to offer a (focus) head selector
    */
   public SelectionControls(boolean withLayer, boolean withHead) {
-    super(new FlowLayout(FlowLayout.LEFT, 6, 2));
-    this.withLayer = withLayer;
-    this.withHead = withHead;
+    this(parts(withLayer, withHead));
+  }
+
+  private static Set<Part> parts(boolean withLayer, boolean withHead) {
+    EnumSet<Part> parts = EnumSet.of(Part.KIND, Part.FILTER);
+    if (withLayer) {
+      parts.add(Part.LAYER);
+    }
+    if (withHead) {
+      parts.add(Part.HEAD);
+    }
+    return parts;
+  }
+
+  /**
+   * Creates the selectors for {@code parts}.
+   *
+   * @param parts the parts offered; the others are never shown
+   */
+  public SelectionControls(Set<Part> parts) {
+    setLayout(new BoxLayout(this, BoxLayout.Y_AXIS));
+    this.parts = parts.isEmpty() ? EnumSet.noneOf(Part.class) : EnumSet.copyOf(parts);
     setOpaque(false);
     layerBox.setName("layer");
     headBox.setName("head");
     filterBox.setName("filter");
     kindBox.setName("kind");
+    layerBox.getAccessibleContext().setAccessibleName("Layer");
+    headBox.getAccessibleContext().setAccessibleName("Head");
+    filterBox.getAccessibleContext().setAccessibleName("Sentence-pair filter");
+    kindBox.getAccessibleContext().setAccessibleName("Attention kind");
+    hideSpecialBox.setName("hideSpecialTokens");
+    wordLevelBox.setName("wordLevel");
+    hideSpecialBox.setOpaque(false);
+    wordLevelBox.setOpaque(false);
+    hideSpecialBox.setToolTipText(
+        "Hide [CLS], [SEP] and other special tokens; each row is re-normalized over the rest");
+    wordLevelBox.setToolTipText(
+        "Join sub-word pieces into words: attention to a word is the sum over its pieces,"
+            + " from a word the mean");
     filterBox.setRenderer(new LabelRenderer());
     kindBox.setRenderer(new LabelRenderer());
-    add(layerLabel);
-    add(layerBox);
-    add(headLabel);
-    add(headBox);
-    add(kindLabel);
-    add(kindBox);
-    add(filterLabel);
-    add(filterBox);
+    // Two rows, so that a view adding its own controls beside these still fits a narrow window.
+    add(
+        ControlRow.of(
+            layerLabel, layerBox, headLabel, headBox, kindLabel, kindBox, filterLabel, filterBox));
+    add(optionsRow);
+    optionsRow.add(hideSpecialBox);
+    optionsRow.add(wordLevelBox);
     layerBox.addActionListener(e -> choose(() -> selection.setLayer(selected(layerBox))));
     headBox.addActionListener(e -> choose(() -> selection.setFocusHead(selected(headBox))));
     filterBox.addActionListener(
         e -> choose(() -> selection.setFilter((SentenceFilter) filterBox.getSelectedItem())));
     kindBox.addActionListener(
         e -> choose(() -> selection.setKind((AttentionKind) kindBox.getSelectedItem())));
+    hideSpecialBox.addActionListener(
+        e -> choose(() -> model.setHideSpecialTokens(hideSpecialBox.isSelected())));
+    wordLevelBox.addActionListener(
+        e -> choose(() -> model.setWordLevel(wordLevelBox.isSelected())));
     refresh();
+  }
+
+  /** The parts this row offers. */
+  public Set<Part> parts() {
+    return EnumSet.copyOf(parts);
   }
 
   /** Binds to new models (either may be null) and refreshes. */
@@ -103,6 +165,16 @@ public final class SelectionControls extends JPanel {
     return kindBox;
   }
 
+  /** The "Hide special tokens" check box. */
+  public JCheckBox hideSpecialTokensToggle() {
+    return hideSpecialBox;
+  }
+
+  /** The "Word level" check box. */
+  public JCheckBox wordLevelToggle() {
+    return wordLevelBox;
+  }
+
   private void choose(Runnable write) {
     if (!refreshing && selection != null && model != null && model.hasData()) {
       write.run();
@@ -118,7 +190,7 @@ public final class SelectionControls extends JPanel {
   public void refresh() {
     refreshing = true;
     try {
-      AttentionData data = model == null ? null : model.data();
+      AttentionData data = model == null ? null : model.displayData();
       boolean hasData = data != null && selection != null;
       AttentionKind kind = hasData && data.has(selection.kind()) ? selection.kind() : null;
       if (hasData && kind == null) {
@@ -128,20 +200,47 @@ public final class SelectionControls extends JPanel {
       int heads = hasData ? data.attention(kind).headCount() : 0;
       int[] layerItems = hasData ? model.visibleLayers(layers) : new int[0];
       setItems(layerBox, layerItems, hasData ? selection.layer() : -1);
-      setItems(headBox, IntStream.range(0, heads).toArray(), hasData ? selection.focusHead() : -1);
+      int[] headItems =
+          hasData ? withFocus(model.visibleHeads(heads), selection.focusHead(), heads) : new int[0];
+      setItems(headBox, headItems, hasData ? selection.focusHead() : -1);
       List<AttentionKind> kinds = hasData ? data.kindList() : List.of();
       if (!kinds.equals(items(kindBox))) {
         kindBox.setModel(new DefaultComboBoxModel<>(kinds.toArray(new AttentionKind[0])));
       }
       kindBox.setSelectedItem(kind);
       filterBox.setSelectedItem(hasData ? selection.filter() : SentenceFilter.ALL);
-      show(layerLabel, layerBox, withLayer && hasData);
-      show(headLabel, headBox, withHead && hasData);
-      show(kindLabel, kindBox, kinds.size() > 1);
-      show(filterLabel, filterBox, hasData && data.isPair());
+      show(layerLabel, layerBox, parts.contains(Part.LAYER) && hasData);
+      show(headLabel, headBox, parts.contains(Part.HEAD) && hasData);
+      show(kindLabel, kindBox, parts.contains(Part.KIND) && kinds.size() > 1);
+      show(filterLabel, filterBox, parts.contains(Part.FILTER) && hasData && data.isPair());
+      boolean options = parts.contains(Part.DISPLAY_OPTIONS) && hasData;
+      optionsRow.setVisible(options);
+      hideSpecialBox.setVisible(options);
+      wordLevelBox.setVisible(options);
+      if (options) {
+        hideSpecialBox.setSelected(model.isHideSpecialTokens());
+        wordLevelBox.setSelected(model.isWordLevel());
+        // Disabled rather than hidden, so the row does not jump between inputs.
+        hideSpecialBox.setEnabled(model.data().attentions().stream().anyMatch(this::hasSpecial));
+      }
     } finally {
       refreshing = false;
     }
+  }
+
+  private boolean hasSpecial(Attention attention) {
+    return attention.queryTokens().hasSpecial() || attention.keyTokens().hasSpecial();
+  }
+
+  /**
+   * The included heads, plus the focused head if it is excluded but exists: a one-head view shows
+   * the focused head, so its selector must name it.
+   */
+  private static int[] withFocus(int[] heads, int focus, int headCount) {
+    if (focus < 0 || focus >= headCount || Arrays.binarySearch(heads, focus) >= 0) {
+      return heads;
+    }
+    return IntStream.concat(Arrays.stream(heads), IntStream.of(focus)).sorted().toArray();
   }
 
   private static void setItems(JComboBox<Integer> box, int[] values, int selectedValue) {

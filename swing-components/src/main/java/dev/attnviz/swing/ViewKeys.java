@@ -1,11 +1,6 @@
 package dev.attnviz.swing;
 
-import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
-import javax.swing.AbstractAction;
-import javax.swing.InputMap;
-import javax.swing.JComponent;
-import javax.swing.KeyStroke;
 
 /** The keyboard bindings of the views, in one place so that they stay consistent. */
 final class ViewKeys {
@@ -53,19 +48,7 @@ final class ViewKeys {
     bind(view, "escape", view::escape, KeyEvent.VK_ESCAPE);
   }
 
-  private static void bind(JComponent view, String name, Runnable action, int... keys) {
-    InputMap input = view.getInputMap(JComponent.WHEN_FOCUSED);
-    for (int key : keys) {
-      input.put(KeyStroke.getKeyStroke(key, 0), name);
-    }
-    view.getActionMap()
-        .put(
-            name,
-            new AbstractAction(name) {
-              @Override
-              public void actionPerformed(ActionEvent e) {
-                action.run();
-              }
-            });
+  private static void bind(ViewWithControls view, String name, Runnable action, int... keys) {
+    view.bindKey(name, action, 0, keys);
   }
 }

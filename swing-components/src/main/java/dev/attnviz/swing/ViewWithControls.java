@@ -1,5 +1,6 @@
 package dev.attnviz.swing;
 
+import dev.attnviz.swing.render.TextFit;
 import dev.attnviz.swing.render.ViewColors;
 import java.awt.Container;
 import java.awt.Dimension;
@@ -7,13 +8,19 @@ import java.awt.Graphics;
 import java.awt.Graphics2D;
 import java.awt.Point;
 import java.awt.Rectangle;
+import java.awt.event.ActionEvent;
+import java.awt.event.FocusAdapter;
+import java.awt.event.FocusEvent;
 import java.awt.event.MouseEvent;
+import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
 import javax.swing.BoxLayout;
+import javax.swing.InputMap;
 import javax.swing.JComponent;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JViewport;
+import javax.swing.KeyStroke;
 import javax.swing.Scrollable;
 import javax.swing.SwingConstants;
 import javax.swing.SwingUtilities;
@@ -38,6 +45,8 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
 
   private static final System.Logger LOG = System.getLogger(ViewWithControls.class.getName());
 
+  private static final int ERROR_INSET = 8;
+
   /** Largest preferred viewport a view asks for, so that long inputs open at a sane size. */
   private static final Dimension MAX_VIEWPORT = new Dimension(1000, 700);
 
@@ -56,6 +65,26 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
     add(controls);
     ToolTipManager.sharedInstance().registerComponent(this);
     colors = ViewColors.fromUIManager();
+    addFocusListener(
+        new FocusAdapter() {
+          @Override
+          public void focusGained(FocusEvent e) {
+            focusChanged();
+          }
+
+          @Override
+          public void focusLost(FocusEvent e) {
+            focusChanged();
+          }
+        });
+  }
+
+  /**
+   * Called when the view gains or loses the keyboard focus, whose ring it draws; repaints the view
+   * unless a subclass repaints less.
+   */
+  protected void focusChanged() {
+    repaint();
   }
 
   /** The bar of controls, to add rows of controls to. */
@@ -125,6 +154,33 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
     return new Point(e.getX(), e.getY() - contentTop());
   }
 
+  /** Scrolls so that {@code area}, given in content coordinates, is visible; nothing if null. */
+  protected final void scrollContentToVisible(Rectangle area) {
+    if (area != null) {
+      scrollRectToVisible(new Rectangle(area.x, area.y + contentTop(), area.width, area.height));
+    }
+  }
+
+  /**
+   * Binds {@code action}, named {@code name} in the action map, to {@code keys} (key codes with
+   * {@code modifiers}, e.g. {@code InputEvent.SHIFT_DOWN_MASK} or 0) while the view has the focus.
+   */
+  protected final void bindKey(String name, Runnable action, int modifiers, int... keys) {
+    InputMap input = getInputMap(WHEN_FOCUSED);
+    for (int key : keys) {
+      input.put(KeyStroke.getKeyStroke(key, modifiers), name);
+    }
+    getActionMap()
+        .put(
+            name,
+            new AbstractAction(name) {
+              @Override
+              public void actionPerformed(ActionEvent e) {
+                action.run();
+              }
+            });
+  }
+
   /** Repaints {@code area}, given in content coordinates; nothing if null. */
   protected final void repaintContent(Rectangle area) {
     if (area != null) {
@@ -176,11 +232,12 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
       g2.setColor(colors.background());
       g2.fillRect(0, contentTop(), getWidth(), getHeight());
       g2.setColor(colors.negative());
-      g2.setFont(colors.font());
-      g2.drawString(
+      TextFit.drawAt(
+          g2,
+          colors.text(),
           "Cannot draw this view: " + e.getClass().getSimpleName() + " " + e.getMessage(),
-          8,
-          contentTop() + 20);
+          ERROR_INSET,
+          contentTop() + ERROR_INSET);
     } catch (RuntimeException again) {
       LOG.log(System.Logger.Level.ERROR, "cannot paint the error state either", again);
     } finally {
@@ -244,7 +301,7 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
 
   /** Distance one arrow click scrolls; defaults to a token row. */
   protected int scrollUnit() {
-    return getFontMetrics(colors.font()).getHeight() + 4;
+    return colors.text().height() + 4;
   }
 
   @Override

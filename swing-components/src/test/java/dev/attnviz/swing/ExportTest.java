@@ -13,6 +13,7 @@ import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.LayerHead;
 import dev.attnviz.swing.model.TokenRef;
+import dev.attnviz.swing.neuron.NeuronView;
 import dev.attnviz.swing.testing.OnEdt;
 import dev.attnviz.swing.testing.TestData;
 import java.awt.Dimension;
@@ -63,6 +64,23 @@ class ExportTest {
           blend(head.colors().background(), head.colors().headColor(0, 2), 0.5),
           8,
           "line 0 → 0 at scale " + scale);
+    }
+  }
+
+  @Test
+  void pngAtAFractionalScaleIsOpaqueToItsLastPixel() {
+    NeuronView neuron = new NeuronView(model, selection);
+    for (AttentionView view : List.of(head, grid, neuron)) {
+      // 1.5 × an odd width: the last pixel column is half inside the picture.
+      BufferedImage image = ViewExporter.toImage(view, 1.5);
+      for (int y = 0; y < image.getHeight(); y++) {
+        for (int x = 0; x < image.getWidth(); x++) {
+          assertEquals(
+              0xFF,
+              image.getRGB(x, y) >>> 24,
+              view.getClass().getSimpleName() + " opaque at " + x + "," + y);
+        }
+      }
     }
   }
 

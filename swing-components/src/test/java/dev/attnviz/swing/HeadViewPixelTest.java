@@ -15,6 +15,7 @@ import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.TokenRef;
 import dev.attnviz.swing.render.HeatColorScale;
+import dev.attnviz.swing.testing.Mouse;
 import dev.attnviz.swing.testing.OnEdt;
 import dev.attnviz.swing.testing.Pixels;
 import dev.attnviz.swing.testing.TestData;
@@ -172,11 +173,11 @@ class HeadViewPixelTest {
   void clickLocksATokenThatHoverNoLongerChangesAndEscapeUnlocks() {
     Pixels.paint(view, 1);
     Rectangle query1 = view.tokenBounds(TokenRef.query(1)).orElseThrow();
-    ViewProbe.press(view, query1.x + 2, query1.y + 2, 1);
+    Mouse.press(view, query1.x + 2, query1.y + 2, 1);
     assertEquals(TokenRef.query(1), selection.lockedToken());
 
     Rectangle query3 = view.tokenBounds(TokenRef.query(3)).orElseThrow();
-    ViewProbe.move(view, query3.x + 2, query3.y + 2);
+    Mouse.move(view, query3.x + 2, query3.y + 2);
     assertEquals(TokenRef.query(3), selection.hoveredToken());
     BufferedImage image = Pixels.paint(view, 1);
     assertLine(image, 1, 1, 0.5, 1, blend(background(), head(0), 0.5), "locked token's line");
@@ -210,21 +211,21 @@ class HeadViewPixelTest {
     HeadSquares squares = view.headSquares();
     squares.setSize(squares.getPreferredSize());
     Rectangle square1 = squares.stripLayout().square(1);
-    ViewProbe.press(squares, square1.x + 2, square1.y + 2, 1);
+    Mouse.press(squares, square1.x + 2, square1.y + 2, 1);
     BufferedImage image = Pixels.paint(view, scale);
     assertLine(image, 0, 0, 0.5, scale, head(0), "head 1 toggled off: head 0 alone");
     assertNoLine(image, 0, 3, 0.25, scale, "head 1 toggled off");
 
     // Double-click head 1: first press turns it on, second shows it alone.
-    ViewProbe.press(squares, square1.x + 2, square1.y + 2, 1);
-    ViewProbe.press(squares, square1.x + 2, square1.y + 2, 2);
+    Mouse.press(squares, square1.x + 2, square1.y + 2, 1);
+    Mouse.press(squares, square1.x + 2, square1.y + 2, 2);
     image = Pixels.paint(view, scale);
     assertNoLine(image, 0, 0, 0.5, scale, "head 0 hidden after isolating head 1");
     assertLine(image, 0, 3, 0.25, scale, head(1), "head 1 alone at full opacity");
 
     // Double-click the only active head: everything back on.
-    ViewProbe.press(squares, square1.x + 2, square1.y + 2, 1);
-    ViewProbe.press(squares, square1.x + 2, square1.y + 2, 2);
+    Mouse.press(squares, square1.x + 2, square1.y + 2, 1);
+    Mouse.press(squares, square1.x + 2, square1.y + 2, 2);
     image = Pixels.paint(view, scale);
     assertLine(image, 0, 0, 0.5, scale, blend(background(), head(0), 0.5), "all heads again");
     assertLine(image, 0, 3, 0.25, scale, blend(background(), head(1), 0.5), "all heads again");

@@ -16,6 +16,7 @@ import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.LayerHead;
 import dev.attnviz.swing.model.TokenRef;
 import dev.attnviz.swing.render.ThumbnailPainter;
+import dev.attnviz.swing.testing.Mouse;
 import dev.attnviz.swing.testing.OnEdt;
 import dev.attnviz.swing.testing.Pixels;
 import dev.attnviz.swing.testing.TestData;
@@ -134,7 +135,7 @@ class ModelViewPixelTest {
     Pixels.paint(view, scale);
     LayerHead cell = new LayerHead(2, 1);
     Rectangle box = view.thumbnailBounds(cell).orElseThrow();
-    ViewProbe.press(view, box.x + 5, box.y + 5, 1);
+    Mouse.press(view, box.x + 5, box.y + 5, 1);
     assertEquals(cell, selection.selectedCell());
     assertEquals(2, selection.layer(), "the head view sharing the selection moves to the layer");
     assertEquals(1, headView.getSelectionModel().focusHead());
@@ -161,9 +162,9 @@ class ModelViewPixelTest {
 
     LayerHead other = new LayerHead(0, 0);
     Rectangle otherBox = view.thumbnailBounds(other).orElseThrow();
-    ViewProbe.press(view, otherBox.x + 5, otherBox.y + 5, 1);
+    Mouse.press(view, otherBox.x + 5, otherBox.y + 5, 1);
     assertEquals(other, selection.selectedCell(), "another thumbnail moves the detail");
-    ViewProbe.press(view, otherBox.x + 5, otherBox.y + 5, 1);
+    Mouse.press(view, otherBox.x + 5, otherBox.y + 5, 1);
     assertNull(selection.selectedCell(), "the same thumbnail closes it");
     assertTrue(view.detailTokenBounds(TokenRef.query(0)).isEmpty());
   }
@@ -175,7 +176,7 @@ class ModelViewPixelTest {
     view.setSize(view.getPreferredSize());
     Pixels.layoutTree(view);
     Rectangle query2 = view.detailTokenBounds(TokenRef.query(2)).orElseThrow();
-    ViewProbe.move(view, query2.x + 3, query2.y + 3);
+    Mouse.move(view, query2.x + 3, query2.y + 3);
     assertEquals(TokenRef.query(2), selection.hoveredToken());
     BufferedImage image = Pixels.paint(view, scale);
     Point2D own =

@@ -10,11 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.TokenRef;
+import dev.attnviz.swing.testing.Mouse;
 import dev.attnviz.swing.testing.OnEdt;
 import dev.attnviz.swing.testing.Pixels;
 import java.awt.Dimension;
 import java.awt.Rectangle;
-import java.awt.event.MouseEvent;
 import java.beans.PropertyChangeEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,25 +98,22 @@ class ViewOptionsTest {
     Pixels.paint(view, 1);
     selection.setLockedToken(TokenRef.query(3));
     Rectangle key3 = view.tokenBounds(TokenRef.key(3)).orElseThrow();
-    String tip = view.getToolTipText(mouseAt(view, key3.x + 2, key3.y + 2));
+    String tip = view.getToolTipText(Mouse.movedTo(view, key3.x + 2, key3.y + 2));
     assertNotNull(tip);
     assertTrue(tip.contains("delta"), tip);
     assertTrue(tip.contains("Layer 0"), tip);
     assertTrue(tip.contains("Head 0: 0.5000"), tip);
     assertTrue(tip.contains("Head 1: 0.0000"), tip);
-    assertNull(view.getToolTipText(mouseAt(view, 1, 1)), "no tooltip off the tokens");
+    assertNull(view.getToolTipText(Mouse.movedTo(view, 1, 1)), "no tooltip off the tokens");
 
     view.setDisplayMode(DisplayMode.MATRIX);
     Rectangle row0 = view.tokenBounds(TokenRef.query(0)).orElseThrow();
     Rectangle column3 = view.tokenBounds(TokenRef.key(3)).orElseThrow();
     String cell =
-        view.getToolTipText(mouseAt(view, (int) column3.getCenterX(), (int) row0.getCenterY()));
+        view.getToolTipText(
+            Mouse.movedTo(view, (int) column3.getCenterX(), (int) row0.getCenterY()));
     assertTrue(cell.contains("mean of 2 heads: 0.5000"), cell);
     assertTrue(cell.contains("Head 1: 1.0000"), cell);
-  }
-
-  private static MouseEvent mouseAt(java.awt.Component c, int x, int y) {
-    return new MouseEvent(c, MouseEvent.MOUSE_MOVED, 0, 0, x, y, 0, false);
   }
 
   @Test

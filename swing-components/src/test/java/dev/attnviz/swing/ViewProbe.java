@@ -4,7 +4,6 @@ import dev.attnviz.swing.model.TokenRef;
 import dev.attnviz.swing.render.TokenColumnsLayout;
 import java.awt.Rectangle;
 import java.awt.event.ActionEvent;
-import java.awt.event.MouseEvent;
 import java.awt.geom.Point2D;
 import java.util.function.Function;
 import javax.swing.Action;
@@ -40,28 +39,6 @@ final class ViewProbe {
   /** Scales a point by {@code scale}. */
   static Point2D scaled(Point2D p, double scale) {
     return new Point2D.Double(p.getX() * scale, p.getY() * scale);
-  }
-
-  /** Presses the mouse at ({@code x}, {@code y}) with the given click count. */
-  static void press(JComponent target, int x, int y, int clickCount) {
-    target.dispatchEvent(
-        new MouseEvent(
-            target,
-            MouseEvent.MOUSE_PRESSED,
-            System.currentTimeMillis(),
-            MouseEvent.BUTTON1_DOWN_MASK,
-            x,
-            y,
-            clickCount,
-            false,
-            MouseEvent.BUTTON1));
-  }
-
-  /** Moves the mouse to ({@code x}, {@code y}). */
-  static void move(JComponent target, int x, int y) {
-    target.dispatchEvent(
-        new MouseEvent(
-            target, MouseEvent.MOUSE_MOVED, System.currentTimeMillis(), 0, x, y, 0, false));
   }
 
   /** Runs the action bound to {@code key} (no modifiers) while the component has focus. */

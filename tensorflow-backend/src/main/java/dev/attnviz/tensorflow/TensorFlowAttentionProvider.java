@@ -10,7 +10,6 @@ import dev.attnviz.core.Tensor4D;
 import dev.attnviz.core.spi.AttentionProvider;
 import dev.attnviz.core.spi.AttentionRequest;
 import dev.attnviz.core.spi.Capability;
-import dev.attnviz.core.spi.ProgressListener;
 import dev.attnviz.core.spi.TokenizedInput;
 import java.util.EnumSet;
 import java.util.List;
@@ -39,9 +38,11 @@ final class TensorFlowAttentionProvider implements AttentionProvider {
   private final ModelTokenizer tokenizer;
   private final int maxTokens;
   private final Set<Capability> capabilities;
-  private final ProgressListener progress;
   private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private boolean closed;
+
+  /** Runs inside every compute, under the lifecycle lock: a seam for lifecycle tests. */
+  private volatile Runnable computeStarted = () -> {};
 
   TensorFlowAttentionProvider(
       String modelName,
@@ -49,15 +50,13 @@ final class TensorFlowAttentionProvider implements AttentionProvider {
       ServingSignature signature,
       AttentionGraph graph,
       ModelTokenizer tokenizer,
-      int maxTokens,
-      ProgressListener progress) {
+      int maxTokens) {
     this.model = new ModelInfo(modelName, TensorFlowProviderFactory.NAME, false);
     this.bundle = bundle;
     this.signature = signature;
     this.graph = graph;
     this.tokenizer = tokenizer;
     this.maxTokens = maxTokens;
-    this.progress = progress;
     this.capabilities = capabilitiesOf(signature, graph);
   }
 
@@ -107,6 +106,11 @@ final class TensorFlowAttentionProvider implements AttentionProvider {
     return graph;
   }
 
+  /** Lets a test see that a compute is running (and so holds the lifecycle lock). */
+  void onComputeStarted(Runnable hook) {
+    this.computeStarted = hook;
+  }
+
   @Override
   public AttentionData compute(AttentionRequest request) throws AttentionException {
     Objects.requireNonNull(request, "request");
@@ -117,7 +121,7 @@ final class TensorFlowAttentionProvider implements AttentionProvider {
             "the '" + providerName() + "' provider for " + model.name() + " is closed");
       }
       checkSupported(request);
-      progress.onStage(ProgressListener.Stage.COMPUTING, model.name());
+      computeStarted.run();
       ModelTokenizer.Encoded encoded = tokenizer.encode(request, model.name());
       AttentionData.Builder data =
           AttentionData.builder()

@@ -124,7 +124,7 @@ public final class TensorFlowProviderFactory implements AttentionProviderFactory
       int maxTokens = maxTokens(signature, source, folder);
       ModelTokenizer tokenizer = ModelTokenizer.open(folder, lowerCase(source), maxTokens);
       return new TensorFlowAttentionProvider(
-          modelName, bundle, signature, graph, tokenizer, maxTokens, progress);
+          modelName, bundle, signature, graph, tokenizer, maxTokens);
     } catch (AttentionException | RuntimeException e) {
       bundle.close();
       throw e;

@@ -27,7 +27,8 @@ public interface AttentionProviderFactory {
    * Opens a model. Slow: call off the UI thread.
    *
    * @param source the embedded default or a user-chosen path
-   * @param progress hears the stages of the work
+   * @param progress hears the stages of the work; used only while this call runs, never kept by the
+   *     provider (its computes report nothing through it)
    * @throws AttentionException with {@link AttentionException.Reason#MODEL_NOT_FOUND}, {@link
    *     AttentionException.Reason#MODEL_INVALID} or {@link AttentionException.Reason#NO_ATTENTION},
    *     and a message that says what to do

@@ -18,7 +18,10 @@ public interface ProgressListener {
     PREPARING,
     /** Loading the model into the inference engine. */
     LOADING,
-    /** Tokenizing and running the model. */
+    /**
+     * Tokenizing and running the model: reported by callers around a compute, or by an {@code open}
+     * that runs a test input.
+     */
     COMPUTING
   }
 

@@ -19,10 +19,10 @@ import javax.swing.SwingUtilities;
  * Loads models, computes attention and reads files off the Event Dispatch Thread, one job at a
  * time, and reports back on the EDT.
  *
- * <p>Only the newest request counts: submitting a job or calling {@link #cancel()} supersedes every
- * earlier one. A superseded job that has not started never runs; one that is running (native
- * inference cannot be interrupted) finishes in the background, and its result is dropped, so an old
- * result never replaces a newer one on screen.
+ * <p>Only the newest request of a {@link Lane} counts: submitting a job or calling {@link
+ * Lane#cancel()} supersedes every earlier one of that lane. A superseded job that has not started
+ * never runs; one that is running (native inference cannot be interrupted) finishes in the
+ * background, and its result is dropped, so an old result never replaces a newer one on screen.
  */
 public final class AttentionService implements AutoCloseable {
 
@@ -54,8 +54,11 @@ public final class AttentionService implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
           });
-  private final AtomicLong generation = new AtomicLong();
   private final ProviderCache providers;
+  private final Lane main = new Lane();
+
+  /** Set by {@link #close}: queued jobs of every lane are skipped from then on. */
+  private volatile boolean closing;
 
   /** A service that opens models from {@code available}. */
   public AttentionService(AttentionProviders available) {
@@ -64,70 +67,114 @@ public final class AttentionService implements AutoCloseable {
 
   /**
    * Computes attention for {@code request} with the model {@code source} of provider {@code
-   * backend}, opening the model first if it is not open yet.
+   * backend}, opening the model first if it is not open yet. Runs in the main lane.
    *
    * @return the job's generation number
    */
   public long compute(
       String backend, ModelSource source, AttentionRequest request, Listener listener) {
-    return submit(
-        (cache, progress) -> {
-          AttentionProvider provider = cache.open(backend, source, progress);
-          progress.onStage(ProgressListener.Stage.COMPUTING, provider.model().name());
-          return provider.compute(request);
-        },
-        listener);
+    return main.compute(backend, source, request, listener);
+  }
+
+  /** Runs {@code job} in the main lane, superseding the main lane's earlier jobs. */
+  public long submit(Job job, Listener listener) {
+    return main.submit(job, listener);
+  }
+
+  /** Supersedes every job of the main lane; their listeners hear nothing more. */
+  public void cancel() {
+    main.cancel();
+  }
+
+  /** Whether {@code jobGeneration} is the main lane's newest job. */
+  public boolean isCurrent(long jobGeneration) {
+    return main.isCurrent(jobGeneration);
   }
 
   /**
-   * Runs {@code job} after the jobs before it, superseding them.
-   *
-   * @return the job's generation number
+   * Returns a new lane: jobs that supersede only each other, e.g. a comparison computed beside the
+   * main visualization. All lanes share the one worker and the open models.
    */
-  public long submit(Job job, Listener listener) {
-    Objects.requireNonNull(job, "job");
-    Objects.requireNonNull(listener, "listener");
-    long mine = generation.incrementAndGet();
-    worker.execute(() -> runIfCurrent(mine, job, listener));
-    return mine;
+  public Lane newLane() {
+    return new Lane();
   }
 
-  /** Supersedes every submitted job; their listeners hear nothing more. */
-  public void cancel() {
-    generation.incrementAndGet();
-  }
+  /**
+   * A sequence of requests in which only the newest counts. Submitting or cancelling in one lane
+   * never drops another lane's result.
+   */
+  public final class Lane {
+    private final AtomicLong generation = new AtomicLong();
 
-  /** Whether {@code jobGeneration} is the newest job, i.e. its results would still be shown. */
-  public boolean isCurrent(long jobGeneration) {
-    return generation.get() == jobGeneration;
-  }
+    private Lane() {}
 
-  private void runIfCurrent(long mine, Job job, Listener listener) {
-    if (!isCurrent(mine)) {
-      return;
+    /**
+     * Computes attention for {@code request} with the model {@code source} of provider {@code
+     * backend}, opening the model first if it is not open yet.
+     *
+     * @return the job's generation number
+     */
+    public long compute(
+        String backend, ModelSource source, AttentionRequest request, Listener listener) {
+      return submit(
+          (cache, progress) -> {
+            AttentionProvider provider = cache.open(backend, source, progress);
+            progress.onStage(ProgressListener.Stage.COMPUTING, provider.model().name());
+            return provider.compute(request);
+          },
+          listener);
     }
-    ProgressListener progress =
-        (stage, detail) ->
-            deliver(mine, () -> listener.onProgress(StageMessages.of(stage, detail)));
-    try {
-      AttentionData data = job.run(providers, progress);
-      deliver(mine, () -> listener.onResult(data));
-    } catch (AttentionException e) {
-      deliver(mine, () -> listener.onFailure(e.getMessage()));
-    } catch (Exception | LinkageError e) {
-      // Not a user mistake: keep the details in the log, tell the user plainly.
-      LOG.log(System.Logger.Level.ERROR, "attention job failed", e);
-      deliver(mine, () -> listener.onFailure("Something went wrong: " + e));
-    }
-  }
 
-  private void deliver(long mine, Runnable onEdt) {
-    SwingUtilities.invokeLater(
-        () -> {
-          if (isCurrent(mine)) {
-            onEdt.run();
-          }
-        });
+    /**
+     * Runs {@code job} after the jobs before it, superseding this lane's earlier ones.
+     *
+     * @return the job's generation number
+     */
+    public long submit(Job job, Listener listener) {
+      Objects.requireNonNull(job, "job");
+      Objects.requireNonNull(listener, "listener");
+      long mine = generation.incrementAndGet();
+      worker.execute(() -> runIfCurrent(mine, job, listener));
+      return mine;
+    }
+
+    /** Supersedes every job of this lane; their listeners hear nothing more. */
+    public void cancel() {
+      generation.incrementAndGet();
+    }
+
+    /** Whether {@code jobGeneration} is this lane's newest job. */
+    public boolean isCurrent(long jobGeneration) {
+      return generation.get() == jobGeneration;
+    }
+
+    private void runIfCurrent(long mine, Job job, Listener listener) {
+      if (closing || !isCurrent(mine)) {
+        return;
+      }
+      ProgressListener progress =
+          (stage, detail) ->
+              deliver(mine, () -> listener.onProgress(StageMessages.of(stage, detail)));
+      try {
+        AttentionData data = job.run(providers, progress);
+        deliver(mine, () -> listener.onResult(data));
+      } catch (AttentionException e) {
+        deliver(mine, () -> listener.onFailure(e.getMessage()));
+      } catch (Exception | LinkageError e) {
+        // Not a user mistake: keep the details in the log, tell the user plainly.
+        LOG.log(System.Logger.Level.ERROR, "attention job failed", e);
+        deliver(mine, () -> listener.onFailure("Something went wrong: " + e));
+      }
+    }
+
+    private void deliver(long mine, Runnable onEdt) {
+      SwingUtilities.invokeLater(
+          () -> {
+            if (isCurrent(mine)) {
+              onEdt.run();
+            }
+          });
+    }
   }
 
   /**
@@ -138,11 +185,16 @@ public final class AttentionService implements AutoCloseable {
     return worker.submit(() -> {});
   }
 
-  /** Stops the worker and closes every open model; waits up to {@code timeout} seconds. */
+  /**
+   * Stops the worker and closes every open model; waits up to {@code timeoutSeconds} for a running
+   * job. Idempotent: a second call only waits.
+   */
   public void close(long timeoutSeconds) {
-    cancel();
-    worker.execute(providers::close);
-    worker.shutdown();
+    closing = true;
+    if (!worker.isShutdown()) {
+      worker.execute(providers::close);
+      worker.shutdown();
+    }
     try {
       if (!worker.awaitTermination(timeoutSeconds, TimeUnit.SECONDS)) {
         LOG.log(System.Logger.Level.WARNING, "a model was still busy at exit");

@@ -3,6 +3,7 @@ package dev.attnviz.demo.app;
 import dev.attnviz.core.spi.AttentionProviderFactory;
 import dev.attnviz.core.spi.AttentionProviders;
 import dev.attnviz.core.spi.Capability;
+import dev.attnviz.core.spi.ModelSource;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
 import java.awt.Insets;
@@ -179,6 +180,11 @@ final class InputPanel extends JPanel {
   /** The chosen model path, or empty for the embedded default. */
   Optional<Path> modelPath() {
     return lastModel == null ? Optional.empty() : Optional.ofNullable(lastModel.path());
+  }
+
+  /** The chosen model as a provider source: the chosen path, or the embedded default. */
+  ModelSource modelSource() {
+    return modelPath().map(ModelSource::of).orElse(ModelSource.embeddedDefault());
   }
 
   /** Sentence A as typed. */

@@ -21,6 +21,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import javax.swing.AbstractAction;
 import javax.swing.ButtonGroup;
 import javax.swing.JComponent;
@@ -66,7 +67,11 @@ public final class MainWindow extends JFrame {
     this.service = new AttentionService(providers);
     this.input = new InputPanel(providers, settings, this::visualize);
     this.status = new StatusBar(e -> cancel());
-    this.tabs = new ViewTabs(viewModel, selection);
+    this.tabs =
+        new ViewTabs(
+            viewModel,
+            selection,
+            new ComparePanel(service.newLane(), selection, this::compareTarget));
     this.exports = new ExportActions(this, status::idle, this::showError);
 
     JPanel north = new JPanel(new BorderLayout());
@@ -120,8 +125,7 @@ public final class MainWindow extends JFrame {
       return;
     }
     String backend = input.backendName().get();
-    ModelSource source =
-        input.modelPath().map(ModelSource::of).orElse(ModelSource.embeddedDefault());
+    ModelSource source = input.modelSource();
     AttentionRequest request =
         AttentionRequest.builder()
             .setTextA(input.textA().strip())
@@ -136,6 +140,13 @@ public final class MainWindow extends JFrame {
     refreshRecentMenu();
     begin("Starting...");
     service.compute(backend, source, request, listener());
+  }
+
+  /** The backend and model of the input strip, for the comparison tab. */
+  private Optional<ComparePanel.Target> compareTarget() {
+    return input
+        .backendName()
+        .map(backend -> new ComparePanel.Target(backend, input.modelSource()));
   }
 
   /** Reads an attention file (JSON, or NPZ with an optional tokens file) and shows it. */
@@ -173,8 +184,8 @@ public final class MainWindow extends JFrame {
   }
 
   private void show(AttentionData data) {
+    // The views adapt the shared selection to the new data (kinds, layer and token ranges).
     viewModel.setData(data);
-    selection.adaptTo(data);
     long millis = (System.nanoTime() - startedAt) / 1_000_000;
     var attention = data.primary();
     status.idle(

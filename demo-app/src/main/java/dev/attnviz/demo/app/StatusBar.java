@@ -24,6 +24,7 @@ final class StatusBar extends JPanel {
     cancel.setToolTipText("Stop waiting for this request (Esc); the app stays usable");
     cancel.addActionListener(onCancel);
     message.setName("status.message");
+    busy.setName("status.busy");
     cancel.setName("status.cancel");
     JPanel east = new JPanel(new BorderLayout(8, 0));
     east.setOpaque(false);

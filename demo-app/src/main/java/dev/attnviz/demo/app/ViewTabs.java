@@ -2,6 +2,8 @@ package dev.attnviz.demo.app;
 
 import dev.attnviz.swing.HeadView;
 import dev.attnviz.swing.ModelView;
+import dev.attnviz.swing.analysis.HeadStatisticsView;
+import dev.attnviz.swing.analysis.RolloutView;
 import dev.attnviz.swing.export.ExportableView;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
@@ -14,33 +16,54 @@ import javax.swing.JTabbedPane;
 
 /**
  * The views of the demo, one tab each, all sharing one data model and one selection: clicking a
- * model-view cell moves the head and neuron views to that layer and head.
+ * model-view cell or a statistics row moves the head and neuron views to that layer and head.
  */
 final class ViewTabs {
 
   private final JTabbedPane tabs = new JTabbedPane();
   private final List<ExportableView> views = new ArrayList<>();
 
-  ViewTabs(AttentionViewModel model, AttentionSelectionModel selection) {
+  ViewTabs(AttentionViewModel model, AttentionSelectionModel selection, ComparePanel compare) {
     tabs.setName("views.tabs");
-    add(
+    addScrolling(
         "Head view",
         "One layer, chosen heads: lines from query to key tokens",
         new HeadView(model, selection));
-    add(
+    addScrolling(
         "Model view",
         "Every layer \u00d7 head at a glance; click a cell for details",
         new ModelView(model, selection));
-    add(
+    addScrolling(
         "Neuron view",
         "Inside one head: queries, keys and how they become attention",
         new NeuronView(model, selection));
+    HeadStatisticsView statistics = new HeadStatisticsView(model, selection);
+    // The statistics view scrolls its table and heatmap itself.
+    add(
+        "Head statistics",
+        "Entropy, special-token and positional attention of every head; click one to jump there",
+        statistics,
+        statistics);
+    addScrolling(
+        "Rollout",
+        "Attention rollout across layers (Abnar & Zuidema 2020)",
+        new RolloutView(model, selection));
+    add(
+        "Compare",
+        "Two inputs side by side and their difference, e.g. She vs He",
+        compare,
+        compare.view());
   }
 
-  private <V extends JComponent & ExportableView> void add(String title, String tip, V view) {
+  private <V extends JComponent & ExportableView> void addScrolling(
+      String title, String tip, V view) {
     JScrollPane scroll = new JScrollPane(view);
     scroll.setBorder(null);
-    tabs.addTab(title, null, scroll, tip);
+    add(title, tip, scroll, view);
+  }
+
+  private void add(String title, String tip, JComponent tab, ExportableView view) {
+    tabs.addTab(title, null, tab, tip);
     views.add(view);
   }
 

@@ -91,6 +91,56 @@ class AttentionServiceTest {
   }
 
   @Test
+  void lanesNeverSupersedeEachOther() throws Exception {
+    AttentionService.Lane compare = service.newLane();
+    Recorder mainRecorder = new Recorder();
+    Recorder compareRecorder = new Recorder();
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    compare.submit(
+        (providers, progress) -> {
+          started.countDown();
+          release.await(10, TimeUnit.SECONDS);
+          return data("compared");
+        },
+        compareRecorder);
+    assertTrue(started.await(10, TimeUnit.SECONDS));
+    service.submit((providers, progress) -> data("main"), mainRecorder);
+    compare.submit((providers, progress) -> data("compared again"), compareRecorder);
+    release.countDown();
+    waitForWorkerAndEdt();
+    assertEquals(List.of("result main"), mainRecorder.events);
+    assertEquals(
+        List.of("result compared again"),
+        compareRecorder.events,
+        "within a lane only the newest counts; the main lane did not drop it");
+  }
+
+  @Test
+  void closingSkipsQueuedJobsOfEveryLane() throws Exception {
+    AttentionService closing = new AttentionService(AttentionProviders.of(List.of()));
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Recorder first = new Recorder();
+    Recorder queued = new Recorder();
+    closing.submit(
+        (providers, progress) -> {
+          started.countDown();
+          release.await(10, TimeUnit.SECONDS);
+          return data("first");
+        },
+        first);
+    closing.newLane().submit((providers, progress) -> data("queued"), queued);
+    assertTrue(started.await(10, TimeUnit.SECONDS));
+    // Closing without waiting: the running job is still blocked, the queued one not started.
+    closing.close(0);
+    release.countDown();
+    closing.close(10);
+    SwingUtilities.invokeAndWait(() -> {});
+    assertEquals(List.of(), queued.events, "a job queued before close never ran");
+  }
+
+  @Test
   void failuresArriveAsPlainMessages() throws Exception {
     Recorder recorder = new Recorder();
     service.submit(

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.attnviz.core.AttentionData;
+import dev.attnviz.swing.analysis.ComparisonView;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.GraphicsEnvironment;
@@ -16,10 +17,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import javax.swing.AbstractButton;
+import javax.swing.JProgressBar;
+import javax.swing.JTabbedPane;
 import javax.swing.JTextField;
 import javax.swing.SwingUtilities;
 import javax.swing.text.JTextComponent;
@@ -117,6 +121,27 @@ class DemoAppIT {
             Duration.ofSeconds(30));
     assertTrue(message.contains("bad.json"), message);
     assertEquals(typed, onEdt(() -> field("input.textA").getText()), "inputs are intact");
+  }
+
+  @Test
+  void theCompareTabComparesTheExampleBesideTheMainViews() throws Exception {
+    AttentionData main = waitFor(() -> onEdt(() -> window.viewModel().data()), FIRST_RESULT);
+    onEdt(
+        () -> {
+          JTabbedPane tabs = (JTabbedPane) find(window, "views.tabs");
+          tabs.setSelectedIndex(tabs.indexOfTab("Compare"));
+          return null;
+        });
+    ComparisonView view = onEdt(() -> ((ComparePanel) find(window, "compare.panel")).view());
+    AttentionData a = waitFor(() -> onEdt(() -> view.dataA().orElse(null)), FIRST_RESULT);
+    AttentionData b = onEdt(() -> view.dataB().orElseThrow());
+    assertTrue(a.primary().queryTokens().strings().contains("she"));
+    assertTrue(b.primary().queryTokens().strings().contains("he"));
+    assertEquals(Optional.empty(), onEdt(view::message), "same token count: no message");
+    assertEquals(main, onEdt(() -> window.viewModel().data()), "the main views kept their data");
+    waitFor(
+        () -> onEdt(() -> ((JProgressBar) find(window, "status.busy")).isVisible() ? null : true),
+        Duration.ofSeconds(30));
   }
 
   private static BufferedImage capture() throws Exception {

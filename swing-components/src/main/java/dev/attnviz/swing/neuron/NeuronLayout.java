@@ -1,5 +1,7 @@
 package dev.attnviz.swing.neuron;
 
+import dev.attnviz.swing.render.TextMeasure;
+import dev.attnviz.swing.render.TokenColumnsLayout;
 import java.awt.Dimension;
 import java.awt.Point;
 import java.awt.Rectangle;
@@ -16,13 +18,14 @@ import java.util.Objects;
  * pair; when collapsed only for a message), a row of column titles, then one row per token.
  * Expanded, from left to right: query tokens, query vectors, a gap for the connectors, key vectors,
  * elementwise products, scores, the softmax (key tokens), and the contribution list. Collapsed:
- * query tokens, a gap for the lines, key tokens. Every vector cell and row starts at an integer
- * position, so cells stay sharp at integer scale factors.
+ * query tokens, a gap for the lines, key tokens, laid out as a {@link TokenColumnsLayout} so that
+ * the head view's painter draws them. Every vector cell and row starts at an integer position, so
+ * cells stay sharp at integer scale factors.
  */
 final class NeuronLayout {
 
   static final int PAD = 8;
-  static final int TEXT_PAD = 4;
+  static final int TEXT_PAD = TokenColumnsLayout.TEXT_PADDING;
   static final int COLUMN_GAP = 12;
   static final int CONNECTOR_GAP = 64;
   static final int LINE_GAP = 160;
@@ -105,6 +108,7 @@ final class NeuronLayout {
   private final int[] columnWidth = new int[Column.values().length];
   private final int[] listX;
   private final int[] listWidth;
+  private final TokenColumnsLayout tokenColumns;
   private final Rectangle status;
   private final int width;
   private final int height;
@@ -178,6 +182,18 @@ final class NeuronLayout {
       x = place(Column.QUERY_TOKENS, x, queryLabelWidth, "", measure) + LINE_GAP;
       right = place(Column.KEY_TOKENS, x, keyLabelWidth, "", measure);
     }
+    tokenColumns =
+        expanded
+            ? null
+            : new TokenColumnsLayout(
+                PAD,
+                rowsTop,
+                queryRows,
+                keyRows,
+                queryLabelWidth,
+                keyLabelWidth,
+                rowHeight,
+                LINE_GAP);
     if (status != null) {
       right = Math.max(right, status.x + status.width);
     }
@@ -333,18 +349,21 @@ final class NeuronLayout {
     return new Rectangle(x(Column.SCORE), rowTop(row) + CELL_INSET, cellHeight(), cellHeight());
   }
 
+  /** The two token columns of collapsed mode, as the head view lays them out; null if expanded. */
+  TokenColumnsLayout tokenColumns() {
+    return tokenColumns;
+  }
+
   /** Where connectors and lines leave query row {@code row}. */
   Point queryAnchor(int row) {
-    int x =
-        expanded
-            ? x(Column.QUERY) + headSize * cellWidth
-            : x(Column.QUERY_TOKENS) + width(Column.QUERY_TOKENS);
+    int x = expanded ? x(Column.QUERY) + headSize * cellWidth : (int) tokenColumns.leftAnchorX();
     return new Point(x, rowTop(row) + rowHeight / 2);
   }
 
   /** Where connectors and lines reach key row {@code row}. */
   Point keyAnchor(int row) {
-    return new Point(expanded ? x(Column.KEY) : x(Column.KEY_TOKENS), rowTop(row) + rowHeight / 2);
+    int x = expanded ? x(Column.KEY) : (int) tokenColumns.rightAnchorX();
+    return new Point(x, rowTop(row) + rowHeight / 2);
   }
 
   /**

@@ -1,10 +1,13 @@
 package dev.attnviz.swing.neuron;
 
+import dev.attnviz.swing.model.TokenRef;
 import dev.attnviz.swing.neuron.NeuronLayout.Column;
+import dev.attnviz.swing.render.TextFit;
+import dev.attnviz.swing.render.TokenColumnsPainter;
 import dev.attnviz.swing.render.ViewColors;
+import dev.attnviz.swing.render.ViewText;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Point;
 import java.awt.Rectangle;
@@ -24,7 +27,6 @@ import java.util.Locale;
 final class NeuronPainter {
 
   private static final Stroke CONNECTOR = new BasicStroke(1.5f);
-  private static final Stroke LINE = new BasicStroke(2f);
   private static final int THIN = 1;
   private static final int THICK = 2;
 
@@ -38,7 +40,7 @@ final class NeuronPainter {
   private final NeuronLayout layout;
   private final NeuronSlice slice;
   private final ViewColors colors;
-  private FontMetrics metrics;
+  private final ViewText text;
 
   private NeuronPainter(Graphics2D g, NeuronScene scene) {
     this.g = g;
@@ -46,6 +48,7 @@ final class NeuronPainter {
     this.layout = scene.layout();
     this.slice = scene.slice();
     this.colors = scene.colors();
+    this.text = colors.text();
   }
 
   /** Paints the part of {@code scene} inside {@code clip} (null: all of it) into {@code g}. */
@@ -60,14 +63,10 @@ final class NeuronPainter {
   private void paintAll(Rectangle clip) {
     g.setColor(colors.background());
     g.fill(clip);
-    g.setFont(colors.font());
-    metrics = g.getFontMetrics();
-    g.setRenderingHint(
-        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
     cellMode();
     if (scene.message() != null) {
-      text(scene.message(), layout.statusBounds(), colors.foreground(), Align.LEFT, false);
+      text(scene.message(), layout.statusBounds(), colors.foreground(), Align.LEFT);
     }
     if (slice == null) {
       return;
@@ -77,7 +76,7 @@ final class NeuronPainter {
     if (scene.expanded()) {
       paintExpanded(first, end);
     } else {
-      paintCollapsed(clip, first, end);
+      paintCollapsed(clip);
     }
   }
 
@@ -91,51 +90,38 @@ final class NeuronPainter {
 
   // ---------------------------------------------------------------- collapsed
 
-  private void paintCollapsed(Rectangle clip, int first, int end) {
-    int row = scene.selectedRow();
-    int column = scene.selectedColumn();
-    lineMode();
-    g.setStroke(LINE);
-    Color head = scene.headColor();
-    for (int r = 0; r < slice.rowCount(); r++) {
-      if (row >= 0 && r != row) {
-        continue;
-      }
-      Point from = layout.queryAnchor(r);
-      for (int c = 0; c < slice.columnCount(); c++) {
-        if (column >= 0 && c != column) {
-          continue;
-        }
-        Point to = layout.keyAnchor(c);
-        // A line whose vertical extent misses the clip cannot touch it.
-        if (Math.max(from.y, to.y) < clip.y - 2 || Math.min(from.y, to.y) > clip.y + clip.height) {
-          continue;
-        }
-        Color color = SignedValueColors.withOpacity(head, slice.weight(r, c));
-        if (color.getAlpha() > 0) {
-          g.setColor(color);
-          g.drawLine(from.x, from.y, to.x, to.y);
-        }
-      }
+  /** Collapsed mode is the head view for one head: the same layout, painter and culling. */
+  private void paintCollapsed(Rectangle clip) {
+    TokenRef selected = null;
+    if (scene.selectedRow() >= 0) {
+      selected = TokenRef.query(slice.queryIndex(scene.selectedRow()));
+    } else if (scene.selectedColumn() >= 0) {
+      selected = TokenRef.key(slice.keyIndex(scene.selectedColumn()));
     }
+    TokenColumnsPainter.Scene lines =
+        new TokenColumnsPainter.Scene(
+            slice.shown(),
+            slice.layer(),
+            new int[] {slice.head()},
+            new Color[] {scene.headColor()},
+            1f,
+            selected,
+            scene.locked() ? selected : null);
+    new TokenColumnsPainter(colors).paint(g, layout.tokenColumns(), lines, clip);
     cellMode();
-    paintTokens(Column.QUERY_TOKENS, slice.queryLabels(), first, end, row, Align.RIGHT);
-    paintTokens(Column.KEY_TOKENS, slice.keyLabels(), first, end, column, Align.LEFT);
   }
 
   // ---------------------------------------------------------------- expanded
 
   private void paintExpanded(int first, int end) {
     for (Column column : List.of(Column.QUERY, Column.KEY, Column.PRODUCT, Column.SCORE)) {
-      text(
-          titleOf(column), layout.titleBounds(column), colors.mutedForeground(), Align.LEFT, false);
+      text(titleOf(column), layout.titleBounds(column), colors.mutedForeground(), Align.LEFT);
     }
     text(
         NeuronText.SOFTMAX_TITLE,
         layout.titleBounds(Column.KEY_TOKENS),
         colors.mutedForeground(),
-        Align.LEFT,
-        false);
+        Align.LEFT);
     int row = scene.selectedRow();
     paintTokens(Column.QUERY_TOKENS, slice.queryLabels(), first, end, row, Align.RIGHT);
     for (int r = first; r < Math.min(end, slice.rowCount()); r++) {
@@ -158,24 +144,17 @@ final class NeuronPainter {
             pairSummary(row, scene.pairColumn()),
             layout.statusBounds(),
             colors.foreground(),
-            Align.LEFT,
-            true);
+            Align.LEFT);
       }
     } else {
-      text(
-          NeuronText.PLACEHOLDER,
-          layout.statusBounds(),
-          colors.mutedForeground(),
-          Align.LEFT,
-          false);
+      text(NeuronText.PLACEHOLDER, layout.statusBounds(), colors.mutedForeground(), Align.LEFT);
     }
     if (layout.listRows() > 0) {
       text(
           NeuronText.CONTRIBUTIONS_TITLE,
           layout.titleBounds(Column.CONTRIBUTIONS),
           colors.mutedForeground(),
-          Align.LEFT,
-          false);
+          Align.LEFT);
       if (!scene.contributions().isEmpty()) {
         paintContributions(row);
       }
@@ -291,18 +270,17 @@ final class NeuronPainter {
         slice.queryLabels().get(row).strip() + "  \u00b7  " + slice.keyLabels().get(pair).strip(),
         pairCell,
         colors.foreground(),
-        Align.LEFT,
-        true);
+        Align.LEFT);
     String[] headers = NeuronText.CONTRIBUTION_HEADERS;
     for (int s = 0; s < headers.length; s++) {
-      text(headers[s], layout.listCell(1, s), colors.mutedForeground(), Align.RIGHT, false);
+      text(headers[s], layout.listCell(1, s), colors.mutedForeground(), Align.RIGHT);
     }
     List<DimensionContribution> entries = scene.contributions();
     for (int e = 0; e < Math.min(entries.size(), layout.listRows()); e++) {
       String[] cells = format(entries.get(e));
       for (int s = 0; s < cells.length; s++) {
         Rectangle cell = layout.listCell(e + NeuronLayout.LIST_HEADER_ROWS, s);
-        text(cells[s], cell, colors.foreground(), Align.RIGHT, false);
+        text(cells[s], cell, colors.foreground(), Align.RIGHT);
       }
     }
   }
@@ -348,36 +326,18 @@ final class NeuronPainter {
           outline(box, colors.selection(), THICK);
         }
       }
-      Rectangle inner =
-          new Rectangle(
-              box.x + NeuronLayout.TEXT_PAD,
-              box.y,
-              box.width - 2 * NeuronLayout.TEXT_PAD,
-              box.height);
-      text(labels.get(r), inner, colors.foreground(), align, true);
+      text(labels.get(r), box, colors.foreground(), align, NeuronLayout.TEXT_PAD);
     }
   }
 
-  private void text(String text, Rectangle box, Color color, Align align, boolean fit) {
-    String shown = fit ? fit(text, box.width) : text;
-    int width = metrics.stringWidth(shown);
-    int x = align == Align.RIGHT ? box.x + box.width - width : box.x;
-    int baseline = box.y + (box.height - metrics.getHeight()) / 2 + metrics.getAscent();
+  private void text(String label, Rectangle box, Color color, Align align) {
+    text(label, box, color, align, 0);
+  }
+
+  /** Draws {@code label} in {@code box}, {@code padding} in from its sides, cut to fit. */
+  private void text(String label, Rectangle box, Color color, Align align, int padding) {
     g.setColor(color);
-    g.drawString(shown, x, baseline);
-  }
-
-  /** {@code text}, cut with an ellipsis to fit {@code width}. */
-  private String fit(String text, int width) {
-    if (metrics.stringWidth(text) <= width) {
-      return text;
-    }
-    String ellipsis = "\u2026";
-    int end = text.length();
-    while (end > 0 && metrics.stringWidth(text.substring(0, end) + ellipsis) > width) {
-      end--;
-    }
-    return text.substring(0, end) + ellipsis;
+    TextFit.drawInBox(g, text, label, box, align == Align.RIGHT, padding);
   }
 
   /**

@@ -4,12 +4,9 @@ import dev.attnviz.core.Attention;
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.AttentionKind;
 import dev.attnviz.core.AttentionScores;
-import dev.attnviz.core.SentenceFilter;
 import dev.attnviz.core.SentenceFilter.Range;
 import dev.attnviz.core.Tensor4D;
-import dev.attnviz.core.TokenPrettifier;
-import dev.attnviz.core.Tokens;
-import java.util.ArrayList;
+import dev.attnviz.swing.render.ShownAttention;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -25,13 +22,12 @@ import java.util.Objects;
  */
 final class NeuronSlice {
 
+  private final ShownAttention shown;
   private final Attention attention;
   private final int layer;
   private final int head;
   private final Range rows;
   private final Range columns;
-  private final List<String> queryLabels;
-  private final List<String> keyLabels;
   private final float[] weights;
   private final float[] queries;
   private final float[] keys;
@@ -41,22 +37,14 @@ final class NeuronSlice {
   private int cachedScoreRow = -1;
   private double[] cachedScores;
 
-  private NeuronSlice(
-      Attention attention,
-      int layer,
-      int head,
-      Range rows,
-      Range columns,
-      boolean causal,
-      boolean prettify) {
-    this.attention = attention;
+  private NeuronSlice(ShownAttention shown, int layer, int head) {
+    this.shown = shown;
+    this.attention = shown.attention();
     this.layer = layer;
     this.head = head;
-    this.rows = rows;
-    this.columns = columns;
-    this.causal = causal;
-    this.queryLabels = labels(attention.queryTokens(), rows, prettify);
-    this.keyLabels = labels(attention.keyTokens(), columns, prettify);
+    this.rows = new Range(shown.firstQuery(), shown.firstQuery() + shown.rowCount());
+    this.columns = new Range(shown.firstKey(), shown.firstKey() + shown.columnCount());
+    this.causal = isCausal(shown.data(), shown.kind());
     this.weights = cut(attention.weights(), rows, columns.start(), columns.length());
     this.headSize = attention.headSize();
     if (attention.hasVectors()) {
@@ -69,31 +57,17 @@ final class NeuronSlice {
   }
 
   /**
-   * Cuts the head {@code (layer, head)} of {@code kind} out of {@code data}.
+   * Cuts the head {@code (layer, head)} out of what the views show: the kind, the rows and columns
+   * of the pair filter and the token labels of {@code shown}.
    *
-   * @throws IllegalArgumentException with a message for the user if the data has no such kind,
-   *     layer or head
+   * @throws IllegalArgumentException with a message for the user if the data has no such layer or
+   *     head
    */
-  static NeuronSlice of(
-      AttentionData data,
-      AttentionKind kind,
-      int layer,
-      int head,
-      SentenceFilter filter,
-      boolean prettify) {
-    Objects.requireNonNull(data, "data");
-    Objects.requireNonNull(filter, "filter");
-    Attention attention = data.attention(kind);
-    checkInData("layer", layer, attention.layerCount());
-    checkInData("head", head, attention.headCount());
-    return new NeuronSlice(
-        attention,
-        layer,
-        head,
-        filter.rows(data, attention),
-        filter.columns(data, attention),
-        isCausal(data, kind),
-        prettify);
+  static NeuronSlice of(ShownAttention shown, int layer, int head) {
+    Objects.requireNonNull(shown, "shown");
+    checkInData("layer", layer, shown.attention().layerCount());
+    checkInData("head", head, shown.attention().headCount());
+    return new NeuronSlice(shown, layer, head);
   }
 
   /**
@@ -120,15 +94,6 @@ final class NeuronSlice {
     }
   }
 
-  private static List<String> labels(Tokens tokens, Range range, boolean prettify) {
-    List<String> labels = new ArrayList<>(range.length());
-    for (int i = range.start(); i < range.end(); i++) {
-      String token = tokens.get(i);
-      labels.add(prettify ? TokenPrettifier.prettify(token) : token);
-    }
-    return List.copyOf(labels);
-  }
-
   private float[] cut(Tensor4D tensor, Range rowRange, int from, int length) {
     float[] row = new float[tensor.dim3()];
     float[] result = new float[rowRange.length() * length];
@@ -137,6 +102,11 @@ final class NeuronSlice {
       System.arraycopy(row, from, result, r * length, length);
     }
     return result;
+  }
+
+  /** What the views show, which the slice was cut from. */
+  ShownAttention shown() {
+    return shown;
   }
 
   /** The attention the slice comes from. */
@@ -191,12 +161,12 @@ final class NeuronSlice {
 
   /** Display text of the query tokens shown. */
   List<String> queryLabels() {
-    return queryLabels;
+    return shown.rowLabels();
   }
 
   /** Display text of the key tokens shown. */
   List<String> keyLabels() {
-    return keyLabels;
+    return shown.columnLabels();
   }
 
   /** Whether query and key vectors are present. */

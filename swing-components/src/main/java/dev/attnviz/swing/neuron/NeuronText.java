@@ -1,11 +1,17 @@
 package dev.attnviz.swing.neuron;
 
+import dev.attnviz.swing.model.AttentionViewModel;
+
 /** The words the neuron view shows, in one place so layout, painting and tests agree. */
 final class NeuronText {
 
   static final String NO_VECTORS =
       "This data has no query and key vectors: compute with 'queries and keys' on,"
           + " or load a file that has them";
+
+  static final String WORD_LEVEL_NO_VECTORS =
+      "Word level joins sub-word pieces, and a word has no query or key vector of its own:"
+          + " turn word level off to see how the head computes its attention";
 
   static final String PLACEHOLDER =
       "Hover over or click a token on the left to see how its attention is computed";
@@ -26,4 +32,13 @@ final class NeuronText {
   static final String[] CONTRIBUTION_SAMPLES = {"0000", "-00.000", "-00.000", "-000.000", "-000%"};
 
   private NeuronText() {}
+
+  /**
+   * Why expanded mode is unavailable: word level dropped the vectors of data that has them, or the
+   * data never had any.
+   */
+  static String noVectors(AttentionViewModel model) {
+    boolean dataHasVectors = model.hasData() && model.data().hasVectors();
+    return model.isWordLevel() && dataHasVectors ? WORD_LEVEL_NO_VECTORS : NO_VECTORS;
+  }
 }

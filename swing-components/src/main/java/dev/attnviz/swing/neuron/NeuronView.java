@@ -1,8 +1,10 @@
 package dev.attnviz.swing.neuron;
 
 import dev.attnviz.core.Attention;
-import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.AttentionKind;
+import dev.attnviz.swing.AttentionView;
+import dev.attnviz.swing.SelectionControls;
+import dev.attnviz.swing.ViewWithControls;
 import dev.attnviz.swing.export.ExportableView;
 import dev.attnviz.swing.export.ShownMatrix;
 import dev.attnviz.swing.model.AttentionSelectionModel;
@@ -12,30 +14,25 @@ import dev.attnviz.swing.model.SelectionEvent.Aspect;
 import dev.attnviz.swing.model.TokenRef;
 import dev.attnviz.swing.neuron.NeuronLayout.Column;
 import dev.attnviz.swing.neuron.NeuronLayout.Hit;
+import dev.attnviz.swing.render.FocusRing;
+import dev.attnviz.swing.render.ShownAttention;
 import dev.attnviz.swing.render.ViewColors;
-import java.awt.BorderLayout;
 import java.awt.Dimension;
+import java.awt.FlowLayout;
 import java.awt.Graphics2D;
 import java.awt.Point;
-import java.awt.event.ActionEvent;
-import java.awt.event.FocusAdapter;
-import java.awt.event.FocusEvent;
+import java.awt.Rectangle;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import javax.swing.AbstractAction;
-import javax.swing.BorderFactory;
-import javax.swing.InputMap;
-import javax.swing.JComponent;
-import javax.swing.JScrollPane;
-import javax.swing.KeyStroke;
-import javax.swing.border.Border;
-import javax.swing.event.ChangeEvent;
-import javax.swing.event.ChangeListener;
+import javax.swing.JCheckBox;
+import javax.swing.JPanel;
 
 /**
  * Shows how one attention head computes its weights: the neuron view.
@@ -52,26 +49,38 @@ import javax.swing.event.ChangeListener;
  * tanh(|v|/4)}; connectors from q_i to each key have opacity {@code tanh(1.8 · a_ij)}. For causal
  * models, products and scores of keys after the query are hidden. The dimensions that contribute
  * most to the score of the selected pair (i, j) are outlined and listed. In {@link
- * NeuronMode#COLLAPSED collapsed} mode it draws lines between the tokens, like the head view for
- * one head. Data without query and key vectors can only be collapsed; the view says so.
+ * NeuronMode#COLLAPSED collapsed} mode it draws lines between the tokens exactly as the head view
+ * does for one head. Data without query and key vectors can only be collapsed; the view says so.
+ *
+ * <p>It shows the model's {@link AttentionViewModel#displayData() display data}: with special
+ * tokens hidden the vectors of the remaining tokens stay, at word level there are none (a word has
+ * no query or key vector of its own), and the view says that word level is why.
  *
  * <p>Mouse: hover a query token (or its q row) to select it, click to lock it, click a key row to
  * itemise that pair. Keyboard (when focused): ↑/↓ move the locked token, Shift+↑/↓ the itemised
  * key, ←/→ the head, Page Up/Down the layer, Escape unlocks. Tooltips give exact values.
  *
- * <p>The view includes its own controls (layer, head, mode, pair filter); hosts with their own hide
- * them with {@link #setControlsVisible(boolean)}. Options are bound properties. Layers and heads
- * offered follow the model's {@code includeLayers}/{@code includeHeads}. Colours come from the
- * {@link ViewColors} UIManager keys and follow look-and-feel changes. Export ({@link
- * ExportableView}) draws exactly what is shown, selection included, at full size (not just the
- * scrolled viewport).
+ * <p>Like the other views (see {@link ViewWithControls}) it brings its own controls (layer, head,
+ * kind, pair filter: a {@link SelectionControls}, plus the expanded switch); put it in a {@link
+ * javax.swing.JScrollPane} for long inputs and wide heads, and the controls move into the scroll
+ * pane's column header. Hosts with their own controls hide them with {@link
+ * #setControlsVisible(boolean)}. Options are bound properties. Layers and heads offered follow the
+ * model's {@code includeLayers}/{@code includeHeads}. Colours and font come from the {@link
+ * ViewColors} UIManager keys and follow look-and-feel changes. Export ({@link ExportableView})
+ * draws exactly what is shown, selection included, at full size (not just the scrolled viewport).
  *
  * <p>Swing component: use on the Event Dispatch Thread only.
  */
-public final class NeuronView extends JComponent implements ExportableView {
+public final class NeuronView extends AttentionView {
 
   /** The text shown when expanded mode is asked for but the data has no query and key vectors. */
   public static final String NO_VECTORS_MESSAGE = NeuronText.NO_VECTORS;
+
+  /**
+   * The text shown when expanded mode is asked for at word level ({@link
+   * AttentionViewModel#setWordLevel}), which drops the query and key vectors.
+   */
+  public static final String WORD_LEVEL_MESSAGE = NeuronText.WORD_LEVEL_NO_VECTORS;
 
   /** The text shown in expanded mode while no query token is selected. */
   public static final String PLACEHOLDER_TEXT = NeuronText.PLACEHOLDER;
@@ -105,25 +114,23 @@ public final class NeuronView extends JComponent implements ExportableView {
   /** Selection changes that only move the highlighted token, not the head shown. */
   private static final Set<Aspect> TOKEN_ASPECTS = Set.of(Aspect.HOVER, Aspect.LOCK, Aspect.CELL);
 
-  private final ChangeListener modelListener = e -> dataChanged();
-  private final ChangeListener selectionListener = this::selectionChanged;
-  private final NeuronCanvas canvas;
-  private final NeuronControls controls;
-  private final JScrollPane scrollPane;
+  private final SelectionControls selectors = new SelectionControls(true, true);
+  private final JCheckBox expandedBox = new JCheckBox("Expanded");
 
-  private AttentionViewModel model;
-  private AttentionSelectionModel selection;
   private NeuronMode mode = NeuronMode.EXPANDED;
-  private boolean controlsVisible = true;
   private int topDimensionCount = DEFAULT_TOP_DIMENSION_COUNT;
   private int pairKey = -1;
 
-  private ViewColors colors = ViewColors.fromUIManager();
   private NeuronSlice slice;
   private String sliceError;
   private NeuronLayout layout;
   private NeuronLayout.Input layoutInput;
   private NeuronScene scene;
+
+  /** Creates a neuron view with empty models of its own. */
+  public NeuronView() {
+    this(new AttentionViewModel(), new AttentionSelectionModel());
+  }
 
   /**
    * Creates a view of {@code model}'s data with {@code selection}, which it adapts to the data.
@@ -132,91 +139,49 @@ public final class NeuronView extends JComponent implements ExportableView {
    * @param selection the selection, possibly shared
    */
   public NeuronView(AttentionViewModel model, AttentionSelectionModel selection) {
-    this.model = Objects.requireNonNull(model, "model");
-    this.selection = Objects.requireNonNull(selection, "selection");
-    canvas = new NeuronCanvas(new CanvasInput());
-    controls = new NeuronControls(this);
-    scrollPane = new JScrollPane(canvas);
-    setLayout(new BorderLayout());
-    add(controls, BorderLayout.NORTH);
-    add(scrollPane, BorderLayout.CENTER);
-    canvas.addFocusListener(
-        new FocusAdapter() {
-          @Override
-          public void focusGained(FocusEvent e) {
-            updateBorder();
-          }
+    super(model, selection);
+    expandedBox.setName("expanded");
+    expandedBox.setOpaque(false);
+    expandedBox.addActionListener(
+        e -> setMode(expandedBox.isSelected() ? NeuronMode.EXPANDED : NeuronMode.COLLAPSED));
+    JPanel row = new JPanel(new FlowLayout(FlowLayout.LEFT, 0, 0));
+    row.setOpaque(false);
+    row.add(selectors);
+    row.add(expandedBox);
+    row.setAlignmentX(LEFT_ALIGNMENT);
+    controlsBar().add(row);
+    installMouse();
+    installKeys();
+    start();
+  }
 
-          @Override
-          public void focusLost(FocusEvent e) {
-            updateBorder();
-          }
-        });
-    installKeyboardActions();
-    model.addChangeListener(modelListener);
-    selection.addChangeListener(selectionListener);
-    adaptSelection();
-    updateBorder();
+  // ------------------------------------------------------------------ model events
+
+  @Override
+  protected void dataChanged() {
+    int oldPairKey = pairKey;
+    pairKey = -1;
     rebuild();
+    firePropertyChange(PAIR_KEY_PROPERTY, oldPairKey, pairKey);
   }
 
-  // ------------------------------------------------------------------ models
-
-  /** The data and display options shown. */
-  public AttentionViewModel getModel() {
-    return model;
-  }
-
-  /** Shows another model's data; the listener moves from the old model to the new one. */
-  public void setModel(AttentionViewModel newModel) {
-    Objects.requireNonNull(newModel, "newModel");
-    AttentionViewModel old = model;
-    if (newModel != old) {
-      old.removeChangeListener(modelListener);
-      model = newModel;
-      newModel.addChangeListener(modelListener);
-      firePropertyChange(MODEL_PROPERTY, old, newModel);
-      dataChanged();
-    }
-  }
-
-  /** The selection shown and edited. */
-  public AttentionSelectionModel getSelectionModel() {
-    return selection;
-  }
-
-  /** Uses another selection model; the listener moves from the old one to the new one. */
-  public void setSelectionModel(AttentionSelectionModel newSelection) {
-    Objects.requireNonNull(newSelection, "newSelection");
-    AttentionSelectionModel old = selection;
-    if (newSelection != old) {
-      old.removeChangeListener(selectionListener);
-      selection = newSelection;
-      newSelection.addChangeListener(selectionListener);
-      firePropertyChange(SELECTION_MODEL_PROPERTY, old, newSelection);
-      adaptSelection();
-      rebuild();
-    }
-  }
-
-  private void adaptSelection() {
-    if (model.hasData()) {
-      selection.adaptTo(model.data());
-    }
-  }
-
-  private void dataChanged() {
-    setPairKey(-1);
-    adaptSelection();
-    rebuild();
-  }
-
-  private void selectionChanged(ChangeEvent event) {
-    if (event instanceof SelectionEvent change && TOKEN_ASPECTS.containsAll(change.aspects())) {
+  @Override
+  protected void selectionChanged(SelectionEvent event) {
+    if (event != null && TOKEN_ASPECTS.containsAll(event.aspects())) {
       refreshScene();
     } else {
       rebuild();
     }
+  }
+
+  /** The colours and perhaps the font changed: measure again and rebuild the scene. */
+  @Override
+  protected void themeChanged() {
+    if (scene != null) {
+      layoutInput = null;
+      refreshScene();
+    }
+    super.themeChanged();
   }
 
   // ------------------------------------------------------------------ options
@@ -243,22 +208,6 @@ public final class NeuronView extends JComponent implements ExportableView {
   /** Whether the shown head's data has query and key vectors, so expanded mode can be drawn. */
   public boolean isExpandedAvailable() {
     return slice != null && slice.hasVectors();
-  }
-
-  /** Whether the view's own controls are shown (default true). */
-  public boolean isControlsVisible() {
-    return controlsVisible;
-  }
-
-  /** Shows or hides the view's own controls, for hosts that have their own. */
-  public void setControlsVisible(boolean visible) {
-    boolean old = controlsVisible;
-    if (visible != old) {
-      controlsVisible = visible;
-      controls.setVisible(visible);
-      revalidate();
-      firePropertyChange(CONTROLS_VISIBLE_PROPERTY, old, visible);
-    }
   }
 
   /** How many top-contributing dimensions of the selected pair are outlined and listed. */
@@ -310,6 +259,11 @@ public final class NeuronView extends JComponent implements ExportableView {
     }
   }
 
+  /** The layer, head, kind and filter selectors. */
+  public SelectionControls selectors() {
+    return selectors;
+  }
+
   // ------------------------------------------------------------------ what is shown
 
   /** The selected query token (data index) if it is shown, else empty. */
@@ -336,30 +290,43 @@ public final class NeuronView extends JComponent implements ExportableView {
     return Optional.ofNullable(scene.message());
   }
 
-  /** The drawing surface inside the scroll pane, for tests. */
-  NeuronCanvas canvas() {
-    return canvas;
-  }
-
   /** The current scene, for tests. */
   NeuronScene scene() {
     return scene;
   }
 
-  // ------------------------------------------------------------------ export
+  /** Shows {@code newScene}; revalidates if its size differs from the old one's. */
+  void setScene(NeuronScene newScene) {
+    Dimension oldSize = scene == null ? null : scene.layout().size();
+    scene = Objects.requireNonNull(newScene, "newScene");
+    if (!newScene.layout().size().equals(oldSize)) {
+      revalidate();
+    }
+    repaint();
+  }
+
+  // ------------------------------------------------------------------ painting and export
 
   @Override
-  public Dimension exportSize() {
-    return scene.layout().size();
+  protected Dimension contentSize() {
+    return scene == null ? new Dimension(320, 60) : scene.layout().size();
   }
 
   @Override
-  public void paintExport(Graphics2D g) {
-    Graphics2D copy = (Graphics2D) g.create();
-    try {
-      NeuronPainter.paint(copy, scene, null);
-    } finally {
-      copy.dispose();
+  protected int scrollUnit() {
+    return scene == null ? super.scrollUnit() : scene.layout().rowHeight();
+  }
+
+  @Override
+  protected void paintContent(Graphics2D g) {
+    NeuronPainter.paint(g, scene, g.getClipBounds());
+    if (hasFocus()) {
+      Dimension size = scene.layout().size();
+      int inset = NeuronLayout.PAD / 2;
+      FocusRing.paint(
+          g,
+          colors().selection(),
+          new Rectangle(inset, inset, size.width - 2 * inset, size.height - 2 * inset));
     }
   }
 
@@ -385,71 +352,51 @@ public final class NeuronView extends JComponent implements ExportableView {
             values));
   }
 
-  // ------------------------------------------------------------------ look and feel
-
-  /** Re-reads the colours and font from the look and feel. */
-  @Override
-  public void updateUI() {
-    super.updateUI();
-    if (canvas != null) {
-      colors = ViewColors.fromUIManager();
-      layoutInput = null;
-      updateBorder();
-      refreshScene();
-    }
-  }
-
-  private void updateBorder() {
-    // Same thickness either way, so focus does not shift the picture.
-    Border border =
-        canvas.isFocusOwner()
-            ? BorderFactory.createLineBorder(colors.selection(), 2)
-            : BorderFactory.createCompoundBorder(
-                BorderFactory.createLineBorder(colors.grid(), 1),
-                BorderFactory.createEmptyBorder(1, 1, 1, 1));
-    scrollPane.setBorder(border);
-    scrollPane.getViewport().setBackground(colors.background());
-  }
-
   // ------------------------------------------------------------------ scene building
 
-  /** Recuts the head shown, then redraws. */
+  /** Recuts the head shown, then redraws and brings the controls in line. */
   private void rebuild() {
     slice = null;
     sliceError = null;
-    if (model.hasData()) {
+    ShownAttention shown = shown();
+    if (shown != null) {
+      AttentionSelectionModel selection = getSelectionModel();
       try {
-        slice =
-            NeuronSlice.of(
-                model.data(),
-                selection.kind(),
-                selection.layer(),
-                selection.focusHead(),
-                selection.filter(),
-                model.isPrettifyTokens());
+        slice = NeuronSlice.of(shown, selection.layer(), selection.focusHead());
       } catch (IllegalArgumentException e) {
-        // A host asked for a layer, head or kind the data lacks: say so instead of drawing.
+        // A host asked for a layer or head the data lacks: say so instead of drawing.
         sliceError = e.getMessage();
         LOG.log(System.Logger.Level.DEBUG, "neuron view cannot show the selection", e);
       }
     }
     refreshScene();
-    controls.refresh();
+    refreshControls();
+  }
+
+  private void refreshControls() {
+    selectors.bind(getModel(), getSelectionModel());
+    expandedBox.setSelected(mode == NeuronMode.EXPANDED);
+    expandedBox.setEnabled(slice != null);
+    expandedBox.setToolTipText(
+        slice == null || slice.hasVectors()
+            ? "Show how the head computes its attention from queries and keys"
+            : NeuronText.noVectors(getModel()));
   }
 
   /** Rebuilds the scene from the current slice, selection and options, and shows it. */
   private void refreshScene() {
     boolean expanded = mode == NeuronMode.EXPANDED && isExpandedAvailable();
     String message;
-    if (!model.hasData()) {
+    if (!getModel().hasData()) {
       message = NeuronText.NO_DATA;
     } else if (sliceError != null) {
       message = sliceError;
-    } else if (mode == NeuronMode.EXPANDED && !slice.hasVectors()) {
-      message = NeuronText.NO_VECTORS;
+    } else if (mode == NeuronMode.EXPANDED && slice != null && !slice.hasVectors()) {
+      message = NeuronText.noVectors(getModel());
     } else {
       message = null;
     }
+    AttentionSelectionModel selection = getSelectionModel();
     int row = -1;
     int column = -1;
     boolean locked = false;
@@ -472,10 +419,17 @@ public final class NeuronView extends JComponent implements ExportableView {
                 slice.queryVector(row), slice.keyVector(pair), topDimensionCount);
       }
     }
-    scene =
+    setScene(
         new NeuronScene(
-            slice, layoutFor(expanded, message), colors, message, row, column, locked, pair, top);
-    canvas.setScene(scene);
+            slice,
+            layoutFor(expanded, message),
+            colors(),
+            message,
+            row,
+            column,
+            locked,
+            pair,
+            top));
   }
 
   private int pairColumn(int row) {
@@ -495,55 +449,87 @@ public final class NeuronView extends JComponent implements ExportableView {
             expanded ? topDimensionCount : 0);
     if (!input.equals(layoutInput)) {
       layoutInput = input;
-      layout = NeuronLayout.compute(input, TextMeasure.of(canvas.getFontMetrics(colors.font())));
+      layout = NeuronLayout.compute(input, colors().text());
     }
     return layout;
   }
 
   // ------------------------------------------------------------------ interaction
 
-  /** Mouse input from the canvas. */
-  private final class CanvasInput implements NeuronCanvas.Input {
-    @Override
-    public void hover(Point point, Hit hit) {
-      if (slice == null) {
-        return;
-      }
-      NeuronLayout geometry = scene.layout();
-      if (hit != null && isQueryColumn(hit.column())) {
-        selection.setHoveredToken(TokenRef.query(slice.queryIndex(hit.row())));
-      } else if (!geometry.expanded()) {
-        selection.setHoveredToken(
-            hit != null && hit.column() == Column.KEY_TOKENS
-                ? TokenRef.key(slice.keyIndex(hit.row()))
-                : null);
-      } else if (point.x < geometry.x(Column.QUERY) + geometry.width(Column.QUERY)) {
-        // Off the tokens on the left: nothing is hovered. To the right the hover stays, so that
-        // the mouse can travel along the computation of the hovered token and read its tooltips.
-        selection.setHoveredToken(null);
-      }
-    }
+  /** What lies at a point of this component, or null. */
+  private Hit hitAt(MouseEvent e) {
+    Point point = contentPoint(e);
+    return scene == null ? null : scene.layout().hitTest(point.x, point.y);
+  }
 
-    @Override
-    public void click(Hit hit) {
-      if (slice == null || hit == null) {
-        return;
-      }
-      if (isQueryColumn(hit.column())) {
-        selection.toggleLockedToken(TokenRef.query(slice.queryIndex(hit.row())));
-      } else if (!scene.expanded()) {
-        if (hit.column() == Column.KEY_TOKENS) {
-          selection.toggleLockedToken(TokenRef.key(slice.keyIndex(hit.row())));
-        }
-      } else if (hit.column() != Column.CONTRIBUTIONS && scene.hasSelectedRow()) {
-        int key = slice.keyIndex(hit.row());
-        setPairKey(key == pairKey ? -1 : key);
-      }
-    }
+  private void installMouse() {
+    MouseAdapter mouse =
+        new MouseAdapter() {
+          @Override
+          public void mouseMoved(MouseEvent e) {
+            hover(contentPoint(e), hitAt(e));
+          }
 
-    @Override
-    public void exit() {
+          @Override
+          public void mouseDragged(MouseEvent e) {
+            mouseMoved(e);
+          }
+
+          @Override
+          public void mousePressed(MouseEvent e) {
+            requestFocusInWindow();
+          }
+
+          @Override
+          public void mouseClicked(MouseEvent e) {
+            if (e.getButton() == MouseEvent.BUTTON1) {
+              click(hitAt(e));
+            }
+          }
+
+          @Override
+          public void mouseExited(MouseEvent e) {
+            getSelectionModel().setHoveredToken(null);
+          }
+        };
+    addMouseListener(mouse);
+    addMouseMotionListener(mouse);
+  }
+
+  private void hover(Point point, Hit hit) {
+    if (slice == null) {
+      return;
+    }
+    AttentionSelectionModel selection = getSelectionModel();
+    NeuronLayout geometry = scene.layout();
+    if (hit != null && isQueryColumn(hit.column())) {
+      selection.setHoveredToken(TokenRef.query(slice.queryIndex(hit.row())));
+    } else if (!geometry.expanded()) {
+      selection.setHoveredToken(
+          hit != null && hit.column() == Column.KEY_TOKENS
+              ? TokenRef.key(slice.keyIndex(hit.row()))
+              : null);
+    } else if (point.x < geometry.x(Column.QUERY) + geometry.width(Column.QUERY)) {
+      // Off the tokens on the left: nothing is hovered. To the right the hover stays, so that
+      // the mouse can travel along the computation of the hovered token and read its tooltips.
       selection.setHoveredToken(null);
+    }
+  }
+
+  private void click(Hit hit) {
+    if (slice == null || hit == null) {
+      return;
+    }
+    AttentionSelectionModel selection = getSelectionModel();
+    if (isQueryColumn(hit.column())) {
+      selection.toggleLockedToken(TokenRef.query(slice.queryIndex(hit.row())));
+    } else if (!scene.expanded()) {
+      if (hit.column() == Column.KEY_TOKENS) {
+        selection.toggleLockedToken(TokenRef.key(slice.keyIndex(hit.row())));
+      }
+    } else if (hit.column() != Column.CONTRIBUTIONS && scene.hasSelectedRow()) {
+      int key = slice.keyIndex(hit.row());
+      setPairKey(key == pairKey ? -1 : key);
     }
   }
 
@@ -551,32 +537,21 @@ public final class NeuronView extends JComponent implements ExportableView {
     return column == Column.QUERY_TOKENS || column == Column.QUERY;
   }
 
-  private void installKeyboardActions() {
-    InputMap keys = canvas.getInputMap(JComponent.WHEN_FOCUSED);
-    bind(keys, KeyEvent.VK_UP, 0, "neuron.previousToken", () -> moveToken(-1));
-    bind(keys, KeyEvent.VK_DOWN, 0, "neuron.nextToken", () -> moveToken(1));
-    bind(
-        keys, KeyEvent.VK_UP, InputEvent.SHIFT_DOWN_MASK, "neuron.previousKey", () -> movePair(-1));
-    bind(keys, KeyEvent.VK_DOWN, InputEvent.SHIFT_DOWN_MASK, "neuron.nextKey", () -> movePair(1));
-    bind(keys, KeyEvent.VK_LEFT, 0, "neuron.previousHead", () -> moveHead(-1));
-    bind(keys, KeyEvent.VK_RIGHT, 0, "neuron.nextHead", () -> moveHead(1));
-    bind(keys, KeyEvent.VK_PAGE_UP, 0, "neuron.previousLayer", () -> moveLayer(-1));
-    bind(keys, KeyEvent.VK_PAGE_DOWN, 0, "neuron.nextLayer", () -> moveLayer(1));
-    bind(keys, KeyEvent.VK_ESCAPE, 0, "neuron.unlock", () -> unlock());
+  @Override
+  public String getToolTipText(MouseEvent event) {
+    return scene == null ? null : NeuronTooltips.text(scene, hitAt(event));
   }
 
-  private void bind(InputMap keys, int key, int modifiers, String name, Runnable action) {
-    keys.put(KeyStroke.getKeyStroke(key, modifiers), name);
-    canvas
-        .getActionMap()
-        .put(
-            name,
-            new AbstractAction(name) {
-              @Override
-              public void actionPerformed(ActionEvent e) {
-                action.run();
-              }
-            });
+  private void installKeys() {
+    bindKey("neuron.previousToken", () -> moveToken(-1), 0, KeyEvent.VK_UP);
+    bindKey("neuron.nextToken", () -> moveToken(1), 0, KeyEvent.VK_DOWN);
+    bindKey("neuron.previousKey", () -> movePair(-1), InputEvent.SHIFT_DOWN_MASK, KeyEvent.VK_UP);
+    bindKey("neuron.nextKey", () -> movePair(1), InputEvent.SHIFT_DOWN_MASK, KeyEvent.VK_DOWN);
+    bindKey("neuron.previousHead", () -> moveHead(-1), 0, KeyEvent.VK_LEFT);
+    bindKey("neuron.nextHead", () -> moveHead(1), 0, KeyEvent.VK_RIGHT);
+    bindKey("neuron.previousLayer", () -> moveLayer(-1), 0, KeyEvent.VK_PAGE_UP);
+    bindKey("neuron.nextLayer", () -> moveLayer(1), 0, KeyEvent.VK_PAGE_DOWN);
+    bindKey("neuron.unlock", this::unlock, 0, KeyEvent.VK_ESCAPE);
   }
 
   /** Moves the selected token (locking it) by {@code delta} rows, on the side that is selected. */
@@ -584,17 +559,18 @@ public final class NeuronView extends JComponent implements ExportableView {
     if (slice == null) {
       return;
     }
+    AttentionSelectionModel selection = getSelectionModel();
     if (scene.selectedColumn() >= 0) {
       int next = clamp(scene.selectedColumn() + delta, slice.columnCount());
       selection.setLockedToken(TokenRef.key(slice.keyIndex(next)));
-      canvas.scrollRectToVisible(scene.layout().rowBand(next));
+      scrollContentToVisible(scene.layout().rowBand(next));
       return;
     }
     int row = scene.selectedRow();
     int next =
         row < 0 ? (delta > 0 ? 0 : slice.rowCount() - 1) : clamp(row + delta, slice.rowCount());
     selection.setLockedToken(TokenRef.query(slice.queryIndex(next)));
-    canvas.scrollRectToVisible(scene.layout().rowBand(next));
+    scrollContentToVisible(scene.layout().rowBand(next));
   }
 
   /** Moves the itemised key to the next key the selected query can see. */
@@ -606,7 +582,7 @@ public final class NeuronView extends JComponent implements ExportableView {
     for (int c = scene.pairColumn() + delta; c >= 0 && c < slice.columnCount(); c += delta) {
       if (slice.visible(row, c)) {
         setPairKey(slice.keyIndex(c));
-        canvas.scrollRectToVisible(scene.layout().rowBand(c));
+        scrollContentToVisible(scene.layout().rowBand(c));
         return;
       }
     }
@@ -615,27 +591,27 @@ public final class NeuronView extends JComponent implements ExportableView {
   private void moveHead(int delta) {
     Attention attention = shownAttention();
     if (attention != null) {
-      int[] heads = model.visibleHeads(attention.headCount());
-      selection.setFocusHead(step(heads, selection.focusHead(), delta));
+      int[] heads = getModel().visibleHeads(attention.headCount());
+      getSelectionModel().setFocusHead(step(heads, getSelectionModel().focusHead(), delta));
     }
   }
 
   private void moveLayer(int delta) {
     Attention attention = shownAttention();
     if (attention != null) {
-      int[] layers = model.visibleLayers(attention.layerCount());
-      selection.setLayer(step(layers, selection.layer(), delta));
+      int[] layers = getModel().visibleLayers(attention.layerCount());
+      getSelectionModel().setLayer(step(layers, getSelectionModel().layer(), delta));
     }
   }
 
   private void unlock() {
-    selection.clearLockedToken();
+    getSelectionModel().clearLockedToken();
     setPairKey(-1);
   }
 
   private Attention shownAttention() {
-    AttentionData data = model.data();
-    return data != null && data.has(selection.kind()) ? data.attention(selection.kind()) : null;
+    ShownAttention shown = shown();
+    return shown == null ? null : shown.attention();
   }
 
   /**

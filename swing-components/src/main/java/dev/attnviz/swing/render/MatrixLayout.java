@@ -2,6 +2,8 @@ package dev.attnviz.swing.render;
 
 import dev.attnviz.swing.model.TokenRef;
 import java.awt.Rectangle;
+import java.util.List;
+import java.util.function.ToIntFunction;
 
 /**
  * Geometry of a heatmap with token labels: query labels down the left, key labels (rotated) along
@@ -57,6 +59,32 @@ public final class MatrixLayout {
     this.rowLabelWidth = rowLabelWidth;
     this.columnLabelHeight = columnLabelHeight;
     this.cellSize = cellSize;
+  }
+
+  /**
+   * A heatmap at ({@code x}, {@code y}) whose query label column fits the widest row label and
+   * whose key label band the widest column label (drawn rotated), each with {@link
+   * TokenColumnsLayout#TEXT_PADDING} and capped at {@code maxLabelWidth}.
+   *
+   * @param textWidth measures a label, e.g. {@code colors.text()::width}
+   * @param cellSize side of one cell
+   */
+  public static MatrixLayout fitting(
+      int x,
+      int y,
+      List<String> rowLabels,
+      List<String> columnLabels,
+      ToIntFunction<String> textWidth,
+      int cellSize,
+      int maxLabelWidth) {
+    return new MatrixLayout(
+        x,
+        y,
+        rowLabels.size(),
+        columnLabels.size(),
+        TokenColumnsLayout.boxWidth(rowLabels, textWidth, maxLabelWidth),
+        TokenColumnsLayout.boxWidth(columnLabels, textWidth, maxLabelWidth),
+        cellSize);
   }
 
   /** Number of rows. */

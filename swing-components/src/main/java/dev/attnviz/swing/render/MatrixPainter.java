@@ -2,12 +2,12 @@ package dev.attnviz.swing.render;
 
 import dev.attnviz.swing.model.TokenRef;
 import java.awt.BasicStroke;
-import java.awt.FontMetrics;
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
-import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.util.Objects;
+import java.util.function.DoubleToIntFunction;
 
 /**
  * Paints a heatmap of a shown matrix with its token labels (see {@link MatrixLayout}): one cell per
@@ -19,14 +19,26 @@ public final class MatrixPainter {
 
   private final ViewColors colors;
   private final HeatColorScale scale;
+  private final DoubleToIntFunction cellColor;
 
-  /** A painter for a theme. */
+  /** A painter for a theme: cells from the background (0) to the heat colour (1). */
   public MatrixPainter(ViewColors colors) {
     this.colors = Objects.requireNonNull(colors, "colors");
     this.scale = HeatColorScale.of(colors);
+    this.cellColor = value -> scale.rgb((float) value);
   }
 
-  /** The colour scale of the cells. */
+  /**
+   * A painter for a theme whose cells take the opaque ARGB colour {@code cellColor} gives each
+   * value, e.g. a diverging scale for signed differences.
+   */
+  public MatrixPainter(ViewColors colors, DoubleToIntFunction cellColor) {
+    this.colors = Objects.requireNonNull(colors, "colors");
+    this.scale = HeatColorScale.of(colors);
+    this.cellColor = Objects.requireNonNull(cellColor, "cellColor");
+  }
+
+  /** The colour scale of the cells, unless the painter was given its own cell colours. */
   public HeatColorScale scale() {
     return scale;
   }
@@ -34,7 +46,7 @@ public final class MatrixPainter {
   /**
    * Paints labels and cells.
    *
-   * @param values {@code layout.rows() × layout.columns()} weights, row-major
+   * @param values {@code layout.rows() × layout.columns()} values, row-major
    * @param selected the selected token or null
    * @param locked the locked token or null
    */
@@ -57,7 +69,7 @@ public final class MatrixPainter {
     int columns = layout.columns();
     for (int r = firstRow; r <= lastRow; r++) {
       for (int c = firstColumn; c <= lastColumn; c++) {
-        g.setColor(scale.color(values[r * columns + c]));
+        g.setColor(new Color(cellColor.applyAsInt(values[r * columns + c]), true));
         g.fill(layout.cell(r, c));
       }
     }
@@ -98,13 +110,10 @@ public final class MatrixPainter {
       int lastRow,
       int firstColumn,
       int lastColumn) {
-    g.setFont(colors.font());
-    g.setRenderingHint(
-        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    ViewText text = colors.text();
     g.setColor(colors.foreground());
-    FontMetrics metrics = g.getFontMetrics();
     for (int r = firstRow; r <= lastRow; r++) {
-      TextFit.drawInBox(g, metrics, shown.rowLabel(r), layout.rowLabel(r), true);
+      TextFit.drawInBox(g, text, shown.rowLabel(r), layout.rowLabel(r), true);
     }
     for (int c = firstColumn; c <= lastColumn; c++) {
       Rectangle box = layout.columnLabel(c);
@@ -114,11 +123,7 @@ public final class MatrixPainter {
         rotated.translate(box.x, box.y + box.height);
         rotated.transform(AffineTransform.getQuadrantRotateInstance(-1));
         TextFit.drawInBox(
-            rotated,
-            metrics,
-            shown.columnLabel(c),
-            new Rectangle(0, 0, box.height, box.width),
-            false);
+            rotated, text, shown.columnLabel(c), new Rectangle(0, 0, box.height, box.width), false);
       } finally {
         rotated.dispose();
       }

@@ -73,6 +73,38 @@ public final class ModelGridLayout {
     this.topIndexHeight = topIndexHeight;
   }
 
+  /**
+   * A layout whose title bands, index column and index row fit text measured by {@code text}: the
+   * layer index column fits the widest layer index with {@link TokenColumnsLayout#TEXT_PADDING}.
+   *
+   * @see #ModelGridLayout(int, int, int[], int[], int, int, int, int, int, int)
+   */
+  public static ModelGridLayout fitting(
+      int x,
+      int y,
+      int[] layers,
+      int[] heads,
+      int cellWidth,
+      int cellHeight,
+      int gap,
+      TextMeasure text) {
+    int widest = 0;
+    for (int layer : layers) {
+      widest = Math.max(widest, text.width(Integer.toString(layer)));
+    }
+    return new ModelGridLayout(
+        x,
+        y,
+        layers,
+        heads,
+        cellWidth,
+        cellHeight,
+        gap,
+        text.height() + 4,
+        widest + 2 * TokenColumnsLayout.TEXT_PADDING,
+        text.height() + 2);
+  }
+
   /** Shown layers (original indexes). */
   public int[] layers() {
     return layers.clone();

@@ -52,14 +52,16 @@ public final class ShownAttention {
   }
 
   /**
-   * Resolves what {@code model} and {@code selection} show; empty if the model has no data. A kind
-   * the data lacks falls back to the data's first kind.
+   * Resolves what {@code model} and {@code selection} show; empty if the model has no data. The
+   * data is the model's {@link AttentionViewModel#displayData() display data} (special tokens
+   * hidden, words joined, as its options say). A kind the data lacks falls back to the data's first
+   * kind.
    */
   public static Optional<ShownAttention> of(
       AttentionViewModel model, AttentionSelectionModel selection) {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(selection, "selection");
-    AttentionData data = model.data();
+    AttentionData data = model.displayData();
     if (data == null) {
       return Optional.empty();
     }
@@ -75,7 +77,7 @@ public final class ShownAttention {
     return List.copyOf(labels);
   }
 
-  /** The whole data. */
+  /** The whole data shown: the model's display data. */
   public AttentionData data() {
     return data;
   }

@@ -1,55 +1,57 @@
 package dev.attnviz.swing.render;
 
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 
 /**
- * Draws a label inside a box: vertically centred, aligned to one side, cut with "…" if too long.
+ * Draws a label inside a box: vertically centred, aligned to one side or centred, cut with "…" if
+ * too long. Measures and fits with {@link ViewText}, so a label that a layout sized its box for
+ * (with the same {@code ViewText}) is drawn in full at any scale. Draws in {@code g}'s current
+ * colour; sets the font and text hints itself.
  */
 public final class TextFit {
-
-  private static final String ELLIPSIS = "\u2026";
 
   private TextFit() {}
 
   /**
-   * Draws {@code text} in {@code box} with {@link TokenColumnsLayout#TEXT_PADDING} on both sides,
-   * right-aligned if {@code alignRight}, in {@code g}'s current colour and font.
+   * Draws {@code label} in {@code box} with {@link TokenColumnsLayout#TEXT_PADDING} on both sides,
+   * right-aligned if {@code alignRight}.
    */
   public static void drawInBox(
-      Graphics2D g, FontMetrics metrics, String text, Rectangle box, boolean alignRight) {
-    int room = box.width - 2 * TokenColumnsLayout.TEXT_PADDING;
+      Graphics2D g, ViewText text, String label, Rectangle box, boolean alignRight) {
+    drawInBox(g, text, label, box, alignRight, TokenColumnsLayout.TEXT_PADDING);
+  }
+
+  /**
+   * Draws {@code label} in {@code box} with {@code padding} pixels on both sides, right-aligned if
+   * {@code alignRight}; nothing if there is no room at all.
+   */
+  public static void drawInBox(
+      Graphics2D g, ViewText text, String label, Rectangle box, boolean alignRight, int padding) {
+    int room = box.width - 2 * padding;
     if (room <= 0) {
       return;
     }
-    String shown = fit(metrics, text, room);
-    int width = metrics.stringWidth(shown);
-    int x =
-        alignRight
-            ? box.x + box.width - TokenColumnsLayout.TEXT_PADDING - width
-            : box.x + TokenColumnsLayout.TEXT_PADDING;
-    int baseline = box.y + (box.height - metrics.getHeight()) / 2 + metrics.getAscent();
-    g.drawString(shown, x, baseline);
+    String shown = text.fit(label, room);
+    int x = alignRight ? box.x + box.width - padding - text.width(shown) : box.x + padding;
+    draw(g, text, shown, x, text.baseline(box));
   }
 
-  /** {@code text}, or its longest prefix plus "…" that fits in {@code room} pixels. */
-  public static String fit(FontMetrics metrics, String text, int room) {
-    if (metrics.stringWidth(text) <= room) {
-      return text;
-    }
-    int end = text.length();
-    while (end > 0 && metrics.stringWidth(text.substring(0, end) + ELLIPSIS) > room) {
-      end--;
-    }
-    return end == 0 ? "" : text.substring(0, end) + ELLIPSIS;
+  /** Draws {@code label} centred in {@code box}, cut with "…" if too long. */
+  public static void drawCentered(Graphics2D g, ViewText text, String label, Rectangle box) {
+    String shown = text.fit(label, box.width);
+    draw(g, text, shown, box.x + (box.width - text.width(shown)) / 2, text.baseline(box));
   }
 
-  /** Draws {@code text} centred in {@code box}, cut with "…" if too long. */
-  public static void drawCentered(Graphics2D g, FontMetrics metrics, String text, Rectangle box) {
-    String shown = fit(metrics, text, box.width);
-    int x = box.x + (box.width - metrics.stringWidth(shown)) / 2;
-    int baseline = box.y + (box.height - metrics.getHeight()) / 2 + metrics.getAscent();
-    g.drawString(shown, x, baseline);
+  /** Draws one line of {@code label} with its top-left at ({@code x}, {@code y}), uncut. */
+  public static void drawAt(Graphics2D g, ViewText text, String label, int x, int y) {
+    draw(g, text, label, x, y + text.ascent());
+  }
+
+  private static void draw(Graphics2D g, ViewText text, String shown, int x, int baseline) {
+    if (!shown.isEmpty()) {
+      text.prepare(g);
+      g.drawString(shown, x, baseline);
+    }
   }
 }

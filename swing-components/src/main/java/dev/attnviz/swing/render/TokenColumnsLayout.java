@@ -87,7 +87,7 @@ public final class TokenColumnsLayout {
    * Creates a layout whose box widths fit the widest label (plus padding), capped at {@code
    * maxBoxWidth}.
    *
-   * @param textWidth measures a label, e.g. {@code fontMetrics::stringWidth}
+   * @param textWidth measures a label, e.g. {@code colors.text()::width}
    */
   public static TokenColumnsLayout fitting(
       int x,
@@ -109,7 +109,11 @@ public final class TokenColumnsLayout {
         lineAreaWidth);
   }
 
-  private static int boxWidth(List<String> labels, ToIntFunction<String> textWidth, int max) {
+  /**
+   * The width of a label box that fits the widest of {@code labels} with {@link #TEXT_PADDING} on
+   * both sides, at most {@code max}.
+   */
+  public static int boxWidth(List<String> labels, ToIntFunction<String> textWidth, int max) {
     int widest = 0;
     for (String label : labels) {
       widest = Math.max(widest, textWidth.applyAsInt(label));

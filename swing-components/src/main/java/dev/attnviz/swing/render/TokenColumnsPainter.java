@@ -3,7 +3,6 @@ package dev.attnviz.swing.render;
 import dev.attnviz.swing.model.TokenRef;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
@@ -190,11 +189,8 @@ public final class TokenColumnsPainter {
 
   private void paintLabels(
       Graphics2D g, TokenColumnsLayout layout, ShownAttention shown, Rectangle area) {
-    g.setFont(colors.font());
-    g.setRenderingHint(
-        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    ViewText text = colors.text();
     g.setColor(colors.foreground());
-    FontMetrics metrics = g.getFontMetrics();
     for (TokenRef.Side side : TokenRef.Side.values()) {
       int count = layout.count(side);
       int first = layout.firstRowBelow(area.y, count);
@@ -202,7 +198,7 @@ public final class TokenColumnsPainter {
       for (int p = first; p <= last; p++) {
         Rectangle box = layout.box(side, p);
         String label = side == TokenRef.Side.QUERY ? shown.rowLabel(p) : shown.columnLabel(p);
-        TextFit.drawInBox(g, metrics, label, box, side == TokenRef.Side.QUERY);
+        TextFit.drawInBox(g, text, label, box, side == TokenRef.Side.QUERY);
       }
     }
   }

@@ -94,6 +94,11 @@ public record ViewColors(
     return luminance < 0.5;
   }
 
+  /** How text in {@link #font()} is measured and drawn; see {@link ViewText}. */
+  public ViewText text() {
+    return ViewText.of(font);
+  }
+
   /** The colour of {@code head} among {@code headCount} heads for this theme. */
   public Color headColor(int head, int headCount) {
     return HeadPalette.color(head, headCount, dark);

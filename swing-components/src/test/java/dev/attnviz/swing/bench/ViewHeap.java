@@ -1,12 +1,12 @@
 package dev.attnviz.swing.bench;
 
 import dev.attnviz.core.AttentionData;
+import dev.attnviz.core.testing.SyntheticAttention;
 import dev.attnviz.swing.HeadView;
 import dev.attnviz.swing.ModelView;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.LayerHead;
-import dev.attnviz.swing.testing.SyntheticAttention;
 import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

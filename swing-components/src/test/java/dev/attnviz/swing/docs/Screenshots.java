@@ -2,17 +2,18 @@ package dev.attnviz.swing.docs;
 
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.SentenceFilter;
+import dev.attnviz.core.testing.SyntheticAttention;
 import dev.attnviz.swing.AttentionView;
 import dev.attnviz.swing.HeadView;
 import dev.attnviz.swing.ModelView;
+import dev.attnviz.swing.analysis.AnalysisScreenshots;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.LayerHead;
 import dev.attnviz.swing.model.TokenRef;
 import dev.attnviz.swing.testing.Pixels;
-import dev.attnviz.swing.testing.SyntheticAttention;
 import dev.attnviz.swing.testing.TestData;
-import java.awt.Color;
+import dev.attnviz.swing.testing.Theme;
 import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.Point;
@@ -20,34 +21,22 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import javax.imageio.ImageIO;
+import javax.swing.JComponent;
 import javax.swing.JScrollPane;
 import javax.swing.SwingUtilities;
-import javax.swing.UIManager;
 
 /**
  * Renders the screenshots in {@code docs/screenshots/}: each view in a scroll pane as a host
  * application would show it, light and dark, on real BERT attention of a sentence pair and on a
- * synthetic 512-token input. Headless:
+ * synthetic 512-token input; then those of the analysis views ({@code AnalysisScreenshots}).
+ * Headless:
  *
  * <pre>
  * mvn -B -pl swing-components -am -Pscreenshots -DskipTests verify
  * </pre>
  */
 public final class Screenshots {
-
-  /** A dark theme like FlatLaf Darcula's, set through the documented UIManager keys. */
-  private static final Map<String, Color> DARK =
-      Map.of(
-          "AttentionView.background", new Color(0x1e1f22),
-          "AttentionView.foreground", new Color(0xdfe1e5),
-          "AttentionView.mutedForeground", new Color(0x8c8f94),
-          "AttentionView.selectionColor", new Color(0x3574f0),
-          "AttentionView.highlightBackground", new Color(0x2e436e),
-          "AttentionView.gridColor", new Color(0x393b40),
-          "Panel.background", new Color(0x1e1f22),
-          "Label.foreground", new Color(0xdfe1e5));
 
   private Screenshots() {}
 
@@ -59,6 +48,7 @@ public final class Screenshots {
         () -> {
           try {
             renderAll(out);
+            AnalysisScreenshots.renderAll(out);
           } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
           }
@@ -120,38 +110,53 @@ public final class Screenshots {
         new Dimension(1400, 980),
         null,
         out.resolve("model-view-512-tokens-synthetic-dark.png"));
-    applyTheme(false);
+    Theme.reset();
   }
 
-  private static void applyTheme(boolean dark) {
-    for (Map.Entry<String, Color> entry : DARK.entrySet()) {
-      UIManager.put(entry.getKey(), dark ? entry.getValue() : null);
-    }
+  /** Puts the light or the dark theme's keys into the UIManager, after removing the other's. */
+  public static void applyTheme(boolean dark) {
+    Theme.reset();
+    (dark ? Theme.DARK : Theme.LIGHT).apply();
   }
 
   /** Shows {@code view} in a scroll pane of {@code size}, scrolled to {@code at}, as a PNG. */
   private static void write(AttentionView view, Dimension size, Point at, Path file)
       throws IOException {
-    JScrollPane scrollPane = new JScrollPane(view);
-    scrollPane.setSize(size);
-    scrollPane.addNotify();
-    Pixels.layoutTree(scrollPane);
-    scrollPane.validate();
-    Pixels.layoutTree(scrollPane);
-    if (at != null) {
-      scrollPane.getViewport().setViewPosition(at);
-      Pixels.layoutTree(scrollPane);
+    JScrollPane scrollPane = Pixels.host(view);
+    writePng(
+        scrollPane,
+        size,
+        () -> {
+          if (at != null) {
+            scrollPane.getViewport().setViewPosition(at);
+            Pixels.layoutTree(scrollPane);
+          }
+        },
+        file);
+  }
+
+  /**
+   * Makes {@code component} displayable, lays it out at {@code size} as a window would, runs {@code
+   * arrange} (e.g. to scroll), and writes it as a PNG.
+   */
+  public static void writePng(JComponent component, Dimension size, Runnable arrange, Path file)
+      throws IOException {
+    if (!component.isDisplayable()) {
+      component.addNotify();
     }
-    double scale = 1;
+    component.setSize(size);
+    Pixels.layoutTree(component);
+    component.validate();
+    Pixels.layoutTree(component);
+    arrange.run();
     BufferedImage image = new BufferedImage(size.width, size.height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
-      g.scale(scale, scale);
-      scrollPane.paint(g);
+      component.paint(g);
     } finally {
       g.dispose();
     }
-    scrollPane.removeNotify();
+    component.removeNotify();
     ImageIO.write(image, "png", file.toFile());
     System.out.println("wrote " + file);
   }

@@ -3,10 +3,9 @@ package dev.attnviz.swing.neuron;
 import dev.attnviz.core.Attention;
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.AttentionKind;
-import dev.attnviz.core.ModelInfo;
 import dev.attnviz.core.Tensor4D;
-import dev.attnviz.core.Tokens;
 import dev.attnviz.core.testing.OracleFixture;
+import dev.attnviz.swing.testing.TestData;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,37 +25,28 @@ final class BertFixture {
   /** The fixture {@code name} (e.g. {@code "cat-sat"}) of bert-base-uncased. */
   static AttentionData load(String name) {
     OracleFixture fixture = OracleFixture.load(OracleFixture.BERT_BASE_UNCASED, name);
-    float[][][][] attention = fixture.attention();
-    int layers = attention.length;
-    int heads = attention[0].length;
-    int n = fixture.tokens().size();
-    int d = fixture.queries().values().iterator().next()[0][0].length;
-    Tensor4D.Builder weights = Tensor4D.builder(layers, heads, n, n);
-    for (int l = 0; l < layers; l++) {
-      for (int h = 0; h < heads; h++) {
-        for (int i = 0; i < n; i++) {
-          weights.setRow(l, h, i, attention[l][h][i], 0);
-        }
-      }
-    }
     if (!fixture.queries().keySet().equals(LAYERS_WITH_VECTORS)) {
       throw new IllegalStateException(
           "fixture " + name + " has vectors for layers " + fixture.queries().keySet());
     }
+    AttentionData weights = TestData.fromFixture(fixture);
+    Attention attention = weights.primary();
+    int layers = attention.layerCount();
+    int heads = attention.headCount();
+    int n = attention.queryTokens().size();
+    int d = fixture.queries().values().iterator().next()[0][0].length;
     AttentionData.Builder data =
         AttentionData.builder()
-            .setModel(new ModelInfo(fixture.model(), "oracle", false))
+            .setModel(weights.model())
             .addAttention(
                 Attention.builder(AttentionKind.SELF)
-                    .setTokens(Tokens.of(fixture.tokens()))
-                    .setWeights(weights.build())
+                    .setTokens(attention.queryTokens())
+                    .setWeights(attention.weights())
                     .optVectors(
                         vectors(fixture.queries(), layers, heads, n, d),
                         vectors(fixture.keys(), layers, heads, n, d))
                     .build());
-    if (fixture.sentenceBStart() > 0) {
-      data.optSentenceBStart(fixture.sentenceBStart());
-    }
+    weights.sentenceBStart().ifPresent(data::optSentenceBStart);
     return data.build();
   }
 

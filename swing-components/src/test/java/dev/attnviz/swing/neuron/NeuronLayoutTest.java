@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.attnviz.swing.model.TokenRef;
 import dev.attnviz.swing.neuron.NeuronLayout.Column;
 import dev.attnviz.swing.neuron.NeuronLayout.Hit;
+import dev.attnviz.swing.render.TextMeasure;
+import dev.attnviz.swing.render.TokenColumnsLayout;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.util.Collections;
@@ -169,10 +172,15 @@ class NeuronLayoutTest {
     assertEquals(3 * 7 + 2 * NeuronLayout.TEXT_PAD, layout.width(Column.QUERY_TOKENS));
     Point from = layout.queryAnchor(0);
     Point to = layout.keyAnchor(1);
-    assertEquals(NeuronLayout.LINE_GAP, to.x - from.x);
-    assertEquals(new Hit(Column.KEY_TOKENS, 1, -1), layout.hitTest(to.x + 1, to.y));
-    assertNull(layout.hitTest(to.x + 1, layout.rowTop(2) + 1), "only two keys");
-    assertEquals(new Hit(Column.QUERY_TOKENS, 2, -1), layout.hitTest(from.x - 1, layout.rowTop(2)));
+    // Lines keep the head view's small gap to the boxes at both ends.
+    int gap = TokenColumnsLayout.ANCHOR_GAP;
+    assertEquals(NeuronLayout.LINE_GAP - 2 * gap, to.x - from.x);
+    assertEquals(new Hit(Column.KEY_TOKENS, 1, -1), layout.hitTest(to.x + gap + 1, to.y));
+    assertNull(layout.hitTest(to.x + gap + 1, layout.rowTop(2) + 1), "only two keys");
+    assertEquals(
+        new Hit(Column.QUERY_TOKENS, 2, -1), layout.hitTest(from.x - gap - 1, layout.rowTop(2)));
+    assertEquals(
+        layout.tokenBounds(Column.KEY_TOKENS, 1), layout.tokenColumns().box(TokenRef.Side.KEY, 1));
     assertThrows(IllegalArgumentException.class, () -> layout.x(Column.SCORE));
   }
 

@@ -4,6 +4,7 @@ import dev.attnviz.core.AttentionData;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.TokenRef;
+import dev.attnviz.swing.testing.Pixels;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
@@ -36,11 +37,11 @@ public final class NeuronPaintBench {
     AttentionSelectionModel selection = new AttentionSelectionModel();
     NeuronView view = new NeuronView(new AttentionViewModel(data), selection);
     selection.setLockedToken(TokenRef.query(100));
-    NeuronCanvas canvas = view.canvas();
-    canvas.setSize(canvas.getPreferredSize());
+    Pixels.host(view);
+    view.setSize(view.getPreferredSize());
     BufferedImage viewport = new BufferedImage(1100, 640, BufferedImage.TYPE_INT_RGB);
     int[] row = {100};
-    String size = canvas.getPreferredSize().width + " x " + canvas.getPreferredSize().height;
+    String size = view.getPreferredSize().width + " x " + view.getPreferredSize().height;
     report(
         headSize,
         "select the next token (scene)",
@@ -56,15 +57,18 @@ public final class NeuronPaintBench {
           Graphics2D g = viewport.createGraphics();
           try {
             // The viewport in the middle of the rows, around the locked token's neighbours.
-            int top = canvas.getPreferredSize().height / 2;
+            int top = view.getPreferredSize().height / 2;
             g.translate(0, -top);
             g.setClip(0, top, 1100, 640);
-            canvas.paint(g);
+            view.paint(g);
           } finally {
             g.dispose();
           }
         });
-    report(headSize, "paint the whole " + size + " picture", () -> Pixels.paint(canvas, 1));
+    report(
+        headSize,
+        "paint the whole " + size + " picture",
+        () -> Pixels.paintAtPreferredSize(view, 1));
   }
 
   private static void report(int headSize, String what, Runnable action) {

@@ -5,6 +5,7 @@ import dev.attnviz.swing.export.ViewExporter;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.TokenRef;
+import dev.attnviz.swing.testing.Theme;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.AttentionKind;
 import dev.attnviz.core.SentenceFilter;
+import dev.attnviz.swing.model.AttentionSelectionModel;
+import dev.attnviz.swing.model.AttentionViewModel;
+import dev.attnviz.swing.render.ShownAttention;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -78,13 +81,7 @@ class NeuronSliceTest {
         assertThrows(
             IllegalArgumentException.class,
             () ->
-                NeuronSlice.of(
-                    TestData.threeTokens(true),
-                    AttentionKind.SELF,
-                    5,
-                    0,
-                    SentenceFilter.ALL,
-                    true));
+                NeuronSlice.of(shown(TestData.threeTokens(true), SentenceFilter.ALL, true), 5, 0));
     assertEquals("layer 5 is not in this data: it has 1 layers (0 to 0)", e.getMessage());
   }
 
@@ -107,8 +104,8 @@ class NeuronSliceTest {
             true,
             false,
             null);
-    NeuronSlice pretty = NeuronSlice.of(data, AttentionKind.SELF, 0, 1, SentenceFilter.ALL, true);
-    NeuronSlice raw = NeuronSlice.of(data, AttentionKind.SELF, 0, 1, SentenceFilter.ALL, false);
+    NeuronSlice pretty = NeuronSlice.of(shown(data, SentenceFilter.ALL, true), 0, 1);
+    NeuronSlice raw = NeuronSlice.of(shown(data, SentenceFilter.ALL, false), 0, 1);
     assertEquals(List.of(" cat", "sat"), pretty.queryLabels());
     assertEquals(List.of("\u0120cat", "sat</w>"), raw.queryLabels());
   }
@@ -131,6 +128,15 @@ class NeuronSliceTest {
   }
 
   private static NeuronSlice slice(AttentionData data, SentenceFilter filter) {
-    return NeuronSlice.of(data, AttentionKind.SELF, 0, 1, filter, true);
+    return NeuronSlice.of(shown(data, filter, true), 0, 1);
+  }
+
+  /** What views of {@code data} show with {@code filter}, tokens prettified or not. */
+  private static ShownAttention shown(AttentionData data, SentenceFilter filter, boolean prettify) {
+    AttentionViewModel model = new AttentionViewModel(data);
+    model.setPrettifyTokens(prettify);
+    AttentionSelectionModel selection = new AttentionSelectionModel();
+    selection.setFilter(filter);
+    return ShownAttention.of(model, selection).orElseThrow();
   }
 }

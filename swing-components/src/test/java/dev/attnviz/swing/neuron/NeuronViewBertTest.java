@@ -10,16 +10,17 @@ import dev.attnviz.swing.export.ViewExporter;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.render.ViewColors;
+import dev.attnviz.swing.testing.OnEdt;
+import dev.attnviz.swing.testing.Theme;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The view on real BERT-base attention and vectors from the golden fixture. */
-@ExtendWith(OnEdt.class)
+@OnEdt
 class NeuronViewBertTest {
 
   private static AttentionData data;

@@ -11,6 +11,9 @@ import dev.attnviz.swing.export.ViewExporter;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.TokenRef;
+import dev.attnviz.swing.testing.OnEdt;
+import dev.attnviz.swing.testing.Pixels;
+import dev.attnviz.swing.testing.Theme;
 import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -20,11 +23,10 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.w3c.dom.Document;
 
 /** Export draws exactly what is shown, at any scale and as SVG. */
-@ExtendWith(OnEdt.class)
+@OnEdt
 class NeuronViewExportTest {
 
   private AttentionSelectionModel selection;
@@ -36,6 +38,7 @@ class NeuronViewExportTest {
     selection = new AttentionSelectionModel();
     selection.setFocusHead(1);
     view = new NeuronView(new AttentionViewModel(TestData.threeTokens(true)), selection);
+    Pixels.host(view);
     selection.setLockedToken(TokenRef.query(1));
   }
 
@@ -47,7 +50,7 @@ class NeuronViewExportTest {
   @Test
   void pngAtScaleOneIsTheCanvasPixelForPixel() {
     BufferedImage exported = ViewExporter.toImage(view, 1);
-    BufferedImage onScreen = Pixels.paint(view.canvas(), 1);
+    BufferedImage onScreen = Pixels.paintAtPreferredSize(view, 1);
     assertEquals(onScreen.getWidth(), exported.getWidth());
     assertEquals(onScreen.getHeight(), exported.getHeight());
     for (int y = 0; y < exported.getHeight(); y++) {
@@ -62,7 +65,7 @@ class NeuronViewExportTest {
   @Test
   void pngAtScaleTwoIsTheScaledCanvas() {
     BufferedImage exported = ViewExporter.toImage(view, 2);
-    BufferedImage onScreen = Pixels.paint(view.canvas(), 2);
+    BufferedImage onScreen = Pixels.paintAtPreferredSize(view, 2);
     assertEquals(onScreen.getWidth(), exported.getWidth());
     int same = 0;
     for (int y = 0; y < exported.getHeight(); y++) {

@@ -12,6 +12,9 @@ import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.TokenRef;
 import dev.attnviz.swing.neuron.NeuronLayout.Column;
+import dev.attnviz.swing.testing.OnEdt;
+import dev.attnviz.swing.testing.Pixels;
+import dev.attnviz.swing.testing.Theme;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.Point;
@@ -31,16 +34,15 @@ import javax.swing.JScrollPane;
 import javax.swing.KeyStroke;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Mouse, keyboard, properties and model wiring of the view, without looking at pixels. */
-@ExtendWith(OnEdt.class)
+@OnEdt
 class NeuronViewInteractionTest {
 
   private AttentionViewModel model;
   private AttentionSelectionModel selection;
   private NeuronView view;
-  private NeuronCanvas canvas;
+  private JScrollPane pane;
 
   @BeforeEach
   void threeTokens() {
@@ -48,8 +50,8 @@ class NeuronViewInteractionTest {
     selection = new AttentionSelectionModel();
     selection.setFocusHead(1);
     view = new NeuronView(model, selection);
-    canvas = view.canvas();
-    canvas.setSize(canvas.getPreferredSize());
+    pane = Pixels.host(view);
+    view.setSize(view.getPreferredSize());
   }
 
   private NeuronLayout layout() {
@@ -57,13 +59,19 @@ class NeuronViewInteractionTest {
   }
 
   private void move(Point p) {
-    canvas.dispatchEvent(new MouseEvent(canvas, MouseEvent.MOUSE_MOVED, 0L, 0, p.x, p.y, 0, false));
+    view.dispatchEvent(mouse(MouseEvent.MOUSE_MOVED, p, 0, MouseEvent.NOBUTTON));
+  }
+
+  /**
+   * A mouse event at {@code p}, with the screen position given: the hosted view is displayable but
+   * has no screen, so the event must not ask for it.
+   */
+  private MouseEvent mouse(int id, Point p, int clicks, int button) {
+    return new MouseEvent(view, id, 0L, 0, p.x, p.y, p.x, p.y, clicks, false, button);
   }
 
   private void click(Point p) {
-    canvas.dispatchEvent(
-        new MouseEvent(
-            canvas, MouseEvent.MOUSE_CLICKED, 0L, 0, p.x, p.y, 1, false, MouseEvent.BUTTON1));
+    view.dispatchEvent(mouse(MouseEvent.MOUSE_CLICKED, p, 1, MouseEvent.BUTTON1));
   }
 
   private static Point inside(Rectangle box) {
@@ -72,11 +80,10 @@ class NeuronViewInteractionTest {
 
   private void press(int key, int modifiers) {
     Object name =
-        canvas.getInputMap(JComponent.WHEN_FOCUSED).get(KeyStroke.getKeyStroke(key, modifiers));
-    canvas
-        .getActionMap()
+        view.getInputMap(JComponent.WHEN_FOCUSED).get(KeyStroke.getKeyStroke(key, modifiers));
+    view.getActionMap()
         .get(name)
-        .actionPerformed(new ActionEvent(canvas, ActionEvent.ACTION_PERFORMED, name.toString()));
+        .actionPerformed(new ActionEvent(view, ActionEvent.ACTION_PERFORMED, name.toString()));
   }
 
   @Test
@@ -95,7 +102,7 @@ class NeuronViewInteractionTest {
     move(new Point(below.x + 2, below.y + 3 * below.height));
     assertNull(selection.hoveredToken(), "off the tokens on the left");
     move(inside(layout().tokenBounds(Column.QUERY_TOKENS, 0)));
-    canvas.dispatchEvent(new MouseEvent(canvas, MouseEvent.MOUSE_EXITED, 0L, 0, -1, -1, 0, false));
+    view.dispatchEvent(mouse(MouseEvent.MOUSE_EXITED, new Point(-1, -1), 0, MouseEvent.NOBUTTON));
     assertNull(selection.hoveredToken(), "leaving clears the hover");
   }
 
@@ -182,9 +189,8 @@ class NeuronViewInteractionTest {
   @Test
   void arrowsScrollTheLockedRowIntoView() {
     model.setData(TestData.uniform(1, 1, 200, 4));
-    JScrollPane pane = (JScrollPane) canvas.getParent().getParent();
     pane.setSize(600, 300);
-    layoutTree(pane);
+    Pixels.layoutTree(pane);
     for (int i = 0; i < 150; i++) {
       press(KeyEvent.VK_DOWN, 0);
     }
@@ -194,15 +200,6 @@ class NeuronViewInteractionTest {
         shown.contains(row.x, row.y) && shown.contains(row.x, row.y + row.height - 1),
         "row 149 scrolled into view: " + shown + " vs " + row);
     assertTrue(shown.y > 0);
-  }
-
-  private static void layoutTree(Component component) {
-    if (component instanceof Container container) {
-      container.doLayout();
-      for (Component child : container.getComponents()) {
-        layoutTree(child);
-      }
-    }
   }
 
   @Test
@@ -330,8 +327,7 @@ class NeuronViewInteractionTest {
 
   private String tooltip(Rectangle box) {
     Point p = inside(box);
-    return canvas.getToolTipText(
-        new MouseEvent(canvas, MouseEvent.MOUSE_MOVED, 0L, 0, p.x, p.y, 0, false));
+    return view.getToolTipText(mouse(MouseEvent.MOUSE_MOVED, p, 0, MouseEvent.NOBUTTON));
   }
 
   @Test
@@ -360,7 +356,7 @@ class NeuronViewInteractionTest {
     assertEquals(3, head.getSelectedItem());
     JComboBox<?> filter = combo("Sentence-pair filter");
     assertFalse(filter.isVisible(), "no pair, no filter");
-    JCheckBox expanded = find(view, JCheckBox.class, "Expanded");
+    JCheckBox expanded = find(pane, JCheckBox.class, "Expanded");
     assertTrue(expanded.isSelected());
     expanded.doClick();
     assertEquals(NeuronMode.COLLAPSED, view.getMode());
@@ -376,18 +372,28 @@ class NeuronViewInteractionTest {
     assertEquals(2, view.scene().slice().rowCount());
 
     view.setControlsVisible(false);
-    assertFalse(layer.getParent().isVisible());
+    assertFalse(visibleUpTo(layer), "hidden with the controls");
   }
 
   @Test
   void controlsSayWhyExpandedModeIsUnavailable() {
     model.setData(TestData.threeTokens(false));
-    JCheckBox expanded = find(view, JCheckBox.class, "Expanded");
+    JCheckBox expanded = find(pane, JCheckBox.class, "Expanded");
     assertEquals(NeuronView.NO_VECTORS_MESSAGE, expanded.getToolTipText());
   }
 
   private JComboBox<?> combo(String accessibleName) {
-    return find(view, JComboBox.class, accessibleName);
+    return find(pane, JComboBox.class, accessibleName);
+  }
+
+  /** Whether {@code component} and all its ancestors are visible. */
+  private static boolean visibleUpTo(Component component) {
+    for (Component c = component; c != null; c = c.getParent()) {
+      if (!c.isVisible()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static <T extends Component> T find(Container root, Class<T> type, String name) {

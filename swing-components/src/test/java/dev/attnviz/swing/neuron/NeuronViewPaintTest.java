@@ -1,9 +1,9 @@
 package dev.attnviz.swing.neuron;
 
-import static dev.attnviz.swing.neuron.Pixels.assertColor;
-import static dev.attnviz.swing.neuron.Pixels.centre;
-import static dev.attnviz.swing.neuron.Pixels.countOther;
-import static dev.attnviz.swing.neuron.Pixels.over;
+import static dev.attnviz.swing.testing.Pixels.assertColor;
+import static dev.attnviz.swing.testing.Pixels.centre;
+import static dev.attnviz.swing.testing.Pixels.countOther;
+import static dev.attnviz.swing.testing.Pixels.over;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,22 +15,22 @@ import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.TokenRef;
 import dev.attnviz.swing.neuron.NeuronLayout.Column;
 import dev.attnviz.swing.render.ViewColors;
+import dev.attnviz.swing.testing.OnEdt;
+import dev.attnviz.swing.testing.Pixels;
+import dev.attnviz.swing.testing.TextPixels;
+import dev.attnviz.swing.testing.Theme;
 import java.awt.Color;
-import java.awt.FontMetrics;
-import java.awt.Graphics2D;
 import java.awt.Point;
 import java.awt.Rectangle;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the view paints, checked pixel by pixel at scale 1 and under {@code g.scale(2, 2)}. */
-@ExtendWith(OnEdt.class)
+@OnEdt
 class NeuronViewPaintTest {
 
   private ViewColors colors;
@@ -50,7 +50,9 @@ class NeuronViewPaintTest {
 
   private NeuronView view(AttentionData data, int head) {
     selection.setFocusHead(head);
-    return new NeuronView(new AttentionViewModel(data), selection);
+    NeuronView view = new NeuronView(new AttentionViewModel(data), selection);
+    Pixels.host(view);
+    return view;
   }
 
   private static NeuronLayout layout(NeuronView view) {
@@ -66,7 +68,7 @@ class NeuronViewPaintTest {
   }
 
   private static BufferedImage paint(NeuronView view, double scale) {
-    return Pixels.paint(view.canvas(), scale);
+    return Pixels.paintAtPreferredSize(view, scale);
   }
 
   @ParameterizedTest
@@ -390,10 +392,9 @@ class NeuronViewPaintTest {
     NeuronView view = view(TestData.threeTokens(true), 1);
     NeuronScene good = view.scene();
     // A selected row that the slice does not have: painting its connectors runs off the arrays.
-    NeuronCanvas canvas = view.canvas();
-    canvas.setScene(
+    view.setScene(
         new NeuronScene(good.slice(), good.layout(), colors, null, 7, -1, true, -1, List.of()));
-    BufferedImage image = Pixels.paint(canvas, scale);
+    BufferedImage image = Pixels.paintAtPreferredSize(view, scale);
     // Nothing else in the view is reddish on a white background: the text is in the error colour.
     int reddish = 0;
     for (int y = 0; y < (int) (30 * scale); y++) {
@@ -408,44 +409,10 @@ class NeuronViewPaintTest {
     assertEquals(0, countOther(image, below, scale, bg()));
   }
 
-  /**
-   * Asserts that {@code box} holds exactly {@code text} as the painter draws it: compared with the
-   * text drawn independently into a blank image.
-   */
+  /** Asserts that {@code box} holds exactly {@code text}, in full. */
   private void assertTextAt(
       BufferedImage image, double scale, String text, Rectangle box, Color color) {
-    BufferedImage expected =
-        new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = expected.createGraphics();
-    try {
-      g.setColor(bg());
-      g.fillRect(0, 0, expected.getWidth(), expected.getHeight());
-      g.scale(scale, scale);
-      g.setFont(colors.font());
-      g.setRenderingHint(
-          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-      FontMetrics metrics = g.getFontMetrics();
-      g.setColor(color);
-      g.drawString(
-          text, box.x, box.y + (box.height - metrics.getHeight()) / 2 + metrics.getAscent());
-    } finally {
-      g.dispose();
-    }
-    int differing = 0;
-    int inked = 0;
-    for (int y = (int) (box.y * scale); y < (int) ((box.y + box.height) * scale); y++) {
-      for (int x = (int) (box.x * scale); x < (int) ((box.x + box.width) * scale); x++) {
-        Color want = new Color(expected.getRGB(x, y));
-        if (!Pixels.close(want, new Color(image.getRGB(x, y)))) {
-          differing++;
-        }
-        if (!Pixels.close(want, bg())) {
-          inked++;
-        }
-      }
-    }
-    assertTrue(inked > 50 * scale, "the text has ink: " + inked);
-    assertEquals(0, differing, "pixels that differ from \"" + text + "\"");
+    TextPixels.assertLabel(image, scale, colors.text(), text, box, false, 0, color, bg());
   }
 
   /** {@code box} with the one-pixel frame around it. */

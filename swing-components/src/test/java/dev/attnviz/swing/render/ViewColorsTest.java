@@ -18,7 +18,10 @@ class ViewColorsTest {
   private final Map<String, Object> saved = new HashMap<>();
 
   private void put(String key, Object value) {
-    saved.putIfAbsent(key, UIManager.get(key));
+    // containsKey, not putIfAbsent: a saved null (key unset) must survive a second put.
+    if (!saved.containsKey(key)) {
+      saved.put(key, UIManager.get(key));
+    }
     UIManager.put(key, value);
   }
 

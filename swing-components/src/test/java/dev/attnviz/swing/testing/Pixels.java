@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import javax.swing.JComponent;
+import javax.swing.JScrollPane;
 
 /** Paints components into images and checks pixels, for headless Swing tests. */
 public final class Pixels {
+
+  /** Allowed difference per channel: Java2D's compositing rounds alpha blends slightly. */
+  public static final int TOLERANCE = 2;
 
   private Pixels() {}
 
@@ -37,6 +42,25 @@ public final class Pixels {
       g.dispose();
     }
     return image;
+  }
+
+  /**
+   * Puts {@code view} in a scroll pane as a host application does, and makes the pane displayable,
+   * so that the view's controls move into the pane's column header and the view itself paints only
+   * its content, from (0, 0).
+   */
+  public static JScrollPane host(JComponent view) {
+    JScrollPane pane = new JScrollPane(view);
+    pane.addNotify();
+    return pane;
+  }
+
+  /**
+   * Paints {@code component} at its current preferred size, under {@code g.scale(scale, scale)}.
+   */
+  public static BufferedImage paintAtPreferredSize(JComponent component, double scale) {
+    component.setSize(component.getPreferredSize());
+    return paint(component, scale);
   }
 
   /** Lays out a component and all its children, as a window would. */
@@ -143,6 +167,46 @@ public final class Pixels {
         }
       }
     }
+  }
+
+  /** {@code color} (with its alpha) composited over the opaque {@code background}. */
+  public static Color over(Color color, Color background) {
+    return blend(background, color, color.getAlpha() / 255.0);
+  }
+
+  /** The pixel at the centre of user-space {@code box} in an image painted at {@code scale}. */
+  public static Color centre(BufferedImage image, Rectangle box, double scale) {
+    return at(image, box.x + box.width / 2.0, box.y + box.height / 2.0, scale);
+  }
+
+  /** The pixel at user-space ({@code x}, {@code y}) in an image painted at {@code scale}. */
+  public static Color at(BufferedImage image, double x, double y, double scale) {
+    return at(image, (int) Math.floor(x * scale), (int) Math.floor(y * scale));
+  }
+
+  /** Asserts that two colours differ by at most {@link #TOLERANCE} per channel. */
+  public static void assertColor(Color expected, Color actual, String what) {
+    if (!close(expected, actual)) {
+      fail(what + ": expected " + hex(expected) + " but was " + hex(actual));
+    }
+  }
+
+  /** Whether two colours differ by at most {@link #TOLERANCE} per channel. */
+  public static boolean close(Color a, Color b) {
+    return distance(a, b) <= TOLERANCE;
+  }
+
+  /** Number of pixels inside user-space {@code box} that differ from {@code color}. */
+  public static int countOther(BufferedImage image, Rectangle box, double scale, Color color) {
+    int count = 0;
+    for (int y = (int) (box.y * scale); y < (int) ((box.y + box.height) * scale); y++) {
+      for (int x = (int) (box.x * scale); x < (int) ((box.x + box.width) * scale); x++) {
+        if (!close(color, at(image, x, y))) {
+          count++;
+        }
+      }
+    }
+    return count;
   }
 
   /** A colour as {@code #rrggbb}. */

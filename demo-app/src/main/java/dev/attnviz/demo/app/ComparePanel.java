@@ -1,0 +1,205 @@
+package dev.attnviz.demo.app;
+
+import dev.attnviz.core.AttentionData;
+import dev.attnviz.core.spi.AttentionRequest;
+import dev.attnviz.core.spi.ModelSource;
+import dev.attnviz.swing.analysis.ComparisonView;
+import dev.attnviz.swing.model.AttentionSelectionModel;
+import java.awt.BorderLayout;
+import java.awt.GridBagConstraints;
+import java.awt.GridBagLayout;
+import java.awt.Insets;
+import java.awt.event.HierarchyEvent;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JTextField;
+
+/**
+ * The comparison tab: two inputs computed with the current backend and model, shown side by side
+ * and as their difference, for the bias use case ("The doctor asked the nurse a question. She" vs
+ * "… He"). Computes in its own lane, so it never drops the main visualization.
+ */
+final class ComparePanel extends JPanel {
+
+  /** The example that the comparison starts with. */
+  static final String EXAMPLE_A = "The doctor asked the nurse a question. She";
+
+  /** The example's other half. */
+  static final String EXAMPLE_B = "The doctor asked the nurse a question. He";
+
+  /** Where to compute: backend name and model of the main input strip. */
+  record Target(String backend, ModelSource source) {}
+
+  private final AttentionService.Lane lane;
+  private final Supplier<Optional<Target>> target;
+  private final ComparisonView view;
+  private final JTextField textA = new JTextField(EXAMPLE_A, 30);
+  private final JTextField textB = new JTextField(EXAMPLE_B, 30);
+  private final JButton compare = new JButton("Compare");
+  private final JLabel status = new JLabel(" ");
+  private AttentionData pendingA;
+  private boolean started;
+
+  ComparePanel(
+      AttentionService.Lane lane,
+      AttentionSelectionModel selection,
+      Supplier<Optional<Target>> target) {
+    super(new BorderLayout());
+    this.lane = lane;
+    this.target = target;
+    this.view = new ComparisonView(selection);
+    setName("compare.panel");
+    textA.setName("compare.textA");
+    textB.setName("compare.textB");
+    compare.setName("compare.run");
+    status.setName("compare.status");
+    textA.setToolTipText("Input A; it should have as many tokens as input B");
+    textB.setToolTipText("Input B, e.g. input A with one word swapped");
+    compare.setToolTipText("Compute both inputs with the chosen backend and model");
+    compare.addActionListener(e -> compare());
+    textA.addActionListener(e -> compare());
+    textB.addActionListener(e -> compare());
+
+    JPanel inputs = new JPanel(new GridBagLayout());
+    inputs.setBorder(BorderFactory.createEmptyBorder(6, 8, 6, 8));
+    GridBagConstraints c = new GridBagConstraints();
+    c.insets = new Insets(2, 4, 2, 4);
+    inputs.add(new JLabel("Input A"), c);
+    c.fill = GridBagConstraints.HORIZONTAL;
+    c.weightx = 1;
+    inputs.add(textA, c);
+    c.weightx = 0;
+    c.fill = GridBagConstraints.NONE;
+    inputs.add(new JLabel("Input B"), c);
+    c.fill = GridBagConstraints.HORIZONTAL;
+    c.weightx = 1;
+    inputs.add(textB, c);
+    c.weightx = 0;
+    c.fill = GridBagConstraints.NONE;
+    inputs.add(compare, c);
+    c.gridy = 1;
+    c.gridwidth = GridBagConstraints.REMAINDER;
+    c.anchor = GridBagConstraints.WEST;
+    inputs.add(status, c);
+
+    JScrollPane scroll = new JScrollPane(view);
+    scroll.setBorder(null);
+    add(inputs, BorderLayout.NORTH);
+    add(scroll, BorderLayout.CENTER);
+    // The first time the tab is shown, compare the example, so the tab never opens empty.
+    addHierarchyListener(
+        e -> {
+          if ((e.getChangeFlags() & HierarchyEvent.SHOWING_CHANGED) != 0
+              && isShowing()
+              && !started) {
+            compare();
+          }
+        });
+  }
+
+  /** The comparison view: what export writes, and what tests inspect. */
+  ComparisonView view() {
+    return view;
+  }
+
+  /** Computes both inputs, A then B, replacing any comparison in progress. */
+  void compare() {
+    Optional<Target> where = target.get();
+    if (where.isEmpty()) {
+      status.setText("No backend is available to compute a comparison.");
+      return;
+    }
+    if (textA.getText().isBlank() || textB.getText().isBlank()) {
+      status.setText("Type both inputs to compare them.");
+      return;
+    }
+    started = true;
+    pendingA = null;
+    status.setText("Computing input A...");
+    Target t = where.get();
+    lane.compute(
+        t.backend(),
+        t.source(),
+        AttentionRequest.of(textA.getText().strip()),
+        new StepListener(
+            data -> {
+              pendingA = data;
+              status.setText("Computing input B...");
+              lane.compute(
+                  t.backend(),
+                  t.source(),
+                  AttentionRequest.of(textB.getText().strip()),
+                  new StepListener(this::show));
+            }));
+  }
+
+  private void show(AttentionData b) {
+    AttentionData a = pendingA;
+    String[] labels = differingWords(textA.getText(), textB.getText());
+    view.setPair(a, labels[0], b, labels[1]);
+    status.setText(
+        view.message()
+            .orElse(
+                labels[0]
+                    + " \u2212 "
+                    + labels[1]
+                    + " with "
+                    + a.model().name()
+                    + " via "
+                    + a.model().backend()
+                    + ": blue where A attends more, red where B does."));
+  }
+
+  /**
+   * Short labels for two inputs: the words where they differ ("She" and "He" for the example), or
+   * "A" and "B" when they differ everywhere or nowhere.
+   */
+  static String[] differingWords(String a, String b) {
+    String[] wordsA = a.strip().split("\\s+");
+    String[] wordsB = b.strip().split("\\s+");
+    int start = 0;
+    while (start < wordsA.length && start < wordsB.length && wordsA[start].equals(wordsB[start])) {
+      start++;
+    }
+    int endA = wordsA.length;
+    int endB = wordsB.length;
+    while (endA > start && endB > start && wordsA[endA - 1].equals(wordsB[endB - 1])) {
+      endA--;
+      endB--;
+    }
+    String labelA = String.join(" ", java.util.Arrays.copyOfRange(wordsA, start, endA));
+    String labelB = String.join(" ", java.util.Arrays.copyOfRange(wordsB, start, endB));
+    boolean useful =
+        !labelA.isEmpty() && !labelB.isEmpty() && labelA.length() <= 30 && labelB.length() <= 30;
+    return useful ? new String[] {labelA, labelB} : new String[] {"A", "B"};
+  }
+
+  /** Hears one step of a comparison; failures go to the tab's status line. */
+  private final class StepListener implements AttentionService.Listener {
+    private final java.util.function.Consumer<AttentionData> next;
+
+    StepListener(java.util.function.Consumer<AttentionData> next) {
+      this.next = next;
+    }
+
+    @Override
+    public void onProgress(String message) {
+      status.setText(message);
+    }
+
+    @Override
+    public void onResult(AttentionData data) {
+      next.accept(data);
+    }
+
+    @Override
+    public void onFailure(String message) {
+      status.setText(message);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package dev.attnviz.swing.analysis;
+
+import dev.attnviz.core.Attention;
+import dev.attnviz.core.AttentionData;
+import dev.attnviz.core.AttentionKind;
+import dev.attnviz.core.analysis.ValueRange;
+import dev.attnviz.swing.render.ShownAttention;
+import java.util.BitSet;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the comparison view shows for one layer and set of heads: the shown part of A, of B, and
+ * their difference {@code A − B}, each {@code rows × columns} row-major; with one head its raw
+ * weights, with several their mean. Pure computation, tested without painting. Immutable apart from
+ * the arrays, which callers must not change.
+ *
+ * @param a A's weights
+ * @param b B's weights
+ * @param difference {@code a − b}, in [−1, 1]
+ * @param range smallest and largest difference; {@code range.maxAbs()} bounds the colour scale
+ */
+record Comparison(float[] a, float[] b, float[] difference, ValueRange range) {
+
+  /** Checks the parts. */
+  Comparison {
+    Objects.requireNonNull(a, "a");
+    Objects.requireNonNull(b, "b");
+    Objects.requireNonNull(difference, "difference");
+    Objects.requireNonNull(range, "range");
+  }
+
+  /**
+   * Computes the comparison of layer {@code layer}, heads {@code heads}, of two shown attentions
+   * that {@link #problem} found comparable.
+   */
+  static Comparison of(ShownAttention a, ShownAttention b, int layer, BitSet heads) {
+    float[] valuesA = a.meanMatrix(layer, heads);
+    float[] valuesB = b.meanMatrix(layer, heads);
+    float[] difference = new float[valuesA.length];
+    ValueRange range = ValueRange.EMPTY;
+    for (int p = 0; p < difference.length; p++) {
+      difference[p] = valuesA[p] - valuesB[p];
+      range = range.including(difference[p]);
+    }
+    return new Comparison(valuesA, valuesB, difference, range);
+  }
+
+  /**
+   * Why the {@code kind} attentions of {@code a} and {@code b} (as displayed) cannot be compared,
+   * or empty if they can: B lacks the kind, the token counts differ, or the models differ in layers
+   * or heads.
+   *
+   * @param unit what a token is called, "tokens" or "words" at word level
+   */
+  static Optional<String> problem(
+      AttentionData a, AttentionData b, AttentionKind kind, String unit) {
+    if (!b.has(kind)) {
+      return Optional.of(
+          "B has no '" + kind.id() + "' attention to compare with A's; it has " + b.kindList());
+    }
+    Attention x = a.attention(kind);
+    Attention y = b.attention(kind);
+    int queriesA = x.queryTokens().size();
+    int queriesB = y.queryTokens().size();
+    int keysA = x.keyTokens().size();
+    int keysB = y.keyTokens().size();
+    if (queriesA != queriesB || keysA != keysB) {
+      boolean queriesDiffer = queriesA != queriesB;
+      String which = kind.isSelfAttention() ? "" : queriesDiffer ? "decoder " : "encoder ";
+      return Optional.of(
+          "The two inputs have "
+              + (queriesDiffer ? queriesA : keysA)
+              + " and "
+              + (queriesDiffer ? queriesB : keysB)
+              + " "
+              + which
+              + unit
+              + "; comparison needs the same count \u2014 e.g. swap one word for another");
+    }
+    if (x.layerCount() != y.layerCount() || x.headCount() != y.headCount()) {
+      return Optional.of(
+          "A has "
+              + x.layerCount()
+              + " layers \u00d7 "
+              + x.headCount()
+              + " heads, B has "
+              + y.layerCount()
+              + " \u00d7 "
+              + y.headCount()
+              + "; compare results of models with the same layers and heads");
+    }
+    if (!a.sentenceBStart().equals(b.sentenceBStart())) {
+      return Optional.of(
+          "A and B split into sentences at different tokens; compare inputs whose sentences have"
+              + " the same lengths, or single sentences");
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,616 @@
+package dev.attnviz.swing.analysis;
+
+import dev.attnviz.core.Attention;
+import dev.attnviz.core.AttentionData;
+import dev.attnviz.core.AttentionKind;
+import dev.attnviz.core.TokenPrettifier;
+import dev.attnviz.core.Tokens;
+import dev.attnviz.swing.AttentionView;
+import dev.attnviz.swing.ControlRow;
+import dev.attnviz.swing.SelectionControls;
+import dev.attnviz.swing.SelectionControls.Part;
+import dev.attnviz.swing.export.ShownMatrix;
+import dev.attnviz.swing.model.AttentionSelectionModel;
+import dev.attnviz.swing.model.AttentionViewModel;
+import dev.attnviz.swing.model.SelectionEvent;
+import dev.attnviz.swing.model.SelectionEvent.Aspect;
+import dev.attnviz.swing.model.TokenRef;
+import dev.attnviz.swing.render.AttentionTooltips;
+import dev.attnviz.swing.render.HeatColorScale;
+import dev.attnviz.swing.render.MatrixLayout;
+import dev.attnviz.swing.render.MatrixPainter;
+import dev.attnviz.swing.render.ShownAttention;
+import dev.attnviz.swing.render.TextFit;
+import dev.attnviz.swing.render.TokenColumnsLayout;
+import dev.attnviz.swing.render.TokenPlaces;
+import dev.attnviz.swing.render.ViewText;
+import java.awt.Dimension;
+import java.awt.Graphics2D;
+import java.awt.Point;
+import java.awt.Rectangle;
+import java.awt.event.MouseEvent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.swing.JCheckBox;
+
+/**
+ * Two attention results side by side and their difference: for the bias use case ("The doctor asked
+ * the nurse a question. She" against "… He"), or two models or backends on the same input. Three
+ * heatmaps of the chosen layer and head (or the mean of all heads): A, B, and {@code A − B} on a
+ * diverging scale, the theme's positive colour where A attends more, its negative colour where B
+ * does, the background at 0, symmetric around 0 up to the largest absolute difference shown (the
+ * legend gives it). Both inputs' tokens are shown; they may differ in text, not in number: inputs
+ * with different token counts get a message saying so instead of the heatmaps.
+ *
+ * <p>The layer, focused head, kind, filter and token selection are those of the {@link
+ * AttentionSelectionModel}, which may be shared with other views. The inputs live in models of the
+ * view's own ({@link #getModel()} holds A and the display options, which apply to both), set with
+ * {@link #setPair}; {@link #setModel} is not supported. Hovering a token or cell highlights its row
+ * (or column) in all three heatmaps, a click locks it; tooltips give A, B and the difference. Bound
+ * properties: {@code "meanOfHeads"}, {@code "pair"} (after {@link #setPair}). Export: all three
+ * heatmaps as PNG or SVG, the difference as CSV.
+ *
+ * <p>Use on the Event Dispatch Thread.
+ */
+public class ComparisonView extends AttentionView {
+
+  /** The three heatmaps. */
+  public enum Panel {
+    /** Input A. */
+    A,
+    /** Input B. */
+    B,
+    /** The difference A − B. */
+    DIFFERENCE
+  }
+
+  private static final int MARGIN = 8;
+  private static final int PANEL_GAP = 28;
+  private static final int MAX_LABEL_WIDTH = 160;
+
+  private final AttentionViewModel modelB = new AttentionViewModel();
+
+  /** A's display data with both inputs' token texts, for the difference heatmap's labels. */
+  private final AttentionViewModel labelModel = new AttentionViewModel();
+
+  private final SelectionControls selectors =
+      new SelectionControls(
+          EnumSet.of(Part.LAYER, Part.HEAD, Part.KIND, Part.FILTER, Part.DISPLAY_OPTIONS));
+  private final JCheckBox meanBox = new JCheckBox("Mean of heads");
+  private String labelA = "A";
+  private String labelB = "B";
+  private boolean meanOfHeads;
+  private Scene scene;
+
+  /**
+   * What is painted: either a message, or the three shown attentions (the third for labels only),
+   * their comparison and layouts.
+   */
+  private record Scene(
+      String message, ShownAttention[] shown, Comparison comparison, MatrixLayout[] layouts) {}
+
+  /** Creates a comparison view with a selection model of its own. */
+  public ComparisonView() {
+    this(new AttentionSelectionModel());
+  }
+
+  /**
+   * Creates a comparison view.
+   *
+   * @param selection the selection (layer, head, kind, tokens), possibly shared with other views
+   */
+  public ComparisonView(AttentionSelectionModel selection) {
+    super(new AttentionViewModel(), selection);
+    labelModel.setPrettifyTokens(false);
+    meanBox.setName("meanOfHeads");
+    meanBox.setOpaque(false);
+    meanBox.setToolTipText("Compare the mean of all heads of the layer instead of one head");
+    meanBox.addActionListener(e -> setMeanOfHeads(meanBox.isSelected()));
+    controlsBar().add(ControlRow.of(selectors, meanBox));
+    installTokenMouse(this::tokenAt);
+    start();
+  }
+
+  // ---- inputs and options ----
+
+  /**
+   * Compares {@code a} with {@code b}. Both should come from models of the same layers and heads,
+   * for inputs with the same number of tokens (else the view says what differs).
+   *
+   * @param a input A
+   * @param labelA a short name for A, e.g. its text
+   * @param b input B
+   * @param labelB a short name for B
+   */
+  public void setPair(AttentionData a, String labelA, AttentionData b, String labelB) {
+    Objects.requireNonNull(a, "a");
+    Objects.requireNonNull(b, "b");
+    this.labelA = Objects.requireNonNull(labelA, "labelA");
+    this.labelB = Objects.requireNonNull(labelB, "labelB");
+    AttentionData oldA = getModel().data();
+    // B first: A's change event makes the view redraw both.
+    modelB.setData(b);
+    getModel().setData(a);
+    if (oldA == a) {
+      // Only B changed, and B's model has no view listening: redraw here.
+      getModel().prepareSelection(getSelectionModel());
+      dataChanged();
+    }
+    firePropertyChange("pair", null, List.of(labelA, labelB));
+  }
+
+  /** Shows nothing. */
+  public void clearPair() {
+    modelB.setData(null);
+    getModel().setData(null);
+    firePropertyChange("pair", null, List.of());
+  }
+
+  /** Input A, if set. */
+  public Optional<AttentionData> dataA() {
+    return Optional.ofNullable(getModel().data());
+  }
+
+  /** Input B, if set. */
+  public Optional<AttentionData> dataB() {
+    return Optional.ofNullable(modelB.data());
+  }
+
+  /** The name of input A. */
+  public String labelA() {
+    return labelA;
+  }
+
+  /** The name of input B. */
+  public String labelB() {
+    return labelB;
+  }
+
+  /**
+   * Not supported: the view keeps its inputs in models of its own.
+   *
+   * @throws UnsupportedOperationException always
+   */
+  @Override
+  public void setModel(AttentionViewModel newModel) {
+    throw new UnsupportedOperationException(
+        "the comparison view keeps its inputs in its own models; call setPair(a, labelA, b, labelB)");
+  }
+
+  /**
+   * Whether the mean of all heads of the layer is compared instead of the focused head (bound
+   * property {@code "meanOfHeads"}; default false).
+   */
+  public boolean isMeanOfHeads() {
+    return meanOfHeads;
+  }
+
+  /** Compares the mean of all heads, or the focused head. */
+  public void setMeanOfHeads(boolean mean) {
+    boolean old = meanOfHeads;
+    if (old != mean) {
+      meanOfHeads = mean;
+      meanBox.setSelected(mean);
+      selectors.headSelector().setEnabled(!mean);
+      invalidateScene();
+      firePropertyChange("meanOfHeads", old, mean);
+    }
+  }
+
+  /** The layer, head, kind, filter and display-option selectors. */
+  public SelectionControls selectors() {
+    return selectors;
+  }
+
+  /** Why no comparison is shown (nothing to compare, different token counts...), if it is not. */
+  public Optional<String> message() {
+    return Optional.ofNullable(scene().message());
+  }
+
+  // ---- model events ----
+
+  @Override
+  protected void dataChanged() {
+    AttentionViewModel modelA = getModel();
+    modelB.setHideSpecialTokens(modelA.isHideSpecialTokens());
+    modelB.setWordLevel(modelA.isWordLevel());
+    modelB.setPrettifyTokens(modelA.isPrettifyTokens());
+    labelModel.setData(labelData(modelA.displayData(), modelB.displayData(), modelA));
+    selectors.bind(modelA, getSelectionModel());
+    invalidateScene();
+  }
+
+  /**
+   * A's display data with every token text replaced by "a / b" where A's and B's differ, so that
+   * the difference heatmap names both; null if there is nothing to compare.
+   */
+  private static AttentionData labelData(
+      AttentionData a, AttentionData b, AttentionViewModel view) {
+    if (a == null || b == null) {
+      return null;
+    }
+    AttentionData.Builder labelled = AttentionData.builder().setModel(a.model());
+    for (Attention x : a.attentions()) {
+      Attention y = b.has(x.kind()) ? b.attention(x.kind()) : x;
+      labelled.addAttention(
+          Attention.builder(x.kind())
+              .setQueryTokens(joined(x.queryTokens(), y.queryTokens(), view.isPrettifyTokens()))
+              .setKeyTokens(joined(x.keyTokens(), y.keyTokens(), view.isPrettifyTokens()))
+              .setWeights(x.weights())
+              .build());
+    }
+    a.sentenceBStart().ifPresent(labelled::optSentenceBStart);
+    return labelled.build();
+  }
+
+  private static Tokens joined(Tokens a, Tokens b, boolean prettify) {
+    if (a.size() != b.size()) {
+      return a;
+    }
+    List<String> texts = new ArrayList<>(a.size());
+    for (int i = 0; i < a.size(); i++) {
+      String x = prettify ? TokenPrettifier.prettify(a.get(i)) : a.get(i);
+      String y = prettify ? TokenPrettifier.prettify(b.get(i)) : b.get(i);
+      texts.add(x.equals(y) ? x : x.strip() + " / " + y.strip());
+    }
+    return Tokens.of(texts, a.specialMask(), a.wordIndexes());
+  }
+
+  @Override
+  protected void selectionChanged(SelectionEvent event) {
+    if (event != null && EnumSet.of(Aspect.HOVER, Aspect.LOCK).containsAll(event.aspects())) {
+      repaint();
+      return;
+    }
+    selectors.refresh();
+    invalidateScene();
+  }
+
+  @Override
+  protected void themeChanged() {
+    invalidateScene();
+  }
+
+  private void invalidateScene() {
+    scene = null;
+    revalidate();
+    repaint();
+  }
+
+  // ---- what is shown ----
+
+  private Scene scene() {
+    if (scene == null) {
+      scene = computeScene();
+    }
+    return scene;
+  }
+
+  private Scene computeScene() {
+    AttentionData a = getModel().displayData();
+    AttentionData b = modelB.displayData();
+    if (a == null || b == null) {
+      return message("Nothing to compare yet: choose two inputs");
+    }
+    AttentionSelectionModel selection = getSelectionModel();
+    AttentionKind kind = a.has(selection.kind()) ? selection.kind() : a.primary().kind();
+    String unit = getModel().isWordLevel() ? "words" : "tokens";
+    Optional<String> problem = Comparison.problem(a, b, kind, unit);
+    if (problem.isPresent()) {
+      return message(problem.get());
+    }
+    Attention attention = a.attention(kind);
+    if (selection.layer() >= attention.layerCount()
+        || selection.focusHead() >= attention.headCount()) {
+      return message(
+          "Layer "
+              + selection.layer()
+              + ", head "
+              + selection.focusHead()
+              + " is not in these results ("
+              + attention.layerCount()
+              + " layers \u00d7 "
+              + attention.headCount()
+              + " heads)");
+    }
+    ShownAttention[] shown = {
+      ShownAttention.of(getModel(), selection).orElseThrow(),
+      ShownAttention.of(modelB, selection).orElseThrow(),
+      ShownAttention.of(labelModel, selection).orElseThrow()
+    };
+    Comparison comparison = Comparison.of(shown[0], shown[1], selection.layer(), heads(attention));
+    return new Scene(null, shown, comparison, layouts(shown));
+  }
+
+  private static Scene message(String message) {
+    return new Scene(message, null, null, null);
+  }
+
+  /** The heads compared: the focused one, or every visible head. */
+  private BitSet heads(Attention attention) {
+    BitSet heads = new BitSet();
+    if (meanOfHeads) {
+      Arrays.stream(getModel().visibleHeads(attention.headCount())).forEach(heads::set);
+    } else {
+      heads.set(getSelectionModel().focusHead());
+    }
+    return heads;
+  }
+
+  private int rowHeight() {
+    return colors().text().height() + 4;
+  }
+
+  /** The three heatmaps side by side, their key label bands equally tall so the cells align. */
+  private MatrixLayout[] layouts(ShownAttention[] shown) {
+    ViewText text = colors().text();
+    int top = MARGIN + 2 * rowHeight() + 4;
+    int labelBand = 0;
+    for (ShownAttention s : shown) {
+      labelBand =
+          Math.max(
+              labelBand,
+              TokenColumnsLayout.boxWidth(s.columnLabels(), text::width, MAX_LABEL_WIDTH));
+    }
+    MatrixLayout[] layouts = new MatrixLayout[shown.length];
+    int x = MARGIN;
+    for (int p = 0; p < shown.length; p++) {
+      layouts[p] =
+          new MatrixLayout(
+              x,
+              top,
+              shown[p].rowCount(),
+              shown[p].columnCount(),
+              TokenColumnsLayout.boxWidth(shown[p].rowLabels(), text::width, MAX_LABEL_WIDTH),
+              labelBand,
+              rowHeight());
+      x = layouts[p].bounds().x + layouts[p].bounds().width + PANEL_GAP;
+    }
+    return layouts;
+  }
+
+  /** The layout of {@code panel}, or empty while a message is shown. */
+  private Optional<MatrixLayout> layout(Panel panel) {
+    Scene current = scene();
+    return current.layouts() == null
+        ? Optional.empty()
+        : Optional.of(current.layouts()[panel.ordinal()]);
+  }
+
+  /** The bounds of cell ({@code row}, {@code column}) of {@code panel} in this component. */
+  public Optional<Rectangle> cellBounds(Panel panel, int row, int column) {
+    return layout(panel)
+        .map(
+            layout -> {
+              Rectangle cell = layout.cell(row, column);
+              cell.translate(0, contentTop());
+              return cell;
+            });
+  }
+
+  /** The bounds of {@code token}'s label in {@code panel}, in this component, if shown. */
+  public Optional<Rectangle> tokenBounds(Panel panel, TokenRef token) {
+    return tokenBoundsIn(tokenPlaces(panel).orElse(null), token);
+  }
+
+  /** What {@code panel} shows (its tokens and labels), or empty while a message is shown. */
+  Optional<ShownAttention> shownIn(Panel panel) {
+    Scene current = scene();
+    return current.shown() == null
+        ? Optional.empty()
+        : Optional.of(current.shown()[panel.ordinal()]);
+  }
+
+  /** Where the tokens of {@code panel} are, or empty while a message is shown. */
+  private Optional<TokenPlaces> tokenPlaces(Panel panel) {
+    Scene current = scene();
+    return layout(panel)
+        .map(layout -> TokenPlaces.inMatrix(current.shown()[panel.ordinal()], layout));
+  }
+
+  /** Where a point of this component falls: a panel and a cell or label, or null. */
+  private record Place(Panel panel, MatrixLayout.Hit hit) {}
+
+  private Place placeAt(Point point) {
+    Scene current = scene();
+    if (current.layouts() == null) {
+      return null;
+    }
+    for (Panel panel : Panel.values()) {
+      MatrixLayout.Hit hit =
+          current.layouts()[panel.ordinal()].hitTest(point.x, point.y - contentTop());
+      if (hit != null) {
+        return new Place(panel, hit);
+      }
+    }
+    return null;
+  }
+
+  /** The token at a point (a cell counts as its query, as in the head view), or null. */
+  public TokenRef tokenAt(Point point) {
+    Place place = placeAt(point);
+    return place == null ? null : tokenAtIn(tokenPlaces(place.panel()).orElseThrow(), point);
+  }
+
+  private ColorLegend weightLegend() {
+    HeatColorScale scale = HeatColorScale.of(colors());
+    return new ColorLegend("Attention weight", "0", null, "1", t -> scale.rgb((float) t));
+  }
+
+  private ColorLegend differenceLegend(DivergingColorScale scale) {
+    double bound = scale.bound();
+    return new ColorLegend(
+        labelA + " \u2212 " + labelB,
+        Numbers.signed(-bound),
+        "0",
+        Numbers.signed(bound),
+        scale::rgbAt);
+  }
+
+  private DivergingColorScale differenceScale(Comparison comparison) {
+    return DivergingColorScale.of(colors(), comparison.range().maxAbs());
+  }
+
+  @Override
+  protected Dimension contentSize() {
+    ViewText text = colors().text();
+    Scene current = scene();
+    if (current.layouts() == null) {
+      int width = 0;
+      for (String line : messageLines(current.message())) {
+        width = Math.max(width, text.width(line));
+      }
+      return new Dimension(width + 2 * MARGIN, MARGIN + 3 * rowHeight() + MARGIN);
+    }
+    Rectangle last = current.layouts()[2].bounds();
+    int bottom = 0;
+    for (MatrixLayout layout : current.layouts()) {
+      bottom = Math.max(bottom, layout.bounds().y + layout.bounds().height);
+    }
+    ColorLegend legend = differenceLegend(differenceScale(current.comparison()));
+    int width =
+        Math.max(
+            last.x + Math.max(last.width, legend.width(text)), MARGIN + text.width(headline()));
+    return new Dimension(width + MARGIN, bottom + 8 + legend.height(text) + MARGIN);
+  }
+
+  private List<String> messageLines(String message) {
+    List<String> lines = new ArrayList<>();
+    dataA().ifPresent(a -> lines.add("A: " + labelA + describe(a)));
+    dataB().ifPresent(b -> lines.add("B: " + labelB + describe(b)));
+    lines.add(message);
+    return lines;
+  }
+
+  private static String describe(AttentionData data) {
+    return " (" + data.model().name() + " via " + data.model().backend() + ")";
+  }
+
+  private String headline() {
+    AttentionSelectionModel selection = getSelectionModel();
+    Attention attention = scene().shown()[0].attention();
+    String heads =
+        meanOfHeads
+            ? "mean of " + getModel().visibleHeads(attention.headCount()).length + " heads"
+            : "Head " + selection.focusHead();
+    return "Layer "
+        + selection.layer()
+        + ", "
+        + heads
+        + ", "
+        + attention.kind().id()
+        + " attention";
+  }
+
+  // ---- painting ----
+
+  @Override
+  protected void paintContent(Graphics2D g) {
+    ViewText text = colors().text();
+    Scene current = scene();
+    if (current.layouts() == null) {
+      List<String> lines = messageLines(current.message());
+      for (int i = 0; i < lines.size(); i++) {
+        g.setColor(i == lines.size() - 1 ? colors().foreground() : colors().mutedForeground());
+        TextFit.drawAt(g, text, lines.get(i), MARGIN, MARGIN + i * rowHeight());
+      }
+      return;
+    }
+    g.setColor(colors().foreground());
+    TextFit.drawAt(g, text, headline(), MARGIN, MARGIN);
+    AttentionSelectionModel selection = getSelectionModel();
+    Comparison comparison = current.comparison();
+    DivergingColorScale scale = differenceScale(comparison);
+    MatrixPainter[] painters = {
+      new MatrixPainter(colors()),
+      new MatrixPainter(colors()),
+      new MatrixPainter(colors(), scale::rgb)
+    };
+    float[][] values = {comparison.a(), comparison.b(), comparison.difference()};
+    String[] titles = {"A: " + labelA, "B: " + labelB, "A \u2212 B"};
+    Rectangle clip = g.getClipBounds();
+    int bottom = 0;
+    for (Panel panel : Panel.values()) {
+      int p = panel.ordinal();
+      MatrixLayout layout = current.layouts()[p];
+      g.setColor(colors().foreground());
+      TextFit.drawAt(g, text, titles[p], layout.cellsX(), MARGIN + rowHeight());
+      painters[p].paint(
+          g,
+          layout,
+          current.shown()[p],
+          values[p],
+          selection.selectedToken(),
+          selection.lockedToken(),
+          clip);
+      bottom = Math.max(bottom, layout.bounds().y + layout.bounds().height);
+    }
+    weightLegend().paint(g, colors(), current.layouts()[0].cellsX(), bottom + 8);
+    differenceLegend(scale).paint(g, colors(), current.layouts()[2].cellsX(), bottom + 8);
+    markSelectionPainted();
+  }
+
+  // ---- export ----
+
+  /** The difference A − B as shown, with both inputs' token texts. */
+  @Override
+  public Optional<ShownMatrix> shownMatrix() {
+    Scene current = scene();
+    if (current.layouts() == null) {
+      return Optional.empty();
+    }
+    ShownAttention labels = current.shown()[2];
+    return Optional.of(
+        new ShownMatrix(
+            headline() + ": " + labelA + " \u2212 " + labelB,
+            labels.rowLabels(),
+            labels.columnLabels(),
+            current.comparison().difference()));
+  }
+
+  // ---- mouse and tooltips ----
+
+  @Override
+  public String getToolTipText(MouseEvent e) {
+    Place place = placeAt(e.getPoint());
+    if (place == null || !place.hit().isCell()) {
+      return null;
+    }
+    Scene current = scene();
+    return cellTooltip(
+        current.shown(), current.comparison(), headline(), place.hit().row(), place.hit().column());
+  }
+
+  /** The tooltip of a cell: both inputs' tokens and weights, and the difference. */
+  static String cellTooltip(
+      ShownAttention[] shown, Comparison comparison, String headline, int row, int column) {
+    int p = row * shown[0].columnCount() + column;
+    return "<html>"
+        + AttentionTooltips.escape(headline)
+        + "<br>A "
+        + pair(shown[0], row, column)
+        + ": "
+        + Numbers.exact(comparison.a()[p])
+        + "<br>B "
+        + pair(shown[1], row, column)
+        + ": "
+        + Numbers.exact(comparison.b()[p])
+        + "<br>A \u2212 B: "
+        + Numbers.signed(comparison.difference()[p])
+        + "</html>";
+  }
+
+  private static String pair(ShownAttention shown, int row, int column) {
+    return AttentionTooltips.escape(
+        "\u201c"
+            + shown.rowLabel(row)
+            + "\u201d \u2192 \u201c"
+            + shown.columnLabel(column)
+            + "\u201d");
+  }
+}

@@ -1,0 +1,64 @@
+package dev.attnviz.swing.analysis;
+
+import dev.attnviz.swing.model.TokenRef;
+import dev.attnviz.swing.render.AttentionTooltips;
+import dev.attnviz.swing.render.ShownAttention;
+
+/**
+ * Tooltip texts of the rollout view, with exact numbers; HTML, token text escaped. The shown
+ * rollout is {@link RolloutResult#asData()}: depth {@code d} is "layer" {@code d}, with one "head".
+ */
+final class RolloutTooltips {
+
+  private RolloutTooltips() {}
+
+  /**
+   * The tooltip of a token: the input token a query draws on most, or the position a key flows into
+   * most, with the weight.
+   */
+  static String token(ShownAttention shown, int depth, TokenRef token) {
+    int position = shown.positionOf(token);
+    int count = token.isQuery() ? shown.columnCount() : shown.rowCount();
+    int best = 0;
+    float bestWeight = -1;
+    for (int other = 0; other < count; other++) {
+      float w =
+          token.isQuery()
+              ? shown.weight(depth, 0, position, other)
+              : shown.weight(depth, 0, other, position);
+      if (w > bestWeight) {
+        bestWeight = w;
+        best = other;
+      }
+    }
+    String otherLabel = token.isQuery() ? shown.columnLabel(best) : shown.rowLabel(best);
+    return "<html>"
+        + quoted(shown.label(token))
+        + (token.isQuery() ? " (query " : " (key ")
+        + token.index()
+        + ")<br>Rollout after layer "
+        + depth
+        + (token.isQuery() ? "<br>draws most on " : "<br>flows most into ")
+        + quoted(otherLabel)
+        + ": "
+        + Numbers.exact(bestWeight)
+        + "</html>";
+  }
+
+  private static String quoted(String label) {
+    return AttentionTooltips.escape("\u201c" + label + "\u201d");
+  }
+
+  /** The tooltip of one rollout entry: the two tokens and the weight. */
+  static String cell(ShownAttention shown, int depth, int row, int column) {
+    return "<html>"
+        + quoted(shown.rowLabel(row))
+        + " \u2192 "
+        + quoted(shown.columnLabel(column))
+        + "<br>Rollout after layer "
+        + depth
+        + ": "
+        + Numbers.exact(shown.weight(depth, 0, row, column))
+        + "</html>";
+  }
+}

@@ -1,0 +1,627 @@
+package dev.attnviz.swing.analysis;
+
+import dev.attnviz.core.AttentionData;
+import dev.attnviz.core.AttentionKind;
+import dev.attnviz.core.analysis.Rollout;
+import dev.attnviz.swing.AttentionView;
+import dev.attnviz.swing.ControlRow;
+import dev.attnviz.swing.DisplayMode;
+import dev.attnviz.swing.SelectionControls;
+import dev.attnviz.swing.SelectionControls.Part;
+import dev.attnviz.swing.export.ShownMatrix;
+import dev.attnviz.swing.model.AttentionSelectionModel;
+import dev.attnviz.swing.model.AttentionViewModel;
+import dev.attnviz.swing.model.SelectionEvent;
+import dev.attnviz.swing.model.SelectionEvent.Aspect;
+import dev.attnviz.swing.model.TokenRef;
+import dev.attnviz.swing.render.FocusRing;
+import dev.attnviz.swing.render.HeatColorScale;
+import dev.attnviz.swing.render.MatrixLayout;
+import dev.attnviz.swing.render.MatrixPainter;
+import dev.attnviz.swing.render.ShownAttention;
+import dev.attnviz.swing.render.TextFit;
+import dev.attnviz.swing.render.TokenColumnsLayout;
+import dev.attnviz.swing.render.TokenColumnsPainter;
+import dev.attnviz.swing.render.TokenPlaces;
+import dev.attnviz.swing.render.ViewText;
+import java.awt.Color;
+import java.awt.Dimension;
+import java.awt.Graphics2D;
+import java.awt.Point;
+import java.awt.Rectangle;
+import java.awt.event.KeyEvent;
+import java.awt.event.MouseEvent;
+import java.util.BitSet;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import javax.swing.DefaultComboBoxModel;
+import javax.swing.JComboBox;
+import javax.swing.JLabel;
+
+/**
+ * Attention rollout (Abnar and Zuidema 2020, see {@link Rollout}): how much each position at the
+ * output of a layer draws on each input token, through every layer up to it, residual connections
+ * included. A depth selector chooses the layer ("after layer 0" to the last, the default).
+ *
+ * <p>{@link DisplayMode#MATRIX} (the default) draws the rollout matrix as a heatmap with token
+ * labels, its colours running from the background (0) to the heat colour at the largest value shown
+ * (rollouts of deep layers are diffuse, raw weights would wash out), with a legend; {@link
+ * DisplayMode#LINES} draws it like the head view, lines from each query token on the left to each
+ * input token on the right, in one colour with opacity = rollout weight. Hover a token to see only
+ * its row (or column) and lock it with a click; Escape unlocks. Tooltips give exact values. Keys:
+ * Up/Down move the locked token, PageUp/PageDown the depth.
+ *
+ * <p>It rolls out the selected kind of the view model's display data (special tokens hidden or
+ * words joined, as its options say), respecting the sentence-pair filter. Cross attention maps
+ * decoder to encoder tokens and cannot be rolled out: the view says so. The rollout takes {@code
+ * O(layers · n³)} operations (about 1.6 G for 512 tokens), so long inputs are rolled out on a
+ * background thread while the view shows "Computing…". Bound properties: {@code "depth"}, {@code
+ * "displayMode"}, {@code "rollout"} (when a new rollout arrives). Export: what is shown as PNG or
+ * SVG, the shown matrix as CSV.
+ *
+ * <p>Use on the Event Dispatch Thread.
+ */
+public class RolloutView extends AttentionView {
+
+  /** The depth meaning "after the last layer", whatever the layer count: the full rollout. */
+  public static final int FINAL_LAYER = -1;
+
+  private static final int MARGIN = 8;
+  private static final int LINE_AREA_WIDTH = 180;
+  private static final int MAX_LABEL_WIDTH = 160;
+  private static final int LEGEND_GAP = 24;
+  private static final int[] ONE_HEAD = {0};
+
+  private final SelectionControls selectors =
+      new SelectionControls(EnumSet.of(Part.KIND, Part.FILTER, Part.DISPLAY_OPTIONS));
+  private final JComboBox<Integer> depthBox = new JComboBox<>();
+  private final JComboBox<DisplayMode> modeBox = new JComboBox<>(DisplayMode.values());
+  private final LatestResult<RolloutResult> result = new LatestResult<>(this::resultChanged);
+
+  /** Holds the rollout as data, so that {@link ShownAttention} cuts and labels it. */
+  private final AttentionViewModel rolloutModel = new AttentionViewModel();
+
+  private int depth = FINAL_LAYER;
+  private DisplayMode displayMode = DisplayMode.MATRIX;
+  private boolean refreshingDepth;
+  private ShownAttention shownRollout;
+  private boolean shownRolloutValid;
+  private TokenColumnsLayout linesLayout;
+  private MatrixLayout matrixLayout;
+  private float[] matrixValues;
+
+  /** Creates a rollout view with empty models of its own. */
+  public RolloutView() {
+    this(new AttentionViewModel(), new AttentionSelectionModel());
+  }
+
+  /**
+   * Creates a rollout view.
+   *
+   * @param model the data and display options
+   * @param selection the selection (kind, filter, tokens), possibly shared with other views
+   */
+  public RolloutView(AttentionViewModel model, AttentionSelectionModel selection) {
+    super(model, selection);
+    depthBox.setName("depth");
+    depthBox.setRenderer(ComboLabels.renderer(this::depthLabel));
+    depthBox.addActionListener(e -> depthChosen());
+    modeBox.setName("displayMode");
+    modeBox.setSelectedItem(displayMode);
+    modeBox.addActionListener(e -> setDisplayMode((DisplayMode) modeBox.getSelectedItem()));
+    selectors.setAlignmentX(LEFT_ALIGNMENT);
+    controlsBar()
+        .add(
+            ControlRow.of(
+                new JLabel("Rollout after layer:"), depthBox, new JLabel("Show:"), modeBox));
+    controlsBar().add(selectors);
+    installTokenMouse(this::tokenAt);
+    installKeys();
+    start();
+  }
+
+  // ---- options and state ----
+
+  /**
+   * The layer after which the rollout is shown, or {@link #FINAL_LAYER} (the default) for the last
+   * one (bound property {@code "depth"}). A depth beyond the data's layers shows the last layer.
+   */
+  public int getDepth() {
+    return depth;
+  }
+
+  /**
+   * Sets the depth: the rollout after layer {@code layer} (from 0), or {@link #FINAL_LAYER}.
+   *
+   * @throws IllegalArgumentException if below {@link #FINAL_LAYER}
+   */
+  public void setDepth(int layer) {
+    if (layer < FINAL_LAYER) {
+      throw new IllegalArgumentException(
+          "depth " + layer + " must be a layer index or FINAL_LAYER (-1)");
+    }
+    int old = depth;
+    if (old != layer) {
+      depth = layer;
+      refreshDepthBox();
+      invalidateLayout();
+      firePropertyChange("depth", old, layer);
+    }
+  }
+
+  /** The layer whose rollout is shown now, or −1 without a rollout. */
+  public int shownDepth() {
+    RolloutResult rollout = result.value();
+    if (rollout == null) {
+      return -1;
+    }
+    int last = rollout.rollout().layerCount() - 1;
+    return depth == FINAL_LAYER ? last : Math.min(depth, last);
+  }
+
+  /** How the rollout is drawn (bound property {@code "displayMode"}); default MATRIX. */
+  public DisplayMode getDisplayMode() {
+    return displayMode;
+  }
+
+  /** Switches between the heatmap and lines. */
+  public void setDisplayMode(DisplayMode mode) {
+    Objects.requireNonNull(mode, "mode");
+    DisplayMode old = displayMode;
+    if (old != mode) {
+      displayMode = mode;
+      modeBox.setSelectedItem(mode);
+      invalidateLayout();
+      firePropertyChange("displayMode", old, mode);
+    }
+  }
+
+  /** The rollout of the shown kind, once computed. */
+  public Optional<Rollout> rollout() {
+    return Optional.ofNullable(result.value()).map(RolloutResult::rollout);
+  }
+
+  /** Whether the rollout is being computed on a background thread. */
+  public boolean isComputing() {
+    return result.isPending();
+  }
+
+  /** The kind, filter and display-option selectors. */
+  public SelectionControls selectors() {
+    return selectors;
+  }
+
+  /** The depth selector (items are layer indexes). */
+  public JComboBox<Integer> depthSelector() {
+    return depthBox;
+  }
+
+  /** Sets the estimated time up to which the rollout is computed at once on the EDT; for tests. */
+  void setSynchronousLimit(long limit) {
+    result.setSynchronousLimit(limit);
+  }
+
+  /** The message shown instead of a rollout (no data, computing, cross attention), if any. */
+  public Optional<String> message() {
+    AttentionData data = displayData();
+    if (data == null) {
+      return Optional.of("No attention data");
+    }
+    AttentionKind kind = shownKind(data);
+    if (!kind.isSelfAttention()) {
+      return Optional.of(
+          "Attention rollout needs self-attention, where queries and keys are the same tokens;"
+              + " '"
+              + kind.id()
+              + "' attention maps decoder tokens to encoder tokens. Choose the encoder or decoder"
+              + " kind.");
+    }
+    if (result.isPending()) {
+      return Optional.of("Computing the attention rollout\u2026");
+    }
+    if (result.error() != null) {
+      return Optional.of("Cannot compute the rollout: " + result.error());
+    }
+    return Optional.empty();
+  }
+
+  private AttentionKind shownKind(AttentionData data) {
+    AttentionKind kind = getSelectionModel().kind();
+    return data.has(kind) ? kind : data.primary().kind();
+  }
+
+  // ---- model events ----
+
+  @Override
+  protected void dataChanged() {
+    selectors.bind(getModel(), getSelectionModel());
+    requestRollout();
+    invalidateLayout();
+  }
+
+  private void requestRollout() {
+    AttentionData data = displayData();
+    AttentionKind kind = data == null ? null : shownKind(data);
+    if (kind == null || !kind.isSelfAttention()) {
+      result.clear();
+      return;
+    }
+    long n = data.attention(kind).queryTokens().size();
+    // About a nanosecond per multiply-add of the layers' n × n products: 0.6 s for 512 tokens.
+    long estimatedNanos = data.attention(kind).layerCount() * n * n * n;
+    result.request(
+        data, kind, estimatedNanos, () -> RolloutResult.of(Rollout.of(data.attention(kind)), data));
+  }
+
+  private void resultChanged() {
+    RolloutResult rollout = result.value();
+    rolloutModel.setData(rollout == null ? null : rollout.asData());
+    refreshDepthBox();
+    invalidateLayout();
+    firePropertyChange("rollout", null, rollout == null ? null : rollout.rollout());
+  }
+
+  @Override
+  protected void selectionChanged(SelectionEvent event) {
+    if (event != null && EnumSet.of(Aspect.HOVER, Aspect.LOCK).containsAll(event.aspects())) {
+      repaintSelection();
+      return;
+    }
+    selectors.refresh();
+    if (event == null || event.changed(Aspect.KIND)) {
+      requestRollout();
+      invalidateLayout();
+    } else if (event.changed(Aspect.FILTER)) {
+      invalidateLayout();
+    }
+  }
+
+  @Override
+  protected void themeChanged() {
+    invalidateLayout();
+  }
+
+  private void invalidateLayout() {
+    shownRolloutValid = false;
+    linesLayout = null;
+    matrixLayout = null;
+    matrixValues = null;
+    markSelectionPainted();
+    revalidate();
+    repaint();
+  }
+
+  private void repaintSelection() {
+    if (displayMode == DisplayMode.LINES && shownRollout() != null) {
+      TokenColumnsLayout layout = linesLayout();
+      TokenColumnsPainter.Scene scene = scene();
+      repaintTokenSelection(token -> TokenColumnsPainter.affectedArea(layout, scene, token));
+    } else {
+      markSelectionPainted();
+      repaint();
+    }
+  }
+
+  private void depthChosen() {
+    Object item = depthBox.getSelectedItem();
+    if (!refreshingDepth && item instanceof Integer layer) {
+      // Choosing the last layer means "the full rollout", which stays so for deeper models.
+      setDepth(layer == depthBox.getItemCount() - 1 ? FINAL_LAYER : layer);
+    }
+  }
+
+  private void refreshDepthBox() {
+    refreshingDepth = true;
+    try {
+      RolloutResult rollout = result.value();
+      int layers = rollout == null ? 0 : rollout.rollout().layerCount();
+      if (depthBox.getItemCount() != layers) {
+        depthBox.setModel(
+            new DefaultComboBoxModel<>(IntStream.range(0, layers).boxed().toArray(Integer[]::new)));
+      }
+      int shown = shownDepth();
+      depthBox.setSelectedItem(shown < 0 ? null : shown);
+      depthBox.setEnabled(layers > 0);
+    } finally {
+      refreshingDepth = false;
+    }
+  }
+
+  // ---- geometry ----
+
+  /** The rollout as the views' painters see it, cut by the filter; null without a rollout. */
+  ShownAttention shownRollout() {
+    if (!shownRolloutValid) {
+      rolloutModel.setPrettifyTokens(getModel().isPrettifyTokens());
+      shownRollout =
+          result.value() == null || message().isPresent()
+              ? null
+              : ShownAttention.of(rolloutModel, getSelectionModel()).orElse(null);
+      shownRolloutValid = true;
+    }
+    return shownRollout;
+  }
+
+  private int rowHeight() {
+    return colors().text().height() + 4;
+  }
+
+  private int bodyTop() {
+    return MARGIN + rowHeight() + 4;
+  }
+
+  TokenColumnsLayout linesLayout() {
+    ShownAttention shown = shownRollout();
+    if (shown == null) {
+      return null;
+    }
+    if (linesLayout == null) {
+      linesLayout =
+          TokenColumnsLayout.fitting(
+              MARGIN,
+              bodyTop(),
+              shown.rowLabels(),
+              shown.columnLabels(),
+              colors().text()::width,
+              rowHeight(),
+              LINE_AREA_WIDTH,
+              MAX_LABEL_WIDTH);
+    }
+    return linesLayout;
+  }
+
+  MatrixLayout matrixLayout() {
+    ShownAttention shown = shownRollout();
+    if (shown == null) {
+      return null;
+    }
+    if (matrixLayout == null) {
+      matrixLayout =
+          MatrixLayout.fitting(
+              MARGIN,
+              bodyTop(),
+              shown.rowLabels(),
+              shown.columnLabels(),
+              colors().text()::width,
+              rowHeight(),
+              MAX_LABEL_WIDTH);
+    }
+    return matrixLayout;
+  }
+
+  private Rectangle bodyBounds() {
+    return displayMode == DisplayMode.MATRIX ? matrixLayout().bounds() : linesLayout().bounds();
+  }
+
+  private ColorLegend legend() {
+    HeatColorScale scale = HeatColorScale.of(colors());
+    return new ColorLegend(
+        "Rollout weight",
+        "0",
+        null,
+        Numbers.short3(matrixMax()) + " (max)",
+        t -> scale.rgb((float) t));
+  }
+
+  /** The largest value of the shown matrix, at least a tiny positive number. */
+  private float matrixMax() {
+    float max = Float.MIN_NORMAL;
+    for (float value : matrixValues()) {
+      max = Math.max(max, value);
+    }
+    return max;
+  }
+
+  @Override
+  protected Dimension contentSize() {
+    ViewText text = colors().text();
+    if (shownRollout() == null) {
+      return new Dimension(2 * MARGIN + text.width(message().orElse("")), 2 * MARGIN + rowHeight());
+    }
+    Rectangle body = bodyBounds();
+    int width = body.x + body.width;
+    int height = body.y + body.height;
+    if (displayMode == DisplayMode.MATRIX) {
+      width += LEGEND_GAP + legend().width(text);
+      height = Math.max(height, matrixLayout().cellsY() + legend().height(text));
+    }
+    width = Math.max(width, MARGIN + text.width(title()));
+    return new Dimension(width + MARGIN, height + MARGIN);
+  }
+
+  @Override
+  protected int scrollUnit() {
+    return rowHeight();
+  }
+
+  /** The box of {@code token} (label) in this component's coordinates, if it is shown. */
+  public Optional<Rectangle> tokenBounds(TokenRef token) {
+    return tokenBoundsIn(tokenPlaces(), token);
+  }
+
+  /** The token at a point of this component (a matrix cell counts as its query), or null. */
+  public TokenRef tokenAt(Point point) {
+    return tokenAtIn(tokenPlaces(), point);
+  }
+
+  /** Where the tokens are, or null without a rollout. */
+  private TokenPlaces tokenPlaces() {
+    if (shownRollout() == null) {
+      return null;
+    }
+    return displayMode == DisplayMode.MATRIX
+        ? TokenPlaces.inMatrix(shownRollout(), matrixLayout())
+        : TokenPlaces.inColumns(shownRollout(), linesLayout());
+  }
+
+  /** The matrix cell at a point of this component, in matrix mode, or null. */
+  MatrixLayout.Hit cellAt(Point point) {
+    if (displayMode != DisplayMode.MATRIX || shownRollout() == null) {
+      return null;
+    }
+    MatrixLayout.Hit hit = matrixLayout().hitTest(point.x, point.y - contentTop());
+    return hit != null && hit.isCell() ? hit : null;
+  }
+
+  // ---- painting ----
+
+  private String title() {
+    RolloutResult rollout = result.value();
+    if (rollout == null) {
+      return "";
+    }
+    return "Attention rollout after layer "
+        + shownDepth()
+        + " ("
+        + (shownDepth() + 1)
+        + " of "
+        + rollout.rollout().layerCount()
+        + " layers), "
+        + rollout.rollout().kind().id()
+        + " attention";
+  }
+
+  private TokenColumnsPainter.Scene scene() {
+    AttentionSelectionModel selection = getSelectionModel();
+    return new TokenColumnsPainter.Scene(
+        shownRollout(),
+        shownDepth(),
+        ONE_HEAD,
+        new Color[] {colors().heat()},
+        1f,
+        selection.selectedToken(),
+        selection.lockedToken());
+  }
+
+  private float[] matrixValues() {
+    if (matrixValues == null) {
+      BitSet head = new BitSet();
+      head.set(0);
+      matrixValues = shownRollout().meanMatrix(shownDepth(), head);
+    }
+    return matrixValues;
+  }
+
+  @Override
+  protected void paintContent(Graphics2D g) {
+    ViewText text = colors().text();
+    ShownAttention shown = shownRollout();
+    if (shown == null) {
+      g.setColor(colors().mutedForeground());
+      TextFit.drawAt(g, text, message().orElse(""), MARGIN, MARGIN);
+      return;
+    }
+    g.setColor(colors().foreground());
+    TextFit.drawAt(g, text, title(), MARGIN, MARGIN);
+    Rectangle clip = g.getClipBounds();
+    AttentionSelectionModel selection = getSelectionModel();
+    if (displayMode == DisplayMode.MATRIX) {
+      MatrixLayout layout = matrixLayout();
+      float max = matrixMax();
+      HeatColorScale scale = HeatColorScale.of(colors());
+      new MatrixPainter(colors(), value -> scale.rgb((float) (value / max)))
+          .paint(
+              g,
+              layout,
+              shown,
+              matrixValues(),
+              selection.selectedToken(),
+              selection.lockedToken(),
+              clip);
+      legend()
+          .paint(
+              g, colors(), layout.bounds().x + layout.bounds().width + LEGEND_GAP, layout.cellsY());
+    } else {
+      new TokenColumnsPainter(colors()).paint(g, linesLayout(), scene(), clip);
+    }
+    if (hasFocus()) {
+      Rectangle ring = bodyBounds();
+      ring.grow(MARGIN / 2, MARGIN / 2);
+      FocusRing.paint(g, colors().selection(), ring);
+    }
+    markSelectionPainted();
+  }
+
+  // ---- export ----
+
+  /** The rollout matrix shown, cut by the filter, with the shown token labels. */
+  @Override
+  public Optional<ShownMatrix> shownMatrix() {
+    ShownAttention shown = shownRollout();
+    if (shown == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new ShownMatrix(
+            "Rollout after layer " + shownDepth() + " (" + shown.kind().id() + ")",
+            shown.rowLabels(),
+            shown.columnLabels(),
+            matrixValues()));
+  }
+
+  // ---- mouse, keys, tooltips ----
+
+  private void installKeys() {
+    bindKey("previousToken", () -> moveToken(-1), 0, KeyEvent.VK_UP);
+    bindKey("nextToken", () -> moveToken(1), 0, KeyEvent.VK_DOWN);
+    bindKey("previousDepth", () -> moveDepth(-1), 0, KeyEvent.VK_PAGE_UP);
+    bindKey("nextDepth", () -> moveDepth(1), 0, KeyEvent.VK_PAGE_DOWN);
+    bindKey("unlock", () -> getSelectionModel().clearLockedToken(), 0, KeyEvent.VK_ESCAPE);
+  }
+
+  /** Moves the locked token by {@code delta} positions on its side (the first query if none). */
+  void moveToken(int delta) {
+    ShownAttention shown = shownRollout();
+    if (shown == null) {
+      return;
+    }
+    TokenRef token = TokenPlaces.step(shown, getSelectionModel().selectedToken(), delta);
+    if (token != null) {
+      getSelectionModel().setLockedToken(token);
+      tokenBounds(token).ifPresent(this::scrollRectToVisible);
+    }
+  }
+
+  /** Moves the depth by {@code delta} layers. */
+  void moveDepth(int delta) {
+    RolloutResult rollout = result.value();
+    if (rollout != null) {
+      int last = rollout.rollout().layerCount() - 1;
+      int next = Math.max(0, Math.min(last, shownDepth() + delta));
+      setDepth(next == last ? FINAL_LAYER : next);
+    }
+  }
+
+  @Override
+  public String getToolTipText(MouseEvent e) {
+    ShownAttention shown = shownRollout();
+    if (shown == null) {
+      return null;
+    }
+    MatrixLayout.Hit cell = cellAt(e.getPoint());
+    if (cell != null) {
+      return RolloutTooltips.cell(shown, shownDepth(), cell.row(), cell.column());
+    }
+    TokenRef token = tokenAt(e.getPoint());
+    if (token == null) {
+      return null;
+    }
+    TokenRef locked = getSelectionModel().lockedToken();
+    if (locked != null && locked.side() != token.side() && shown.positionOf(locked) >= 0) {
+      TokenRef query = token.isQuery() ? token : locked;
+      TokenRef key = token.isQuery() ? locked : token;
+      return RolloutTooltips.cell(
+          shown, shownDepth(), shown.positionOf(query), shown.positionOf(key));
+    }
+    return RolloutTooltips.token(shown, shownDepth(), token);
+  }
+
+  /** Shows depths as "0", ..., "11 (all layers)". */
+  private Object depthLabel(Object value) {
+    return value instanceof Integer layer && layer == depthBox.getItemCount() - 1
+        ? layer + " (all layers)"
+        : value;
+  }
+}
