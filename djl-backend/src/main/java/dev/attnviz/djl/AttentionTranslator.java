@@ -18,33 +18,45 @@ import java.util.function.IntToLongFunction;
  *
  * <p>Stateless, so one instance serves concurrent predictors.
  */
-final class AttentionTranslator implements NoBatchifyTranslator<TokenizedInput, RawAttention> {
+final class AttentionTranslator
+    implements NoBatchifyTranslator<AttentionTranslator.Run, RawAttention> {
 
-  /** Context attachment: the number of tokens fed in, for checking output shapes. */
-  private static final String TOKENS = "attnviz.tokens";
+  /**
+   * What to run the model on, and what to copy out.
+   *
+   * @param tokens the tokens fed to the model
+   * @param withVectors whether to copy the query and key projections too, not only the attention
+   */
+  record Run(TokenizedInput tokens, boolean withVectors) {}
+
+  /** Context attachment: the run, for checking output shapes and choosing outputs. */
+  private static final String RUN = "attnviz.run";
 
   private final AttentionGraph graph;
-  private final boolean withVectors;
 
   /**
    * Creates a translator.
    *
    * @param graph the rewritten graph's description
-   * @param withVectors whether to copy the query and key projections too
    */
-  AttentionTranslator(AttentionGraph graph, boolean withVectors) {
-    if (withVectors && !graph.tensors().hasVectors()) {
-      throw new IllegalArgumentException("the graph exposes no query and key projections");
-    }
+  AttentionTranslator(AttentionGraph graph) {
     this.graph = graph;
-    this.withVectors = withVectors;
   }
 
+  /**
+   * Builds the graph inputs.
+   *
+   * @throws IllegalArgumentException if the run asks for vectors the graph does not expose
+   */
   @Override
-  public NDList processInput(TranslatorContext ctx, TokenizedInput input) {
+  public NDList processInput(TranslatorContext ctx, Run run) {
+    if (run.withVectors() && !graph.tensors().hasVectors()) {
+      throw new IllegalArgumentException("the graph exposes no query and key projections");
+    }
     NDManager manager = ctx.getNDManager();
+    TokenizedInput input = run.tokens();
     int n = input.size();
-    ctx.setAttachment(TOKENS, n);
+    ctx.setAttachment(RUN, run);
     NDList list = new NDList(graph.inputs().size());
     for (ModelInput spec : graph.inputs()) {
       long[] values =
@@ -66,9 +78,10 @@ final class AttentionTranslator implements NoBatchifyTranslator<TokenizedInput, 
 
   @Override
   public RawAttention processOutput(TranslatorContext ctx, NDList outputs) {
-    int tokens = (Integer) ctx.getAttachment(TOKENS);
+    Run run = (Run) ctx.getAttachment(RUN);
+    int tokens = run.tokens().size();
     Tensor4D weights = OutputReader.weights(outputs, graph.tensors().attention(), tokens);
-    if (!withVectors) {
+    if (!run.withVectors()) {
       return new RawAttention(weights, Optional.empty(), Optional.empty());
     }
     int heads = weights.dim1();

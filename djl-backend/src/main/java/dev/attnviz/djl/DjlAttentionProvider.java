@@ -14,7 +14,6 @@ import dev.attnviz.core.spi.AttentionProvider;
 import dev.attnviz.core.spi.AttentionRequest;
 import dev.attnviz.core.spi.Capability;
 import dev.attnviz.core.spi.ModelSource;
-import dev.attnviz.core.spi.TokenizedInput;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -24,18 +23,25 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /**
  * An open ONNX model whose graph exposes its attention.
  *
- * <p>Thread-safe, computes run in parallel: each compute creates its own predictor (and so its own
- * native memory scope), ONNX Runtime sessions and Hugging Face tokenizers may be used from several
- * threads at once. {@link #close()} waits for computes in progress.
+ * <p>Thread-safe, computes run in parallel: each compute borrows a predictor of its own from a
+ * small pool (a DJL predictor serves one thread at a time; each run gets a fresh native memory
+ * scope, closed when the run ends), ONNX Runtime sessions and Hugging Face tokenizers may be used
+ * from several threads at once. {@link #close()} waits for computes in progress, then closes the
+ * predictors, the tokenizer and the model.
  */
 final class DjlAttentionProvider implements AttentionProvider {
+
+  /**
+   * Idle predictors kept for reuse. More threads may compute at once; the extra predictors are
+   * closed after their compute. An idle predictor holds no native memory, only a few Java objects.
+   */
+  static final int MAX_IDLE_PREDICTORS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
   private final ModelInfo info;
   private final Model model;
   private final PairTokenizer tokenizer;
   private final AttentionGraph graph;
-  private final AttentionTranslator weightsOnly;
-  private final AttentionTranslator withVectors;
+  private final ReusePool<Predictor<AttentionTranslator.Run, RawAttention>> predictors;
   private final Set<Capability> capabilities;
   private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private boolean closed;
@@ -53,8 +59,10 @@ final class DjlAttentionProvider implements AttentionProvider {
     this.model = model;
     this.tokenizer = tokenizer;
     this.graph = graph;
-    this.weightsOnly = new AttentionTranslator(graph, false);
-    this.withVectors = graph.tensors().hasVectors() ? new AttentionTranslator(graph, true) : null;
+    AttentionTranslator translator = new AttentionTranslator(graph);
+    this.predictors =
+        new ReusePool<>(
+            () -> model.newPredictor(translator), Predictor::close, MAX_IDLE_PREDICTORS);
     EnumSet<Capability> can =
         EnumSet.of(Capability.SENTENCE_PAIRS, Capability.TRUNCATION, Capability.CUSTOM_MODELS);
     if (graph.tensors().hasVectors()) {
@@ -88,6 +96,11 @@ final class DjlAttentionProvider implements AttentionProvider {
     return graph;
   }
 
+  /** The predictors kept for reuse, for tests that check nothing leaks. */
+  ReusePool<?> predictors() {
+    return predictors;
+  }
+
   @Override
   public AttentionData compute(AttentionRequest request) throws AttentionException {
     Objects.requireNonNull(request, "request");
@@ -96,7 +109,7 @@ final class DjlAttentionProvider implements AttentionProvider {
       if (closed) {
         throw new IllegalStateException("the '" + info.name() + "' attention provider is closed");
       }
-      if (request.queriesAndKeys() && withVectors == null) {
+      if (request.queriesAndKeys() && !graph.tensors().hasVectors()) {
         throw new AttentionException(
             Reason.UNSUPPORTED,
             info.name()
@@ -143,9 +156,12 @@ final class DjlAttentionProvider implements AttentionProvider {
 
   private RawAttention run(PairTokenizer.Encoded encoded, boolean vectors)
       throws AttentionException {
-    try (Predictor<TokenizedInput, RawAttention> predictor =
-        model.newPredictor(vectors ? withVectors : weightsOnly)) {
-      return predictor.predict(encoded.input());
+    Predictor<AttentionTranslator.Run, RawAttention> predictor = predictors.take();
+    boolean reusable = false;
+    try {
+      RawAttention raw = predictor.predict(new AttentionTranslator.Run(encoded.input(), vectors));
+      reusable = true;
+      return raw;
     } catch (TranslateException | EngineException | IllegalStateException e) {
       throw new AttentionException(
           Reason.INFERENCE_FAILED,
@@ -155,6 +171,13 @@ final class DjlAttentionProvider implements AttentionProvider {
               + " tokens: "
               + rootMessage(e),
           e);
+    } finally {
+      // A predictor that failed is closed rather than trusted with the next compute.
+      if (reusable) {
+        predictors.giveBack(predictor);
+      } else {
+        predictors.discard(predictor);
+      }
     }
   }
 
@@ -174,8 +197,13 @@ final class DjlAttentionProvider implements AttentionProvider {
         return;
       }
       closed = true;
-      tokenizer.close();
-      model.close();
+      // No compute runs (the write lock waits for them), so every predictor is idle.
+      try {
+        predictors.close();
+      } finally {
+        tokenizer.close();
+        model.close();
+      }
     } finally {
       lifecycle.writeLock().unlock();
     }

@@ -3,6 +3,8 @@ package dev.attnviz.djl;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.AttentionException;
 import dev.attnviz.core.AttentionException.Reason;
@@ -84,10 +86,10 @@ final class DjlModelLoader {
       throws AttentionException {
     // CPU: the backend ships the CPU build of ONNX Runtime only.
     Model model = Model.newInstance(files.name(), Device.cpu(), ENGINE);
-    try {
-      model.load(prepared.onnx());
+    try (OrtSession.SessionOptions options = SessionSettings.create()) {
+      model.load(prepared.onnx(), null, SessionSettings.djlLoadOptions(options));
       return model;
-    } catch (MalformedModelException | IOException | RuntimeException e) {
+    } catch (MalformedModelException | IOException | OrtException | RuntimeException e) {
       model.close();
       throw new AttentionException(
           Reason.MODEL_INVALID,

@@ -9,8 +9,14 @@ import java.nio.FloatBuffer;
 import java.util.List;
 
 /**
- * Copies the attention outputs of one run from ONNX Runtime's native tensors straight into {@link
- * Tensor4D} builders, one layer at a time: no intermediate Java arrays.
+ * Copies the attention outputs of one run from ONNX Runtime's native tensors into {@link Tensor4D}
+ * builders, one layer at a time.
+ *
+ * <p>Each output is read once, with two copies: {@link NDArray#toByteBuffer()} has ONNX Runtime
+ * copy the native memory into a heap buffer ({@code OnnxTensor.getByteBuffer()}), whose float view
+ * then fills the builder row by row. ONNX Runtime 1.21's Java API has no public zero-copy read of
+ * an output it allocated ({@code getFloatBuffer()} copies the same way, and measured no faster),
+ * and DJL keeps the session, which could write into buffers given in advance, to itself.
  */
 final class OutputReader {
 

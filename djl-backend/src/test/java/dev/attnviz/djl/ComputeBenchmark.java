@@ -4,7 +4,6 @@ import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.spi.AttentionProvider;
 import dev.attnviz.core.spi.AttentionRequest;
 import dev.attnviz.core.spi.ModelSource;
-import dev.attnviz.core.spi.ProgressListener;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What exposing attention costs per input on all-MiniLM-L6-v2: the unmodified ONNX model against
  * the rewritten one (same token ids, same copied outputs), and the provider's whole compute
- * (tokenizing, running, copying attention, and optionally vectors, into Java). See
- * docs/performance/djl.md.
+ * (tokenizing, running, copying attention, and optionally vectors, into Java). The bare models run
+ * as the provider's does: same ONNX Runtime settings, one predictor kept ({@link RawOnnxModel}).
+ * See docs/performance/djl.md.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -52,16 +52,9 @@ public class ComputeBenchmark {
   @Setup
   public void open() throws Exception {
     Path cache = CacheLocation.root();
-    EmbeddedModel.Unpacked model =
-        new EmbeddedModel(ComputeBenchmark.class.getClassLoader(), cache)
-            .unpack(ProgressListener.NONE);
-    PreparedModel prepared =
-        new PreparedModelCache(cache)
-            .prepare(
-                model.onnx(),
-                model.onnxSha256(),
-                TensorPatterns.KNOWN_FAMILIES,
-                ProgressListener.NONE);
+    DefaultModel.Files files = DefaultModel.files();
+    EmbeddedModel.Unpacked model = files.unpacked();
+    PreparedModel prepared = files.prepared();
     unmodified = new RawOnnxModel(model.onnx());
     rewritten = new RawOnnxModel(prepared.onnx());
     modelOutputs = prepared.graph().modelOutputs();

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /** Computes from several threads at once give the same results as one after another. */
 class ConcurrentComputeTest {
 
-  private static final List<AttentionRequest> REQUESTS =
+  /** Requests of different kinds and lengths, for tests that compute from several threads. */
+  static final List<AttentionRequest> REQUESTS =
       List.of(
           AttentionRequest.builder().setTextA("The cat sat on the mat").build(),
           AttentionRequest.builder()

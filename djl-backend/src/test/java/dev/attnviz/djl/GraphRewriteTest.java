@@ -32,17 +32,9 @@ class GraphRewriteTest {
 
   @BeforeAll
   static void prepareDefaultModel() throws Exception {
-    Path cache = CacheLocation.root();
-    unpacked =
-        new EmbeddedModel(GraphRewriteTest.class.getClassLoader(), cache)
-            .unpack(ProgressListener.NONE);
-    prepared =
-        new PreparedModelCache(cache)
-            .prepare(
-                unpacked.onnx(),
-                unpacked.onnxSha256(),
-                TensorPatterns.KNOWN_FAMILIES,
-                ProgressListener.NONE);
+    DefaultModel.Files files = DefaultModel.files();
+    unpacked = files.unpacked();
+    prepared = files.prepared();
   }
 
   @Test
