@@ -9,7 +9,6 @@ import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.spi.AttentionProvider;
 import dev.attnviz.core.spi.AttentionRequest;
 import dev.attnviz.core.spi.ModelSource;
-import dev.attnviz.core.spi.ProgressListener.Stage;
 import dev.attnviz.core.testing.AttentionAssertions;
 import dev.attnviz.core.testing.ConcurrentRequests;
 import java.nio.file.Path;
@@ -56,18 +55,15 @@ class ParallelRequestsTest {
     Path model =
         TinySavedModel.export(
             temp.resolve("tiny"), 1, l -> "bert/encoder/layer_" + l + "/attention/self", false);
-    // COMPUTING is reported inside compute, under the provider's lock: holding it here keeps
+    TensorFlowAttentionProvider provider =
+        (TensorFlowAttentionProvider) new TensorFlowProviderFactory().open(ModelSource.of(model));
+    // The hook runs inside compute, under the provider's lifecycle lock: holding it here keeps
     // every compute running for as long as the test needs.
-    AttentionProvider provider =
-        new TensorFlowProviderFactory()
-            .open(
-                ModelSource.of(model),
-                (stage, detail) -> {
-                  if (stage == Stage.COMPUTING) {
-                    inside.countDown();
-                    awaitQuietly(release);
-                  }
-                });
+    provider.onComputeStarted(
+        () -> {
+          inside.countDown();
+          awaitQuietly(release);
+        });
     ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
     try {
       List<Future<AttentionData>> computes = new ArrayList<>();
