@@ -68,6 +68,9 @@ class DemoAppIT {
   static void closeTheApp() throws Exception {
     if (window != null) {
       SwingUtilities.invokeAndWait(window::dispose);
+      // dispose() queues windowClosed, where the window saves its settings into the temporary
+      // folder; let that run before JUnit deletes the folder.
+      SwingUtilities.invokeAndWait(() -> {});
     }
   }
 
