@@ -14,6 +14,7 @@ import dev.attnviz.core.spi.AttentionProvider;
 import dev.attnviz.core.spi.AttentionRequest;
 import dev.attnviz.core.spi.Capability;
 import dev.attnviz.core.spi.ModelSource;
+import dev.attnviz.core.spi.TokenizedRequest;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -121,7 +122,7 @@ final class DjlAttentionProvider implements AttentionProvider {
                 + ModelSource.KEY_PATTERN
                 + " to name them.");
       }
-      PairTokenizer.Encoded encoded = tokenizer.encode(request, info.name());
+      TokenizedRequest encoded = tokenizer.encode(request, info.name());
       RawAttention raw = run(encoded, request.queriesAndKeys());
       Attention.Builder attention =
           Attention.builder(AttentionKind.SELF)
@@ -154,8 +155,7 @@ final class DjlAttentionProvider implements AttentionProvider {
     }
   }
 
-  private RawAttention run(PairTokenizer.Encoded encoded, boolean vectors)
-      throws AttentionException {
+  private RawAttention run(TokenizedRequest encoded, boolean vectors) throws AttentionException {
     Predictor<AttentionTranslator.Run, RawAttention> predictor = predictors.take();
     boolean reusable = false;
     try {

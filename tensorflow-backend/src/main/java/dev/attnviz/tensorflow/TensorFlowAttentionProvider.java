@@ -12,6 +12,7 @@ import dev.attnviz.core.spi.AttentionRequest;
 import dev.attnviz.core.spi.Capability;
 import dev.attnviz.core.spi.ModelSource;
 import dev.attnviz.core.spi.TokenizedInput;
+import dev.attnviz.core.spi.TokenizedRequest;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -123,7 +124,7 @@ final class TensorFlowAttentionProvider implements AttentionProvider {
       }
       checkSupported(request);
       computeStarted.run();
-      ModelTokenizer.Encoded encoded = tokenizer.encode(request, model.name());
+      TokenizedRequest encoded = tokenizer.encode(request, model.name());
       AttentionData.Builder data =
           AttentionData.builder()
               .setModel(model)
