@@ -14,6 +14,7 @@ import dev.attnviz.core.spi.AttentionProvider;
 import dev.attnviz.core.spi.AttentionRequest;
 import dev.attnviz.core.spi.Capability;
 import dev.attnviz.core.spi.ModelSource;
+import dev.attnviz.core.spi.TokenizedRequest;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -121,7 +122,7 @@ final class DjlAttentionProvider implements AttentionProvider {
                 + ModelSource.KEY_PATTERN
                 + " to name them.");
       }
-      PairTokenizer.Encoded encoded = tokenizer.encode(request, info.name());
+      TokenizedRequest encoded = tokenizer.encode(request, info.name());
       RawAttention raw = run(encoded, request.queriesAndKeys());
       Attention.Builder attention =
           Attention.builder(AttentionKind.SELF)
@@ -131,7 +132,21 @@ final class DjlAttentionProvider implements AttentionProvider {
         attention.optVectors(raw.queries().orElseThrow(), raw.keys().orElseThrow());
       }
       AttentionData.Builder data = AttentionData.builder().setModel(info);
-      data.addAttention(attention.build());
+      try {
+        data.addAttention(attention.build());
+      } catch (IllegalArgumentException e) {
+        // The outputs were read as they are; only a broken model makes NaN or out-of-range ones.
+        throw new AttentionException(
+            Reason.INFERENCE_FAILED,
+            info.name()
+                + " computed attention that is not a probability ("
+                + e.getMessage()
+                + "). If the model was opened with the option "
+                + ModelSource.ATTENTION_PATTERN
+                + ", name the Softmax outputs with it; otherwise its weights may be damaged:"
+                + " export or download the model again.",
+            e);
+      }
       encoded.input().sentenceBStart().ifPresent(data::optSentenceBStart);
       encoded.truncation().ifPresent(data::optTruncation);
       return data.build();
@@ -140,8 +155,7 @@ final class DjlAttentionProvider implements AttentionProvider {
     }
   }
 
-  private RawAttention run(PairTokenizer.Encoded encoded, boolean vectors)
-      throws AttentionException {
+  private RawAttention run(TokenizedRequest encoded, boolean vectors) throws AttentionException {
     Predictor<AttentionTranslator.Run, RawAttention> predictor = predictors.take();
     boolean reusable = false;
     try {

@@ -128,10 +128,7 @@ public final class DjlProviderFactory implements AttentionProviderFactory {
     try {
       return memo.sha256(onnx);
     } catch (IOException e) {
-      throw new AttentionException(
-          AttentionException.Reason.MODEL_NOT_FOUND,
-          "Cannot read " + onnx + ": " + e.getMessage(),
-          e);
+      throw ModelFiles.unreadable(onnx, e);
     }
   }
 

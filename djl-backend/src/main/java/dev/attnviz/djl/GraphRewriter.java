@@ -60,8 +60,7 @@ final class GraphRewriter {
     } catch (InvalidProtocolBufferException e) {
       throw invalid(onnx, "it is not a valid ONNX file (" + e.getMessage() + ")", e);
     } catch (IOException e) {
-      throw new AttentionException(
-          Reason.MODEL_NOT_FOUND, "Cannot read " + onnx + ": " + e.getMessage(), e);
+      throw ModelFiles.unreadable(onnx, e);
     }
     if (!model.hasGraph() || model.getGraph().getNodeCount() == 0) {
       throw invalid(onnx, "it holds no graph", null);

@@ -1,5 +1,6 @@
 package dev.attnviz.djl;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attnviz.core.AttentionException;
@@ -63,11 +64,13 @@ record ModelConfig(OptionalInt heads, OptionalInt maxPositions, OptionalInt toke
     }
     try {
       return Optional.of(new ObjectMapper().readTree(file.get().toFile()));
-    } catch (IOException e) {
+    } catch (JsonProcessingException e) {
       throw new AttentionException(
           Reason.MODEL_INVALID,
           "Cannot read " + file.get() + ": it is not valid JSON (" + e.getMessage() + ").",
           e);
+    } catch (IOException e) {
+      throw ModelFiles.unreadable(file.get(), e);
     }
   }
 

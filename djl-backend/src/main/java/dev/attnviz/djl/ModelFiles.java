@@ -4,6 +4,7 @@ import dev.attnviz.core.AttentionException;
 import dev.attnviz.core.AttentionException.Reason;
 import dev.attnviz.core.spi.ModelSource;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ record ModelFiles(
   static final String TOKENIZER_CONFIG = "tokenizer_config.json";
 
   private static final String ONNX_EXTENSION = ".onnx";
+  private static final String SAVED_MODEL = "saved_model.pb";
   private static final String ONNX_FOLDER = "onnx";
 
   /**
@@ -64,18 +66,75 @@ record ModelFiles(
     Path onnx = Files.isDirectory(path) ? onnxInFolder(path) : path;
     List<Path> folders = companionFolders(path, onnx);
     Path tokenizer = tokenizer(source, onnx, folders);
-    return new ModelFiles(
-        displayName(path, onnx),
-        onnx,
-        tokenizer,
-        firstExisting(folders, CONFIG),
-        firstExisting(folders, TOKENIZER_CONFIG));
+    ModelFiles files =
+        new ModelFiles(
+            displayName(path, onnx),
+            onnx,
+            tokenizer,
+            firstExisting(folders, CONFIG),
+            firstExisting(folders, TOKENIZER_CONFIG));
+    for (Path file : files.all()) {
+      requireReadable(file);
+    }
+    return files;
+  }
+
+  /** Every file of the model. */
+  List<Path> all() {
+    List<Path> files = new ArrayList<>(List.of(onnx, tokenizer));
+    config.ifPresent(files::add);
+    tokenizerConfig.ifPresent(files::add);
+    return files;
+  }
+
+  /**
+   * Opens and closes {@code path} (lists it, for a folder): permission bits alone do not tell what
+   * this process may read, and ONNX Runtime and the tokenizer report a file they may not read in
+   * terms that do not say so.
+   */
+  private static void requireReadable(Path path) throws AttentionException {
+    try {
+      if (Files.isDirectory(path)) {
+        Files.newDirectoryStream(path).close();
+      } else {
+        Files.newInputStream(path).close();
+      }
+    } catch (IOException e) {
+      throw unreadable(path, e);
+    }
+  }
+
+  /** The failure for a model file or folder this process cannot read. */
+  static AttentionException unreadable(Path path, IOException e) {
+    String why =
+        e instanceof AccessDeniedException
+            ? "permission denied"
+            : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return new AttentionException(
+        Reason.MODEL_NOT_FOUND,
+        "Cannot read "
+            + path
+            + " ("
+            + why
+            + "). Make the model's files readable for this user (e.g. chmod a+r on them, a+rx on"
+            + " their folders), or copy the model to a folder you can read.",
+        e);
+  }
+
+  private static AttentionException folderInPlaceOfFile(Path folder, String advice) {
+    return new AttentionException(
+        Reason.MODEL_NOT_FOUND, folder + " is a folder, not a file. " + advice);
   }
 
   private static Path onnxInFolder(Path folder) throws AttentionException {
+    requireReadable(folder);
     for (Path candidate : List.of(folder, folder.resolve(ONNX_FOLDER))) {
       if (Files.isRegularFile(candidate.resolve(DEFAULT_ONNX))) {
         return candidate.resolve(DEFAULT_ONNX);
+      }
+      if (Files.isDirectory(candidate.resolve(DEFAULT_ONNX))) {
+        throw folderInPlaceOfFile(
+            candidate.resolve(DEFAULT_ONNX), "Put the exported model there, as a file.");
       }
       List<Path> found = onnxFiles(candidate);
       if (found.size() == 1) {
@@ -95,11 +154,19 @@ record ModelFiles(
                 + ". Open the one you want as a file instead of the folder.");
       }
     }
+    String otherFormat =
+        Files.isRegularFile(folder.resolve(SAVED_MODEL))
+            ? " It holds "
+                + SAVED_MODEL
+                + ", a TensorFlow SavedModel: open it with the 'tensorflow' provider."
+            : "";
     throw new AttentionException(
         Reason.MODEL_NOT_FOUND,
         "No .onnx file in "
             + folder
-            + ". A model folder needs "
+            + "."
+            + otherFormat
+            + " A model folder needs "
             + DEFAULT_ONNX
             + " (or one other .onnx file) and "
             + TOKENIZER
@@ -117,8 +184,7 @@ record ModelFiles(
           .sorted()
           .toList();
     } catch (IOException e) {
-      throw new AttentionException(
-          Reason.MODEL_NOT_FOUND, "Cannot list the folder " + folder + ": " + e.getMessage(), e);
+      throw unreadable(folder, e);
     }
   }
 
@@ -146,6 +212,17 @@ record ModelFiles(
     Optional<String> option = source.option(DjlProviderFactory.TOKENIZER);
     if (option.isPresent()) {
       Path chosen = Path.of(option.get());
+      if (Files.isDirectory(chosen)) {
+        throw new AttentionException(
+            Reason.MODEL_NOT_FOUND,
+            "The tokenizer file "
+                + chosen
+                + " given with the option '"
+                + DjlProviderFactory.TOKENIZER
+                + "' is a folder. Give the path of the model's "
+                + TOKENIZER
+                + ".");
+      }
       if (!Files.isRegularFile(chosen)) {
         throw new AttentionException(
             Reason.MODEL_NOT_FOUND,
@@ -180,8 +257,18 @@ record ModelFiles(
             + "'.");
   }
 
-  private static Optional<Path> firstExisting(List<Path> folders, String fileName) {
-    return folders.stream().map(f -> f.resolve(fileName)).filter(Files::isRegularFile).findFirst();
+  private static Optional<Path> firstExisting(List<Path> folders, String fileName)
+      throws AttentionException {
+    for (Path folder : folders) {
+      Path file = folder.resolve(fileName);
+      if (Files.isRegularFile(file)) {
+        return Optional.of(file);
+      }
+      if (Files.isDirectory(file)) {
+        throw folderInPlaceOfFile(file, "Put the model's " + fileName + " there, as a file.");
+      }
+    }
+    return Optional.empty();
   }
 
   private static String displayName(Path path, Path onnx) {

@@ -4,17 +4,14 @@ import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import dev.attnviz.core.AttentionException;
 import dev.attnviz.core.AttentionException.Reason;
-import dev.attnviz.core.Truncation;
 import dev.attnviz.core.spi.AttentionRequest;
-import dev.attnviz.core.spi.InputLimits;
+import dev.attnviz.core.spi.RequestTokenizer;
 import dev.attnviz.core.spi.TokenizedInput;
+import dev.attnviz.core.spi.TokenizedRequest;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A Hugging Face tokenizer set up for attention: special tokens added, never padded, and truncated
@@ -26,14 +23,6 @@ import java.util.Optional;
  * <p>Thread-safe: the native tokenizer is immutable once built.
  */
 final class PairTokenizer implements AutoCloseable {
-
-  /**
-   * A tokenized request.
-   *
-   * @param input the tokens fed to the model
-   * @param truncation set if the input was cut
-   */
-  record Encoded(TokenizedInput input, Optional<Truncation> truncation) {}
 
   private final HuggingFaceTokenizer whole;
   private final HuggingFaceTokenizer truncating;
@@ -101,43 +90,21 @@ final class PairTokenizer implements AutoCloseable {
    * @throws AttentionException with {@link Reason#INPUT_EMPTY} if the text is blank or yields no
    *     token, or {@link Reason#INPUT_TOO_LONG} if it is too long and truncation is not allowed
    */
-  Encoded encode(AttentionRequest request, String modelName) throws AttentionException {
-    InputLimits.requireText(request);
-    Encoding full = encode(whole, request);
-    Optional<Truncation> truncation =
-        InputLimits.checkLength(request, full.getIds().length, maxTokens, modelName);
-    Encoding used = full;
-    if (truncation.isPresent()) {
-      used = encode(truncating, request);
-      if (used.getIds().length != truncation.get().keptTokenCount()) {
-        truncation = Optional.of(new Truncation(full.getIds().length, used.getIds().length));
-      }
-    }
-    if (used.getIds().length == 0) {
-      throw new AttentionException(
-          Reason.INPUT_EMPTY,
-          "The tokenizer made no tokens of the text. Type a sentence to see its attention.");
-    }
-    return new Encoded(toInput(used), truncation);
+  TokenizedRequest encode(AttentionRequest request, String modelName) throws AttentionException {
+    return RequestTokenizer.tokenize(
+        request, modelName, maxTokens, r -> tokenize(whole, r), r -> tokenize(truncating, r));
   }
 
-  private static Encoding encode(HuggingFaceTokenizer tokenizer, AttentionRequest request) {
-    return request.textB().isPresent()
-        ? tokenizer.encode(request.textA(), request.textB().get())
-        : tokenizer.encode(request.textA());
-  }
-
-  private static TokenizedInput toInput(Encoding encoding) {
-    long[] specialMask = encoding.getSpecialTokenMask();
-    BitSet special = new BitSet(specialMask.length);
-    for (int i = 0; i < specialMask.length; i++) {
-      special.set(i, specialMask[i] != 0);
-    }
-    return new TokenizedInput(
-        Arrays.asList(encoding.getTokens()),
+  private static TokenizedInput tokenize(HuggingFaceTokenizer tokenizer, AttentionRequest request) {
+    Encoding encoding =
+        request.textB().isPresent()
+            ? tokenizer.encode(request.textA(), request.textB().get())
+            : tokenizer.encode(request.textA());
+    return TokenizedInput.of(
+        encoding.getTokens(),
         encoding.getIds(),
         encoding.getTypeIds(),
-        special,
+        encoding.getSpecialTokenMask(),
         encoding.getWordIds());
   }
 

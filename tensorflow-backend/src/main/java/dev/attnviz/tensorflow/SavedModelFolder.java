@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.tensorflow.SavedModelBundle;
 
@@ -17,12 +18,20 @@ final class SavedModelFolder {
   /** The file that makes a folder a SavedModel. */
   static final String GRAPH_FILE = "saved_model.pb";
 
+  /** The folder of a SavedModel's weights. */
+  static final String VARIABLES = "variables";
+
+  private static final List<String> ARCHIVE_SUFFIXES =
+      List.of(".zip", ".tar", ".tar.gz", ".tgz", ".gz");
+
   private SavedModelFolder() {}
 
   /**
-   * Checks that {@code folder} exists and holds {@value #GRAPH_FILE}.
+   * Checks that {@code folder} exists and holds {@value #GRAPH_FILE}, that {@code variables} (if
+   * present) is a folder, and that every file and folder inside can be read.
    *
-   * @throws AttentionException with {@link Reason#MODEL_NOT_FOUND} naming what is missing
+   * @throws AttentionException with {@link Reason#MODEL_NOT_FOUND} naming what is missing or cannot
+   *     be read, or {@link Reason#MODEL_INVALID} if {@code variables} is not a folder
    */
   static void check(Path folder) throws AttentionException {
     if (!Files.exists(folder)) {
@@ -35,15 +44,19 @@ final class SavedModelFolder {
               + " and variables/).");
     }
     if (!Files.isDirectory(folder)) {
+      throw notAFolder(folder);
+    }
+    Path graph = folder.resolve(GRAPH_FILE);
+    if (Files.isDirectory(graph)) {
       throw new AttentionException(
           Reason.MODEL_NOT_FOUND,
-          folder.toAbsolutePath()
-              + " is a file, not a folder. Choose the folder of a TensorFlow SavedModel (the one"
-              + " that holds "
+          graph.toAbsolutePath()
+              + " is a folder, not a file. A SavedModel keeps its graph in the file "
               + GRAPH_FILE
-              + " and variables/).");
+              + "; copy or export the model again.");
     }
-    if (!Files.isRegularFile(folder.resolve(GRAPH_FILE))) {
+    ReadableTree.check(folder);
+    if (!Files.isRegularFile(graph)) {
       throw new AttentionException(
           Reason.MODEL_NOT_FOUND,
           folder.toAbsolutePath()
@@ -55,6 +68,37 @@ final class SavedModelFolder {
               + GRAPH_FILE
               + " and variables/.");
     }
+    Path variables = folder.resolve(VARIABLES);
+    if (Files.exists(variables) && !Files.isDirectory(variables)) {
+      throw new AttentionException(
+          Reason.MODEL_INVALID,
+          variables.toAbsolutePath()
+              + " is a file, not a folder. A SavedModel keeps its weights in the folder "
+              + VARIABLES
+              + "/; copy or export the model again.");
+    }
+  }
+
+  /** The message for a file chosen where the model's folder belongs. */
+  private static AttentionException notAFolder(Path file) {
+    Path absolute = file.toAbsolutePath();
+    String name = absolute.getFileName().toString().toLowerCase(Locale.ROOT);
+    String advice;
+    if (name.equals(GRAPH_FILE) && absolute.getParent() != null) {
+      advice = "Choose the folder that holds it: " + absolute.getParent() + ".";
+    } else if (ARCHIVE_SUFFIXES.stream().anyMatch(name::endsWith)) {
+      advice =
+          "It looks like an archive: unzip (or untar) it first and choose the folder that holds "
+              + GRAPH_FILE
+              + ".";
+    } else {
+      advice =
+          "Choose the folder of a TensorFlow SavedModel (the one that holds "
+              + GRAPH_FILE
+              + " and variables/).";
+    }
+    return new AttentionException(
+        Reason.MODEL_NOT_FOUND, absolute + " is a file, not a folder. " + advice);
   }
 
   /** Points to the other provider when the folder looks like an ONNX export. */
@@ -86,6 +130,8 @@ final class SavedModelFolder {
           .withTags(tags.toArray(String[]::new))
           .load();
     } catch (RuntimeException e) {
+      // TensorFlow names wrong tags in its message; any other failure means damaged files.
+      boolean aboutTags = String.valueOf(e.getMessage()).contains("tags");
       throw new AttentionException(
           Reason.MODEL_INVALID,
           "TensorFlow cannot load the SavedModel in "
@@ -94,9 +140,11 @@ final class SavedModelFolder {
               + tags
               + ": "
               + e.getMessage()
-              + ". If it was saved with other tags, pass them in the ModelSource option '"
-              + TensorFlowProviderFactory.OPTION_TAGS
-              + "' (comma-separated).",
+              + (aboutTags
+                  ? ". If it was saved with other tags, pass them in the ModelSource option '"
+                      + TensorFlowProviderFactory.OPTION_TAGS
+                      + "' (comma-separated)."
+                  : ". The model's files look damaged or incomplete: copy or export it again."),
           e);
     }
   }

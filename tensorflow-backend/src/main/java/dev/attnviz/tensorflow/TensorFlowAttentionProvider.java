@@ -10,7 +10,9 @@ import dev.attnviz.core.Tensor4D;
 import dev.attnviz.core.spi.AttentionProvider;
 import dev.attnviz.core.spi.AttentionRequest;
 import dev.attnviz.core.spi.Capability;
+import dev.attnviz.core.spi.ModelSource;
 import dev.attnviz.core.spi.TokenizedInput;
+import dev.attnviz.core.spi.TokenizedRequest;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -122,7 +124,7 @@ final class TensorFlowAttentionProvider implements AttentionProvider {
       }
       checkSupported(request);
       computeStarted.run();
-      ModelTokenizer.Encoded encoded = tokenizer.encode(request, model.name());
+      TokenizedRequest encoded = tokenizer.encode(request, model.name());
       AttentionData.Builder data =
           AttentionData.builder()
               .setModel(model)
@@ -165,7 +167,11 @@ final class TensorFlowAttentionProvider implements AttentionProvider {
         graph.keys().forEach(runner::fetch);
       }
       try (Result result = runner.run()) {
-        return copy(result, input, length, vectors);
+        try {
+          return copy(result, input, length, vectors);
+        } catch (IllegalArgumentException e) {
+          throw notProbabilities(e);
+        }
       }
     } catch (TensorFlowException | IllegalStateException e) {
       throw new AttentionException(
@@ -173,6 +179,22 @@ final class TensorFlowAttentionProvider implements AttentionProvider {
           "TensorFlow failed to compute the attention of " + model.name() + ": " + e.getMessage(),
           e);
     }
+  }
+
+  /**
+   * The outputs were copied as they are: NaN or values outside [0, 1] mean the tensors are not
+   * attention probabilities (a pattern naming the wrong ones) or the weights are damaged.
+   */
+  private AttentionException notProbabilities(IllegalArgumentException e) {
+    return new AttentionException(
+        Reason.INFERENCE_FAILED,
+        model.name()
+            + " computed attention that is not a probability ("
+            + e.getMessage()
+            + "). If the model was opened with the option "
+            + ModelSource.ATTENTION_PATTERN
+            + ", name the Softmax outputs with it; otherwise its weights may be damaged.",
+        e);
   }
 
   private Attention copy(Result result, TokenizedInput input, int length, boolean vectors) {

@@ -155,6 +155,26 @@ class CustomModelTest {
   }
 
   @Test
+  void aPatternThatPicksScoresInsteadOfProbabilitiesFailsTheComputeClearly() throws Exception {
+    Path model = TinySavedModel.export(temp.resolve("blocks"), 1, l -> "block_" + l, false);
+    ModelSource source =
+        ModelSource.of(model)
+            .withOption(ModelSource.ATTENTION_PATTERN, "block_(?<layer>\\d+)/Scores");
+
+    try (AttentionProvider provider = factory.open(source)) {
+      AttentionException e =
+          assertThrows(
+              AttentionException.class, () -> provider.compute(AttentionRequest.of("the cat sat")));
+
+      assertEquals(Reason.INFERENCE_FAILED, e.reason());
+      assertTrue(
+          e.getMessage().startsWith("blocks computed attention that is not a probability ("),
+          e.getMessage());
+      assertTrue(e.getMessage().contains("attentionPattern"), e.getMessage());
+    }
+  }
+
+  @Test
   void overlongInputIsRejectedOrTruncatedAsTheRequestSays() throws Exception {
     Path model = TinySavedModel.export(temp.resolve("tiny"), 1, l -> huggingFaceScope(l), false);
     String sevenWords = "the cat sat the cat sat the";

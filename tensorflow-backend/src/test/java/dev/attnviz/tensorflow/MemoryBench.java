@@ -1,19 +1,20 @@
 package dev.attnviz.tensorflow;
 
-import dev.attnviz.core.AttentionException;
 import dev.attnviz.core.spi.AttentionProvider;
 import dev.attnviz.core.spi.AttentionRequest;
 import dev.attnviz.core.spi.ModelSource;
-import java.io.IOException;
-import java.io.PrintWriter;
+import dev.attnviz.core.testing.ResourceTable;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
- * Resident memory over 1,000 computes of the embedded model (~20 tokens, with queries and keys),
- * read from {@code /proc/self/status} every 100 computes. Writes a TSV to the path in {@code
- * args[0]} and prints it.
+ * Resident memory, heap in use and threads over 1,000 computes of the embedded model (~20 tokens,
+ * with queries and keys), every 100 computes ({@link ResourceTable}). Writes the table as TSV to
+ * the path in {@code args[0]} and prints it; see docs/RELIABILITY.md. Run with a fixed, pre-touched
+ * heap so that resident memory shows native memory.
  */
 public final class MemoryBench {
 
@@ -22,34 +23,18 @@ public final class MemoryBench {
 
   private MemoryBench() {}
 
-  public static void main(String[] args) throws AttentionException, IOException {
+  /** Runs the computes and writes the table. */
+  public static void main(String[] args) throws Exception {
     Path out = Path.of(args[0]);
     Files.createDirectories(out.toAbsolutePath().getParent());
     AttentionRequest request = BenchInputs.request(20, true);
+    ByteArrayOutputStream table = new ByteArrayOutputStream();
     try (AttentionProvider provider =
             new TensorFlowProviderFactory().open(ModelSource.embeddedDefault());
-        PrintWriter tsv = new PrintWriter(Files.newBufferedWriter(out))) {
-      tsv.println("computes\tvmrss_kb\theap_used_kb\tseconds");
-      long start = System.nanoTime();
-      for (int i = 0; i <= COMPUTES; i++) {
-        if (i % EVERY == 0) {
-          System.gc();
-          Runtime runtime = Runtime.getRuntime();
-          String line =
-              i
-                  + "\t"
-                  + NativeMemoryTest.residentKb()
-                  + "\t"
-                  + (runtime.totalMemory() - runtime.freeMemory()) / 1024
-                  + "\t"
-                  + String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9);
-          tsv.println(line);
-          System.out.println(line);
-        }
-        if (i < COMPUTES) {
-          provider.compute(request);
-        }
-      }
+        PrintStream rows = new PrintStream(table, true, StandardCharsets.UTF_8)) {
+      ResourceTable.run(COMPUTES, EVERY, i -> provider.compute(request), rows);
     }
+    Files.write(out, table.toByteArray());
+    System.out.print(table.toString(StandardCharsets.UTF_8));
   }
 }

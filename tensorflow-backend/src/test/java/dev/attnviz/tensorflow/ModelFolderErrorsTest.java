@@ -84,6 +84,6 @@ class ModelFolderErrorsTest {
     assertTrue(
         e.getMessage().startsWith("TensorFlow cannot load the SavedModel in " + folder),
         e.getMessage());
-    assertTrue(e.getMessage().contains("option 'tags'"), e.getMessage());
+    assertTrue(e.getMessage().contains("look damaged or incomplete"), e.getMessage());
   }
 }

@@ -21,8 +21,9 @@ import org.tensorflow.types.TInt32;
  * Writes small SavedModels for tests, built and exported with TensorFlow Java itself: a signature
  * that takes {@code input_ids}, {@code input_mask} and {@code segment_ids} of length {@value
  * #LENGTH}, and per layer {@code l} (scopes named by the caller) a fake attention {@code
- * Softmax(ids * factor(l))} of shape {@code [1, 2, 8, 8]} and query/key projections {@code [8, 4]}
- * with {@code q[t][c] = ids[t] * (c + 1) * factor(l) + c} and {@code k[t][c] = -q[t][c]}.
+ * Softmax(ids * factor(l))} of shape {@code [1, 2, 8, 8]} (its input, {@code Scores}, named too)
+ * and query/key projections {@code [8, 4]} with {@code q[t][c] = ids[t] * (c + 1) * factor(l) + c}
+ * and {@code k[t][c] = -q[t][c]}.
  *
  * <p>The vocabulary (ids 0–7) is {@code [PAD] [UNK] [CLS] [SEP] [MASK] the cat sat}.
  */
@@ -108,7 +109,10 @@ final class TinySavedModel {
           r[0] = 1f;
         }
       }
-      hidden = layer.withName("Softmax").nn.softmax(tf.math.mul(row, tf.constant(ones)));
+      // The scores before the softmax are named too: they have attention's shape but are no
+      // probabilities, for tests of a pattern that picks the wrong tensor.
+      Operand<TFloat32> scores = layer.withName("Scores").math.mul(row, tf.constant(ones));
+      hidden = layer.withName("Softmax").nn.softmax(scores);
       Operand<TFloat32> column = tf.reshape(x, tf.constant(new int[] {LENGTH, 1}));
       float[][] weights = new float[1][HIDDEN];
       float[] bias = new float[HIDDEN];

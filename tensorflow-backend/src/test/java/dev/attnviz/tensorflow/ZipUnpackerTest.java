@@ -77,6 +77,46 @@ class ZipUnpackerTest {
     assertFalse(Files.exists(Path.of("/tmp/evil.txt")));
   }
 
+  /**
+   * What a symbolic-link entry does to an unpacker that honours links: an entry {@code link} (a
+   * link to elsewhere) and then {@code link/evil.txt}, written through it. ZipInputStream reads no
+   * file attributes, so the link arrives as a plain file holding its target's name, and the second
+   * entry cannot make it a folder.
+   */
+  @Test
+  void aLinkEntryIsAPlainFileAndNothingIsWrittenThroughIt() throws IOException {
+    Path outside = Files.createDirectories(temp.resolve("outside"));
+    Path target = Files.createDirectories(temp.resolve("out"));
+    Map<String, String> entries = new LinkedHashMap<>();
+    entries.put("link", outside.toString());
+    entries.put("link/evil.txt", "pwned");
+
+    assertThrows(
+        IOException.class,
+        () -> ZipUnpacker.unpack(new ByteArrayInputStream(zip(entries)), target));
+
+    assertFalse(Files.isSymbolicLink(target.resolve("link")));
+    assertEquals(outside.toString(), Files.readString(target.resolve("link")));
+    assertFalse(Files.exists(outside.resolve("evil.txt")));
+  }
+
+  @Test
+  void aSecondEntryOfTheSameNameDoesNotReplaceTheFirst() throws IOException {
+    Path target = Files.createDirectories(temp.resolve("out"));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    // ZipOutputStream refuses duplicates within one stream: append two one-entry archives' bodies.
+    byte[] first = zip(Map.of("saved_model.pb", "graph"));
+    byte[] second = zip(Map.of("saved_model.pb", "other"));
+    bytes.write(first, 0, first.length - 22 - 46 - "saved_model.pb".length());
+    bytes.write(second);
+
+    assertThrows(
+        IOException.class,
+        () -> ZipUnpacker.unpack(new ByteArrayInputStream(bytes.toByteArray()), target));
+
+    assertEquals("graph", Files.readString(target.resolve("saved_model.pb")));
+  }
+
   @Test
   void refusesAnArchiveWithoutFiles() throws IOException {
     Path target = Files.createDirectories(temp.resolve("out"));

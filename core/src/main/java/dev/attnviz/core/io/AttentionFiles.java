@@ -102,7 +102,7 @@ public final class AttentionFiles {
           .toAttentionException(file);
     } catch (IOException e) {
       throw new InvalidFileException(
-              "it cannot be read (" + e.getMessage() + ")",
+              "it cannot be read (" + InvalidFileException.detail(e) + ")",
               "Check that the file exists and is readable",
               e)
           .toAttentionException(file);

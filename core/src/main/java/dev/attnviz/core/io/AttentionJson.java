@@ -6,10 +6,13 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Saves and loads attention data as JSON, in the versioned format of {@code docs/FORMAT.md}:
@@ -61,9 +64,25 @@ public final class AttentionJson {
   public static void write(AttentionData data, Path file) throws IOException {
     Objects.requireNonNull(data, "data");
     Path target = file.toAbsolutePath();
-    Path temp = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".part");
+    Path temp = null;
     try {
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+      OutputStream created = null;
+      while (created == null) {
+        temp =
+            target.resolveSibling(
+                target.getFileName()
+                    + "."
+                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
+                    + ".part");
+        try {
+          // Not Files.createTempFile: its files are private to the owner (0600), and this one
+          // becomes the user's document, which should get the permissions of any new file.
+          created = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW);
+        } catch (FileAlreadyExistsException e) {
+          temp = null;
+        }
+      }
+      try (OutputStream out = new BufferedOutputStream(created, 1 << 16)) {
         write(data, out);
       }
       try {
@@ -73,7 +92,9 @@ public final class AttentionJson {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }
     } finally {
-      Files.deleteIfExists(temp);
+      if (temp != null) {
+        Files.deleteIfExists(temp);
+      }
     }
   }
 

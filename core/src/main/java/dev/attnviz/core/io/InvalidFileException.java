@@ -37,6 +37,20 @@ final class InvalidFileException extends Exception {
     return new InvalidFileException(where + ": " + e.getMessage(), advice, e);
   }
 
+  /**
+   * The message of a low-level failure, for a parenthesis in a user message: some, such as the
+   * {@link java.io.EOFException} of a zip whose records point past its end, have none.
+   */
+  static String detail(Exception e) {
+    String message = e.getMessage();
+    if (message != null && !message.isBlank()) {
+      return message;
+    }
+    return e instanceof java.io.EOFException
+        ? "it ends before its own records say it should"
+        : e.getClass().getSimpleName();
+  }
+
   /** What is wrong, without the file name. */
   String problem() {
     return problem;

@@ -92,21 +92,36 @@ final class NpyArray {
           where() + " holds '" + header.dtype().descr() + "' values, not floats",
           "Save it with .astype(np.float32)");
     }
+    // Nothing to read. A shape such as (0, 1, 1, 500000000) must not size buffers by its rows.
+    if (d0 == 0 || d1 == 0 || d2 == 0 || d3 == 0) {
+      return;
+    }
     if (header.fortranOrder()) {
       readColumnMajor(builder, d0, d1, d2, d3);
       return;
     }
     int itemSize = header.dtype().itemSize();
-    byte[] bytes = new byte[Math.multiplyExact(d3, itemSize)];
-    float[] row = new float[d3];
+    // Rows longer than a chunk are read in pieces, so the buffers stay small whatever the row.
+    int chunk = Math.min(d3, CHUNK_ELEMENTS);
+    byte[] bytes = new byte[chunk * itemSize];
+    float[] values = new float[chunk];
     for (int i0 = 0; i0 < d0; i0++) {
       for (int i1 = 0; i1 < d1; i1++) {
         for (int i2 = 0; i2 < d2; i2++) {
-          ByteBuffer buffer = readData(bytes, bytes.length);
-          for (int i3 = 0; i3 < d3; i3++) {
-            row[i3] = decodeFloat(buffer, i3 * itemSize);
+          for (int start = 0; start < d3; start += chunk) {
+            int n = Math.min(chunk, d3 - start);
+            ByteBuffer buffer = readData(bytes, n * itemSize);
+            for (int k = 0; k < n; k++) {
+              values[k] = decodeFloat(buffer, k * itemSize);
+            }
+            if (n == d3) {
+              builder.setRow(i0, i1, i2, values, 0);
+            } else {
+              for (int k = 0; k < n; k++) {
+                builder.set(i0, i1, i2, start + k, values[k]);
+              }
+            }
           }
-          builder.setRow(i0, i1, i2, row, 0);
         }
       }
     }
@@ -184,7 +199,8 @@ final class NpyArray {
           "Save one token per attention row");
     }
     int count = (int) declared;
-    List<String> strings = new ArrayList<>(count);
+    // Grown as strings arrive: an archive can overstate its data, so the count is not trusted yet.
+    List<String> strings = new ArrayList<>(Math.min(count, 1024));
     byte[] bytes = new byte[dtype.itemSize()];
     for (int i = 0; i < count; i++) {
       ByteBuffer buffer = readData(bytes, bytes.length);
@@ -310,7 +326,7 @@ final class NpyArray {
     } catch (EOFException | ZipException e) {
       // A deflated entry that is cut short or corrupt fails inside the inflater.
       throw new InvalidFileException(
-          where() + " is damaged (" + e.getMessage() + ")",
+          where() + " is damaged (" + InvalidFileException.detail(e) + ")",
           "Save the file again and make sure it is copied completely",
           e);
     }

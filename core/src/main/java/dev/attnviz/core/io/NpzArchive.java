@@ -38,13 +38,29 @@ final class NpzArchive implements Closeable {
     ZipFile zip;
     try {
       zip = new ZipFile(file.toFile());
-    } catch (ZipException e) {
-      // The central directory sits at the end: a cut file loses it first.
+    } catch (ZipException | EOFException e) {
+      // The central directory sits at the end: a cut file loses it first. Records that point past
+      // the end of the file make ZipFile run out of bytes (EOFException) instead.
       throw new InvalidFileException(
-          "it is not a complete .npz (zip) archive (" + e.getMessage() + ")",
+          "it is not a complete .npz (zip) archive (" + InvalidFileException.detail(e) + ")",
           "The file is probably truncated; save it again and make sure it is copied completely",
           e);
     }
+    try {
+      return new NpzArchive(zip, arrays(zip));
+    } catch (IllegalArgumentException e) {
+      zip.close();
+      // ZipFile decodes names and comments as UTF-8 when listing, and reports bad ones this way.
+      throw new InvalidFileException(
+          "it is not a valid .npz (zip) archive: an entry is not valid text ("
+              + InvalidFileException.detail(e)
+              + ")",
+          "The file is damaged; save it again with numpy.savez",
+          e);
+    }
+  }
+
+  private static Map<String, ZipEntry> arrays(ZipFile zip) {
     Map<String, ZipEntry> entries = new TreeMap<>();
     Enumeration<? extends ZipEntry> all = zip.entries();
     while (all.hasMoreElements()) {
@@ -54,7 +70,7 @@ final class NpzArchive implements Closeable {
         entries.putIfAbsent(key, entry);
       }
     }
-    return new NpzArchive(zip, entries);
+    return entries;
   }
 
   /** The keys of all arrays, sorted. */
@@ -79,7 +95,7 @@ final class NpzArchive implements Closeable {
       return new NpyArray(key, header, in, entry.getSize());
     } catch (EOFException | ZipException e) {
       throw new InvalidFileException(
-          key + SUFFIX + " is damaged (" + e.getMessage() + ")",
+          key + SUFFIX + " is damaged (" + InvalidFileException.detail(e) + ")",
           "Save the file again and make sure it is copied completely",
           e);
     }

@@ -47,6 +47,33 @@ public record TokenizedInput(
     }
   }
 
+  /**
+   * Builds an input from a tokenizer's output as Hugging Face tokenizers give it: parallel arrays,
+   * one entry per token, with special tokens marked by a nonzero entry in a mask.
+   *
+   * @param tokens token strings, special tokens included
+   * @param ids token ids
+   * @param typeIds token type (segment) ids
+   * @param specialTokenMask nonzero for a special token, 0 for any other
+   * @param wordIds the tokenizer's word index per token, -1 for special tokens
+   * @throws IllegalArgumentException if the arrays are not all as long as {@code tokens}
+   */
+  public static TokenizedInput of(
+      String[] tokens, long[] ids, long[] typeIds, long[] specialTokenMask, long[] wordIds) {
+    if (specialTokenMask.length != tokens.length) {
+      throw new IllegalArgumentException(
+          "tokenizer output of "
+              + tokens.length
+              + " tokens has a special-token mask of "
+              + specialTokenMask.length);
+    }
+    BitSet special = new BitSet(specialTokenMask.length);
+    for (int i = 0; i < specialTokenMask.length; i++) {
+      special.set(i, specialTokenMask[i] != 0);
+    }
+    return new TokenizedInput(List.of(tokens), ids, typeIds, special, wordIds);
+  }
+
   /** Number of tokens. */
   public int size() {
     return tokens.size();

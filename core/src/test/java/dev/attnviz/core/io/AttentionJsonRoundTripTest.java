@@ -105,6 +105,17 @@ class AttentionJsonRoundTripTest {
   }
 
   @Test
+  void aWrittenFileGetsThePermissionsOfAnyNewFile() throws Exception {
+    // The file is the user's document, e.g. to share: not private like a temporary file (0600).
+    Path ordinary = Files.createFile(dir.resolve("ordinary.txt"));
+    Path written = dir.resolve("shared.json");
+
+    AttentionJson.write(SyntheticAttention.single(false), written);
+
+    assertEquals(Files.getPosixFilePermissions(ordinary), Files.getPosixFilePermissions(written));
+  }
+
+  @Test
   void keepsExplicitSpecialTokensAndWords() throws Exception {
     List<String> strings = List.of("<bos>", "New", "York", "is", "big");
     BitSet special = new BitSet();

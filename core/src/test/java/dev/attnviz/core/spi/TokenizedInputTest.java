@@ -89,4 +89,32 @@ class TokenizedInputTest {
             List.of("a", "b"), new long[] {1, 2}, new long[2], new BitSet(), new long[2]));
     assertNotEquals(input, pair());
   }
+
+  @Test
+  void ofTurnsTheSpecialTokenMaskIntoFlags() {
+    TokenizedInput input =
+        TokenizedInput.of(
+            new String[] {"[CLS]", "hi", "[SEP]"},
+            new long[] {101, 7592, 102},
+            new long[3],
+            new long[] {1, 0, 1},
+            new long[] {-1, 0, -1});
+
+    assertEquals(List.of("[CLS]", "hi", "[SEP]"), input.tokens());
+    assertArrayEquals(new long[] {101, 7592, 102}, input.ids());
+    assertEquals(BitSet.valueOf(new long[] {0b101}), input.special());
+    assertArrayEquals(new long[] {-1, 0, -1}, input.wordIds());
+  }
+
+  @Test
+  void ofRejectsAMaskOfAnotherLength() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                TokenizedInput.of(
+                    new String[] {"a", "b"}, new long[2], new long[2], new long[1], new long[2]));
+
+    assertEquals("tokenizer output of 2 tokens has a special-token mask of 1", e.getMessage());
+  }
 }

@@ -10,6 +10,48 @@ public final class AttentionAssertions {
 
   private AttentionAssertions() {}
 
+  /**
+   * Asserts that two results hold the same model, tokens, kinds and shapes, and numbers equal
+   * within {@code tolerance}: for results of one provider computed in parallel, where the order of
+   * floating-point sums may differ.
+   */
+  public static void assertClose(AttentionData expected, AttentionData actual, double tolerance) {
+    if (!expected.model().equals(actual.model())
+        || !expected.kindList().equals(actual.kindList())
+        || !expected.sentenceBStart().equals(actual.sentenceBStart())
+        || !expected.truncation().equals(actual.truncation())) {
+      throw new AssertionError("expected " + expected + " but was " + actual);
+    }
+    for (int k = 0; k < expected.attentions().size(); k++) {
+      Attention a = expected.attentions().get(k);
+      Attention b = actual.attentions().get(k);
+      if (!a.queryTokens().equals(b.queryTokens()) || !a.keyTokens().equals(b.keyTokens())) {
+        throw new AssertionError("tokens differ: " + a.queryTokens() + " / " + b.queryTokens());
+      }
+      assertClose(a.kind().id() + " weights", a.weights(), b.weights(), tolerance);
+      if (a.hasVectors() != b.hasVectors()) {
+        throw new AssertionError(a.kind().id() + ": vectors in one result only");
+      }
+      if (a.hasVectors()) {
+        assertClose("queries", a.queries().orElseThrow(), b.queries().orElseThrow(), tolerance);
+        assertClose("keys", a.keys().orElseThrow(), b.keys().orElseThrow(), tolerance);
+      }
+    }
+  }
+
+  private static void assertClose(String what, Tensor4D a, Tensor4D b, double tolerance) {
+    if (!a.shape().equals(b.shape())) {
+      throw new AssertionError(what + ": shape " + a.shape() + " vs " + b.shape());
+    }
+    float[] x = a.toArray();
+    float[] y = b.toArray();
+    for (int i = 0; i < x.length; i++) {
+      if (!(Math.abs(x[i] - y[i]) <= tolerance)) {
+        throw new AssertionError(what + " element " + i + ": " + x[i] + " vs " + y[i]);
+      }
+    }
+  }
+
   /** Asserts that every row of every matrix of every kind sums to 1 within {@code tolerance}. */
   public static void assertRowsSumToOne(AttentionData data, double tolerance) {
     for (Attention attention : data.attentions()) {

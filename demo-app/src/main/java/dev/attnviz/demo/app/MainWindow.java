@@ -99,7 +99,7 @@ public final class MainWindow extends JFrame {
           "No attention backend was found on the class path. Run the demo from"
               + " demo-app/target/attnviz.jar with its lib/ folder next to it.");
     }
-    loaded.problem().ifPresent(problem -> banner.show(MessageBanner.Kind.INFO, problem));
+    loaded.problem().ifPresent(problem -> banner.show(MessageBanner.Kind.NOTICE, problem));
     refreshRecentMenu();
   }
 
@@ -200,8 +200,16 @@ public final class MainWindow extends JFrame {
             data.hasVectors() ? ", with queries and keys" : "",
             millis));
     data.truncation()
-        .ifPresentOrElse(t -> banner.show(MessageBanner.Kind.INFO, t.message()), banner::clear);
+        .ifPresentOrElse(
+            t -> banner.show(MessageBanner.Kind.INFO, t.message()), this::clearRequestMessages);
     saveSettings();
+  }
+
+  /** Clears an error or note of an earlier request; a notice about the app stays. */
+  private void clearRequestMessages() {
+    if (banner.kind() != MessageBanner.Kind.NOTICE) {
+      banner.clear();
+    }
   }
 
   private void cancel() {

@@ -14,10 +14,17 @@ import javax.swing.UIManager;
  */
 final class MessageBanner extends JPanel {
 
-  /** How serious a message is. */
+  /** How serious a message is, and how long it stays. */
   enum Kind {
+    /** A request failed; the next result replaces it. */
     ERROR,
-    INFO
+    /** About the result shown (e.g. truncated input); the next result replaces it. */
+    INFO,
+    /**
+     * About the app itself (e.g. damaged settings were reset): stays until the user closes it or
+     * another message replaces it; results do not clear it.
+     */
+    NOTICE
   }
 
   private final JTextArea text = new JTextArea();

@@ -172,7 +172,8 @@ class AttentionServiceTest {
     SwingUtilities.invokeAndWait(() -> {});
   }
 
-  private static AttentionData data(String name) {
+  /** A tiny result whose model is called {@code name}. */
+  static AttentionData data(String name) {
     Tokens tokens = Tokens.of(List.of("a", "b"));
     Attention attention =
         Attention.builder(AttentionKind.SELF)

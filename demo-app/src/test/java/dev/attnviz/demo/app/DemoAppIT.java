@@ -1,13 +1,15 @@
 package dev.attnviz.demo.app;
 
+import static dev.attnviz.demo.app.WindowDriver.onEdt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.attnviz.core.AttentionData;
+import dev.attnviz.core.ModelInfo;
+import dev.attnviz.core.io.AttentionJson;
+import dev.attnviz.core.testing.SyntheticAttention;
 import dev.attnviz.swing.analysis.ComparisonView;
-import java.awt.Component;
-import java.awt.Container;
 import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
 import java.awt.Robot;
@@ -16,17 +18,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import javax.swing.AbstractButton;
 import javax.swing.JProgressBar;
 import javax.swing.JTabbedPane;
 import javax.swing.JTextField;
 import javax.swing.SwingUtilities;
-import javax.swing.text.JTextComponent;
+import javax.swing.event.ChangeListener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,16 +37,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Starts the real desktop app on a (virtual) display, lets it visualize the embedded default model,
- * and captures the window as a user would see it. Needs a display: run through {@code
- * ./run-tests.sh}, which provides one with xvfb.
+ * and captures the window as a user would see it; then fails it in the ways a user can (an empty
+ * text, a damaged file, a model path that is not a model) and checks that the window stays usable
+ * with the user's input intact, and that a replaced request never paints over a newer result. Needs
+ * a display: run through {@code ./run-tests.sh}, which provides one with xvfb.
  */
 class DemoAppIT {
 
   private static final Duration FIRST_RESULT = Duration.ofMinutes(3);
 
+  private static final String LONG_SENTENCE =
+      "A long sentence that takes the model a moment to compute, ".repeat(7)
+          + "with queries and keys for every head of every layer.";
+
   @TempDir static Path dir;
 
   private static MainWindow window;
+  private static WindowDriver app;
 
   @BeforeAll
   static void startTheApp() throws Exception {
@@ -51,96 +61,162 @@ class DemoAppIT {
         GraphicsEnvironment.isHeadless(),
         "the GUI smoke test needs a display: run ./run-tests.sh (xvfb) or set DISPLAY");
     window = DemoApp.start(new SettingsStore(dir.resolve("settings.properties")));
+    app = new WindowDriver(window);
   }
 
   @AfterAll
   static void closeTheApp() throws Exception {
     if (window != null) {
       SwingUtilities.invokeAndWait(window::dispose);
+      // dispose() queues windowClosed, where the window saves its settings into the temporary
+      // folder; let that run before JUnit deletes the folder.
+      SwingUtilities.invokeAndWait(() -> {});
     }
   }
 
   @Test
   void opensOnTheDefaultModelAndShowsAVisualization() throws Exception {
-    AttentionData data = waitFor(() -> onEdt(() -> window.viewModel().data()), FIRST_RESULT);
+    AttentionData data = app.awaitNewData(null, FIRST_RESULT);
     assertEquals("tensorflow", data.model().backend());
     assertTrue(data.hasVectors(), "queries and keys are on by default, for the neuron view");
 
     BufferedImage capture = capture();
     ImageIO.write(capture, "png", dir.resolve("window.png").toFile());
     assertTrue(distinctColours(capture) > 50, "the window shows a picture, not a blank frame");
-    assertTrue(statusText().contains("bert-base-uncased via tensorflow"), statusText());
+    assertTrue(app.status().contains("bert-base-uncased via tensorflow"), app.status());
   }
 
   @Test
   void anEmptyTextIsExplainedAndTheAppStaysUsable() throws Exception {
-    waitFor(() -> onEdt(() -> window.viewModel().data()), FIRST_RESULT);
-    AttentionData before = onEdt(() -> window.viewModel().data());
-    onEdt(
-        () -> {
-          field("input.textA").setText("   ");
-          button("input.visualize").doClick();
-          return null;
-        });
-    assertTrue(bannerText().contains("The text is empty"), bannerText());
-    assertEquals(before, onEdt(() -> window.viewModel().data()), "the last result stays");
+    AttentionData before = app.awaitNewData(null, FIRST_RESULT);
+    app.type("input.textA", "   ");
+    app.click("input.visualize");
+    assertTrue(app.banner().contains("The text is empty"), app.banner());
+    assertEquals(before, app.shown(), "the last result stays");
 
-    onEdt(
-        () -> {
-          field("input.textA").setText("Attention is all you need.");
-          button("input.visualize").doClick();
-          return null;
-        });
-    AttentionData after =
-        waitFor(
-            () -> {
-              AttentionData shown = onEdt(() -> window.viewModel().data());
-              return shown != before ? shown : null;
-            },
-            FIRST_RESULT);
+    app.type("input.textA", "Attention is all you need.");
+    app.click("input.visualize");
+    AttentionData after = app.awaitNewData(before, FIRST_RESULT);
     assertTrue(after.primary().queryTokens().strings().contains("attention"));
   }
 
   @Test
   void aBadFileIsExplainedAndTheInputsAreKept() throws Exception {
-    waitFor(() -> onEdt(() -> window.viewModel().data()), FIRST_RESULT);
+    app.awaitNewData(null, FIRST_RESULT);
     Path bad = dir.resolve("bad.json");
     Files.writeString(bad, "{ not json", StandardCharsets.UTF_8);
-    String typed = onEdt(() -> field("input.textA").getText());
+    String typed = app.text("input.textA");
     onEdt(
         () -> {
           window.open(bad, null);
           return null;
         });
-    String message =
-        waitFor(
-            () -> {
-              String text = bannerText();
-              return text.contains("Cannot open") ? text : null;
-            },
-            Duration.ofSeconds(30));
+    String message = app.awaitBanner("Cannot open", Duration.ofSeconds(30));
     assertTrue(message.contains("bad.json"), message);
-    assertEquals(typed, onEdt(() -> field("input.textA").getText()), "inputs are intact");
+    assertEquals(typed, app.text("input.textA"), "inputs are intact");
+  }
+
+  @Test
+  void aModelThatFailsToLoadIsExplainedAndTheWindowStaysUsable() throws Exception {
+    AttentionData before = app.awaitNewData(null, FIRST_RESULT);
+    app.type("input.textA", "The keeper kept the keys.");
+    app.type("input.textB", "Nobody lost them.");
+    Object backend = app.selected("input.backend");
+    Path missing = dir.resolve("no-such-model");
+    Path notAModel = Files.createDirectories(dir.resolve("holiday-photos"));
+    Files.writeString(notAModel.resolve("beach.jpg"), "not a model");
+
+    for (Path model : List.of(missing, notAModel)) {
+      app.chooseModel(model);
+      app.click("input.visualize");
+      String message =
+          app.awaitBanner(
+              model == missing ? "Model folder not found" : "is not a TensorFlow SavedModel",
+              FIRST_RESULT);
+
+      assertTrue(message.contains(model.toString()), message);
+      assertEquals("The keeper kept the keys.", app.text("input.textA"), "inputs are intact");
+      assertEquals("Nobody lost them.", app.text("input.textB"));
+      assertEquals(backend, app.selected("input.backend"));
+      assertEquals(ModelChoice.of(model), app.selected("input.model"), "the choice is kept");
+      assertEquals(before, app.shown(), "the last result stays on screen");
+      assertEquals("Failed.", app.status());
+    }
+
+    app.chooseEmbeddedModel();
+    app.click("input.visualize");
+    AttentionData after = app.awaitNewData(before, FIRST_RESULT);
+    assertTrue(after.primary().queryTokens().strings().contains("keeper"));
+    assertEquals("", app.banner(), "the error is gone with the new result");
+  }
+
+  @Test
+  void aReplacedRequestNeverPaintsOverTheNewerResult() throws Exception {
+    AttentionData before = app.awaitNewData(null, FIRST_RESULT);
+    Path file = dir.resolve("newer.json");
+    AttentionJson.write(
+        AttentionData.builder()
+            .setModel(new ModelInfo("from-a-file", "test", false))
+            .addAttention(SyntheticAttention.single(false).primary())
+            .build(),
+        file);
+    List<String> shown = new ArrayList<>();
+    ChangeListener recorder = e -> shown.add(window.viewModel().data().model().name());
+    onEdt(
+        () -> {
+          window.viewModel().addChangeListener(recorder);
+          // A slow request (a compute on BERT) replaced at once by a quick one (a small file).
+          ((JTextField) app.find("input.textA")).setText(LONG_SENTENCE);
+          ((AbstractButton) app.find("input.visualize")).doClick();
+          window.open(file, null);
+          return null;
+        });
+    AttentionData newer = app.awaitNewData(before, FIRST_RESULT);
+    assertEquals("from-a-file", newer.model().name());
+
+    // Now replace a compute while it runs: the file is opened once the status bar says so.
+    app.click("input.visualize");
+    // A compute takes a quarter of a second or more; polling often catches it running.
+    WindowDriver.waitFor(
+        () -> app.status().startsWith("Computing attention") ? true : null, FIRST_RESULT, 5);
+    onEdt(
+        () -> {
+          window.open(file, null);
+          return null;
+        });
+    // Give the replaced compute time to finish and, were it wrong, to paint.
+    Thread.sleep(3000);
+
+    List<String> history = onEdt(() -> List.copyOf(shown));
+    assertEquals("from-a-file", history.get(0), "the compute replaced before it ran never showed");
+    assertEquals("from-a-file", history.get(history.size() - 1), "nothing paints after the file");
+    assertTrue(history.size() <= 3, history.toString());
+    onEdt(
+        () -> {
+          window.viewModel().removeChangeListener(recorder);
+          return null;
+        });
   }
 
   @Test
   void theCompareTabComparesTheExampleBesideTheMainViews() throws Exception {
-    AttentionData main = waitFor(() -> onEdt(() -> window.viewModel().data()), FIRST_RESULT);
+    AttentionData main = app.awaitNewData(null, FIRST_RESULT);
     onEdt(
         () -> {
-          JTabbedPane tabs = (JTabbedPane) find(window, "views.tabs");
+          JTabbedPane tabs = (JTabbedPane) app.find("views.tabs");
           tabs.setSelectedIndex(tabs.indexOfTab("Compare"));
           return null;
         });
-    ComparisonView view = onEdt(() -> ((ComparePanel) find(window, "compare.panel")).view());
-    AttentionData a = waitFor(() -> onEdt(() -> view.dataA().orElse(null)), FIRST_RESULT);
+    ComparisonView view = onEdt(() -> ((ComparePanel) app.find("compare.panel")).view());
+    AttentionData a =
+        WindowDriver.waitFor(() -> onEdt(() -> view.dataA().orElse(null)), FIRST_RESULT);
     AttentionData b = onEdt(() -> view.dataB().orElseThrow());
     assertTrue(a.primary().queryTokens().strings().contains("she"));
     assertTrue(b.primary().queryTokens().strings().contains("he"));
     assertEquals(Optional.empty(), onEdt(view::message), "same token count: no message");
-    assertEquals(main, onEdt(() -> window.viewModel().data()), "the main views kept their data");
-    waitFor(
-        () -> onEdt(() -> ((JProgressBar) find(window, "status.busy")).isVisible() ? null : true),
+    assertEquals(main, app.shown(), "the main views kept their data");
+    WindowDriver.waitFor(
+        () -> onEdt(() -> ((JProgressBar) app.find("status.busy")).isVisible() ? null : true),
         Duration.ofSeconds(30));
   }
 
@@ -161,74 +237,5 @@ class DemoAppIT {
       }
     }
     return colours.size();
-  }
-
-  private static String statusText() throws Exception {
-    return onEdt(() -> ((javax.swing.JLabel) find(window, "status.message")).getText());
-  }
-
-  private static String bannerText() throws Exception {
-    return onEdt(
-        () -> {
-          JTextComponent text = (JTextComponent) find(window, "banner.text");
-          return text.isShowing() ? text.getText() : "";
-        });
-  }
-
-  private static JTextField field(String name) {
-    return (JTextField) find(window, name);
-  }
-
-  private static AbstractButton button(String name) {
-    return (AbstractButton) find(window, name);
-  }
-
-  private static Component find(Container root, String name) {
-    for (Component child : root.getComponents()) {
-      if (name.equals(child.getName())) {
-        return child;
-      }
-      if (child instanceof Container container) {
-        Component found = find(container, name);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    if (root == window) {
-      throw new AssertionError("no component named " + name);
-    }
-    return null;
-  }
-
-  private static <T> T onEdt(Callable<T> call) throws Exception {
-    Object[] result = new Object[1];
-    Exception[] failure = new Exception[1];
-    SwingUtilities.invokeAndWait(
-        () -> {
-          try {
-            result[0] = call.call();
-          } catch (Exception e) {
-            failure[0] = e;
-          }
-        });
-    if (failure[0] != null) {
-      throw failure[0];
-    }
-    @SuppressWarnings("unchecked")
-    T value = (T) result[0];
-    return value;
-  }
-
-  private static <T> T waitFor(Callable<T> condition, Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      T value = condition.call();
-      if (value != null) {
-        return value;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("timed out after " + timeout);
   }
 }
