@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -130,72 +132,31 @@ class CommandLineErrorsTest {
 
   @Test
   void outOfRangeLayerIsAUsageErrorNamingTheRange() {
-    CliRun run =
-        CliRun.of(
-            "render",
-            "--view",
-            "head",
-            "--input",
-            single.toString(),
-            "--layer",
-            "6",
-            "--out",
-            out("x.png"));
+    CliRun run = renderHeadOfSingle("--layer", "6", "--out", out("x.png"));
     assertUsage(run, "--layer 6 is out of range: the data has 6 layers (0 to 5)");
   }
 
   @Test
   void pairFilterOnOneSentenceIsAUsageError() {
-    CliRun run =
-        CliRun.of(
-            "render",
-            "--view",
-            "head",
-            "--input",
-            single.toString(),
-            "--filter",
-            "ab",
-            "--out",
-            out("x.png"));
+    CliRun run = renderHeadOfSingle("--filter", "ab", "--out", out("x.png"));
     assertUsage(run, "--filter ab needs a sentence pair");
   }
 
   @Test
   void unsupportedOutputFormatIsAUsageError() {
-    CliRun run =
-        CliRun.of("render", "--view", "head", "--input", single.toString(), "--out", out("x.gif"));
+    CliRun run = renderHeadOfSingle("--out", out("x.gif"));
     assertUsage(run, "--out must end in .png or .svg");
   }
 
   @Test
   void inputAndTextTogetherIsAUsageError() {
-    CliRun run =
-        CliRun.of(
-            "render",
-            "--view",
-            "head",
-            "--input",
-            single.toString(),
-            "--text",
-            "hi",
-            "--out",
-            out("x.png"));
+    CliRun run = renderHeadOfSingle("--text", "hi", "--out", out("x.png"));
     assertUsage(run, "give either --input FILE or --text TEXT");
   }
 
   @Test
   void wrongKindIsAUsageError() {
-    CliRun run =
-        CliRun.of(
-            "render",
-            "--view",
-            "head",
-            "--input",
-            single.toString(),
-            "--kind",
-            "cross",
-            "--out",
-            out("x.png"));
+    CliRun run = renderHeadOfSingle("--kind", "cross", "--out", out("x.png"));
     assertUsage(run, "no 'cross' attention");
   }
 
@@ -234,6 +195,14 @@ class CommandLineErrorsTest {
     CliRun verbose = CliRun.of("stats", "--verbose", "--input", bad.toString());
     assertFalse(quiet.err().contains("\tat "), quiet::toString);
     assertTrue(verbose.err().contains("\tat "), verbose::toString);
+  }
+
+  /** {@code render --view head --input <the one-sentence file>} with {@code options}. */
+  private static CliRun renderHeadOfSingle(String... options) {
+    List<String> args = new ArrayList<>(List.of("render", "--view", "head", "--input"));
+    args.add(single.toString());
+    args.addAll(List.of(options));
+    return CliRun.of(args.toArray(String[]::new));
   }
 
   private static String out(String name) {
