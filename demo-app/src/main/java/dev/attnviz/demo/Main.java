@@ -23,11 +23,11 @@ public final class Main {
             "attnviz: no display to open the app on; use the command line (attnviz --help)");
         System.exit(Cli.FAILURE);
       }
+      QuietLibraries.apply(false);
       DemoApp.start(SettingsStore.standard());
       return;
     }
-    // A command's output is its result; library chatter below warnings only gets in the way.
-    java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+    QuietLibraries.apply(true);
     int code =
         Cli.run(
             args,

@@ -1,0 +1,41 @@
+package dev.attnviz.demo;
+
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keeps the libraries' routine chatter off the user's terminal. DJL's platform detection, which the
+ * Hugging Face tokenizers of both backends run, warns "Failed to detect GPU count" on every machine
+ * whose CUDA libraries do not match its driver, although attnviz computes on the CPU anyway; and
+ * DJL's ONNX Runtime engine logs its set-up at INFO. Real warnings of other libraries still show.
+ *
+ * <p>A user who gives a logging configuration ({@code -Djava.util.logging.config.file=...}) keeps
+ * it untouched, e.g. to see everything for a bug report.
+ */
+final class QuietLibraries {
+
+  /** Held so that the levels stay: java.util.logging keeps loggers only weakly. */
+  private static final List<Logger> QUIETED =
+      List.of(Logger.getLogger("ai.djl.util.cuda"), Logger.getLogger("ai.djl"));
+
+  private QuietLibraries() {}
+
+  /**
+   * Applies the levels, unless the user configured logging.
+   *
+   * @param commandLine whether a command runs, whose output is its result: then everything below
+   *     warnings is hidden, not only the known chatter
+   */
+  static void apply(boolean commandLine) {
+    if (System.getProperty("java.util.logging.config.file") != null
+        || System.getProperty("java.util.logging.config.class") != null) {
+      return;
+    }
+    QUIETED.get(0).setLevel(Level.SEVERE);
+    QUIETED.get(1).setLevel(Level.WARNING);
+    if (commandLine) {
+      Logger.getLogger("").setLevel(Level.WARNING);
+    }
+  }
+}
