@@ -22,6 +22,7 @@ import dev.attnviz.swing.render.TokenColumnsPainter;
 import dev.attnviz.swing.render.ViewText;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Container;
 import java.awt.Dimension;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -37,6 +38,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javax.swing.JScrollBar;
+import javax.swing.JScrollPane;
+import javax.swing.JViewport;
+import javax.swing.ScrollPaneConstants;
+import javax.swing.SwingUtilities;
 
 /**
  * The model view: a grid with one thumbnail per (layer, head), layers down ("Layers"), heads across
@@ -50,6 +56,13 @@ import java.util.Optional;
  * {@link AttentionSelectionModel#toggleCell}, so a head view sharing the selection model follows to
  * that layer and head.
  *
+ * <p>The {@linkplain #setThumbnailSize thumbnail size} is the largest the view draws. In a viewport
+ * (a {@link JScrollPane}) too narrow for the grid at that size plus the detail pane, the thumbnails
+ * shrink, keeping their aspect ratio, until the grid and the detail fit the viewport's width, down
+ * to {@value #MIN_FITTED_THUMBNAIL_SIDE} pixels a side; narrower than that, the view scrolls
+ * sideways. The room for the detail is kept while the detail is closed, so that opening, moving or
+ * closing it never moves the thumbnail under the mouse.
+ *
  * <p>Thumbnails are cached per (layer, head) at device resolution and rebuilt only when the data,
  * kind, filter, size, device scale, theme or style change; only the visible ones are built. Keys:
  * arrows move the selected thumbnail, Escape unlocks a token or closes the detail. Use on the Event
@@ -59,6 +72,12 @@ public class ModelView extends AttentionView {
 
   /** Default thumbnail size. */
   public static final Dimension DEFAULT_THUMBNAIL_SIZE = new Dimension(80, 80);
+
+  /**
+   * The smallest side, in user-space pixels, that thumbnails shrink to when the view fits a narrow
+   * viewport; a thumbnail size set below it does not shrink.
+   */
+  public static final int MIN_FITTED_THUMBNAIL_SIDE = 40;
 
   /** Default token count above which {@link ThumbnailMode#AUTO} draws heatmaps. */
   public static final int DEFAULT_LINE_THUMBNAIL_LIMIT = 64;
@@ -76,7 +95,10 @@ public class ModelView extends AttentionView {
   private ThumbnailMode thumbnailMode = ThumbnailMode.AUTO;
   private int lineThumbnailLimit = DEFAULT_LINE_THUMBNAIL_LIMIT;
   private LayerHead hoveredCell;
+  private ModelGridLayout naturalGrid;
+  private int detailRoom;
   private ModelGridLayout grid;
+  private int gridWidth = -1;
   private TokenColumnsLayout detail;
   private boolean detailValid;
 
@@ -102,13 +124,16 @@ public class ModelView extends AttentionView {
 
   // ---- options ----
 
-  /** Thumbnail size in user-space pixels (bound property {@code "thumbnailSize"}). */
+  /**
+   * Thumbnail size in user-space pixels (bound property {@code "thumbnailSize"}): the largest the
+   * thumbnails are drawn; smaller while the view fits a narrow viewport (see the class comment).
+   */
   public Dimension getThumbnailSize() {
     return new Dimension(thumbnailSize);
   }
 
   /**
-   * Sets the thumbnail size.
+   * Sets the (largest) thumbnail size.
    *
    * @throws IllegalArgumentException if a side is below 8 pixels
    */
@@ -231,6 +256,7 @@ public class ModelView extends AttentionView {
   }
 
   private void invalidateLayout() {
+    naturalGrid = null;
     grid = null;
     detailValid = false;
     markSelectionPainted();
@@ -248,14 +274,18 @@ public class ModelView extends AttentionView {
 
   // ---- geometry ----
 
-  /** The grid layout, or null without data. */
+  /**
+   * The grid layout as drawn now, or null without data: at the configured thumbnail size, or with
+   * smaller thumbnails when that is what fits the viewport.
+   */
   ModelGridLayout gridLayout() {
     ShownAttention shown = shown();
     if (shown == null) {
       return null;
     }
-    if (grid == null) {
-      grid =
+    if (naturalGrid == null) {
+      ViewText text = colors().text();
+      naturalGrid =
           ModelGridLayout.fitting(
               MARGIN,
               MARGIN,
@@ -264,9 +294,59 @@ public class ModelView extends AttentionView {
               thumbnailSize.width,
               thumbnailSize.height,
               CELL_GAP,
-              colors().text());
+              text);
+      detailRoom =
+          DETAIL_GAP
+              + TokenColumnsLayout.boxWidth(shown.rowLabels(), text::width, MAX_LABEL_WIDTH)
+              + DETAIL_LINE_AREA
+              + TokenColumnsLayout.boxWidth(shown.columnLabels(), text::width, MAX_LABEL_WIDTH);
+      grid = null;
+    }
+    int width = roomForGrid();
+    if (grid == null || width != gridWidth) {
+      ModelGridLayout fitted = naturalGrid.fittedTo(width, MIN_FITTED_THUMBNAIL_SIDE);
+      if (grid == null
+          || fitted.cellWidth() != grid.cellWidth()
+          || fitted.cellHeight() != grid.cellHeight()) {
+        detailValid = false;
+      }
+      grid = fitted;
+      gridWidth = width;
     }
     return grid;
+  }
+
+  /**
+   * The width the grid's bounds may take so that the grid, the detail pane (open or not) and the
+   * margins fit the viewport; unlimited outside a viewport.
+   */
+  private int roomForGrid() {
+    int width = viewportWidth();
+    return width == Integer.MAX_VALUE ? width : width - 2 * MARGIN - detailRoom;
+  }
+
+  /**
+   * The width of the viewport this view is the view of, as it is when the viewport's vertical
+   * scroll bar shows; {@link Integer#MAX_VALUE} outside a viewport or before it is laid out.
+   */
+  private int viewportWidth() {
+    Container parent = SwingUtilities.getUnwrappedParent(this);
+    if (!(parent instanceof JViewport viewport) || viewport.getWidth() <= 0) {
+      return Integer.MAX_VALUE;
+    }
+    int width = viewport.getWidth();
+    // Thumbnails that shrink shorten the view, which can hide the vertical scroll bar, which
+    // widens the viewport, which grows the thumbnails again: fitting the width the viewport has
+    // with the scroll bar breaks that loop, at the cost of a scroll bar's width of slack.
+    if (SwingUtilities.getUnwrappedParent(viewport) instanceof JScrollPane pane
+        && pane.getViewport() == viewport
+        && pane.getVerticalScrollBarPolicy() == ScrollPaneConstants.VERTICAL_SCROLLBAR_AS_NEEDED) {
+      JScrollBar bar = pane.getVerticalScrollBar();
+      if (bar != null && !bar.isVisible()) {
+        width -= bar.getPreferredSize().width;
+      }
+    }
+    return width;
   }
 
   /** The selected cell, if it is shown. */
@@ -343,6 +423,11 @@ public class ModelView extends AttentionView {
     return Optional.of(box);
   }
 
+  /**
+   * The size of the content as laid out now. While the thumbnails shrink to fit a viewport, as wide
+   * as the viewport (less a vertical scroll bar that does not show), so that the view fills it
+   * instead of asking for more.
+   */
   @Override
   protected Dimension contentSize() {
     ModelGridLayout layout = gridLayout();
@@ -355,7 +440,21 @@ public class ModelView extends AttentionView {
       bounds.add(detailLayout.bounds());
       bounds.add(detailTitleBox(detailLayout));
     }
-    return new Dimension(bounds.x + bounds.width + MARGIN, bounds.y + bounds.height + MARGIN);
+    int width = bounds.x + bounds.width + MARGIN;
+    if (layout != naturalGrid) {
+      width = Math.max(width, viewportWidth());
+    }
+    return new Dimension(width, bounds.y + bounds.height + MARGIN);
+  }
+
+  /**
+   * In a viewport, the view takes the viewport's width whenever its content fits it: always, unless
+   * the viewport is too narrow even for the smallest thumbnails.
+   */
+  @Override
+  public boolean getScrollableTracksViewportWidth() {
+    Container parent = SwingUtilities.getUnwrappedParent(this);
+    return parent instanceof JViewport && parent.getWidth() >= getPreferredSize().width;
   }
 
   private Rectangle detailTitleBox(TokenColumnsLayout layout) {
@@ -364,7 +463,8 @@ public class ModelView extends AttentionView {
 
   @Override
   protected int scrollUnit() {
-    return thumbnailSize.height / 2;
+    ModelGridLayout layout = gridLayout();
+    return (layout == null ? thumbnailSize.height : layout.cellHeight()) / 2;
   }
 
   // ---- painting ----
@@ -426,8 +526,8 @@ public class ModelView extends AttentionView {
             scale);
       }
     } else {
-      int width = HiDpi.devicePixels(thumbnailSize.width, scale);
-      int height = HiDpi.devicePixels(thumbnailSize.height, scale);
+      int width = HiDpi.devicePixels(layout.cellWidth(), scale);
+      int height = HiDpi.devicePixels(layout.cellHeight(), scale);
       cache.validate(
           new ThumbnailCache.Key(
               shown.data(),

@@ -11,22 +11,17 @@ import dev.attnviz.core.io.AttentionJson;
 import dev.attnviz.core.testing.SyntheticAttention;
 import dev.attnviz.swing.analysis.ComparisonView;
 import java.awt.GraphicsEnvironment;
-import java.awt.Rectangle;
-import java.awt.Robot;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.swing.AbstractButton;
 import javax.swing.JProgressBar;
-import javax.swing.JTabbedPane;
 import javax.swing.JTextField;
 import javax.swing.SwingUtilities;
 import javax.swing.event.ChangeListener;
@@ -80,9 +75,11 @@ class DemoAppIT {
     assertEquals("tensorflow", data.model().backend());
     assertTrue(data.hasVectors(), "queries and keys are on by default, for the neuron view");
 
-    BufferedImage capture = capture();
+    BufferedImage capture = app.capture();
     ImageIO.write(capture, "png", dir.resolve("window.png").toFile());
-    assertTrue(distinctColours(capture) > 50, "the window shows a picture, not a blank frame");
+    assertTrue(
+        WindowDriver.distinctColours(capture) > 50,
+        "the window shows a picture, not a blank frame");
     assertTrue(app.status().contains("bert-base-uncased via tensorflow"), app.status());
   }
 
@@ -201,12 +198,7 @@ class DemoAppIT {
   @Test
   void theCompareTabComparesTheExampleBesideTheMainViews() throws Exception {
     AttentionData main = app.awaitNewData(null, FIRST_RESULT);
-    onEdt(
-        () -> {
-          JTabbedPane tabs = (JTabbedPane) app.find("views.tabs");
-          tabs.setSelectedIndex(tabs.indexOfTab("Compare"));
-          return null;
-        });
+    app.selectTab("Compare");
     ComparisonView view = onEdt(() -> ((ComparePanel) app.find("compare.panel")).view());
     AttentionData a =
         WindowDriver.waitFor(() -> onEdt(() -> view.dataA().orElse(null)), FIRST_RESULT);
@@ -218,24 +210,5 @@ class DemoAppIT {
     WindowDriver.waitFor(
         () -> onEdt(() -> ((JProgressBar) app.find("status.busy")).isVisible() ? null : true),
         Duration.ofSeconds(30));
-  }
-
-  private static BufferedImage capture() throws Exception {
-    Rectangle bounds = onEdt(() -> window.getBounds());
-    SwingUtilities.invokeAndWait(window::toFront);
-    Robot robot = new Robot();
-    robot.waitForIdle();
-    robot.delay(300);
-    return robot.createScreenCapture(bounds);
-  }
-
-  private static int distinctColours(BufferedImage image) {
-    Set<Integer> colours = new HashSet<>();
-    for (int y = 0; y < image.getHeight(); y += 3) {
-      for (int x = 0; x < image.getWidth(); x += 3) {
-        colours.add(image.getRGB(x, y));
-      }
-    }
-    return colours.size();
   }
 }

@@ -3,13 +3,23 @@ package dev.attnviz.demo.app;
 import dev.attnviz.core.AttentionData;
 import java.awt.Component;
 import java.awt.Container;
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import javax.swing.AbstractButton;
 import javax.swing.DefaultComboBoxModel;
 import javax.swing.JComboBox;
 import javax.swing.JLabel;
+import javax.swing.JMenu;
+import javax.swing.JMenuBar;
+import javax.swing.JMenuItem;
+import javax.swing.JTabbedPane;
 import javax.swing.JTextField;
 import javax.swing.SwingUtilities;
 import javax.swing.text.JTextComponent;
@@ -124,22 +134,94 @@ final class WindowDriver {
     return (JComboBox<ModelChoice>) find("input.model");
   }
 
+  /** Selects the view tab titled {@code title}; fails if there is none. */
+  void selectTab(String title) throws Exception {
+    onEdt(
+        () -> {
+          JTabbedPane tabs = (JTabbedPane) find("views.tabs");
+          int index = tabs.indexOfTab(title);
+          if (index < 0) {
+            throw new AssertionError("no tab titled " + title);
+          }
+          tabs.setSelectedIndex(index);
+          return null;
+        });
+  }
+
+  /** Clicks the item {@code item} of the menu-bar menu {@code menu}, as a user does. */
+  void chooseMenuItem(String menu, String item) throws Exception {
+    onEdt(
+        () -> {
+          JMenuBar bar = window.getJMenuBar();
+          for (int m = 0; m < bar.getMenuCount(); m++) {
+            JMenu candidate = bar.getMenu(m);
+            if (candidate == null || !menu.equals(candidate.getText())) {
+              continue;
+            }
+            for (int i = 0; i < candidate.getItemCount(); i++) {
+              JMenuItem entry = candidate.getItem(i);
+              if (entry != null && item.equals(entry.getText())) {
+                entry.doClick();
+                return null;
+              }
+            }
+          }
+          throw new AssertionError("no menu item " + menu + " > " + item);
+        });
+  }
+
+  /**
+   * Captures the window from the screen as a user sees it, once the event queue is idle and the
+   * window has had a moment to paint.
+   */
+  BufferedImage capture() throws Exception {
+    Rectangle bounds = onEdt(window::getBounds);
+    SwingUtilities.invokeAndWait(window::toFront);
+    Robot robot = new Robot();
+    robot.waitForIdle();
+    robot.delay(300);
+    return robot.createScreenCapture(bounds);
+  }
+
+  /**
+   * How many colours a sample of every third pixel of {@code image} holds: a blank frame has few.
+   */
+  static int distinctColours(BufferedImage image) {
+    Set<Integer> colours = new HashSet<>();
+    for (int y = 0; y < image.getHeight(); y += 3) {
+      for (int x = 0; x < image.getWidth(); x += 3) {
+        colours.add(image.getRGB(x, y));
+      }
+    }
+    return colours.size();
+  }
+
+  /** The first component of type {@code type} in the window; fails if there is none. */
+  <T extends Component> T find(Class<T> type) {
+    Component found = find(window, type::isInstance);
+    if (found == null) {
+      throw new AssertionError("no " + type.getSimpleName() + " in the window");
+    }
+    return type.cast(found);
+  }
+
   /** The component named {@code name}; fails if there is none. */
   Component find(String name) {
-    Component found = find(window, name);
+    Component found = find(window, child -> name.equals(child.getName()));
     if (found == null) {
       throw new AssertionError("no component named " + name);
     }
     return found;
   }
 
-  private static Component find(Container root, String name) {
+  /** The first component below {@code root}, depth first, that is {@code wanted}, or null. */
+  private static Component find(Container root, Predicate<Component> wanted) {
     for (Component child : root.getComponents()) {
-      if (name.equals(child.getName())) {
+      if (wanted.test(child)) {
         return child;
       }
       if (child instanceof Container container) {
-        Component found = find(container, name);
+        Component found = find(container, wanted);
         if (found != null) {
           return found;
         }

@@ -105,6 +105,43 @@ public final class ModelGridLayout {
         text.height() + 2);
   }
 
+  /**
+   * This layout with smaller thumbnails, so that {@link #bounds()} is at most {@code width} wide:
+   * the widest thumbnails that fit, keeping their aspect ratio, never larger than this layout's and
+   * never smaller than {@code minSide} on either side (thumbnails that already have a side below
+   * {@code minSide} do not shrink). Below that minimum the result is wider than {@code width}.
+   * Returns this layout when it fits already.
+   *
+   * @param width the width the grid's bounds may take
+   * @param minSide the smallest side a shrunk thumbnail keeps, at least 1
+   * @throws IllegalArgumentException if {@code minSide} is below 1
+   */
+  public ModelGridLayout fittedTo(int width, int minSide) {
+    if (minSide < 1) {
+      throw new IllegalArgumentException(
+          "the smallest thumbnail side must be at least 1, got " + minSide);
+    }
+    Rectangle bounds = bounds();
+    if (bounds.width <= width) {
+      return this;
+    }
+    int fixed = bounds.width - heads.length * cellWidth;
+    // The smallest scale at which neither side falls below minSide (or below its own size).
+    double minScale =
+        Math.max(
+            Math.min(1.0, (double) minSide / cellWidth),
+            Math.min(1.0, (double) minSide / cellHeight));
+    int minWidth = (int) Math.ceil(cellWidth * minScale);
+    int fitting = Math.floorDiv(width - fixed, heads.length);
+    int newWidth = Math.max(minWidth, Math.min(cellWidth, fitting));
+    int newHeight = Math.max(1, (int) Math.round((double) cellHeight * newWidth / cellWidth));
+    if (newWidth == cellWidth && newHeight == cellHeight) {
+      return this;
+    }
+    return new ModelGridLayout(
+        x, y, layers, heads, newWidth, newHeight, gap, titleSize, leftIndexWidth, topIndexHeight);
+  }
+
   /** Shown layers (original indexes). */
   public int[] layers() {
     return layers.clone();

@@ -3,7 +3,9 @@ package dev.attnviz.swing.render;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.attnviz.swing.model.LayerHead;
 import dev.attnviz.swing.model.TokenRef;
@@ -30,6 +32,32 @@ class GridLayoutsTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> new ModelGridLayout(0, 0, new int[0], new int[] {1}, 4, 4, 0, 0, 0, 0));
+  }
+
+  @Test
+  void aModelGridFitsAWidthWithSmallerThumbnailsDownToAMinimum() {
+    // 2 heads of 40x30, gap 4, title 10, layer indexes 12: 30 px besides the cells, 110 in all.
+    ModelGridLayout grid =
+        new ModelGridLayout(0, 0, new int[] {0, 1}, new int[] {0, 1}, 40, 30, 4, 10, 12, 8);
+    assertSame(grid, grid.fittedTo(110, 20), "fits already");
+    assertSame(grid, grid.fittedTo(500, 20), "never larger");
+
+    ModelGridLayout fitted = grid.fittedTo(90, 20);
+    assertEquals(30, fitted.cellWidth(), "(90 - 30) / 2");
+    assertEquals(23, fitted.cellHeight(), "aspect ratio kept: 30 * 30 / 40, rounded");
+    assertEquals(90, fitted.bounds().width);
+    assertEquals(grid.cellsX(), fitted.cellsX(), "titles and indexes keep their size");
+    assertArrayEquals(grid.layers(), fitted.layers());
+
+    ModelGridLayout smallest = grid.fittedTo(40, 20);
+    assertEquals(27, smallest.cellWidth(), "the height reaches 20 first: 40 * 20 / 30, up");
+    assertEquals(20, smallest.cellHeight());
+    assertTrue(smallest.bounds().width > 40, "wider than asked: the minimum holds");
+
+    ModelGridLayout tiny =
+        new ModelGridLayout(0, 0, new int[] {0}, new int[] {0, 1}, 16, 16, 4, 10, 12, 8);
+    assertSame(tiny, tiny.fittedTo(20, 20), "thumbnails below the minimum do not shrink");
+    assertThrows(IllegalArgumentException.class, () -> grid.fittedTo(90, 0));
   }
 
   @Test
