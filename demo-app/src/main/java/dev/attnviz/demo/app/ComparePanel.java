@@ -5,6 +5,7 @@ import dev.attnviz.core.spi.AttentionRequest;
 import dev.attnviz.core.spi.ModelSource;
 import dev.attnviz.swing.analysis.ComparisonView;
 import dev.attnviz.swing.model.AttentionSelectionModel;
+import dev.attnviz.swing.model.SelectionLink;
 import java.awt.BorderLayout;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
@@ -52,7 +53,11 @@ final class ComparePanel extends JPanel {
     super(new BorderLayout());
     this.lane = lane;
     this.target = target;
-    this.view = new ComparisonView(selection);
+    // Its own selection, on the main views' layer and heads: a token locked in the main input is
+    // another word in the compared ones.
+    AttentionSelectionModel own = new AttentionSelectionModel();
+    SelectionLink.layerAndHeads(selection, own);
+    this.view = new ComparisonView(own);
     setName("compare.panel");
     textA.setName("compare.textA");
     textB.setName("compare.textB");

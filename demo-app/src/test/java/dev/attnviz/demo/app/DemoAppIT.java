@@ -3,6 +3,7 @@ package dev.attnviz.demo.app;
 import static dev.attnviz.demo.app.WindowDriver.onEdt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.attnviz.core.AttentionData;
@@ -10,6 +11,7 @@ import dev.attnviz.core.ModelInfo;
 import dev.attnviz.core.io.AttentionJson;
 import dev.attnviz.core.testing.SyntheticAttention;
 import dev.attnviz.swing.analysis.ComparisonView;
+import dev.attnviz.swing.model.TokenRef;
 import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
@@ -210,5 +212,16 @@ class DemoAppIT {
     WindowDriver.waitFor(
         () -> onEdt(() -> ((JProgressBar) app.find("status.busy")).isVisible() ? null : true),
         Duration.ofSeconds(30));
+
+    // The comparison follows the main views' layer, but a token locked in the main input is
+    // another word in the compared ones, so the lock stays behind.
+    onEdt(
+        () -> {
+          window.selection().setLayer(3);
+          window.selection().setLockedToken(TokenRef.query(2));
+          return null;
+        });
+    assertEquals(3, onEdt(() -> view.getSelectionModel().layer()));
+    assertNull(onEdt(() -> view.getSelectionModel().lockedToken()));
   }
 }

@@ -8,6 +8,7 @@ import dev.attnviz.swing.model.SelectionEvent.Aspect;
 import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import javax.swing.event.ChangeListener;
 import javax.swing.event.EventListenerList;
@@ -114,6 +115,14 @@ public final class AttentionSelectionModel {
       result.or(activeHeads.get(0, headCount));
     }
     return result;
+  }
+
+  /**
+   * The active heads as chosen, whatever the head count: empty when every head is active, else a
+   * copy of the set. For copying the choice to another selection model.
+   */
+  public Optional<BitSet> chosenHeads() {
+    return activeHeads == null ? Optional.empty() : Optional.of((BitSet) activeHeads.clone());
   }
 
   /** Number of active heads among {@code headCount} heads. */
