@@ -7,8 +7,9 @@ import java.util.logging.Logger;
 /**
  * Keeps the libraries' routine chatter off the user's terminal. DJL's platform detection, which the
  * Hugging Face tokenizers of both backends run, warns "Failed to detect GPU count" on every machine
- * whose CUDA libraries do not match its driver, although attnviz computes on the CPU anyway; and
- * DJL's ONNX Runtime engine logs its set-up at INFO. Real warnings of other libraries still show.
+ * whose CUDA libraries do not match its driver, and its ONNX Runtime engine warns "CUDA is not
+ * supported" on every machine without ONNX Runtime's GPU build, although attnviz computes on the
+ * CPU anyway; the engine also logs its set-up at INFO. Real warnings of other libraries still show.
  *
  * <p>A user who gives a logging configuration ({@code -Djava.util.logging.config.file=...}) keeps
  * it untouched, e.g. to see everything for a bug report.
@@ -17,7 +18,10 @@ final class QuietLibraries {
 
   /** Held so that the levels stay: java.util.logging keeps loggers only weakly. */
   private static final List<Logger> QUIETED =
-      List.of(Logger.getLogger("ai.djl.util.cuda"), Logger.getLogger("ai.djl"));
+      List.of(
+          Logger.getLogger("ai.djl.util.cuda"),
+          Logger.getLogger("ai.djl.onnxruntime.engine.OrtEngine"),
+          Logger.getLogger("ai.djl"));
 
   private QuietLibraries() {}
 
@@ -33,7 +37,8 @@ final class QuietLibraries {
       return;
     }
     QUIETED.get(0).setLevel(Level.SEVERE);
-    QUIETED.get(1).setLevel(Level.WARNING);
+    QUIETED.get(1).setLevel(Level.SEVERE);
+    QUIETED.get(2).setLevel(Level.WARNING);
     if (commandLine) {
       Logger.getLogger("").setLevel(Level.WARNING);
     }

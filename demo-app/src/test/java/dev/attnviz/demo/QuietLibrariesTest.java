@@ -16,8 +16,10 @@ class QuietLibrariesTest {
 
   private static final Logger GPU_PROBE = Logger.getLogger("ai.djl.util.cuda.CudaUtils");
   private static final Logger ENGINE = Logger.getLogger("ai.djl.onnxruntime.engine.OrtEngine");
+  private static final Logger DJL_MODEL = Logger.getLogger("ai.djl.repository.zoo.ModelZoo");
   private static final Logger OTHER = Logger.getLogger("org.example.SomeLibrary");
-  private static final List<String> TOUCHED = List.of("", "ai.djl", "ai.djl.util.cuda");
+  private static final List<String> TOUCHED =
+      List.of("", "ai.djl", "ai.djl.util.cuda", "ai.djl.onnxruntime.engine.OrtEngine");
 
   private final Map<String, Level> levels = new HashMap<>();
 
@@ -41,8 +43,10 @@ class QuietLibrariesTest {
 
     assertFalse(GPU_PROBE.isLoggable(Level.WARNING), "no 'Failed to detect GPU count'");
     assertTrue(GPU_PROBE.isLoggable(Level.SEVERE));
-    assertFalse(ENGINE.isLoggable(Level.INFO));
-    assertTrue(ENGINE.isLoggable(Level.WARNING));
+    assertFalse(ENGINE.isLoggable(Level.WARNING), "no 'CUDA is not supported'");
+    assertTrue(ENGINE.isLoggable(Level.SEVERE));
+    assertFalse(DJL_MODEL.isLoggable(Level.INFO));
+    assertTrue(DJL_MODEL.isLoggable(Level.WARNING), "DJL's other warnings still show");
     assertTrue(OTHER.isLoggable(Level.INFO), "other libraries keep their levels in the app");
   }
 
