@@ -2,6 +2,7 @@ package dev.attnviz.tensorflow;
 
 import dev.attnviz.core.spi.TokenizedInput;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.tensorflow.Session;
@@ -33,14 +34,11 @@ final class InputFeed implements AutoCloseable {
       throw new IllegalArgumentException(
           input.size() + " tokens do not fit a model input of length " + length);
     }
-    long[] ids = new long[length];
+    // The model takes a fixed length: the real tokens first, then padding that the mask hides.
+    long[] ids = Arrays.copyOf(input.ids(), length);
+    long[] segments = Arrays.copyOf(input.typeIds(), length);
     long[] mask = new long[length];
-    long[] segments = new long[length];
-    for (int i = 0; i < input.size(); i++) {
-      ids[i] = input.ids()[i];
-      mask[i] = 1;
-      segments[i] = input.typeIds()[i];
-    }
+    Arrays.fill(mask, 0, input.size(), 1);
     InputFeed feed = new InputFeed();
     try {
       feed.add(signature.ids(), ids, signature.longInputs());

@@ -74,6 +74,30 @@ public record TokenizedInput(
     return new TokenizedInput(List.of(tokens), ids, typeIds, special, wordIds);
   }
 
+  /** The token ids; a copy. */
+  @Override
+  public long[] ids() {
+    return ids.clone();
+  }
+
+  /** The token type (segment) ids; a copy. */
+  @Override
+  public long[] typeIds() {
+    return typeIds.clone();
+  }
+
+  /** Which tokens are special; a copy. */
+  @Override
+  public BitSet special() {
+    return (BitSet) special.clone();
+  }
+
+  /** The tokenizer's word index per token; a copy. */
+  @Override
+  public long[] wordIds() {
+    return wordIds.clone();
+  }
+
   /** Number of tokens. */
   public int size() {
     return tokens.size();

@@ -32,6 +32,18 @@ class TokenizedInputTest {
   }
 
   @Test
+  void whatItHandsOutCannotChangeIt() {
+    TokenizedInput input = pair();
+
+    input.ids()[0] = -1;
+    input.typeIds()[4] = 0;
+    input.special().clear();
+    input.wordIds()[1] = 9;
+
+    assertEquals(pair(), input);
+  }
+
+  @Test
   void wordsFollowTheTokenizerAndRestartAtSentenceB() {
     Tokens tokens = pair().toTokens();
 
