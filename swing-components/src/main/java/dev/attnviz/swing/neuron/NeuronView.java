@@ -285,6 +285,27 @@ public final class NeuronView extends AttentionView {
     return scene.contributions();
   }
 
+  /**
+   * The box of {@code token} in this component's coordinates, if it is shown: a query token's in
+   * the left column, a key token's in the right one (the softmax column when expanded); empty
+   * without data or when the pair filter hides the token. For hosts that place overlays, and for
+   * tests.
+   */
+  public Optional<Rectangle> tokenBounds(TokenRef token) {
+    Objects.requireNonNull(token, "token");
+    if (slice == null) {
+      return Optional.empty();
+    }
+    int row = token.isQuery() ? slice.rowOf(token.index()) : slice.columnOf(token.index());
+    if (row < 0) {
+      return Optional.empty();
+    }
+    Rectangle box =
+        scene.layout().tokenBounds(token.isQuery() ? Column.QUERY_TOKENS : Column.KEY_TOKENS, row);
+    box.translate(0, contentTop());
+    return Optional.of(box);
+  }
+
   /** The message above the picture (no data, no vectors, a bad layer), if one is shown. */
   public Optional<String> statusMessage() {
     return Optional.ofNullable(scene.message());
