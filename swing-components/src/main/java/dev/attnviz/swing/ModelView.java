@@ -38,10 +38,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import javax.swing.JScrollBar;
 import javax.swing.JScrollPane;
 import javax.swing.JViewport;
-import javax.swing.ScrollPaneConstants;
 import javax.swing.SwingUtilities;
 
 /**
@@ -321,32 +319,8 @@ public class ModelView extends AttentionView {
    * margins fit the viewport; unlimited outside a viewport.
    */
   private int roomForGrid() {
-    int width = viewportWidth();
+    int width = fittingViewportWidth();
     return width == Integer.MAX_VALUE ? width : width - 2 * MARGIN - detailRoom;
-  }
-
-  /**
-   * The width of the viewport this view is the view of, as it is when the viewport's vertical
-   * scroll bar shows; {@link Integer#MAX_VALUE} outside a viewport or before it is laid out.
-   */
-  private int viewportWidth() {
-    Container parent = SwingUtilities.getUnwrappedParent(this);
-    if (!(parent instanceof JViewport viewport) || viewport.getWidth() <= 0) {
-      return Integer.MAX_VALUE;
-    }
-    int width = viewport.getWidth();
-    // Thumbnails that shrink shorten the view, which can hide the vertical scroll bar, which
-    // widens the viewport, which grows the thumbnails again: fitting the width the viewport has
-    // with the scroll bar breaks that loop, at the cost of a scroll bar's width of slack.
-    if (SwingUtilities.getUnwrappedParent(viewport) instanceof JScrollPane pane
-        && pane.getViewport() == viewport
-        && pane.getVerticalScrollBarPolicy() == ScrollPaneConstants.VERTICAL_SCROLLBAR_AS_NEEDED) {
-      JScrollBar bar = pane.getVerticalScrollBar();
-      if (bar != null && !bar.isVisible()) {
-        width -= bar.getPreferredSize().width;
-      }
-    }
-    return width;
   }
 
   /** The selected cell, if it is shown. */
@@ -442,7 +416,7 @@ public class ModelView extends AttentionView {
     }
     int width = bounds.x + bounds.width + MARGIN;
     if (layout != naturalGrid) {
-      width = Math.max(width, viewportWidth());
+      width = Math.max(width, fittingViewportWidth());
     }
     return new Dimension(width, bounds.y + bounds.height + MARGIN);
   }

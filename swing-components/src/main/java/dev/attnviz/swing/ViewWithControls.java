@@ -18,9 +18,11 @@ import javax.swing.BoxLayout;
 import javax.swing.InputMap;
 import javax.swing.JComponent;
 import javax.swing.JPanel;
+import javax.swing.JScrollBar;
 import javax.swing.JScrollPane;
 import javax.swing.JViewport;
 import javax.swing.KeyStroke;
+import javax.swing.ScrollPaneConstants;
 import javax.swing.Scrollable;
 import javax.swing.SwingConstants;
 import javax.swing.SwingUtilities;
@@ -152,6 +154,31 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
   /** A mouse event's point in content coordinates. */
   protected final Point contentPoint(MouseEvent e) {
     return new Point(e.getX(), e.getY() - contentTop());
+  }
+
+  /**
+   * The width a view that fits its viewport lays its content out for: the width of the viewport
+   * this view is the view of, as it is when the scroll pane's vertical scroll bar shows; {@link
+   * Integer#MAX_VALUE} outside a viewport or before it is laid out.
+   */
+  protected final int fittingViewportWidth() {
+    Container parent = SwingUtilities.getUnwrappedParent(this);
+    if (!(parent instanceof JViewport viewport) || viewport.getWidth() <= 0) {
+      return Integer.MAX_VALUE;
+    }
+    int width = viewport.getWidth();
+    // Content that narrows to fit can get shorter, which can hide the vertical scroll bar, which
+    // widens the viewport, which widens the content again: fitting the width the viewport has
+    // with the scroll bar breaks that loop, at the cost of a scroll bar's width of slack.
+    if (SwingUtilities.getUnwrappedParent(viewport) instanceof JScrollPane pane
+        && pane.getViewport() == viewport
+        && pane.getVerticalScrollBarPolicy() == ScrollPaneConstants.VERTICAL_SCROLLBAR_AS_NEEDED) {
+      JScrollBar bar = pane.getVerticalScrollBar();
+      if (bar != null && !bar.isVisible()) {
+        width -= bar.getPreferredSize().width;
+      }
+    }
+    return width;
   }
 
   /** Scrolls so that {@code area}, given in content coordinates, is visible; nothing if null. */

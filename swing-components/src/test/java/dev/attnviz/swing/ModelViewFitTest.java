@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
@@ -13,16 +12,14 @@ import dev.attnviz.swing.model.TokenRef;
 import dev.attnviz.swing.render.ShownAttention;
 import dev.attnviz.swing.testing.OnEdt;
 import dev.attnviz.swing.testing.Pixels;
+import dev.attnviz.swing.testing.ScrollPanes;
 import dev.attnviz.swing.testing.TestData;
 import dev.attnviz.swing.testing.TextPixels;
 import java.awt.Dimension;
 import java.awt.Rectangle;
-import java.awt.SecondaryLoop;
-import java.awt.Toolkit;
 import java.awt.image.BufferedImage;
 import javax.swing.JScrollPane;
 import javax.swing.JViewport;
-import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,29 +50,8 @@ class ModelViewFitTest {
     natural = view.getPreferredSize();
   }
 
-  /**
-   * Gives the scroll pane a size and validates it as a window does, running the events that
-   * validation queues (the viewport lays out again when its view changed size: the scroll pane
-   * asked for the view's preferred size before the viewport had its new width), until it stays
-   * valid; fails if it does not settle.
-   */
   private void layOut(int width, int height) {
-    pane.setSize(width, height);
-    for (int pass = 0; pass < 5; pass++) {
-      pane.validate();
-      runQueuedEvents();
-      if (pane.isValid()) {
-        return;
-      }
-    }
-    fail("the layout of a " + width + " x " + height + " scroll pane does not settle");
-  }
-
-  /** Runs what is queued on the event queue now, from the EDT. */
-  private static void runQueuedEvents() {
-    SecondaryLoop loop = Toolkit.getDefaultToolkit().getSystemEventQueue().createSecondaryLoop();
-    SwingUtilities.invokeLater(loop::exit);
-    loop.enter();
+    ScrollPanes.layOut(pane, width, height);
   }
 
   private JViewport viewport() {

@@ -20,7 +20,8 @@ import java.util.Objects;
  * elementwise products, scores, the softmax (key tokens), and the contribution list. Collapsed:
  * query tokens, a gap for the lines, key tokens, laid out as a {@link TokenColumnsLayout} so that
  * the head view's painter draws them. Every vector cell and row starts at an integer position, so
- * cells stay sharp at integer scale factors.
+ * cells stay sharp at integer scale factors. {@link #fittedTo} narrows the cells for a narrow
+ * viewport.
  */
 final class NeuronLayout {
 
@@ -42,6 +43,9 @@ final class NeuronLayout {
 
   /** Rows of the contribution list above its entries: the pair, then the sub-column headers. */
   static final int LIST_HEADER_ROWS = 2;
+
+  /** The columns whose width follows the cell width. */
+  private static final Column[] VECTOR_COLUMNS = {Column.QUERY, Column.KEY, Column.PRODUCT};
 
   /** The columns of the view, left to right. */
   enum Column {
@@ -95,6 +99,8 @@ final class NeuronLayout {
     }
   }
 
+  private final Input input;
+  private final TextMeasure measure;
   private final boolean expanded;
   private final int queryRows;
   private final int keyRows;
@@ -106,20 +112,24 @@ final class NeuronLayout {
   private final int titleTop;
   private final int[] columnX = new int[Column.values().length];
   private final int[] columnWidth = new int[Column.values().length];
+  private final int[] titleWidth = new int[Column.values().length];
   private final int[] listX;
   private final int[] listWidth;
   private final TokenColumnsLayout tokenColumns;
   private final Rectangle status;
+  private final int columnsRight;
   private final int width;
   private final int height;
 
-  private NeuronLayout(Input input, TextMeasure measure) {
+  private NeuronLayout(Input input, TextMeasure measure, int cellWidth) {
+    this.input = input;
+    this.measure = measure;
     expanded = input.expanded();
     queryRows = input.queryLabels().size();
     keyRows = input.keyLabels().size();
     headSize = expanded ? input.headSize() : 0;
     rowHeight = Math.max(measure.height() + 2 * CELL_INSET, MIN_ROW_HEIGHT);
-    cellWidth = expanded ? cellWidth(headSize) : 0;
+    this.cellWidth = cellWidth;
     Arrays.fill(columnX, -1);
 
     int y = PAD;
@@ -137,19 +147,19 @@ final class NeuronLayout {
     titleTop = y;
     rowsTop = y + rowHeight;
 
-    int queryLabelWidth = labelWidth(input.queryLabels(), measure);
-    int keyLabelWidth = labelWidth(input.keyLabels(), measure);
+    int queryLabelWidth = labelWidth(input.queryLabels());
+    int keyLabelWidth = labelWidth(input.keyLabels());
     int x = PAD;
     int right;
     if (expanded) {
       int vectorWidth = headSize * cellWidth;
       int cellHeight = rowHeight - 2 * CELL_INSET;
-      x = place(Column.QUERY_TOKENS, x, queryLabelWidth, "", measure) + COLUMN_GAP;
-      x = place(Column.QUERY, x, vectorWidth, NeuronText.QUERY_TITLE, measure) + CONNECTOR_GAP;
-      x = place(Column.KEY, x, vectorWidth, NeuronText.KEY_TITLE, measure) + COLUMN_GAP;
-      x = place(Column.PRODUCT, x, vectorWidth, NeuronText.PRODUCT_TITLE, measure) + COLUMN_GAP;
-      x = place(Column.SCORE, x, cellHeight, NeuronText.SCORE_TITLE, measure) + COLUMN_GAP;
-      right = place(Column.KEY_TOKENS, x, keyLabelWidth, NeuronText.SOFTMAX_TITLE, measure);
+      x = place(Column.QUERY_TOKENS, x, queryLabelWidth, "") + COLUMN_GAP;
+      x = place(Column.QUERY, x, vectorWidth, NeuronText.QUERY_TITLE) + CONNECTOR_GAP;
+      x = place(Column.KEY, x, vectorWidth, NeuronText.KEY_TITLE) + COLUMN_GAP;
+      x = place(Column.PRODUCT, x, vectorWidth, NeuronText.PRODUCT_TITLE) + COLUMN_GAP;
+      x = place(Column.SCORE, x, cellHeight, NeuronText.SCORE_TITLE) + COLUMN_GAP;
+      right = place(Column.KEY_TOKENS, x, keyLabelWidth, NeuronText.SOFTMAX_TITLE);
       listRows = input.contributionRows();
       if (listRows > 0) {
         int subColumns = NeuronText.CONTRIBUTION_HEADERS.length;
@@ -169,8 +179,7 @@ final class NeuronLayout {
                 Column.CONTRIBUTIONS,
                 right + LIST_GAP,
                 offset - 2 * TEXT_PAD,
-                NeuronText.CONTRIBUTIONS_TITLE,
-                measure);
+                NeuronText.CONTRIBUTIONS_TITLE);
       } else {
         listX = new int[0];
         listWidth = new int[0];
@@ -179,8 +188,8 @@ final class NeuronLayout {
       listRows = 0;
       listX = new int[0];
       listWidth = new int[0];
-      x = place(Column.QUERY_TOKENS, x, queryLabelWidth, "", measure) + LINE_GAP;
-      right = place(Column.KEY_TOKENS, x, keyLabelWidth, "", measure);
+      x = place(Column.QUERY_TOKENS, x, queryLabelWidth, "") + LINE_GAP;
+      right = place(Column.KEY_TOKENS, x, keyLabelWidth, "");
     }
     tokenColumns =
         expanded
@@ -194,17 +203,60 @@ final class NeuronLayout {
                 keyLabelWidth,
                 rowHeight,
                 LINE_GAP);
-    if (status != null) {
-      right = Math.max(right, status.x + status.width);
-    }
-    width = right + PAD;
+    columnsRight = right;
+    width = Math.max(right, status == null ? 0 : status.x + status.width) + PAD;
     height = rowsTop + rowCount() * rowHeight + PAD;
   }
 
-  /** Computes the layout. */
+  /** Computes the layout, with vector cells at their {@linkplain #cellWidth(int) target width}. */
   static NeuronLayout compute(Input input, TextMeasure measure) {
-    return new NeuronLayout(
-        Objects.requireNonNull(input, "input"), Objects.requireNonNull(measure, "measure"));
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(measure, "measure");
+    return new NeuronLayout(input, measure, input.expanded() ? cellWidth(input.headSize()) : 0);
+  }
+
+  /**
+   * This layout with narrower vector cells, so that {@link #size()} is at most {@code width} wide:
+   * the widest whole-pixel cells that fit, never wider than this layout's and never narrower than
+   * {@code minCellWidth} (cells already narrower do not shrink), and never narrower than what
+   * narrows the picture (a column as wide as its title stays so). When even that is too wide, the
+   * result is wider than {@code width}. Returns this layout when it fits already, and when
+   * collapsed (there are no cells to narrow).
+   *
+   * @param width the width the whole picture may take, margins included
+   * @param minCellWidth the narrowest cell, at least 1
+   * @throws IllegalArgumentException if {@code minCellWidth} is below 1
+   */
+  NeuronLayout fittedTo(int width, int minCellWidth) {
+    if (minCellWidth < 1) {
+      throw new IllegalArgumentException(
+          "the narrowest vector cell must be at least 1 pixel, got " + minCellWidth);
+    }
+    if (!expanded || this.width <= width) {
+      return this;
+    }
+    int narrowest = Math.min(minCellWidth, cellWidth);
+    int fitting = cellWidth;
+    // Cells narrower than a title that holds its column wide gain nothing: stop there.
+    while (fitting > narrowest
+        && widthWithCells(fitting) > width
+        && widthWithCells(fitting - 1) < widthWithCells(fitting)) {
+      fitting--;
+    }
+    return fitting == cellWidth ? this : new NeuronLayout(input, measure, fitting);
+  }
+
+  /**
+   * The width of the picture with cells {@code cells} wide: the vector columns, as wide as their
+   * cells or their titles, change; the status line does not.
+   */
+  private int widthWithCells(int cells) {
+    int right = columnsRight;
+    for (Column column : VECTOR_COLUMNS) {
+      int index = column.ordinal();
+      right += Math.max(headSize * cells, titleWidth[index]) - columnWidth[index];
+    }
+    return Math.max(right, status.x + status.width) + PAD;
   }
 
   /**
@@ -219,7 +271,7 @@ final class NeuronLayout {
     return Math.max(MIN_CELL_WIDTH, Math.min(MAX_CELL_WIDTH, TARGET_VECTOR_WIDTH / headSize));
   }
 
-  private static int labelWidth(List<String> labels, TextMeasure measure) {
+  private int labelWidth(List<String> labels) {
     int widest = 0;
     for (String label : labels) {
       widest = Math.max(widest, measure.width(label));
@@ -228,9 +280,10 @@ final class NeuronLayout {
   }
 
   /** Puts a column at {@code x}, wide enough for content and title; returns its right edge. */
-  private int place(Column column, int x, int contentWidth, String title, TextMeasure measure) {
+  private int place(Column column, int x, int contentWidth, String title) {
     columnX[column.ordinal()] = x;
-    columnWidth[column.ordinal()] = Math.max(contentWidth, measure.width(title));
+    titleWidth[column.ordinal()] = measure.width(title);
+    columnWidth[column.ordinal()] = Math.max(contentWidth, titleWidth[column.ordinal()]);
     return x + columnWidth[column.ordinal()];
   }
 

@@ -38,6 +38,20 @@ record NeuronScene(
     contributions = List.copyOf(contributions);
   }
 
+  /** This scene drawn with {@code newLayout}, e.g. one fitted to a narrower viewport. */
+  NeuronScene withLayout(NeuronLayout newLayout) {
+    return new NeuronScene(
+        slice,
+        newLayout,
+        colors,
+        message,
+        selectedRow,
+        selectedColumn,
+        locked,
+        pairColumn,
+        contributions);
+  }
+
   /** Whether the computation is drawn (expanded mode with vectors). */
   boolean expanded() {
     return layout.expanded();

@@ -17,6 +17,7 @@ import dev.attnviz.swing.neuron.NeuronLayout.Hit;
 import dev.attnviz.swing.render.FocusRing;
 import dev.attnviz.swing.render.ShownAttention;
 import dev.attnviz.swing.render.ViewColors;
+import java.awt.Container;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.Graphics2D;
@@ -33,6 +34,9 @@ import java.util.OptionalInt;
 import java.util.Set;
 import javax.swing.JCheckBox;
 import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JViewport;
+import javax.swing.SwingUtilities;
 
 /**
  * Shows how one attention head computes its weights: the neuron view.
@@ -62,12 +66,18 @@ import javax.swing.JPanel;
  *
  * <p>Like the other views (see {@link ViewWithControls}) it brings its own controls (layer, head,
  * kind, pair filter: a {@link SelectionControls}, plus the expanded switch); put it in a {@link
- * javax.swing.JScrollPane} for long inputs and wide heads, and the controls move into the scroll
- * pane's column header. Hosts with their own controls hide them with {@link
- * #setControlsVisible(boolean)}. Options are bound properties. Layers and heads offered follow the
- * model's {@code includeLayers}/{@code includeHeads}. Colours and font come from the {@link
- * ViewColors} UIManager keys and follow look-and-feel changes. Export ({@link ExportableView})
- * draws exactly what is shown, selection included, at full size (not just the scrolled viewport).
+ * JScrollPane} for long inputs and wide heads, and the controls move into the scroll pane's column
+ * header. Hosts with their own controls hide them with {@link #setControlsVisible(boolean)}.
+ * Options are bound properties. Layers and heads offered follow the model's {@code
+ * includeLayers}/{@code includeHeads}. Colours and font come from the {@link ViewColors} UIManager
+ * keys and follow look-and-feel changes. Export ({@link ExportableView}) draws exactly what is
+ * shown, selection included, at full size (not just the scrolled viewport).
+ *
+ * <p>Expanded, the vector cells are as wide as a column of about 384 pixels allows (at most 8
+ * pixels). In a viewport (a {@link JScrollPane}) too narrow for the whole picture at that width,
+ * the cells narrow, in whole pixels, until every column, the softmax's key tokens and the list of
+ * top dimensions fit the viewport's width, down to {@value #MIN_FITTED_CELL_WIDTH} pixels a cell;
+ * narrower than that, the view scrolls sideways. Rows keep their height.
  *
  * <p>Swing component: use on the Event Dispatch Thread only.
  */
@@ -109,6 +119,12 @@ public final class NeuronView extends AttentionView {
   /** The most top dimensions that can be itemised. */
   public static final int MAX_TOP_DIMENSION_COUNT = 32;
 
+  /**
+   * The narrowest vector cell, in user-space pixels, that expanded mode narrows its cells to when
+   * it fits a narrow viewport: each dimension stays a cell of its own.
+   */
+  public static final int MIN_FITTED_CELL_WIDTH = NeuronLayout.MIN_CELL_WIDTH;
+
   private static final System.Logger LOG = System.getLogger(NeuronView.class.getName());
 
   /** Selection changes that only move the highlighted token, not the head shown. */
@@ -125,6 +141,8 @@ public final class NeuronView extends AttentionView {
   private String sliceError;
   private NeuronLayout layout;
   private NeuronLayout.Input layoutInput;
+  private NeuronLayout fittedLayout;
+  private int fittedWidth;
   private NeuronScene scene;
 
   /** Creates a neuron view with empty models of its own. */
@@ -285,6 +303,29 @@ public final class NeuronView extends AttentionView {
     return scene.contributions();
   }
 
+  /**
+   * The box of {@code token} in this component's coordinates, if it is shown: a query token's in
+   * the left column, a key token's in the right one (the softmax column when expanded); empty
+   * without data or when the pair filter hides the token. For hosts that place overlays, and for
+   * tests.
+   */
+  public Optional<Rectangle> tokenBounds(TokenRef token) {
+    Objects.requireNonNull(token, "token");
+    if (slice == null) {
+      return Optional.empty();
+    }
+    int row = token.isQuery() ? slice.rowOf(token.index()) : slice.columnOf(token.index());
+    if (row < 0) {
+      return Optional.empty();
+    }
+    Rectangle box =
+        fittedScene()
+            .layout()
+            .tokenBounds(token.isQuery() ? Column.QUERY_TOKENS : Column.KEY_TOKENS, row);
+    box.translate(0, contentTop());
+    return Optional.of(box);
+  }
+
   /** The message above the picture (no data, no vectors, a bad layer), if one is shown. */
   public Optional<String> statusMessage() {
     return Optional.ofNullable(scene.message());
@@ -292,7 +333,7 @@ public final class NeuronView extends AttentionView {
 
   /** The current scene, for tests. */
   NeuronScene scene() {
-    return scene;
+    return fittedScene();
   }
 
   /** Shows {@code newScene}; revalidates if its size differs from the old one's. */
@@ -307,9 +348,32 @@ public final class NeuronView extends AttentionView {
 
   // ------------------------------------------------------------------ painting and export
 
+  /**
+   * The size of the picture as laid out now. While the cells narrow to fit a viewport, as wide as
+   * the viewport (less a vertical scroll bar that does not show), so that the view fills it instead
+   * of asking for more.
+   */
   @Override
   protected Dimension contentSize() {
-    return scene == null ? new Dimension(320, 60) : scene.layout().size();
+    NeuronScene current = fittedScene();
+    if (current == null) {
+      return new Dimension(320, 60);
+    }
+    Dimension size = current.layout().size();
+    if (current.layout() != layout) {
+      size.width = Math.max(size.width, fittingViewportWidth());
+    }
+    return size;
+  }
+
+  /**
+   * In a viewport, the view takes the viewport's width whenever its picture fits it: always, unless
+   * the viewport is too narrow even for the narrowest cells.
+   */
+  @Override
+  public boolean getScrollableTracksViewportWidth() {
+    Container parent = SwingUtilities.getUnwrappedParent(this);
+    return parent instanceof JViewport && parent.getWidth() >= getPreferredSize().width;
   }
 
   @Override
@@ -319,7 +383,7 @@ public final class NeuronView extends AttentionView {
 
   @Override
   protected void paintContent(Graphics2D g) {
-    NeuronPainter.paint(g, scene, g.getClipBounds());
+    NeuronPainter.paint(g, fittedScene(), g.getClipBounds());
     if (hasFocus()) {
       Dimension size = scene.layout().size();
       int inset = NeuronLayout.PAD / 2;
@@ -450,8 +514,34 @@ public final class NeuronView extends AttentionView {
     if (!input.equals(layoutInput)) {
       layoutInput = input;
       layout = NeuronLayout.compute(input, colors().text());
+      fittedLayout = null;
     }
-    return layout;
+    return fittedLayout();
+  }
+
+  /**
+   * The layout as drawn: the computed one, or one with narrower cells where that is what fits the
+   * viewport; recomputed only when the layout or the viewport's width changed.
+   */
+  private NeuronLayout fittedLayout() {
+    int width = fittingViewportWidth();
+    if (fittedLayout == null || width != fittedWidth) {
+      fittedLayout = layout.fittedTo(width, MIN_FITTED_CELL_WIDTH);
+      fittedWidth = width;
+    }
+    return fittedLayout;
+  }
+
+  /**
+   * The scene, refitted first if the viewport's width changed since it was built: a resize lays the
+   * view out again, but builds no new scene.
+   */
+  private NeuronScene fittedScene() {
+    if (scene != null && layout != null && scene.layout() != fittedLayout()) {
+      scene = scene.withLayout(fittedLayout());
+      repaint();
+    }
+    return scene;
   }
 
   // ------------------------------------------------------------------ interaction
@@ -459,7 +549,7 @@ public final class NeuronView extends AttentionView {
   /** What lies at a point of this component, or null. */
   private Hit hitAt(MouseEvent e) {
     Point point = contentPoint(e);
-    return scene == null ? null : scene.layout().hitTest(point.x, point.y);
+    return scene == null ? null : fittedScene().layout().hitTest(point.x, point.y);
   }
 
   private void installMouse() {

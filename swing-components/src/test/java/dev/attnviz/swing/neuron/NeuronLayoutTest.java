@@ -3,6 +3,7 @@ package dev.attnviz.swing.neuron;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -88,6 +89,56 @@ class NeuronLayoutTest {
     NeuronLayout wide = expanded(768, null, 0);
     assertTrue(small.size().width < 1600, "head size 128 fits a screen: " + small.size());
     assertTrue(wide.size().width > 3 * 768 * 2, "head size 768 needs scrolling: " + wide.size());
+  }
+
+  @Test
+  void fittedToKeepsALayoutThatFits() {
+    NeuronLayout layout = expanded(64, null, 8);
+    assertSame(layout, layout.fittedTo(layout.size().width, 2));
+    assertSame(layout, layout.fittedTo(Integer.MAX_VALUE, 2));
+    NeuronLayout collapsed =
+        NeuronLayout.compute(new NeuronLayout.Input(false, TOKENS, TOKENS, 0, null, 0), MEASURE);
+    assertSame(collapsed, collapsed.fittedTo(10, 2), "collapsed has no cells to narrow");
+    assertThrows(IllegalArgumentException.class, () -> layout.fittedTo(10, 0));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1, 5", "192, 5", "193, 4", "384, 4", "385, 3", "576, 3", "577, 2", "100000, 2"})
+  void fittedToNarrowsCellsToTheWidestThatFit(int narrower, int cellWidth) {
+    NeuronLayout natural = expanded(64, null, 8);
+    assertEquals(6, natural.cellWidth());
+    int width = natural.size().width - narrower;
+    NeuronLayout fitted = natural.fittedTo(width, 2);
+    assertEquals(cellWidth, fitted.cellWidth());
+    // Three vector columns of 64 cells each; at 2 pixels the product column keeps the width of
+    // its title, "q × k (elementwise)" (19 characters of 7 pixels), 5 pixels more than its cells.
+    int saved = 3 * 64 * (6 - cellWidth) - (cellWidth == 2 ? 133 - 128 : 0);
+    assertEquals(natural.size().width - saved, fitted.size().width);
+    assertTrue(fitted.size().width <= width || cellWidth == 2, "fits unless at the minimum");
+    assertEquals(natural.size().height, fitted.size().height, "rows keep their height");
+    assertEquals(
+        natural.x(Column.KEY_TOKENS) - saved, fitted.x(Column.KEY_TOKENS), "the softmax moves");
+    assertEquals(
+        natural.x(Column.CONTRIBUTIONS) - saved, fitted.x(Column.CONTRIBUTIONS), "the list too");
+    assertEquals(natural.statusBounds().width - saved, fitted.statusBounds().width);
+    Rectangle last = fitted.cellBounds(Column.PRODUCT, 2, 63);
+    assertEquals(new Hit(Column.PRODUCT, 2, 63), fitted.hitTest(last.x + last.width - 1, last.y));
+    assertEquals(
+        new Point(fitted.x(Column.QUERY) + 64 * cellWidth, natural.queryAnchor(1).y),
+        fitted.queryAnchor(1));
+  }
+
+  @Test
+  void fittedToKeepsTheMinimumAndNarrowsOnlyWhatNarrowsThePicture() {
+    NeuronLayout natural = expanded(64, null, 8);
+    assertEquals(3, natural.fittedTo(0, 3).cellWidth(), "not below the minimum given");
+    // 4 dimensions of 8 pixels are narrower than every title: narrower cells would gain nothing.
+    NeuronLayout tiny = expanded(4, null, 8);
+    assertSame(tiny, tiny.fittedTo(0, 2));
+    // Head size 768 is at 2 pixels already.
+    NeuronLayout wide = expanded(768, null, 8);
+    assertSame(wide, wide.fittedTo(0, 2));
+    assertEquals(1, wide.fittedTo(0, 1).cellWidth(), "a smaller minimum narrows it further");
   }
 
   @Test

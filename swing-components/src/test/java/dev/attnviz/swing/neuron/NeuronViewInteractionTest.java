@@ -107,6 +107,26 @@ class NeuronViewInteractionTest {
   }
 
   @Test
+  void tokenBoundsGiveTheBoxesTheMouseFindsTheTokensIn() {
+    for (NeuronMode mode : List.of(NeuronMode.EXPANDED, NeuronMode.COLLAPSED)) {
+      view.setMode(mode);
+      for (int t = 0; t < 3; t++) {
+        Rectangle query = view.tokenBounds(TokenRef.query(t)).orElseThrow();
+        assertEquals(layout().tokenBounds(Column.QUERY_TOKENS, t), query, mode + " query " + t);
+        move(inside(query));
+        assertEquals(TokenRef.query(t), selection.hoveredToken(), mode + " query " + t);
+        Rectangle key = view.tokenBounds(TokenRef.key(t)).orElseThrow();
+        assertEquals(layout().tokenBounds(Column.KEY_TOKENS, t), key, mode + " key " + t);
+      }
+    }
+    move(inside(view.tokenBounds(TokenRef.key(2)).orElseThrow()));
+    assertEquals(TokenRef.key(2), selection.hoveredToken(), "collapsed: keys are hovered too");
+    assertTrue(view.tokenBounds(TokenRef.key(3)).isEmpty(), "no fourth token");
+    model.setData(null);
+    assertTrue(view.tokenBounds(TokenRef.query(0)).isEmpty(), "no data");
+  }
+
+  @Test
   void clickLocksTheTokenAndASecondClickUnlocksIt() {
     Point token = inside(layout().tokenBounds(Column.QUERY_TOKENS, 2));
     click(token);
