@@ -20,7 +20,6 @@ import dev.attnviz.swing.render.TokenColumnsPainter;
 import dev.attnviz.swing.render.TokenPlaces;
 import java.awt.Color;
 import java.awt.Dimension;
-import java.awt.FlowLayout;
 import java.awt.Graphics2D;
 import java.awt.Point;
 import java.awt.Rectangle;
@@ -32,7 +31,6 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.swing.JComboBox;
 import javax.swing.JLabel;
-import javax.swing.JPanel;
 
 /**
  * The head view: the attention of one layer between two token columns, queries on the left and keys
@@ -100,14 +98,10 @@ public class HeadView extends AttentionView {
     squares = new HeadSquares(this::headCount, this::hasFocus);
     modeBox.setName("displayMode");
     modeBox.addActionListener(e -> setDisplayMode((DisplayMode) modeBox.getSelectedItem()));
-    JPanel top = new JPanel(new FlowLayout(FlowLayout.LEFT, 0, 0));
-    top.setOpaque(false);
-    top.add(selectors);
-    top.add(new JLabel("Show:"));
-    top.add(modeBox);
-    top.setAlignmentX(LEFT_ALIGNMENT);
+    selectors.addToSelectorRow(new JLabel("Show:"), modeBox);
+    selectors.setAlignmentX(LEFT_ALIGNMENT);
     squares.setAlignmentX(LEFT_ALIGNMENT);
-    controlsBar().add(top);
+    controlsBar().add(selectors);
     controlsBar().add(squares);
     installTokenMouse(this::tokenAt);
     ViewKeys.installHeadViewKeys(this);

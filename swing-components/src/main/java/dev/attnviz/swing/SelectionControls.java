@@ -59,6 +59,9 @@ public final class SelectionControls extends JPanel {
   private final JCheckBox hideSpecialBox = new JCheckBox("Hide special tokens");
   private final JCheckBox wordLevelBox = new JCheckBox("Word level");
   private final EnumSet<Part> parts;
+  private final JPanel selectorRow =
+      ControlRow.of(
+          layerLabel, layerBox, headLabel, headBox, kindLabel, kindBox, filterLabel, filterBox);
   private final JPanel optionsRow = ControlRow.of();
   private AttentionViewModel model;
   private AttentionSelectionModel selection;
@@ -113,10 +116,9 @@ public final class SelectionControls extends JPanel {
             + " from a word the mean");
     filterBox.setRenderer(new LabelRenderer());
     kindBox.setRenderer(new LabelRenderer());
-    // Two rows, so that a view adding its own controls beside these still fits a narrow window.
-    add(
-        ControlRow.of(
-            layerLabel, layerBox, headLabel, headBox, kindLabel, kindBox, filterLabel, filterBox));
+    // Two rows, so that a view adding its own controls to the selectors still fits a narrow
+    // window: its choices join the first row (addToSelectorRow), the display options the second.
+    add(selectorRow);
     add(optionsRow);
     optionsRow.add(hideSpecialBox);
     optionsRow.add(wordLevelBox);
@@ -136,6 +138,16 @@ public final class SelectionControls extends JPanel {
   /** The parts this row offers. */
   public Set<Part> parts() {
     return EnumSet.copyOf(parts);
+  }
+
+  /**
+   * Adds a view's own choices (e.g. a label and a combo box) at the end of the selectors' row, so
+   * that every choice of the view sits in one row above the display options.
+   */
+  public void addToSelectorRow(Component... parts) {
+    for (Component part : parts) {
+      selectorRow.add(part);
+    }
   }
 
   /** Binds to new models (either may be null) and refreshes. */

@@ -4,6 +4,8 @@ import static dev.attnviz.swing.testing.Pixels.assertAll;
 import static dev.attnviz.swing.testing.Pixels.blend;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.attnviz.core.Attention;
@@ -12,6 +14,8 @@ import dev.attnviz.core.AttentionKind;
 import dev.attnviz.core.ModelInfo;
 import dev.attnviz.core.Tensor4D;
 import dev.attnviz.core.Tokens;
+import dev.attnviz.swing.analysis.ComparisonView;
+import dev.attnviz.swing.analysis.RolloutView;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.LayerHead;
@@ -21,9 +25,12 @@ import dev.attnviz.swing.testing.OnEdt;
 import dev.attnviz.swing.testing.Pixels;
 import dev.attnviz.swing.testing.TestData;
 import java.awt.Color;
+import java.awt.Component;
+import java.awt.Container;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.List;
+import javax.swing.JComponent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -81,6 +88,39 @@ class DisplayOptionsViewTest {
     older.bind(model, new AttentionSelectionModel());
     assertFalse(older.hideSpecialTokensToggle().isVisible());
     assertFalse(older.wordLevelToggle().isVisible());
+  }
+
+  @Test
+  void eachViewsOwnChoicesShareTheSelectorRowAboveTheDisplayOptions() {
+    AttentionViewModel model = new AttentionViewModel(sink());
+    HeadView head = new HeadView(model, new AttentionSelectionModel());
+    RolloutView rollout = new RolloutView(model, new AttentionSelectionModel());
+    ComparisonView comparison = new ComparisonView(new AttentionSelectionModel());
+    List<JComponent> choices =
+        List.of(
+            named(head, "displayMode"), named(rollout, "depth"), named(comparison, "meanOfHeads"));
+    List<SelectionControls> selectors =
+        List.of(head.selectors(), rollout.selectors(), comparison.selectors());
+    for (int i = 0; i < choices.size(); i++) {
+      Container row = selectors.get(i).layerSelector().getParent();
+      assertSame(row, choices.get(i).getParent(), "one row of choices, not a block beside them");
+      assertNotSame(row, selectors.get(i).hideSpecialTokensToggle().getParent());
+    }
+  }
+
+  private static JComponent named(Container root, String name) {
+    for (Component child : root.getComponents()) {
+      if (name.equals(child.getName())) {
+        return (JComponent) child;
+      }
+      if (child instanceof Container container) {
+        JComponent found = named(container, name);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
   }
 
   @Test

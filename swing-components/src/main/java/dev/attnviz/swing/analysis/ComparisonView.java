@@ -6,7 +6,6 @@ import dev.attnviz.core.AttentionKind;
 import dev.attnviz.core.TokenPrettifier;
 import dev.attnviz.core.Tokens;
 import dev.attnviz.swing.AttentionView;
-import dev.attnviz.swing.ControlRow;
 import dev.attnviz.swing.SelectionControls;
 import dev.attnviz.swing.SelectionControls.Part;
 import dev.attnviz.swing.export.ShownMatrix;
@@ -111,7 +110,9 @@ public class ComparisonView extends AttentionView {
     meanBox.setOpaque(false);
     meanBox.setToolTipText("Compare the mean of all heads of the layer instead of one head");
     meanBox.addActionListener(e -> setMeanOfHeads(meanBox.isSelected()));
-    controlsBar().add(ControlRow.of(selectors, meanBox));
+    selectors.addToSelectorRow(meanBox);
+    selectors.setAlignmentX(LEFT_ALIGNMENT);
+    controlsBar().add(selectors);
     installTokenMouse(this::tokenAt);
     start();
   }

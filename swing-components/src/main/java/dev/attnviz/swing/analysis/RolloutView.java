@@ -4,7 +4,6 @@ import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.AttentionKind;
 import dev.attnviz.core.analysis.Rollout;
 import dev.attnviz.swing.AttentionView;
-import dev.attnviz.swing.ControlRow;
 import dev.attnviz.swing.DisplayMode;
 import dev.attnviz.swing.SelectionControls;
 import dev.attnviz.swing.SelectionControls.Part;
@@ -111,11 +110,9 @@ public class RolloutView extends AttentionView {
     modeBox.setName("displayMode");
     modeBox.setSelectedItem(displayMode);
     modeBox.addActionListener(e -> setDisplayMode((DisplayMode) modeBox.getSelectedItem()));
+    selectors.addToSelectorRow(
+        new JLabel("Rollout after layer:"), depthBox, new JLabel("Show:"), modeBox);
     selectors.setAlignmentX(LEFT_ALIGNMENT);
-    controlsBar()
-        .add(
-            ControlRow.of(
-                new JLabel("Rollout after layer:"), depthBox, new JLabel("Show:"), modeBox));
     controlsBar().add(selectors);
     installTokenMouse(this::tokenAt);
     installKeys();
