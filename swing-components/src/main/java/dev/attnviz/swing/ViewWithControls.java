@@ -230,7 +230,10 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
     Dimension content = contentSize();
     int top = contentTop();
     int width = content.width;
-    if (top > 0) {
+    // At least as wide as the controls, also when they sit in the scroll pane's header: the header
+    // scrolls sideways with the view, so a view narrower than its controls would leave their end
+    // out of reach in a narrow window.
+    if (controls.isVisible() && (top > 0 || headerHost != null)) {
       width = Math.max(width, controls.getPreferredSize().width);
     }
     return new Dimension(width, content.height + top);

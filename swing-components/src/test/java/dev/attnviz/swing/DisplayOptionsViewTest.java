@@ -21,11 +21,11 @@ import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.LayerHead;
 import dev.attnviz.swing.model.TokenRef;
 import dev.attnviz.swing.neuron.NeuronView;
+import dev.attnviz.swing.testing.Named;
 import dev.attnviz.swing.testing.OnEdt;
 import dev.attnviz.swing.testing.Pixels;
 import dev.attnviz.swing.testing.TestData;
 import java.awt.Color;
-import java.awt.Component;
 import java.awt.Container;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
@@ -98,7 +98,9 @@ class DisplayOptionsViewTest {
     ComparisonView comparison = new ComparisonView(new AttentionSelectionModel());
     List<JComponent> choices =
         List.of(
-            named(head, "displayMode"), named(rollout, "depth"), named(comparison, "meanOfHeads"));
+            Named.in(head, "displayMode"),
+            Named.in(rollout, "depth"),
+            Named.in(comparison, "meanOfHeads"));
     List<SelectionControls> selectors =
         List.of(head.selectors(), rollout.selectors(), comparison.selectors());
     for (int i = 0; i < choices.size(); i++) {
@@ -106,21 +108,6 @@ class DisplayOptionsViewTest {
       assertSame(row, choices.get(i).getParent(), "one row of choices, not a block beside them");
       assertNotSame(row, selectors.get(i).hideSpecialTokensToggle().getParent());
     }
-  }
-
-  private static JComponent named(Container root, String name) {
-    for (Component child : root.getComponents()) {
-      if (name.equals(child.getName())) {
-        return (JComponent) child;
-      }
-      if (child instanceof Container container) {
-        JComponent found = named(container, name);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
   }
 
   @Test
