@@ -1,6 +1,5 @@
 package dev.attnviz.demo;
 
-import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -16,12 +15,16 @@ import java.util.logging.Logger;
  */
 final class QuietLibraries {
 
-  /** Held so that the levels stay: java.util.logging keeps loggers only weakly. */
-  private static final List<Logger> QUIETED =
-      List.of(
-          Logger.getLogger("ai.djl.util.cuda"),
-          Logger.getLogger("ai.djl.onnxruntime.engine.OrtEngine"),
-          Logger.getLogger("ai.djl"));
+  // Held in fields so that the levels stay: java.util.logging keeps loggers only weakly.
+
+  /** Warns "Failed to detect GPU count". */
+  private static final Logger GPU_PROBE = Logger.getLogger("ai.djl.util.cuda");
+
+  /** Warns "CUDA is not supported". */
+  private static final Logger ORT_ENGINE = Logger.getLogger("ai.djl.onnxruntime.engine.OrtEngine");
+
+  /** Everything else of DJL: its set-up at INFO. */
+  private static final Logger DJL = Logger.getLogger("ai.djl");
 
   private QuietLibraries() {}
 
@@ -36,9 +39,9 @@ final class QuietLibraries {
         || System.getProperty("java.util.logging.config.class") != null) {
       return;
     }
-    QUIETED.get(0).setLevel(Level.SEVERE);
-    QUIETED.get(1).setLevel(Level.SEVERE);
-    QUIETED.get(2).setLevel(Level.WARNING);
+    GPU_PROBE.setLevel(Level.SEVERE);
+    ORT_ENGINE.setLevel(Level.SEVERE);
+    DJL.setLevel(Level.WARNING);
     if (commandLine) {
       Logger.getLogger("").setLevel(Level.WARNING);
     }
