@@ -17,11 +17,14 @@ import java.awt.Rectangle;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import javax.swing.ToolTipManager;
 import javax.swing.event.ChangeEvent;
 import javax.swing.event.ChangeListener;
 
@@ -30,8 +33,10 @@ import javax.swing.event.ChangeListener;
  * and display options) and an {@link AttentionSelectionModel} (what the user looks at), which
  * several views may share. {@link #setModel} and {@link #setSelectionModel} unhook the old model's
  * listener and hook the new one; both are bound properties ({@code "model"}, {@code
- * "selectionModel"}). When the data or its presets change, the view fits the selection to it with
- * {@link AttentionViewModel#prepareSelection}.
+ * "selectionModel"}). The view binds its selection model to its data model ({@link
+ * AttentionViewModel#attach}), which keeps the selection consistent with the data; the view only
+ * listens and repaints. {@link #dispose()} lets go of both models, so that a closed view can be
+ * collected while the models live on.
  *
  * <p>Subclasses react in {@link #dataChanged()} and {@link #selectionChanged(SelectionEvent)}, and
  * get what to draw from {@link #shown()} or {@link #displayData()}: the data as the model's display
@@ -47,6 +52,8 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
   private ShownAttention shown;
   private boolean shownValid;
   private TokenRef paintedSelection;
+  private boolean disposed;
+  private final List<SelectionControls> boundControls = new ArrayList<>();
 
   /** Creates a view bound to the given models. */
   protected AttentionView(AttentionViewModel model, AttentionSelectionModel selection) {
@@ -54,6 +61,7 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
     this.selection = Objects.requireNonNull(selection, "selection");
     model.addChangeListener(modelListener);
     selection.addChangeListener(selectionListener);
+    model.attach(selection);
   }
 
   /**
@@ -61,8 +69,56 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
    * constructors call it last.
    */
   protected final void start() {
-    model.prepareSelection(selection);
     dataChanged();
+  }
+
+  /**
+   * Lets go of the models: removes this view's listeners from them and unbinds the selection from
+   * the data model (if no other view binds the pair). The view shows nothing afterwards and can be
+   * garbage-collected while the shared models live on. Call it when the view is closed for good;
+   * calling it again does nothing.
+   */
+  public void dispose() {
+    if (disposed) {
+      return;
+    }
+    disposed = true;
+    model.removeChangeListener(modelListener);
+    selection.removeChangeListener(selectionListener);
+    model.detach(selection);
+    ToolTipManager.sharedInstance().unregisterComponent(this);
+    modelsReplaced();
+    disposeView();
+  }
+
+  /** Whether {@link #dispose()} was called. */
+  public boolean isDisposed() {
+    return disposed;
+  }
+
+  /**
+   * Lets go of what a subclass hooked on the models beyond its {@linkplain #bindControls bound
+   * controls}, which are unbound already.
+   */
+  protected void disposeView() {}
+
+  /**
+   * Binds {@code controls} to this view's models now and whenever they are replaced, and unbinds
+   * them on {@link #dispose()}; the controls then follow the models themselves.
+   *
+   * @return {@code controls}
+   */
+  protected final SelectionControls bindControls(SelectionControls controls) {
+    boundControls.add(controls);
+    controls.bind(model, selection);
+    return controls;
+  }
+
+  /** The models were replaced: rebinds the controls. Subclasses rebind what else they bound. */
+  protected void modelsReplaced() {
+    for (SelectionControls controls : boundControls) {
+      controls.bind(disposed ? null : model, disposed ? null : selection);
+    }
   }
 
   /** The data model. */
@@ -76,8 +132,11 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
     AttentionViewModel old = model;
     if (old != newModel) {
       old.removeChangeListener(modelListener);
+      old.detach(selection);
       model = newModel;
       newModel.addChangeListener(modelListener);
+      newModel.attach(selection);
+      modelsReplaced();
       onModelChange();
       firePropertyChange("model", old, newModel);
     }
@@ -97,8 +156,11 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
     AttentionSelectionModel old = selection;
     if (old != newSelection) {
       old.removeChangeListener(selectionListener);
+      model.detach(old);
       selection = newSelection;
       newSelection.addChangeListener(selectionListener);
+      model.attach(newSelection);
+      modelsReplaced();
       onModelChange();
       firePropertyChange("selectionModel", old, newSelection);
     }
@@ -198,7 +260,6 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
 
   private void onModelChange() {
     shownValid = false;
-    model.prepareSelection(selection);
     dataChanged();
   }
 

@@ -1,6 +1,7 @@
 package dev.attnviz.swing;
 
 import dev.attnviz.swing.model.AttentionSelectionModel;
+import dev.attnviz.swing.model.SelectionListener;
 import dev.attnviz.swing.render.HeadStripLayout;
 import dev.attnviz.swing.render.HeadStripPainter;
 import dev.attnviz.swing.render.ViewColors;
@@ -19,7 +20,7 @@ import javax.swing.ToolTipManager;
  * The row of coloured head squares of the head view: one square per head, active heads in full
  * colour, inactive ones washed out. A click toggles a head (the last active one stays on); a
  * double-click shows that head alone, or all heads again if it already was alone. Writes the
- * selection model; repaint it when the selection changes.
+ * selection model and repaints itself when it changes ({@link #setSelection} binds it).
  */
 public final class HeadSquares extends JComponent {
 
@@ -28,6 +29,7 @@ public final class HeadSquares extends JComponent {
   private final IntSupplier headCount;
   private final BooleanSupplier showFocus;
   private AttentionSelectionModel selection;
+  private final SelectionListener repainter = e -> repaint();
   private ViewColors colors = ViewColors.fromUIManager();
 
   /**
@@ -61,9 +63,21 @@ public final class HeadSquares extends JComponent {
         });
   }
 
-  /** Sets the selection model to write (may be null). */
-  public void setSelection(AttentionSelectionModel selection) {
-    this.selection = selection;
+  /**
+   * Binds to the selection model to show and write (null unbinds): listens to it from now on, no
+   * longer to the old one.
+   */
+  public void setSelection(AttentionSelectionModel newSelection) {
+    if (newSelection == selection) {
+      return;
+    }
+    if (selection != null) {
+      selection.removeSelectionListener(repainter);
+    }
+    selection = newSelection;
+    if (selection != null) {
+      selection.addSelectionListener(repainter);
+    }
     repaint();
   }
 

@@ -101,8 +101,9 @@ public class HeadView extends AttentionView {
     selectors.addToSelectorRow(new JLabel("Show:"), modeBox);
     selectors.setAlignmentX(LEFT_ALIGNMENT);
     squares.setAlignmentX(LEFT_ALIGNMENT);
-    controlsBar().add(selectors);
+    controlsBar().add(bindControls(selectors));
     controlsBar().add(squares);
+    squares.setSelection(selection);
     installTokenMouse(this::tokenAt);
     ViewKeys.installHeadViewKeys(this);
     start();
@@ -142,9 +143,13 @@ public class HeadView extends AttentionView {
 
   @Override
   protected void dataChanged() {
-    selectors.bind(getModel(), getSelectionModel());
-    squares.setSelection(getSelectionModel());
     invalidateLayout();
+  }
+
+  @Override
+  protected void modelsReplaced() {
+    super.modelsReplaced();
+    squares.setSelection(isDisposed() ? null : getSelectionModel());
   }
 
   @Override
@@ -154,8 +159,6 @@ public class HeadView extends AttentionView {
       repaintSelection();
       return;
     }
-    selectors.refresh();
-    squares.repaint();
     if (event != null && EnumSet.of(Aspect.FOCUS_HEAD, Aspect.CELL).containsAll(event.aspects())) {
       return;
     }

@@ -114,7 +114,7 @@ public class ModelView extends AttentionView {
   public ModelView(AttentionViewModel model, AttentionSelectionModel selection) {
     super(model, selection);
     selectors.setAlignmentX(LEFT_ALIGNMENT);
-    controlsBar().add(selectors);
+    controlsBar().add(bindControls(selectors));
     installMouse();
     ViewKeys.installModelViewKeys(this);
     start();
@@ -218,7 +218,6 @@ public class ModelView extends AttentionView {
 
   @Override
   protected void dataChanged() {
-    selectors.bind(getModel(), getSelectionModel());
     hoveredCell = null;
     invalidateLayout();
   }
@@ -232,7 +231,6 @@ public class ModelView extends AttentionView {
     if (event != null && EnumSet.of(Aspect.HEADS).containsAll(event.aspects())) {
       return;
     }
-    selectors.refresh();
     if (event != null
         && EnumSet.of(Aspect.CELL, Aspect.LAYER, Aspect.FOCUS_HEAD, Aspect.HOVER, Aspect.LOCK)
             .containsAll(event.aspects())) {

@@ -6,6 +6,8 @@ import dev.attnviz.core.AttentionKind;
 import dev.attnviz.core.SentenceFilter;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
+import dev.attnviz.swing.model.SelectionEvent.Aspect;
+import dev.attnviz.swing.model.SelectionListener;
 import java.awt.Component;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -20,6 +22,7 @@ import javax.swing.JComboBox;
 import javax.swing.JLabel;
 import javax.swing.JList;
 import javax.swing.JPanel;
+import javax.swing.event.ChangeListener;
 
 /**
  * A row of selectors bound to a view model and a selection model: layer (the included layers only),
@@ -29,8 +32,10 @@ import javax.swing.JPanel;
  * {@link Part}s it offers; each part still hides itself where it does not apply. Views add it to
  * their controls bar; it can equally serve a host's own toolbar.
  *
- * <p>{@link #refresh()} brings the selectors in line with the models; choosing an entry writes the
- * selection model, ticking a box the view model. Use on the Event Dispatch Thread.
+ * <p>The row binds itself: {@link #bind} installs its listeners on the models it shows (and removes
+ * them from the models it showed), so it follows every change without help; {@link #unbind()} lets
+ * go. Choosing an entry writes the selection model, ticking a box the view model. Use on the Event
+ * Dispatch Thread.
  */
 public final class SelectionControls extends JPanel {
 
@@ -66,6 +71,16 @@ public final class SelectionControls extends JPanel {
   private AttentionViewModel model;
   private AttentionSelectionModel selection;
   private boolean refreshing;
+  private final ChangeListener modelListener = e -> refresh();
+  private final SelectionListener selectionListener =
+      e -> {
+        if (!e.aspects().stream().allMatch(TOKEN_ASPECTS::contains)) {
+          refresh();
+        }
+      };
+
+  /** Token changes, which no selector shows. */
+  private static final Set<Aspect> TOKEN_ASPECTS = EnumSet.of(Aspect.HOVER, Aspect.LOCK);
 
   /**
    * Creates the selectors kind and filter, plus the layer and head selectors if asked for.
@@ -150,11 +165,34 @@ public final class SelectionControls extends JPanel {
     }
   }
 
-  /** Binds to new models (either may be null) and refreshes. */
+  /**
+   * Binds to new models (either may be null): listens to them from now on, no longer to the old
+   * ones, and refreshes. Binding the models already bound changes nothing.
+   */
   public void bind(AttentionViewModel newModel, AttentionSelectionModel newSelection) {
+    if (newModel == model && newSelection == selection) {
+      return;
+    }
+    if (model != null) {
+      model.removeChangeListener(modelListener);
+    }
+    if (selection != null) {
+      selection.removeSelectionListener(selectionListener);
+    }
     this.model = newModel;
     this.selection = newSelection;
+    if (model != null) {
+      model.addChangeListener(modelListener);
+    }
+    if (selection != null) {
+      selection.addSelectionListener(selectionListener);
+    }
     refresh();
+  }
+
+  /** Stops listening to the models; the selectors then show nothing. */
+  public void unbind() {
+    bind(null, null);
   }
 
   /** The layer selector (items are original layer indexes). */
@@ -198,7 +236,10 @@ public final class SelectionControls extends JPanel {
     return item instanceof Integer i ? i : 0;
   }
 
-  /** Brings items, visibility and selected entries in line with the models. */
+  /**
+   * Brings items, visibility and selected entries in line with the models. A bound row calls it
+   * itself on every change; hosts need not.
+   */
   public void refresh() {
     refreshing = true;
     try {

@@ -115,10 +115,14 @@ class DisplayOptionsViewTest {
     AttentionViewModel model = new AttentionViewModel(sink());
     HeadView first = new HeadView(model, new AttentionSelectionModel());
     HeadView second = new HeadView(model, new AttentionSelectionModel());
+    int firstRow = second.tokenBounds(TokenRef.query(0)).orElseThrow().y;
     first.selectors().hideSpecialTokensToggle().doClick();
     assertTrue(model.isHideSpecialTokens());
     assertTrue(second.selectors().hideSpecialTokensToggle().isSelected(), "the other box follows");
-    assertFalse(second.tokenBounds(TokenRef.query(2)).isPresent(), "[CLS] gone: two rows left");
+    assertFalse(second.tokenBounds(TokenRef.query(0)).isPresent(), "[CLS] gone");
+    assertTrue(second.tokenBounds(TokenRef.query(2)).isPresent(), "'b' keeps its data index 2");
+    assertEquals(
+        firstRow, second.tokenBounds(TokenRef.query(1)).orElseThrow().y, "'a' is the first row");
     model.setWordLevel(true);
     assertTrue(first.selectors().wordLevelToggle().isSelected());
   }
@@ -156,8 +160,9 @@ class DisplayOptionsViewTest {
       double scale,
       Color color,
       String w) {
-    Rectangle rowLabel = view.tokenBounds(TokenRef.query(row)).orElseThrow();
-    Rectangle columnLabel = view.tokenBounds(TokenRef.key(column)).orElseThrow();
+    // Rows and columns shown; the data indexes skip the hidden [CLS].
+    Rectangle rowLabel = view.tokenBounds(TokenRef.query(row + 1)).orElseThrow();
+    Rectangle columnLabel = view.tokenBounds(TokenRef.key(column + 1)).orElseThrow();
     assertAll(image, columnLabel.getCenterX() * scale, rowLabel.getCenterY() * scale, color, 2, w);
   }
 

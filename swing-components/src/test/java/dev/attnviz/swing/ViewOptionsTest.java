@@ -83,8 +83,10 @@ class ViewOptionsTest {
     view.setModel(second);
     view.setSelectionModel(secondSelection);
     assertEquals(List.of("model", "selectionModel"), events);
-    assertEquals(modelListeners - 1, first.getChangeListeners().length);
+    assertEquals(modelListeners - 2, first.getChangeListeners().length, "view's and selectors'");
     assertEquals(selectionListeners - 1, firstSelection.getChangeListeners().length);
+    assertEquals(0, first.getChangeListeners().length, "nothing of the view listens any more");
+    assertEquals(0, firstSelection.listenerCount());
     assertTrue(view.tokenBounds(TokenRef.query(0)).isEmpty(), "no data in the new model");
     second.setData(HeadViewPixelTest.fourTokens());
     assertTrue(view.tokenBounds(TokenRef.query(0)).isPresent(), "listens to the new model");

@@ -112,7 +112,7 @@ public class ComparisonView extends AttentionView {
     meanBox.addActionListener(e -> setMeanOfHeads(meanBox.isSelected()));
     selectors.addToSelectorRow(meanBox);
     selectors.setAlignmentX(LEFT_ALIGNMENT);
-    controlsBar().add(selectors);
+    controlsBar().add(bindControls(selectors));
     installTokenMouse(this::tokenAt);
     start();
   }
@@ -139,7 +139,6 @@ public class ComparisonView extends AttentionView {
     getModel().setData(a);
     if (oldA == a) {
       // Only B changed, and B's model has no view listening: redraw here.
-      getModel().prepareSelection(getSelectionModel());
       dataChanged();
     }
     firePropertyChange("pair", null, List.of(labelA, labelB));
@@ -222,7 +221,6 @@ public class ComparisonView extends AttentionView {
     modelB.setWordLevel(modelA.isWordLevel());
     modelB.setPrettifyTokens(modelA.isPrettifyTokens());
     labelModel.setData(labelData(modelA.displayData(), modelB.displayData(), modelA));
-    selectors.bind(modelA, getSelectionModel());
     invalidateScene();
   }
 
@@ -268,7 +266,6 @@ public class ComparisonView extends AttentionView {
       repaint();
       return;
     }
-    selectors.refresh();
     invalidateScene();
   }
 
@@ -322,7 +319,7 @@ public class ComparisonView extends AttentionView {
     ShownAttention[] shown = {
       ShownAttention.of(getModel(), selection).orElseThrow(),
       ShownAttention.of(modelB, selection).orElseThrow(),
-      ShownAttention.of(labelModel, selection).orElseThrow()
+      ShownAttention.of(labelModel, selection, getModel().tokenDisplay()).orElseThrow()
     };
     Comparison comparison = Comparison.of(shown[0], shown[1], selection.layer(), heads(attention));
     return new Scene(null, shown, comparison, layouts(shown));

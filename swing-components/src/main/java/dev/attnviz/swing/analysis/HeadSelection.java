@@ -10,18 +10,16 @@ final class HeadSelection {
   private HeadSelection() {}
 
   /**
-   * Selects head {@code head} of layer {@code layer} of {@code kind}, in one event: the kind, the
-   * layer (head and rollout views), the focused head (neuron view) and the selected cell (model
-   * view detail). Selecting the selected head again changes nothing: unlike a model-view click, it
-   * does not close the detail.
+   * Selects head {@code head} of layer {@code layer} of {@code kind}, in one event: the kind, then
+   * {@link AttentionSelectionModel#jumpToHead}, so that every view looks at that head. Selecting
+   * the selected head again changes nothing: unlike a model-view click, it does not close the
+   * detail.
    */
   static void select(AttentionSelectionModel selection, AttentionKind kind, int layer, int head) {
     selection.batch(
         () -> {
           selection.setKind(kind);
-          selection.setLayer(layer);
-          selection.setFocusHead(head);
-          selection.setSelectedCell(new LayerHead(layer, head));
+          selection.jumpToHead(new LayerHead(layer, head));
         });
   }
 

@@ -103,7 +103,8 @@ public final class HeadStatisticsHeatmap extends AttentionView {
     statisticBox.setRenderer(ComboLabels.renderer(v -> v instanceof Statistic s ? s.label() : v));
     statisticBox.setSelectedItem(statistic);
     statisticBox.addActionListener(e -> setStatistic((Statistic) statisticBox.getSelectedItem()));
-    controlsBar().add(ControlRow.of(new JLabel("Statistic:"), statisticBox, selectors));
+    controlsBar()
+        .add(ControlRow.of(new JLabel("Statistic:"), statisticBox, bindControls(selectors)));
     installMouse();
     installKeys();
     start();
@@ -168,7 +169,6 @@ public final class HeadStatisticsHeatmap extends AttentionView {
 
   @Override
   protected void dataChanged() {
-    selectors.bind(getModel(), getSelectionModel());
     AttentionData data = displayData();
     if (data == null) {
       result.clear();
@@ -204,7 +204,6 @@ public final class HeadStatisticsHeatmap extends AttentionView {
     if (event != null && EnumSet.of(Aspect.HOVER, Aspect.LOCK).containsAll(event.aspects())) {
       return;
     }
-    selectors.refresh();
     if (event == null || event.changed(Aspect.KIND)) {
       invalidateGrid();
     } else {

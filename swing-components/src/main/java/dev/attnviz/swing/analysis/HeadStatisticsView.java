@@ -134,6 +134,18 @@ public final class HeadStatisticsView extends JPanel implements ExportableView {
     return heatmap.isComputing();
   }
 
+  /**
+   * Lets go of the shared models (see {@link dev.attnviz.swing.AttentionView#dispose()}), so that
+   * the closed view can be collected while they live on.
+   */
+  public void dispose() {
+    if (listenedSelection != null) {
+      listenedSelection.removeChangeListener(selectionListener);
+      listenedSelection = null;
+    }
+    heatmap.dispose();
+  }
+
   /** Shows or hides the heatmap's controls, for hosts that bring their own. */
   public void setControlsVisible(boolean visible) {
     heatmap.setControlsVisible(visible);

@@ -113,7 +113,7 @@ public class RolloutView extends AttentionView {
     selectors.addToSelectorRow(
         new JLabel("Rollout after layer:"), depthBox, new JLabel("Show:"), modeBox);
     selectors.setAlignmentX(LEFT_ALIGNMENT);
-    controlsBar().add(selectors);
+    controlsBar().add(bindControls(selectors));
     installTokenMouse(this::tokenAt);
     installKeys();
     start();
@@ -233,7 +233,6 @@ public class RolloutView extends AttentionView {
 
   @Override
   protected void dataChanged() {
-    selectors.bind(getModel(), getSelectionModel());
     requestRollout();
     invalidateLayout();
   }
@@ -266,7 +265,6 @@ public class RolloutView extends AttentionView {
       repaintSelection();
       return;
     }
-    selectors.refresh();
     if (event == null || event.changed(Aspect.KIND)) {
       requestRollout();
       invalidateLayout();
@@ -335,7 +333,8 @@ public class RolloutView extends AttentionView {
       shownRollout =
           result.value() == null || message().isPresent()
               ? null
-              : ShownAttention.of(rolloutModel, getSelectionModel()).orElse(null);
+              : ShownAttention.of(rolloutModel, getSelectionModel(), getModel().tokenDisplay())
+                  .orElse(null);
       shownRolloutValid = true;
     }
     return shownRollout;

@@ -1,14 +1,15 @@
 package dev.attnviz.swing.model;
 
-import dev.attnviz.core.Attention;
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.AttentionKind;
 import dev.attnviz.core.SentenceFilter;
 import dev.attnviz.swing.model.SelectionEvent.Aspect;
 import java.util.BitSet;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import javax.swing.event.ChangeListener;
 import javax.swing.event.EventListenerList;
@@ -18,9 +19,17 @@ import javax.swing.event.EventListenerList;
  * active heads, the focused head, the hovered and the locked token, and the selected model-view
  * cell.
  *
- * <p>Indexes are the data's own (not display rows). Every effective change fires exactly one {@link
- * SelectionEvent}; setting a value equal to the current one fires nothing. Changes made inside
- * {@link #batch(Runnable)} fire one event for all of them.
+ * <p>Indexes are the data's own (not display rows, not shown tokens: with special tokens hidden or
+ * words joined, a token is still named by its index in {@link AttentionViewModel#data()}). Every
+ * effective change fires exactly one {@link SelectionEvent}; setting a value equal to the current
+ * one fires nothing. Changes made inside {@link #batch(Runnable)} fire one event for all of them.
+ *
+ * <p>The selection keeps itself consistent. Once a view model is bound to it (every view binds the
+ * models it shows, {@link AttentionViewModel#attach}), values out of the data's range are refused
+ * with an {@link IllegalArgumentException} naming the valid range, and when the data, kind, filter
+ * or display options change the selection adapts once, for every view that shares it: a hovered or
+ * locked token survives only if the same token of the same data is still shown. {@link #jumpToHead}
+ * makes one head the focus of every view.
  *
  * <p>Not thread-safe: use it on the Event Dispatch Thread, like every Swing model.
  */
@@ -41,6 +50,10 @@ public final class AttentionSelectionModel {
   private TokenRef hoveredToken;
   private TokenRef lockedToken;
   private LayerHead selectedCell;
+  private boolean isolateOnJump = true;
+
+  /** The data this selection is bound to, which says what it may hold. */
+  private final SelectionBounds bounds = new SelectionBounds();
 
   /** The attention kind shown. Default {@link AttentionKind#SELF}. */
   public AttentionKind kind() {
@@ -50,6 +63,12 @@ public final class AttentionSelectionModel {
   /** Sets the attention kind; layer and heads are kept, token selections are cleared. */
   public void setKind(AttentionKind newKind) {
     Objects.requireNonNull(newKind, "newKind");
+    for (AttentionData data : bounds.data()) {
+      if (!data.has(newKind)) {
+        throw new IllegalArgumentException(
+            "kind " + newKind.id() + " is not in the data: it has " + data.kindList());
+      }
+    }
     if (newKind != kind) {
       batch(
           () -> {
@@ -71,8 +90,13 @@ public final class AttentionSelectionModel {
   public void setFilter(SentenceFilter newFilter) {
     Objects.requireNonNull(newFilter, "newFilter");
     if (newFilter != filter) {
-      filter = newFilter;
-      changed(Aspect.FILTER);
+      batch(
+          () -> {
+            filter = newFilter;
+            changed(Aspect.FILTER);
+            // A token the filter hides would leave the views with nothing to draw.
+            dropHiddenTokens();
+          });
     }
   }
 
@@ -84,12 +108,10 @@ public final class AttentionSelectionModel {
   /**
    * Sets the layer.
    *
-   * @throws IllegalArgumentException if negative
+   * @throws IllegalArgumentException if negative, or not a layer of the bound data
    */
   public void setLayer(int newLayer) {
-    if (newLayer < 0) {
-      throw new IllegalArgumentException("layer " + newLayer + " is negative");
-    }
+    SelectionBounds.checkRange("layer", newLayer, bounds.layerLimit(kind));
     if (newLayer != layer) {
       layer = newLayer;
       changed(Aspect.LAYER);
@@ -133,11 +155,14 @@ public final class AttentionSelectionModel {
   /**
    * Sets the active heads; {@code null} means all.
    *
-   * @throws IllegalArgumentException if the set is empty
+   * @throws IllegalArgumentException if the set is empty or holds a head the bound data lacks
    */
   public void setActiveHeads(BitSet heads) {
     if (heads != null && heads.isEmpty()) {
       throw new IllegalArgumentException("at least one head must stay active");
+    }
+    if (heads != null) {
+      SelectionBounds.checkRange("head", heads.length() - 1, bounds.headLimit(kind));
     }
     BitSet copy = heads == null ? null : (BitSet) heads.clone();
     if (!Objects.equals(copy, activeHeads)) {
@@ -153,7 +178,7 @@ public final class AttentionSelectionModel {
 
   /** Toggles one head, as a click on its square does. The last active head cannot be turned off. */
   public void toggleHead(int head, int headCount) {
-    Objects.checkIndex(head, headCount);
+    SelectionBounds.checkRange("head", head, Math.min(headCount, bounds.headLimit(kind)));
     BitSet heads = activeHeads(headCount);
     heads.flip(head);
     if (!heads.isEmpty()) {
@@ -166,7 +191,7 @@ public final class AttentionSelectionModel {
    * active head, turns every head back on.
    */
   public void isolateHead(int head, int headCount) {
-    Objects.checkIndex(head, headCount);
+    SelectionBounds.checkRange("head", head, Math.min(headCount, bounds.headLimit(kind)));
     BitSet heads = activeHeads(headCount);
     if (heads.cardinality() == 1 && heads.get(head)) {
       activateAllHeads();
@@ -185,12 +210,10 @@ public final class AttentionSelectionModel {
   /**
    * Sets the focused head.
    *
-   * @throws IllegalArgumentException if negative
+   * @throws IllegalArgumentException if negative, or not a head of the bound data
    */
   public void setFocusHead(int head) {
-    if (head < 0) {
-      throw new IllegalArgumentException("head " + head + " is negative");
-    }
+    SelectionBounds.checkRange("head", head, bounds.headLimit(kind));
     if (head != focusHead) {
       focusHead = head;
       changed(Aspect.FOCUS_HEAD);
@@ -202,8 +225,13 @@ public final class AttentionSelectionModel {
     return hoveredToken;
   }
 
-  /** Sets the token under the mouse; null when the mouse leaves the tokens. */
+  /**
+   * Sets the token under the mouse (a data index); null when the mouse leaves the tokens.
+   *
+   * @throws IllegalArgumentException if the bound data has no such token, or does not show it
+   */
   public void setHoveredToken(TokenRef token) {
+    checkToken(token);
     if (!Objects.equals(token, hoveredToken)) {
       hoveredToken = token;
       changed(Aspect.HOVER);
@@ -215,8 +243,13 @@ public final class AttentionSelectionModel {
     return lockedToken;
   }
 
-  /** Locks a token so it stays selected when the mouse moves away; null unlocks. */
+  /**
+   * Locks a token (a data index) so it stays selected when the mouse moves away; null unlocks.
+   *
+   * @throws IllegalArgumentException if the bound data has no such token, or does not show it
+   */
   public void setLockedToken(TokenRef token) {
+    checkToken(token);
     if (!Objects.equals(token, lockedToken)) {
       lockedToken = token;
       changed(Aspect.LOCK);
@@ -244,8 +277,16 @@ public final class AttentionSelectionModel {
     return selectedCell;
   }
 
-  /** Selects a model-view cell; null closes the detail. */
+  /**
+   * Selects a model-view cell; null closes the detail.
+   *
+   * @throws IllegalArgumentException if the bound data has no such layer or head
+   */
   public void setSelectedCell(LayerHead cell) {
+    if (cell != null) {
+      SelectionBounds.checkRange("layer", cell.layer(), bounds.layerLimit(kind));
+      SelectionBounds.checkRange("head", cell.head(), bounds.headLimit(kind));
+    }
     if (!Objects.equals(cell, selectedCell)) {
       selectedCell = cell;
       changed(Aspect.CELL);
@@ -253,65 +294,109 @@ public final class AttentionSelectionModel {
   }
 
   /**
-   * Selects a cell as a model-view click does, and makes the other views follow it: the layer
-   * becomes the cell's layer and its head the focused head. Clicking the selected cell again closes
-   * it. Fires one event.
+   * Selects a cell as a model-view click does, and makes the other views follow it ({@link
+   * #jumpToHead}). Clicking the selected cell again closes it. Fires one event.
    */
   public void toggleCell(LayerHead cell) {
     Objects.requireNonNull(cell, "cell");
+    if (cell.equals(selectedCell)) {
+      setSelectedCell(null);
+    } else {
+      jumpToHead(cell);
+    }
+  }
+
+  /**
+   * Makes every view sharing this selection look at one head, as a click on a head in the
+   * statistics, the model view or the comparison does: the layer becomes {@code cell}'s layer, its
+   * head the focused head and the selected cell, and the head is made visible: the only active head
+   * if {@link #isIsolateOnJump()} (the default), else added to the active heads. Fires one event.
+   *
+   * @throws IllegalArgumentException if the bound data has no such layer or head
+   */
+  public void jumpToHead(LayerHead cell) {
+    Objects.requireNonNull(cell, "cell");
+    SelectionBounds.checkRange("layer", cell.layer(), bounds.layerLimit(kind));
+    SelectionBounds.checkRange("head", cell.head(), bounds.headLimit(kind));
     batch(
         () -> {
-          if (cell.equals(selectedCell)) {
-            setSelectedCell(null);
-          } else {
-            setSelectedCell(cell);
-            setLayer(cell.layer());
-            setFocusHead(cell.head());
+          setLayer(cell.layer());
+          setFocusHead(cell.head());
+          setSelectedCell(cell);
+          BitSet heads = new BitSet();
+          if (!isolateOnJump && activeHeads != null) {
+            heads.or(activeHeads);
           }
+          heads.set(cell.head());
+          OptionalInt count = headCount();
+          boolean all =
+              !isolateOnJump && activeHeads == null
+                  || count.isPresent() && heads.cardinality() == count.getAsInt();
+          setActiveHeads(all ? null : heads);
         });
+  }
+
+  /** Whether {@link #jumpToHead} shows the head alone (default true) or adds it. */
+  public boolean isIsolateOnJump() {
+    return isolateOnJump;
+  }
+
+  /** Sets whether {@link #jumpToHead} shows the head alone or adds it to the active heads. */
+  public void setIsolateOnJump(boolean isolate) {
+    isolateOnJump = isolate;
   }
 
   /**
    * Makes the selection valid for {@code data}: a kind it has, a layer and heads it has, tokens in
    * range, no pair filter without a pair. Keeps whatever is still valid. Fires at most one event.
+   * Views do not call it: the view models bound to this selection adapt it ({@link
+   * AttentionViewModel#attach}).
    */
   public void adaptTo(AttentionData data) {
     Objects.requireNonNull(data, "data");
+    batch(() -> bounds.fit(this, List.of(data)));
+  }
+
+  /**
+   * Fits the selection to the bound data, in one event; {@code newData}: the data were replaced, so
+   * that a token index no longer names the token it named.
+   */
+  void adaptToOwners(boolean newData) {
     batch(
         () -> {
-          if (!data.has(kind)) {
-            setKind(data.kindList().get(0));
-          }
-          Attention attention = data.attention(kind);
-          setLayer(Math.min(layer, attention.layerCount() - 1));
-          setFocusHead(Math.min(focusHead, attention.headCount() - 1));
-          if (activeHeads != null) {
-            BitSet kept = activeHeads(attention.headCount());
-            setActiveHeads(kept.isEmpty() ? null : kept);
-          }
-          if (!data.isPair()) {
-            setFilter(SentenceFilter.ALL);
-          }
-          if (!fits(hoveredToken, attention)) {
+          if (newData) {
             setHoveredToken(null);
-          }
-          if (!fits(lockedToken, attention)) {
             clearLockedToken();
           }
-          if (selectedCell != null
-              && (selectedCell.layer() >= attention.layerCount()
-                  || selectedCell.head() >= attention.headCount())) {
-            setSelectedCell(null);
+          List<AttentionData> bound = bounds.data();
+          if (!bound.isEmpty()) {
+            bounds.fit(this, bound);
           }
         });
   }
 
-  private static boolean fits(TokenRef token, Attention attention) {
-    if (token == null) {
-      return true;
+  /** Clears the hovered and locked tokens if the bound data does not show them. */
+  private void dropHiddenTokens() {
+    bounds.dropHiddenTokens(this, bounds.data());
+  }
+
+  private void checkToken(TokenRef token) {
+    String problem = bounds.problem(token, kind, filter, bounds.data());
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
     }
-    int size = token.isQuery() ? attention.queryTokens().size() : attention.keyTokens().size();
-    return token.index() < size;
+  }
+
+  /** Number of layers of the bound data (the fewest, if several), if bound to data. */
+  public OptionalInt layerCount() {
+    int limit = bounds.layerLimit(kind);
+    return limit == Integer.MAX_VALUE ? OptionalInt.empty() : OptionalInt.of(limit);
+  }
+
+  /** Number of heads per layer of the bound data (the fewest, if several), if bound to data. */
+  public OptionalInt headCount() {
+    int limit = bounds.headLimit(kind);
+    return limit == Integer.MAX_VALUE ? OptionalInt.empty() : OptionalInt.of(limit);
   }
 
   /**
@@ -330,6 +415,31 @@ public final class AttentionSelectionModel {
       pending.clear();
       fire(new SelectionEvent(this, aspects));
     }
+  }
+
+  /** The data bounds; the view models bind and unbind themselves through it. */
+  SelectionBounds bounds() {
+    return bounds;
+  }
+
+  /** Adds a typed listener, told of every change with the aspects that changed. */
+  public void addSelectionListener(SelectionListener listener) {
+    listeners.add(SelectionListener.class, Objects.requireNonNull(listener, "listener"));
+  }
+
+  /** Removes a typed listener. */
+  public void removeSelectionListener(SelectionListener listener) {
+    listeners.remove(SelectionListener.class, listener);
+  }
+
+  /** The registered typed listeners. */
+  public SelectionListener[] getSelectionListeners() {
+    return listeners.getListeners(SelectionListener.class);
+  }
+
+  /** Number of listeners of both kinds: for hosts and tests checking that views let go. */
+  public int listenerCount() {
+    return listeners.getListenerCount();
   }
 
   /** Adds a listener; it receives {@link SelectionEvent}s. */
@@ -355,8 +465,14 @@ public final class AttentionSelectionModel {
   }
 
   private void fire(SelectionEvent event) {
-    for (ChangeListener listener : listeners.getListeners(ChangeListener.class)) {
-      listener.stateChanged(event);
+    Object[] all = listeners.getListenerList();
+    // Last added first, as Swing's models notify.
+    for (int i = all.length - 2; i >= 0; i -= 2) {
+      if (all[i] == SelectionListener.class) {
+        ((SelectionListener) all[i + 1]).selectionChanged(event);
+      } else if (all[i] == ChangeListener.class) {
+        ((ChangeListener) all[i + 1]).stateChanged(event);
+      }
     }
   }
 }

@@ -7,11 +7,12 @@ import dev.attnviz.core.analysis.SpecialTokens;
 import dev.attnviz.core.analysis.WordAggregation;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.WeakHashMap;
 import java.util.stream.IntStream;
 import javax.swing.event.ChangeEvent;
 import javax.swing.event.ChangeListener;
@@ -25,12 +26,14 @@ import javax.swing.event.EventListenerList;
  * <p>Two options transform the data itself: {@linkplain #setHideSpecialTokens hiding special
  * tokens} (rows re-normalized, see {@link SpecialTokens}) and {@linkplain #setWordLevel word-level
  * aggregation} (see {@link WordAggregation}). Views show {@link #displayData()}, the data with the
- * chosen transforms applied; {@link #data()} stays what the host set. When the options change,
- * {@link #prepareSelection} carries the hovered and locked tokens over to the new tokens.
+ * chosen transforms applied; {@link #data()} stays what the host set, and token indexes in
+ * selections and events stay the data's ({@link #tokenDisplay()} maps them to shown tokens).
  *
- * <p>A host can also preset a default layer and default active heads ({@link #setDefaultLayer},
- * {@link #setDefaultHeads}); views apply them to their selection model through {@link
- * #prepareSelection} whenever new data or new defaults arrive.
+ * <p>This model owns the consistency of the selections bound to it ({@link #attach}; every view
+ * attaches its selection model): on every change it adapts each of them once, before its listeners
+ * hear of the change, so that views only listen and repaint. New data clears the token selection
+ * and applies the preset default layer and heads ({@link #setDefaultLayer}, {@link
+ * #setDefaultHeads}); a change of the display options keeps a selected token if it is still shown.
  *
  * <p>Every effective change fires exactly one {@link ChangeEvent}; setting an equal value fires
  * nothing. Not thread-safe: use it on the Event Dispatch Thread.
@@ -54,31 +57,17 @@ public final class AttentionViewModel {
   /** Null means no default: the selection keeps its heads. Sorted, distinct. */
   private int[] defaultHeads;
 
-  /**
-   * Counts changes of data and defaults, so that {@link #prepareSelection} applies the defaults
-   * once per selection model and change, however many views share that selection model.
-   */
-  private long defaultsRevision;
+  /** How the tokens are shown: null until asked for after a change. */
+  private TokenDisplay tokenDisplay;
 
-  private final Map<AttentionSelectionModel, Long> preparedRevision = new WeakHashMap<>();
+  /** The selection models bound to this model, with how many views bound each. */
+  private final Map<AttentionSelectionModel, Integer> attached = new LinkedHashMap<>();
 
   private boolean hideSpecialTokens;
   private boolean wordLevel;
 
   /** {@link #data()} transformed by the options; null until asked for after a change. */
   private AttentionData displayData;
-
-  /** Counts changes of the data, to tell whether a selection's tokens belong to this data. */
-  private long dataRevision;
-
-  /** Counts changes of the token-changing options, to tell which setting a selection has seen. */
-  private long optionsRevision;
-
-  /** How tokens were displayed before the last option change; null after new data. */
-  private DisplayedTokens previousTokens;
-
-  /** Per selection model: {dataRevision, optionsRevision} when it was last prepared. */
-  private final Map<AttentionSelectionModel, long[]> preparedTokens = new WeakHashMap<>();
 
   /** Creates a model without data. */
   public AttentionViewModel() {}
@@ -102,11 +91,9 @@ public final class AttentionViewModel {
   public void setData(AttentionData newData) {
     if (newData != data) {
       data = newData;
-      defaultsRevision++;
-      dataRevision++;
       displayData = null;
-      previousTokens = null;
-      fire();
+      tokenDisplay = null;
+      fire(Change.DATA);
     }
   }
 
@@ -160,7 +147,7 @@ public final class AttentionViewModel {
     if (hide != hideSpecialTokens) {
       optionsChanging();
       hideSpecialTokens = hide;
-      fire();
+      fire(Change.OPTIONS);
     }
   }
 
@@ -178,14 +165,13 @@ public final class AttentionViewModel {
     if (words != wordLevel) {
       optionsChanging();
       wordLevel = words;
-      fire();
+      fire(Change.OPTIONS);
     }
   }
 
   private void optionsChanging() {
-    previousTokens = displayedTokens();
-    optionsRevision++;
     displayData = null;
+    tokenDisplay = null;
   }
 
   private boolean hidesSpecialTokens() {
@@ -206,9 +192,19 @@ public final class AttentionViewModel {
     return tokens.specialMask().cardinality() == tokens.size();
   }
 
-  /** How the current tokens relate to the data's, or null without data. */
-  private DisplayedTokens displayedTokens() {
-    return data == null ? null : DisplayedTokens.of(data, hidesSpecialTokens(), wordLevel);
+  /**
+   * How the shown tokens relate to the data's tokens under the current options: the one mapping
+   * between the token indexes of selections and events (the data's) and those of {@link
+   * #displayData()}. The identity without data or options.
+   */
+  public TokenDisplay tokenDisplay() {
+    if (tokenDisplay == null) {
+      tokenDisplay =
+          data == null
+              ? TokenDisplay.identity()
+              : TokenDisplay.of(data, hidesSpecialTokens(), wordLevel);
+    }
+    return tokenDisplay;
   }
 
   /** Whether tokens are shown prettified (default true); see {@code TokenPrettifier}. */
@@ -277,8 +273,7 @@ public final class AttentionViewModel {
     }
     if (layer != defaultLayer) {
       defaultLayer = layer;
-      defaultsRevision++;
-      fire();
+      fire(Change.DEFAULTS);
     }
   }
 
@@ -306,37 +301,65 @@ public final class AttentionViewModel {
     int[] normalized = normalize("default head", heads);
     if (!Arrays.equals(normalized, defaultHeads)) {
       defaultHeads = normalized;
-      if (normalized != null) {
-        defaultsRevision++;
-      }
-      fire();
+      fire(normalized != null ? Change.DEFAULTS : Change.OTHER);
     }
   }
 
   /**
-   * Makes {@code selection} fit what this model shows, and applies the default layer and heads if
-   * this selection model has not seen the current data and defaults yet. Views call it when they
-   * are created and on every change of this model; calling it again is harmless, so several views
-   * sharing one selection model may all call it. Fires at most one selection event.
-   *
-   * <p>Fitting means: {@link AttentionSelectionModel#adaptTo} the data, a layer among {@link
-   * #visibleLayers}, and no selected cell outside the visible layers and heads.
+   * Binds {@code selection} to this model: from now on this model keeps it consistent with what it
+   * shows (see the class comment), and the selection refuses values the data does not have. The
+   * first binding fits the selection at once and applies the default layer and heads. Views call it
+   * when they start showing the pair and {@link #detach} when they stop; several views may bind the
+   * same pair, the selection is adapted once per change all the same. Fires at most one selection
+   * event.
    */
-  public void prepareSelection(AttentionSelectionModel selection) {
+  public void attach(AttentionSelectionModel selection) {
     Objects.requireNonNull(selection, "selection");
-    if (data == null) {
-      return;
+    Integer count = attached.merge(selection, 1, Integer::sum);
+    if (count == 1) {
+      selection.bounds().add(this);
+      adapt(selection, Change.ATTACH);
     }
-    boolean applyDefaults =
-        !Long.valueOf(defaultsRevision).equals(preparedRevision.put(selection, defaultsRevision));
-    AttentionData shown = displayData();
+  }
+
+  /** Undoes one {@link #attach}; the last one unbinds the selection. */
+  public void detach(AttentionSelectionModel selection) {
+    Integer count = attached.computeIfPresent(selection, (s, n) -> n == 1 ? null : n - 1);
+    if (count == null) {
+      selection.bounds().remove(this);
+    }
+  }
+
+  /** Number of selection models bound to this model. */
+  public int attachedSelectionCount() {
+    return attached.size();
+  }
+
+  /** What changed in this model, which says how far the bound selections must adapt. */
+  private enum Change {
+    /** New data: token indexes name other tokens now; defaults apply. */
+    DATA,
+    /** New default layer or heads. */
+    DEFAULTS,
+    /** A selection bound for the first time: defaults apply, its tokens stay if shown. */
+    ATTACH,
+    /** Hide special tokens or word level: tokens kept if still shown. */
+    OPTIONS,
+    /** Anything else (included layers and heads, prettifying). */
+    OTHER
+  }
+
+  /** Fits {@code selection} to this model after {@code change}, in one selection event. */
+  private void adapt(AttentionSelectionModel selection, Change change) {
     selection.batch(
         () -> {
-          carryTokensOver(selection);
-          selection.adaptTo(shown);
-          Attention attention = shown.attention(selection.kind());
+          selection.adaptToOwners(change == Change.DATA);
+          if (data == null) {
+            return;
+          }
+          Attention attention = data.attention(selection.kind());
           int[] layers = visibleLayers(attention.layerCount());
-          if (applyDefaults) {
+          if (change != Change.OPTIONS && change != Change.OTHER) {
             applyDefaults(selection, attention, layers);
           }
           if (Arrays.binarySearch(layers, selection.layer()) < 0) {
@@ -349,29 +372,6 @@ public final class AttentionViewModel {
             selection.setSelectedCell(null);
           }
         });
-  }
-
-  /**
-   * Moves the hovered and locked tokens of {@code selection} to the tokens that show the same text
-   * after an option change (a word for one of its pieces, a piece for its word); clears them if
-   * they became hidden, or if the selection missed more than one change and its tokens are of
-   * unknown origin.
-   */
-  private void carryTokensOver(AttentionSelectionModel selection) {
-    long[] seen = preparedTokens.put(selection, new long[] {dataRevision, optionsRevision});
-    if (seen == null || seen[0] != dataRevision || seen[1] == optionsRevision) {
-      return;
-    }
-    if (seen[1] == optionsRevision - 1 && previousTokens != null) {
-      DisplayedTokens now = displayedTokens();
-      selection.setHoveredToken(
-          DisplayedTokens.map(selection.hoveredToken(), selection.kind(), previousTokens, now));
-      selection.setLockedToken(
-          DisplayedTokens.map(selection.lockedToken(), selection.kind(), previousTokens, now));
-    } else {
-      selection.setHoveredToken(null);
-      selection.clearLockedToken();
-    }
   }
 
   private void applyDefaults(AttentionSelectionModel selection, Attention attention, int[] layers) {
@@ -441,6 +441,14 @@ public final class AttentionViewModel {
   }
 
   private void fire() {
+    fire(Change.OTHER);
+  }
+
+  /** Adapts the bound selections, then tells the listeners. */
+  private void fire(Change change) {
+    for (AttentionSelectionModel selection : List.copyOf(attached.keySet())) {
+      adapt(selection, change);
+    }
     ChangeEvent event = new ChangeEvent(this);
     for (ChangeListener listener : listeners.getListeners(ChangeListener.class)) {
       listener.stateChanged(event);

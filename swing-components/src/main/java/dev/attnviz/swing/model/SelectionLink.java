@@ -1,6 +1,7 @@
 package dev.attnviz.swing.model;
 
 import dev.attnviz.swing.model.SelectionEvent.Aspect;
+import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -69,11 +70,15 @@ public final class SelectionLink implements AutoCloseable {
     }
     copying = true;
     try {
+      // The other side may show a model with fewer layers or heads: copy what it has.
+      int layers = to.layerCount().orElse(Integer.MAX_VALUE);
+      int heads = to.headCount().orElse(Integer.MAX_VALUE);
       to.batch(
           () -> {
-            to.setLayer(from.layer());
-            to.setFocusHead(from.focusHead());
-            to.setActiveHeads(from.chosenHeads().orElse(null));
+            to.setLayer(Math.min(from.layer(), layers - 1));
+            to.setFocusHead(Math.min(from.focusHead(), heads - 1));
+            BitSet active = from.chosenHeads().map(h -> h.get(0, heads)).orElse(null);
+            to.setActiveHeads(active == null || active.isEmpty() ? null : active);
           });
     } finally {
       copying = false;

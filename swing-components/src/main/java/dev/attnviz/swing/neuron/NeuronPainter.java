@@ -94,9 +94,9 @@ final class NeuronPainter {
   private void paintCollapsed(Rectangle clip) {
     TokenRef selected = null;
     if (scene.selectedRow() >= 0) {
-      selected = TokenRef.query(slice.queryIndex(scene.selectedRow()));
+      selected = slice.shown().tokenAt(TokenRef.Side.QUERY, scene.selectedRow());
     } else if (scene.selectedColumn() >= 0) {
-      selected = TokenRef.key(slice.keyIndex(scene.selectedColumn()));
+      selected = slice.shown().tokenAt(TokenRef.Side.KEY, scene.selectedColumn());
     }
     TokenColumnsPainter.Scene lines =
         new TokenColumnsPainter.Scene(

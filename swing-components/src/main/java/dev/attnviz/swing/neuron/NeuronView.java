@@ -164,7 +164,7 @@ public final class NeuronView extends AttentionView {
         e -> setMode(expandedBox.isSelected() ? NeuronMode.EXPANDED : NeuronMode.COLLAPSED));
     JPanel row = new JPanel(new FlowLayout(FlowLayout.LEFT, 0, 0));
     row.setOpaque(false);
-    row.add(selectors);
+    row.add(bindControls(selectors));
     row.add(expandedBox);
     row.setAlignmentX(LEFT_ALIGNMENT);
     controlsBar().add(row);
@@ -314,7 +314,7 @@ public final class NeuronView extends AttentionView {
     if (slice == null) {
       return Optional.empty();
     }
-    int row = token.isQuery() ? slice.rowOf(token.index()) : slice.columnOf(token.index());
+    int row = slice.shown().positionOf(token);
     if (row < 0) {
       return Optional.empty();
     }
@@ -438,7 +438,6 @@ public final class NeuronView extends AttentionView {
   }
 
   private void refreshControls() {
-    selectors.bind(getModel(), getSelectionModel());
     expandedBox.setSelected(mode == NeuronMode.EXPANDED);
     expandedBox.setEnabled(slice != null);
     expandedBox.setToolTipText(
@@ -467,9 +466,9 @@ public final class NeuronView extends AttentionView {
     TokenRef token = selection.selectedToken();
     if (slice != null && token != null) {
       if (token.isQuery()) {
-        row = slice.rowOf(token.index());
+        row = slice.shown().positionOf(token);
       } else if (!expanded) {
-        column = slice.columnOf(token.index());
+        column = slice.shown().positionOf(token);
       }
       locked = token.equals(selection.lockedToken());
     }
@@ -593,11 +592,11 @@ public final class NeuronView extends AttentionView {
     AttentionSelectionModel selection = getSelectionModel();
     NeuronLayout geometry = scene.layout();
     if (hit != null && isQueryColumn(hit.column())) {
-      selection.setHoveredToken(TokenRef.query(slice.queryIndex(hit.row())));
+      selection.setHoveredToken(slice.shown().tokenAt(TokenRef.Side.QUERY, hit.row()));
     } else if (!geometry.expanded()) {
       selection.setHoveredToken(
           hit != null && hit.column() == Column.KEY_TOKENS
-              ? TokenRef.key(slice.keyIndex(hit.row()))
+              ? slice.shown().tokenAt(TokenRef.Side.KEY, hit.row())
               : null);
     } else if (point.x < geometry.x(Column.QUERY) + geometry.width(Column.QUERY)) {
       // Off the tokens on the left: nothing is hovered. To the right the hover stays, so that
@@ -612,10 +611,10 @@ public final class NeuronView extends AttentionView {
     }
     AttentionSelectionModel selection = getSelectionModel();
     if (isQueryColumn(hit.column())) {
-      selection.toggleLockedToken(TokenRef.query(slice.queryIndex(hit.row())));
+      selection.toggleLockedToken(slice.shown().tokenAt(TokenRef.Side.QUERY, hit.row()));
     } else if (!scene.expanded()) {
       if (hit.column() == Column.KEY_TOKENS) {
-        selection.toggleLockedToken(TokenRef.key(slice.keyIndex(hit.row())));
+        selection.toggleLockedToken(slice.shown().tokenAt(TokenRef.Side.KEY, hit.row()));
       }
     } else if (hit.column() != Column.CONTRIBUTIONS && scene.hasSelectedRow()) {
       int key = slice.keyIndex(hit.row());
@@ -652,14 +651,14 @@ public final class NeuronView extends AttentionView {
     AttentionSelectionModel selection = getSelectionModel();
     if (scene.selectedColumn() >= 0) {
       int next = clamp(scene.selectedColumn() + delta, slice.columnCount());
-      selection.setLockedToken(TokenRef.key(slice.keyIndex(next)));
+      selection.setLockedToken(slice.shown().tokenAt(TokenRef.Side.KEY, next));
       scrollContentToVisible(scene.layout().rowBand(next));
       return;
     }
     int row = scene.selectedRow();
     int next =
         row < 0 ? (delta > 0 ? 0 : slice.rowCount() - 1) : clamp(row + delta, slice.rowCount());
-    selection.setLockedToken(TokenRef.query(slice.queryIndex(next)));
+    selection.setLockedToken(slice.shown().tokenAt(TokenRef.Side.QUERY, next));
     scrollContentToVisible(scene.layout().rowBand(next));
   }
 

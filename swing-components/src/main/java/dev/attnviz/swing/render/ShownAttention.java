@@ -9,6 +9,7 @@ import dev.attnviz.core.Tokens;
 import dev.attnviz.swing.export.ShownMatrix;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
+import dev.attnviz.swing.model.TokenDisplay;
 import dev.attnviz.swing.model.TokenRef;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
@@ -23,9 +24,13 @@ import java.util.stream.Collectors;
  * the query rows and key columns that the sentence-pair filter keeps, the token labels as
  * displayed, and the layers and heads that are included.
  *
- * <p>"Rows" and "columns" are display positions (0 is the first shown query or key token); data
- * indexes are the attention's own. The weights are never copied: {@link #matrix} returns a view of
- * the data's memory. Immutable and thread-safe, so thumbnail builders may use it off the EDT.
+ * <p>"Rows" and "columns" are display positions (0 is the first shown query or key token); "shown
+ * indexes" ({@link #queryIndex}, {@link #rowOf}) index the display data's tokens. {@link
+ * TokenRef}s, as the selection holds them and as {@link #tokenAt} returns them, use the data's own
+ * indexes (before hiding special tokens or joining words); {@link #positionOf} and {@link #tokenAt}
+ * map between the two through the model's {@link TokenDisplay}. The weights are never copied:
+ * {@link #matrix} returns a view of the data's memory. Immutable and thread-safe, so thumbnail
+ * builders may use it off the EDT.
  */
 public final class ShownAttention {
 
@@ -37,9 +42,14 @@ public final class ShownAttention {
   private final List<String> columnLabels;
   private final int[] layers;
   private final int[] heads;
+  private final TokenDisplay display;
 
   private ShownAttention(
-      AttentionData data, AttentionKind kind, SentenceFilter filter, AttentionViewModel model) {
+      AttentionData data,
+      AttentionKind kind,
+      SentenceFilter filter,
+      AttentionViewModel model,
+      TokenDisplay display) {
     this.data = data;
     this.attention = data.attention(kind);
     this.rows = filter.rows(data, attention);
@@ -49,6 +59,7 @@ public final class ShownAttention {
     this.columnLabels = labels(attention.keyTokens(), columns, prettify);
     this.layers = model.visibleLayers(attention.layerCount());
     this.heads = model.visibleHeads(attention.headCount());
+    this.display = display;
   }
 
   /**
@@ -59,14 +70,25 @@ public final class ShownAttention {
    */
   public static Optional<ShownAttention> of(
       AttentionViewModel model, AttentionSelectionModel selection) {
+    return of(model, selection, model.tokenDisplay());
+  }
+
+  /**
+   * Like {@link #of(AttentionViewModel, AttentionSelectionModel)}, for a model holding data derived
+   * from another model's display data (a rollout, a comparison's labels): {@code display} maps the
+   * selection's data tokens to this data's tokens.
+   */
+  public static Optional<ShownAttention> of(
+      AttentionViewModel model, AttentionSelectionModel selection, TokenDisplay display) {
     Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(display, "display");
     Objects.requireNonNull(selection, "selection");
     AttentionData data = model.displayData();
     if (data == null) {
       return Optional.empty();
     }
     AttentionKind kind = data.has(selection.kind()) ? selection.kind() : data.primary().kind();
-    return Optional.of(new ShownAttention(data, kind, selection.filter(), model));
+    return Optional.of(new ShownAttention(data, kind, selection.filter(), model, display));
   }
 
   private static List<String> labels(Tokens tokens, SentenceFilter.Range range, boolean prettify) {
@@ -132,16 +154,30 @@ public final class ShownAttention {
     return columns.contains(key) ? key - columns.start() : -1;
   }
 
-  /** The display position of {@code token} on its side, or -1 if it is not shown. */
+  /**
+   * The display position of data token {@code token} on its side, or -1 if it is not shown (hidden,
+   * filtered out or out of range).
+   */
   public int positionOf(TokenRef token) {
-    return token.isQuery() ? rowOf(token.index()) : columnOf(token.index());
+    int shown = shownIndex(token);
+    if (shown < 0) {
+      return -1;
+    }
+    return token.isQuery() ? rowOf(shown) : columnOf(shown);
   }
 
-  /** The token at display position {@code position} of {@code side}. */
+  /**
+   * The index among the display data's tokens of data token {@code token} (its word, at word
+   * level), or -1 if it is hidden.
+   */
+  public int shownIndex(TokenRef token) {
+    return display.toShown(kind(), token.side(), token.index());
+  }
+
+  /** The data token at display position {@code position} of {@code side}. */
   public TokenRef tokenAt(TokenRef.Side side, int position) {
-    return side == TokenRef.Side.QUERY
-        ? TokenRef.query(queryIndex(position))
-        : TokenRef.key(keyIndex(position));
+    int shown = side == TokenRef.Side.QUERY ? queryIndex(position) : keyIndex(position);
+    return new TokenRef(side, display.toData(kind(), side, shown));
   }
 
   /** Label of display row {@code row}, prettified if the model says so. */
@@ -164,13 +200,13 @@ public final class ShownAttention {
     return columnLabels;
   }
 
-  /** The label of {@code token}. */
+  /** The label of data token {@code token} as shown. */
   public String label(TokenRef token) {
-    Tokens tokens = token.isQuery() ? attention.queryTokens() : attention.keyTokens();
-    String raw = tokens.get(token.index());
     int position = positionOf(token);
     if (position < 0) {
-      return raw;
+      Tokens tokens = token.isQuery() ? attention.queryTokens() : attention.keyTokens();
+      int shown = shownIndex(token);
+      return shown >= 0 && shown < tokens.size() ? tokens.get(shown) : "";
     }
     return token.isQuery() ? rowLabels.get(position) : columnLabels.get(position);
   }

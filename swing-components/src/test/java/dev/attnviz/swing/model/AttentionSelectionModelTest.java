@@ -111,12 +111,16 @@ class AttentionSelectionModelTest {
   }
 
   @Test
-  void toggleCellMovesLayerAndFocusHeadInOneEvent() {
+  void toggleCellMovesLayerAndFocusHeadAndIsolatesTheHeadInOneEvent() {
     selection.toggleCell(new LayerHead(4, 7));
     assertEquals(1, events.count());
-    assertEquals(Set.of(Aspect.CELL, Aspect.LAYER, Aspect.FOCUS_HEAD), events.last().aspects());
+    assertEquals(
+        Set.of(Aspect.CELL, Aspect.LAYER, Aspect.FOCUS_HEAD, Aspect.HEADS),
+        events.last().aspects());
     assertEquals(4, selection.layer());
     assertEquals(7, selection.focusHead());
+    assertEquals(1, selection.activeHeadCount(12));
+    assertTrue(selection.isHeadActive(7));
     selection.toggleCell(new LayerHead(4, 7));
     assertNull(selection.selectedCell());
     assertEquals(2, events.count());

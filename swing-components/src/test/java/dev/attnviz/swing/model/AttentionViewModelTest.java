@@ -85,7 +85,7 @@ class AttentionViewModelTest {
   }
 
   @Test
-  void prepareSelectionAppliesDefaultsOncePerDataAndKeepsUserChoicesAfterwards() {
+  void attachAppliesDefaultsOncePerDataAndKeepsUserChoicesAfterwards() {
     model.setDefaultLayer(2);
     model.setDefaultHeads(1);
     model.setData(threeByThree());
@@ -93,7 +93,7 @@ class AttentionViewModelTest {
     EventCounter selectionEvents = new EventCounter();
     selection.addChangeListener(selectionEvents);
 
-    model.prepareSelection(selection);
+    model.attach(selection);
     assertEquals(1, selectionEvents.count(), "defaults applied in one event");
     assertEquals(2, selection.layer());
     assertEquals(1, selection.focusHead());
@@ -101,27 +101,25 @@ class AttentionViewModelTest {
     assertFalse(selection.isHeadActive(0));
 
     selection.setLayer(0);
-    model.prepareSelection(selection);
+    model.attach(selection);
     assertEquals(0, selection.layer(), "a second view sharing the selection changes nothing");
 
     model.setData(threeByThree());
-    model.prepareSelection(selection);
     assertEquals(2, selection.layer(), "new data: defaults again");
   }
 
   @Test
-  void prepareSelectionMovesOffExcludedLayersAndCells() {
+  void attachedSelectionMovesOffExcludedLayersAndCells() {
     model.setData(threeByThree());
     AttentionSelectionModel selection = new AttentionSelectionModel();
+    model.attach(selection);
     selection.toggleCell(new LayerHead(1, 2));
     model.setIncludeLayers(0, 2);
-    model.prepareSelection(selection);
     assertEquals(0, selection.layer());
     assertNull(selection.selectedCell());
     model.setIncludeLayers((int[]) null);
     selection.toggleCell(new LayerHead(1, 2));
     model.setIncludeHeads(0, 1);
-    model.prepareSelection(selection);
     assertNull(selection.selectedCell(), "cell of an excluded head closed");
     assertArrayEquals(new int[] {0, 1}, model.visibleHeads(3));
     assertArrayEquals(new int[] {0, 1, 2}, model.visibleLayers(3));

@@ -1,12 +1,16 @@
 package dev.attnviz.swing.model;
 
+import static dev.attnviz.swing.model.TokenRef.Side.KEY;
+import static dev.attnviz.swing.model.TokenRef.Side.QUERY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.attnviz.core.AttentionData;
+import dev.attnviz.core.AttentionKind;
 import dev.attnviz.core.analysis.SpecialTokens;
 import dev.attnviz.core.analysis.WordAggregation;
 import dev.attnviz.swing.testing.TestData;
@@ -102,55 +106,62 @@ class DisplayOptionsTest {
   }
 
   @Test
-  void lockedAndHoveredTokensFollowTheTokensTheyShow() {
+  void lockedAndHoveredTokensKeepTheirDataIndexAndFollowTheTokensThatShowThem() {
     AttentionSelectionModel selection = new AttentionSelectionModel();
-    model.prepareSelection(selection);
+    model.attach(selection);
     selection.setLockedToken(TokenRef.query(2)); // ##ing
     selection.setHoveredToken(TokenRef.key(3)); // ball
 
     model.setWordLevel(true);
-    model.prepareSelection(selection);
-    assertEquals(TokenRef.query(1), selection.lockedToken(), "the word 'playing'");
-    assertEquals(TokenRef.key(2), selection.hoveredToken(), "'ball' is word 2");
+    assertEquals(TokenRef.query(2), selection.lockedToken(), "still the data's ##ing");
+    assertEquals(TokenRef.key(3), selection.hoveredToken());
+    assertEquals(1, shown(QUERY, 2), "shown as the word 'playing'");
+    assertEquals(2, shown(KEY, 3), "'ball' is word 2");
 
     model.setHideSpecialTokens(true);
-    model.prepareSelection(selection);
-    assertEquals(TokenRef.query(0), selection.lockedToken(), "'playing' without [CLS]");
-    assertEquals(TokenRef.key(1), selection.hoveredToken());
+    assertEquals(TokenRef.query(2), selection.lockedToken());
+    assertEquals(0, shown(QUERY, 2), "'playing' without [CLS]");
+    assertEquals(1, shown(KEY, 3));
 
     model.setWordLevel(false);
-    model.prepareSelection(selection);
-    assertEquals(TokenRef.query(0), selection.lockedToken(), "a word maps to its first piece");
+    assertEquals(1, shown(QUERY, 2), "'##ing' without [CLS]");
+    assertEquals(2, model.tokenDisplay().toData(AttentionKind.SELF, QUERY, 1));
 
     model.setHideSpecialTokens(false);
-    model.prepareSelection(selection);
-    assertEquals(TokenRef.query(1), selection.lockedToken(), "'play' with [CLS] back");
+    assertEquals(TokenRef.query(2), selection.lockedToken());
     assertEquals(TokenRef.key(3), selection.hoveredToken(), "'ball' again");
+    assertEquals(2, shown(QUERY, 2));
+  }
+
+  private int shown(TokenRef.Side side, int dataIndex) {
+    return model.tokenDisplay().toShown(AttentionKind.SELF, side, dataIndex);
   }
 
   @Test
   void aTokenThatBecomesHiddenIsUnselectedInOneEvent() {
     AttentionSelectionModel selection = new AttentionSelectionModel();
-    model.prepareSelection(selection);
+    model.attach(selection);
     selection.setLockedToken(TokenRef.key(0)); // [CLS]
     EventCounter selectionEvents = new EventCounter();
     selection.addChangeListener(selectionEvents);
     model.setHideSpecialTokens(true);
-    model.prepareSelection(selection);
     assertNull(selection.lockedToken());
     assertEquals(1, selectionEvents.count());
-    model.prepareSelection(selection);
-    assertEquals(1, selectionEvents.count(), "preparing again changes nothing");
+    model.attach(selection);
+    assertEquals(1, selectionEvents.count(), "a second view binding the pair changes nothing");
   }
 
   @Test
-  void aSelectionThatMissedSeveralChangesIsCleared() {
+  void aSelectionBoundOnceAdaptsOnEveryChangeWithoutHelp() {
     AttentionSelectionModel selection = new AttentionSelectionModel();
-    model.prepareSelection(selection);
+    model.attach(selection);
     selection.setLockedToken(TokenRef.query(3));
     model.setWordLevel(true);
     model.setHideSpecialTokens(true);
-    model.prepareSelection(selection);
-    assertNull(selection.lockedToken(), "its tokens are of an unknown setting");
+    assertEquals(TokenRef.query(3), selection.lockedToken(), "'ball' is shown all along");
+    IllegalArgumentException hidden =
+        assertThrows(
+            IllegalArgumentException.class, () -> selection.setLockedToken(TokenRef.query(0)));
+    assertTrue(hidden.getMessage().contains("[CLS]"), hidden.getMessage());
   }
 }

@@ -2,6 +2,7 @@ package dev.attnviz.swing.neuron;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -257,8 +258,8 @@ class NeuronViewInteractionTest {
     List<PropertyChangeEvent> events = new ArrayList<>();
     view.addPropertyChangeListener(NeuronView.MODEL_PROPERTY, events::add);
     view.setModel(other);
-    assertEquals(before - 1, model.getChangeListeners().length);
-    assertEquals(1, other.getChangeListeners().length);
+    assertEquals(before - 2, model.getChangeListeners().length, "the view's and its selectors'");
+    assertEquals(2, other.getChangeListeners().length);
     assertEquals(1, events.size());
     assertSame(other, view.getModel());
     assertEquals(4, view.scene().slice().rowCount());
@@ -301,13 +302,14 @@ class NeuronViewInteractionTest {
   }
 
   @Test
-  void aLayerTheDataLacksIsNamedInsteadOfDrawn() {
-    selection.setLayer(7);
-    assertEquals(
-        "layer 7 is not in this data: it has 1 layers (0 to 0)",
-        view.statusMessage().orElseThrow());
-    assertNull(view.scene().slice());
-    assertTrue(view.shownMatrix().isEmpty());
+  void aLayerTheDataLacksIsRefusedWithTheValidRangeAndTheViewKeepsDrawing() {
+    IllegalArgumentException refused =
+        assertThrows(IllegalArgumentException.class, () -> selection.setLayer(7));
+    assertEquals("layer 7 is out of range: the data has layers 0 to 0", refused.getMessage());
+    assertEquals(0, selection.layer());
+    assertTrue(view.statusMessage().isEmpty());
+    assertNotNull(view.scene().slice());
+    assertTrue(view.shownMatrix().isPresent());
   }
 
   @Test

@@ -1,0 +1,14 @@
+package dev.attnviz.swing.model;
+
+import java.util.EventListener;
+
+/**
+ * Told of every change of an {@link AttentionSelectionModel}, with the parts that changed; the
+ * typed form of a {@code ChangeListener}. Called on the Event Dispatch Thread.
+ */
+@FunctionalInterface
+public interface SelectionListener extends EventListener {
+
+  /** The selection changed as {@code event} says. */
+  void selectionChanged(SelectionEvent event);
+}
