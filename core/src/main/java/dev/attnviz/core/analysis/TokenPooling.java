@@ -4,9 +4,11 @@ import dev.attnviz.core.Attention;
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.Tensor4D;
 import dev.attnviz.core.Tokens;
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 
 /**
  * The one computation behind {@link SpecialTokens} and {@link WordAggregation}: weights regrouped
@@ -22,46 +24,85 @@ final class TokenPooling {
    * {@code Q_u} and {@code K_v} are the original tokens of new query {@code u} and new key {@code
    * v}; if {@code renormalize}, each row is then divided by its sum, and a row summing to 0 stays
    * 0. Accumulates in double precision.
+   *
+   * <p>The views run this on the Event Dispatch Thread when an option is ticked, so it is written
+   * for speed (docs/PERFORMANCE.md): each original row is read once, straight from the tensor's
+   * memory, and scattered into its new column through a lookup table; layers × heads are pooled in
+   * parallel, each writing its own part of the result.
    */
   static Tensor4D pool(
       Tensor4D weights, TokenMapping queries, TokenMapping keys, boolean renormalize) {
     int rows = queries.size();
     int cols = keys.size();
-    Tensor4D.Builder pooled = Tensor4D.builder(weights.dim0(), weights.dim1(), rows, cols);
-    float[] original = new float[weights.dim3()];
+    int originalKeys = weights.dim3();
+    int[] columnOf = new int[originalKeys];
+    for (int j = 0; j < originalKeys; j++) {
+      columnOf[j] = keys.indexOf(j);
+    }
+    int heads = weights.dim1();
+    Tensor4D.Builder pooled = Tensor4D.builder(weights.dim0(), heads, rows, cols);
+    // Each task writes only the rows of its own matrix; the stream's end publishes them all.
+    IntStream.range(0, weights.dim0() * heads)
+        .parallel()
+        .forEach(
+            m ->
+                poolMatrix(
+                    weights.matrix(m / heads, m % heads),
+                    originalKeys,
+                    columnOf,
+                    queries,
+                    cols,
+                    renormalize,
+                    pooled,
+                    m / heads,
+                    m % heads));
+    return pooled.build();
+  }
+
+  /**
+   * Pools one {@code [query][key]} matrix into layer {@code l}, head {@code h} of {@code pooled}.
+   */
+  private static void poolMatrix(
+      FloatBuffer matrix,
+      int originalKeys,
+      int[] columnOf,
+      TokenMapping queries,
+      int cols,
+      boolean renormalize,
+      Tensor4D.Builder pooled,
+      int l,
+      int h) {
+    float[] original = new float[originalKeys];
     double[] sum = new double[cols];
     float[] out = new float[cols];
-    for (int l = 0; l < weights.dim0(); l++) {
-      for (int h = 0; h < weights.dim1(); h++) {
-        for (int u = 0; u < rows; u++) {
-          Arrays.fill(sum, 0);
-          int first = queries.originalStart(u);
-          int last = queries.originalEnd(u);
-          for (int i = first; i < last; i++) {
-            weights.copyRow(l, h, i, original, 0);
-            for (int v = 0; v < cols; v++) {
-              for (int j = keys.originalStart(v); j < keys.originalEnd(v); j++) {
-                sum[v] += original[j];
-              }
-            }
+    int rows = queries.size();
+    for (int u = 0; u < rows; u++) {
+      Arrays.fill(sum, 0);
+      int first = queries.originalStart(u);
+      int last = queries.originalEnd(u);
+      for (int i = first; i < last; i++) {
+        matrix.get(i * originalKeys, original, 0, originalKeys);
+        for (int j = 0; j < originalKeys; j++) {
+          int v = columnOf[j];
+          if (v >= 0) {
+            sum[v] += original[j];
           }
-          double divisor = last - first;
-          if (renormalize) {
-            double rowSum = 0;
-            for (int v = 0; v < cols; v++) {
-              rowSum += sum[v];
-            }
-            // A row with no weight left has nothing to distribute; it stays all zeros.
-            divisor = rowSum > 0 ? rowSum : 1;
-          }
-          for (int v = 0; v < cols; v++) {
-            out[v] = (float) (sum[v] / divisor);
-          }
-          pooled.setRow(l, h, u, out, 0);
         }
       }
+      double divisor = last - first;
+      if (renormalize) {
+        double rowSum = 0;
+        for (int v = 0; v < cols; v++) {
+          rowSum += sum[v];
+        }
+        // A row with no weight left has nothing to distribute; it stays all zeros.
+        divisor = rowSum > 0 ? rowSum : 1;
+      }
+      for (int v = 0; v < cols; v++) {
+        out[v] = (float) (sum[v] / divisor);
+      }
+      pooled.setRow(l, h, u, out, 0);
     }
-    return pooled.build();
   }
 
   /**
