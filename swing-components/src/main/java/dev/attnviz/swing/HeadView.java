@@ -24,7 +24,6 @@ import java.awt.Graphics2D;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.event.MouseEvent;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -45,8 +44,7 @@ import javax.swing.JLabel;
  * <p>Controls (part of the component, see {@link ViewWithControls}): layer, kind (if the data has
  * several), attention filter (for a sentence pair), hide special tokens and word level (the view
  * model's display options), display mode, and the head squares (click: toggle, double-click:
- * isolate). Keys: Up/Down move the locked token, Left/Right the focused head, Space toggles and
- * Enter isolates it, PageUp/PageDown or -/+ change the layer, Escape unlocks.
+ * isolate). Keys: the views' one key map, {@link ViewKeys}.
  *
  * <p>The layer selector offers the model's included layers; {@code includeHeads} applies to the
  * model view only, as in the reference: the head squares always show every head, and the default
@@ -105,7 +103,11 @@ public class HeadView extends AttentionView {
     controlsBar().add(squares);
     squares.setSelection(selection);
     installTokenMouse(this::tokenAt);
-    ViewKeys.installHeadViewKeys(this);
+    ViewKeys.install(
+        this,
+        new ViewNavigation(this, this::shown, false)
+            .onToken(token -> tokenBounds(token).ifPresent(this::scrollRectToVisible))
+            .actions());
     start();
   }
 
@@ -496,54 +498,5 @@ public class HeadView extends AttentionView {
     }
     TokenRef locked = getSelectionModel().lockedToken();
     return AttentionTooltips.token(shown, layer, heads, token, locked);
-  }
-
-  /** Moves the locked token by {@code delta} rows on its side (first query if none). */
-  void moveToken(int delta) {
-    ShownAttention shown = shown();
-    if (shown == null) {
-      return;
-    }
-    TokenRef token = TokenPlaces.step(shown, getSelectionModel().selectedToken(), delta);
-    if (token == null) {
-      return;
-    }
-    getSelectionModel().setLockedToken(token);
-    tokenBounds(token).ifPresent(this::scrollRectToVisible);
-  }
-
-  /** Moves the focused head by {@code delta}. */
-  void moveFocusHead(int delta) {
-    int count = headCount();
-    if (count > 0) {
-      int head = getSelectionModel().focusHead() + delta;
-      getSelectionModel().setFocusHead(Math.max(0, Math.min(count - 1, head)));
-    }
-  }
-
-  /** Moves to the next or previous shown layer. */
-  void moveLayer(int delta) {
-    ShownAttention shown = shown();
-    if (shown == null) {
-      return;
-    }
-    int[] layers = shown.visibleLayers();
-    int at = Arrays.binarySearch(layers, getSelectionModel().layer());
-    int index = at < 0 ? 0 : Math.max(0, Math.min(layers.length - 1, at + delta));
-    getSelectionModel().setLayer(layers[index]);
-  }
-
-  /** Toggles the focused head. */
-  void toggleFocusHead() {
-    if (headCount() > 0) {
-      getSelectionModel().toggleHead(getSelectionModel().focusHead(), headCount());
-    }
-  }
-
-  /** Shows the focused head alone, or all heads if it already is. */
-  void isolateFocusHead() {
-    if (headCount() > 0) {
-      getSelectionModel().isolateHead(getSelectionModel().focusHead(), headCount());
-    }
   }
 }

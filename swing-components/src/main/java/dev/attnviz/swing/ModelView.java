@@ -32,7 +32,6 @@ import java.awt.RenderingHints;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.List;
@@ -62,9 +61,9 @@ import javax.swing.SwingUtilities;
  * closing it never moves the thumbnail under the mouse.
  *
  * <p>Thumbnails are cached per (layer, head) at device resolution and rebuilt only when the data,
- * kind, filter, size, device scale, theme or style change; only the visible ones are built. Keys:
- * arrows move the selected thumbnail, Escape unlocks a token or closes the detail. Use on the Event
- * Dispatch Thread.
+ * kind, filter, size, device scale, theme or style change; only the visible ones are built. Keys
+ * ({@link ViewKeys}): layer and head steps move the selected thumbnail, token steps move in its
+ * detail, Escape unlocks a token or closes the detail. Use on the Event Dispatch Thread.
  */
 public class ModelView extends AttentionView {
 
@@ -116,7 +115,12 @@ public class ModelView extends AttentionView {
     selectors.setAlignmentX(LEFT_ALIGNMENT);
     controlsBar().add(bindControls(selectors));
     installMouse();
-    ViewKeys.installModelViewKeys(this);
+    // Layer and head keys move the selected thumbnail; token keys move in its detail.
+    ViewKeys.install(
+        this,
+        new ViewNavigation(this, () -> shownSelectedCell() == null ? null : shown(), true)
+            .onToken(token -> detailTokenBounds(token).ifPresent(this::scrollRectToVisible))
+            .actions());
     start();
   }
 
@@ -670,37 +674,5 @@ public class ModelView extends AttentionView {
         new int[] {selected.head()},
         token,
         getSelectionModel().lockedToken());
-  }
-
-  /** Moves the selected thumbnail by whole rows and columns of the grid. */
-  void moveCell(int layerDelta, int headDelta) {
-    ModelGridLayout layout = gridLayout();
-    if (layout == null) {
-      return;
-    }
-    AttentionSelectionModel selection = getSelectionModel();
-    LayerHead current = shownSelectedCell();
-    int[] layers = layout.layers();
-    int[] heads = layout.heads();
-    int row = Arrays.binarySearch(layers, current == null ? selection.layer() : current.layer());
-    int column =
-        Arrays.binarySearch(heads, current == null ? selection.focusHead() : current.head());
-    row = row < 0 ? 0 : Math.max(0, Math.min(layers.length - 1, row + layerDelta));
-    column = column < 0 ? 0 : Math.max(0, Math.min(heads.length - 1, column + headDelta));
-    LayerHead next = new LayerHead(layers[row], heads[column]);
-    if (!next.equals(current)) {
-      selection.toggleCell(next);
-      scrollRectToVisible(thumbnailBounds(next).orElse(new Rectangle()));
-    }
-  }
-
-  /** Escape: unlocks the locked token, or else closes the detail. */
-  void escape() {
-    AttentionSelectionModel selection = getSelectionModel();
-    if (selection.lockedToken() != null) {
-      selection.clearLockedToken();
-    } else {
-      selection.setSelectedCell(null);
-    }
   }
 }

@@ -1,54 +1,109 @@
 package dev.attnviz.swing;
 
+import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.swing.KeyStroke;
 
-/** The keyboard bindings of the views, in one place so that they stay consistent. */
-final class ViewKeys {
+/**
+ * The one key map of the views: every view binds the same keys to the same kind of step, and the
+ * demo's Help → Keyboard shortcuts dialog is made from {@link #bindings()}. A view binds the
+ * actions that mean something in it ({@link #install}); what a step does is {@link
+ * ViewNavigation}'s.
+ */
+public final class ViewKeys {
+
+  /** What a key does in a view. */
+  public enum Action {
+    /** The previous token on the selected side, locked. */
+    PREVIOUS_TOKEN("Previous token (locks it)", KeyEvent.VK_UP),
+    /** The next token on the selected side, locked. */
+    NEXT_TOKEN("Next token (locks it)", KeyEvent.VK_DOWN),
+    /** The previous shown head becomes the focused head. */
+    PREVIOUS_HEAD("Previous head", KeyEvent.VK_LEFT),
+    /** The next shown head becomes the focused head. */
+    NEXT_HEAD("Next head", KeyEvent.VK_RIGHT),
+    /** The focused head on or off. */
+    TOGGLE_HEAD("Turn the focused head on or off", KeyEvent.VK_SPACE),
+    /** The focused head alone, or every head again. */
+    ISOLATE_HEAD("Show the focused head alone, or all heads again", KeyEvent.VK_ENTER),
+    /** The previous shown layer. */
+    PREVIOUS_LAYER("Previous layer", KeyEvent.VK_PAGE_UP, KeyEvent.VK_MINUS, KeyEvent.VK_SUBTRACT),
+    /** The next shown layer. */
+    NEXT_LAYER(
+        "Next layer", KeyEvent.VK_PAGE_DOWN, KeyEvent.VK_PLUS, KeyEvent.VK_EQUALS, KeyEvent.VK_ADD),
+    /** Unlocks the locked token, or else closes the selected cell. */
+    CLEAR("Unlock the token; again: close the model view's detail", KeyEvent.VK_ESCAPE);
+
+    private final String description;
+    private final int[] keys;
+
+    Action(String description, int... keys) {
+      this.description = description;
+      this.keys = keys;
+    }
+
+    /** What the action does, for a help text. */
+    public String description() {
+      return description;
+    }
+
+    /** The keys (without modifiers) bound to it. */
+    public List<KeyStroke> keys() {
+      return Arrays.stream(keys).mapToObj(k -> KeyStroke.getKeyStroke(k, 0)).toList();
+    }
+
+    /** The keys as a user reads them, e.g. "Page Up, Minus". */
+    public String keyText() {
+      return Arrays.stream(keys).mapToObj(KeyEvent::getKeyText).collect(Collectors.joining(", "));
+    }
+
+    /** The action-map name, e.g. {@code "attnviz.nextLayer"}. */
+    String actionName() {
+      String[] words = name().toLowerCase(Locale.ROOT).split("_");
+      StringBuilder camel = new StringBuilder("attnviz.").append(words[0]);
+      for (int i = 1; i < words.length; i++) {
+        camel.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+      }
+      return camel.toString();
+    }
+  }
+
+  /** A key of a single view, beside the shared map (e.g. the neuron view's Shift+arrows). */
+  public record Extra(String view, KeyStroke key, String description) {}
+
+  private static final List<Extra> EXTRAS =
+      List.of(
+          new Extra(
+              "Neuron view",
+              KeyStroke.getKeyStroke(KeyEvent.VK_UP, InputEvent.SHIFT_DOWN_MASK),
+              "Previous key of the itemised pair"),
+          new Extra(
+              "Neuron view",
+              KeyStroke.getKeyStroke(KeyEvent.VK_DOWN, InputEvent.SHIFT_DOWN_MASK),
+              "Next key of the itemised pair"));
 
   private ViewKeys() {}
 
-  /**
-   * Up/Down: locked token; Left/Right: focused head; Space: toggle it; Enter: isolate it;
-   * PageUp/PageDown and -/+: layer; Escape: unlock.
-   */
-  static void installHeadViewKeys(HeadView view) {
-    bind(view, "previousToken", () -> view.moveToken(-1), KeyEvent.VK_UP);
-    bind(view, "nextToken", () -> view.moveToken(1), KeyEvent.VK_DOWN);
-    bind(view, "previousHead", () -> view.moveFocusHead(-1), KeyEvent.VK_LEFT);
-    bind(view, "nextHead", () -> view.moveFocusHead(1), KeyEvent.VK_RIGHT);
-    bind(view, "toggleHead", view::toggleFocusHead, KeyEvent.VK_SPACE);
-    bind(view, "isolateHead", view::isolateFocusHead, KeyEvent.VK_ENTER);
-    bind(
-        view,
-        "previousLayer",
-        () -> view.moveLayer(-1),
-        KeyEvent.VK_PAGE_UP,
-        KeyEvent.VK_MINUS,
-        KeyEvent.VK_SUBTRACT);
-    bind(
-        view,
-        "nextLayer",
-        () -> view.moveLayer(1),
-        KeyEvent.VK_PAGE_DOWN,
-        KeyEvent.VK_PLUS,
-        KeyEvent.VK_EQUALS,
-        KeyEvent.VK_ADD);
-    bind(view, "unlock", () -> view.getSelectionModel().clearLockedToken(), KeyEvent.VK_ESCAPE);
+  /** Every shared action, in the order a help text lists them. */
+  public static List<Action> bindings() {
+    return List.of(Action.values());
+  }
+
+  /** The keys that only one view has. */
+  public static List<Extra> extras() {
+    return EXTRAS;
   }
 
   /**
-   * Arrows move the selected thumbnail (Up/Down: layer, Left/Right: head), PageUp/PageDown the
-   * layer; Escape unlocks a token, or closes the detail if none is locked.
+   * Binds each action of {@code actions} to its keys while {@code view} has the focus; actions not
+   * in the map stay unbound in that view.
    */
-  static void installModelViewKeys(ModelView view) {
-    bind(view, "previousLayer", () -> view.moveCell(-1, 0), KeyEvent.VK_UP, KeyEvent.VK_PAGE_UP);
-    bind(view, "nextLayer", () -> view.moveCell(1, 0), KeyEvent.VK_DOWN, KeyEvent.VK_PAGE_DOWN);
-    bind(view, "previousHead", () -> view.moveCell(0, -1), KeyEvent.VK_LEFT);
-    bind(view, "nextHead", () -> view.moveCell(0, 1), KeyEvent.VK_RIGHT);
-    bind(view, "escape", view::escape, KeyEvent.VK_ESCAPE);
-  }
-
-  private static void bind(ViewWithControls view, String name, Runnable action, int... keys) {
-    view.bindKey(name, action, 0, keys);
+  public static void install(ViewWithControls view, Map<Action, Runnable> actions) {
+    actions.forEach((action, run) -> view.bindKey(action.actionName(), run, 0, action.keys));
   }
 }

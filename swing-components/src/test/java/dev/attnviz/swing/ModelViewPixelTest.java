@@ -255,10 +255,11 @@ class ModelViewPixelTest {
   }
 
   @Test
-  void arrowsMoveTheSelectedThumbnailAndEscapeClosesIt() {
+  void headAndLayerKeysMoveTheSelectedThumbnailAndEscapeClosesIt() {
     ViewProbe.key(view, KeyEvent.VK_RIGHT);
     assertEquals(new LayerHead(0, 1), selection.selectedCell());
-    ViewProbe.key(view, KeyEvent.VK_DOWN);
+    // The views' one key map: Page Down is the next layer everywhere (Down is the next token).
+    ViewProbe.key(view, KeyEvent.VK_PAGE_DOWN);
     assertEquals(new LayerHead(1, 1), selection.selectedCell());
     assertEquals(1, selection.layer());
     selection.setLockedToken(TokenRef.query(0));

@@ -8,6 +8,8 @@ import dev.attnviz.core.Tokens;
 import dev.attnviz.swing.AttentionView;
 import dev.attnviz.swing.SelectionControls;
 import dev.attnviz.swing.SelectionControls.Part;
+import dev.attnviz.swing.ViewKeys;
+import dev.attnviz.swing.ViewNavigation;
 import dev.attnviz.swing.export.ShownMatrix;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
@@ -114,6 +116,11 @@ public class ComparisonView extends AttentionView {
     selectors.setAlignmentX(LEFT_ALIGNMENT);
     controlsBar().add(bindControls(selectors));
     installTokenMouse(this::tokenAt);
+    ViewKeys.install(
+        this,
+        new ViewNavigation(this, this::shown, false)
+            .onToken(token -> tokenBounds(Panel.A, token).ifPresent(this::scrollRectToVisible))
+            .actions());
     start();
   }
 

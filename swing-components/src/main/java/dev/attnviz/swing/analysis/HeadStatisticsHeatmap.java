@@ -12,6 +12,8 @@ import dev.attnviz.swing.AttentionView;
 import dev.attnviz.swing.ControlRow;
 import dev.attnviz.swing.SelectionControls;
 import dev.attnviz.swing.SelectionControls.Part;
+import dev.attnviz.swing.ViewKeys;
+import dev.attnviz.swing.ViewNavigation;
 import dev.attnviz.swing.export.ShownMatrix;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
@@ -30,13 +32,13 @@ import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.Point;
 import java.awt.Rectangle;
-import java.awt.event.KeyEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.swing.JComboBox;
@@ -82,6 +84,7 @@ public final class HeadStatisticsHeatmap extends AttentionView {
   private final SelectionControls selectors =
       new SelectionControls(EnumSet.of(Part.KIND, Part.DISPLAY_OPTIONS));
   private final JComboBox<Statistic> statisticBox = new JComboBox<>(Statistic.values());
+  private final ViewNavigation navigation = new ViewNavigation(this, () -> null, true);
   private final LatestResult<HeadStatistics> result = new LatestResult<>(this::resultChanged);
   private Statistic statistic = Statistic.ENTROPY;
   private ModelGridLayout grid;
@@ -444,29 +447,26 @@ public final class HeadStatisticsHeatmap extends AttentionView {
     HeadSelection.select(getSelectionModel(), shownKind().orElseThrow(), head.layer(), head.head());
   }
 
+  /** The views' key map ({@link ViewKeys}): layer and head steps move the selected head. */
   private void installKeys() {
-    bindKey("previousLayer", () -> moveHead(-1, 0), 0, KeyEvent.VK_UP);
-    bindKey("nextLayer", () -> moveHead(1, 0), 0, KeyEvent.VK_DOWN);
-    bindKey("previousHead", () -> moveHead(0, -1), 0, KeyEvent.VK_LEFT);
-    bindKey("nextHead", () -> moveHead(0, 1), 0, KeyEvent.VK_RIGHT);
+    Map<ViewKeys.Action, Runnable> actions = navigation.actions();
+    actions.remove(ViewKeys.Action.PREVIOUS_TOKEN);
+    actions.remove(ViewKeys.Action.NEXT_TOKEN);
+    ViewKeys.install(this, actions);
   }
 
   /** Moves the selected head by {@code layers} rows and {@code heads} columns of the grid. */
   void moveHead(int layers, int heads) {
-    ModelGridLayout layout = gridLayout();
-    if (layout == null) {
-      return;
-    }
-    AttentionSelectionModel selection = getSelectionModel();
-    int row = step(layout.layers(), selection.layer(), layers);
-    int column = step(layout.heads(), selection.focusHead(), heads);
-    select(new LayerHead(layout.layers()[row], layout.heads()[column]));
-  }
-
-  private static int step(int[] shown, int current, int delta) {
-    int at = Arrays.binarySearch(shown, current);
-    int position = at >= 0 ? at + delta : Math.max(0, -at - 1 - (delta < 0 ? 1 : 0));
-    return Math.max(0, Math.min(shown.length - 1, position));
+    getSelectionModel()
+        .batch(
+            () -> {
+              if (layers != 0) {
+                navigation.stepLayer(layers);
+              }
+              if (heads != 0) {
+                navigation.stepHead(heads);
+              }
+            });
   }
 
   @Override

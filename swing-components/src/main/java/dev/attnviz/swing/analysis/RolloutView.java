@@ -7,6 +7,8 @@ import dev.attnviz.swing.AttentionView;
 import dev.attnviz.swing.DisplayMode;
 import dev.attnviz.swing.SelectionControls;
 import dev.attnviz.swing.SelectionControls.Part;
+import dev.attnviz.swing.ViewKeys;
+import dev.attnviz.swing.ViewNavigation;
 import dev.attnviz.swing.export.ShownMatrix;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
@@ -28,10 +30,10 @@ import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.Point;
 import java.awt.Rectangle;
-import java.awt.event.KeyEvent;
 import java.awt.event.MouseEvent;
 import java.util.BitSet;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -81,6 +83,10 @@ public class RolloutView extends AttentionView {
 
   /** Holds the rollout as data, so that {@link ShownAttention} cuts and labels it. */
   private final AttentionViewModel rolloutModel = new AttentionViewModel();
+
+  private final ViewNavigation navigation =
+      new ViewNavigation(this, this::shownRollout, false)
+          .onToken(token -> tokenBounds(token).ifPresent(this::scrollRectToVisible));
 
   private int depth = FINAL_LAYER;
   private DisplayMode displayMode = DisplayMode.MATRIX;
@@ -559,25 +565,19 @@ public class RolloutView extends AttentionView {
 
   // ---- mouse, keys, tooltips ----
 
+  /** The views' key map ({@link ViewKeys}); the layer keys step the rollout's depth. */
   private void installKeys() {
-    bindKey("previousToken", () -> moveToken(-1), 0, KeyEvent.VK_UP);
-    bindKey("nextToken", () -> moveToken(1), 0, KeyEvent.VK_DOWN);
-    bindKey("previousDepth", () -> moveDepth(-1), 0, KeyEvent.VK_PAGE_UP);
-    bindKey("nextDepth", () -> moveDepth(1), 0, KeyEvent.VK_PAGE_DOWN);
-    bindKey("unlock", () -> getSelectionModel().clearLockedToken(), 0, KeyEvent.VK_ESCAPE);
+    Map<ViewKeys.Action, Runnable> actions = navigation.actions();
+    actions.put(ViewKeys.Action.PREVIOUS_LAYER, () -> moveDepth(-1));
+    actions.put(ViewKeys.Action.NEXT_LAYER, () -> moveDepth(1));
+    // One rollout for all heads: no head to step or isolate.
+    actions.keySet().removeIf(action -> action.name().contains("HEAD"));
+    ViewKeys.install(this, actions);
   }
 
   /** Moves the locked token by {@code delta} positions on its side (the first query if none). */
   void moveToken(int delta) {
-    ShownAttention shown = shownRollout();
-    if (shown == null) {
-      return;
-    }
-    TokenRef token = TokenPlaces.step(shown, getSelectionModel().selectedToken(), delta);
-    if (token != null) {
-      getSelectionModel().setLockedToken(token);
-      tokenBounds(token).ifPresent(this::scrollRectToVisible);
-    }
+    navigation.stepToken(delta);
   }
 
   /** Moves the depth by {@code delta} layers. */

@@ -1,9 +1,10 @@
 package dev.attnviz.swing.neuron;
 
-import dev.attnviz.core.Attention;
 import dev.attnviz.core.AttentionKind;
 import dev.attnviz.swing.AttentionView;
 import dev.attnviz.swing.SelectionControls;
+import dev.attnviz.swing.ViewKeys;
+import dev.attnviz.swing.ViewNavigation;
 import dev.attnviz.swing.ViewWithControls;
 import dev.attnviz.swing.export.ExportableView;
 import dev.attnviz.swing.export.ShownMatrix;
@@ -28,6 +29,7 @@ import java.awt.event.KeyEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -631,35 +633,26 @@ public final class NeuronView extends AttentionView {
     return scene == null ? null : NeuronTooltips.text(scene, hitAt(event));
   }
 
+  /** The views' key map ({@link ViewKeys}), and Shift+Up/Down for the itemised key. */
   private void installKeys() {
-    bindKey("neuron.previousToken", () -> moveToken(-1), 0, KeyEvent.VK_UP);
-    bindKey("neuron.nextToken", () -> moveToken(1), 0, KeyEvent.VK_DOWN);
+    ViewNavigation navigation =
+        new ViewNavigation(this, this::shown, false)
+            .onToken(
+                token -> {
+                  if (scene != null && slice != null) {
+                    scrollContentToVisible(scene.layout().rowBand(slice.shown().positionOf(token)));
+                  }
+                });
+    Map<ViewKeys.Action, Runnable> actions = navigation.actions();
+    actions.put(
+        ViewKeys.Action.CLEAR,
+        () -> {
+          navigation.clear();
+          setPairKey(-1);
+        });
+    ViewKeys.install(this, actions);
     bindKey("neuron.previousKey", () -> movePair(-1), InputEvent.SHIFT_DOWN_MASK, KeyEvent.VK_UP);
     bindKey("neuron.nextKey", () -> movePair(1), InputEvent.SHIFT_DOWN_MASK, KeyEvent.VK_DOWN);
-    bindKey("neuron.previousHead", () -> moveHead(-1), 0, KeyEvent.VK_LEFT);
-    bindKey("neuron.nextHead", () -> moveHead(1), 0, KeyEvent.VK_RIGHT);
-    bindKey("neuron.previousLayer", () -> moveLayer(-1), 0, KeyEvent.VK_PAGE_UP);
-    bindKey("neuron.nextLayer", () -> moveLayer(1), 0, KeyEvent.VK_PAGE_DOWN);
-    bindKey("neuron.unlock", this::unlock, 0, KeyEvent.VK_ESCAPE);
-  }
-
-  /** Moves the selected token (locking it) by {@code delta} rows, on the side that is selected. */
-  private void moveToken(int delta) {
-    if (slice == null) {
-      return;
-    }
-    AttentionSelectionModel selection = getSelectionModel();
-    if (scene.selectedColumn() >= 0) {
-      int next = clamp(scene.selectedColumn() + delta, slice.columnCount());
-      selection.setLockedToken(slice.shown().tokenAt(TokenRef.Side.KEY, next));
-      scrollContentToVisible(scene.layout().rowBand(next));
-      return;
-    }
-    int row = scene.selectedRow();
-    int next =
-        row < 0 ? (delta > 0 ? 0 : slice.rowCount() - 1) : clamp(row + delta, slice.rowCount());
-    selection.setLockedToken(slice.shown().tokenAt(TokenRef.Side.QUERY, next));
-    scrollContentToVisible(scene.layout().rowBand(next));
   }
 
   /** Moves the itemised key to the next key the selected query can see. */
@@ -675,57 +668,5 @@ public final class NeuronView extends AttentionView {
         return;
       }
     }
-  }
-
-  private void moveHead(int delta) {
-    Attention attention = shownAttention();
-    if (attention != null) {
-      int[] heads = getModel().visibleHeads(attention.headCount());
-      getSelectionModel().setFocusHead(step(heads, getSelectionModel().focusHead(), delta));
-    }
-  }
-
-  private void moveLayer(int delta) {
-    Attention attention = shownAttention();
-    if (attention != null) {
-      int[] layers = getModel().visibleLayers(attention.layerCount());
-      getSelectionModel().setLayer(step(layers, getSelectionModel().layer(), delta));
-    }
-  }
-
-  private void unlock() {
-    getSelectionModel().clearLockedToken();
-    setPairKey(-1);
-  }
-
-  private Attention shownAttention() {
-    ShownAttention shown = shown();
-    return shown == null ? null : shown.attention();
-  }
-
-  /**
-   * The index {@code delta} steps from {@code current} among the sorted {@code indexes}, stopping
-   * at the ends; from an index that is not among them, the nearest one in that direction.
-   */
-  static int step(int[] indexes, int current, int delta) {
-    int position = -1;
-    for (int p = 0; p < indexes.length; p++) {
-      if (indexes[p] == current) {
-        position = p;
-      }
-    }
-    if (position < 0) {
-      int p = 0;
-      while (p < indexes.length && indexes[p] < current) {
-        p++;
-      }
-      // Between two included indexes: one step down lands on the lower, one step up on the upper.
-      position = delta > 0 ? p - 1 : p;
-    }
-    return indexes[clamp(position + delta, indexes.length)];
-  }
-
-  private static int clamp(int index, int count) {
-    return Math.max(0, Math.min(count - 1, index));
   }
 }

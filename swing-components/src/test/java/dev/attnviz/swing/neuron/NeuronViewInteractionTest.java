@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.attnviz.core.AttentionData;
+import dev.attnviz.swing.ViewNavigation;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.TokenRef;
@@ -202,9 +203,9 @@ class NeuronViewInteractionTest {
     selection.setFocusHead(2);
     press(KeyEvent.VK_LEFT, 0);
     assertEquals(1, selection.focusHead(), "from an excluded head to the next included one");
-    assertEquals(1, NeuronView.step(new int[] {1, 3}, 2, -1));
-    assertEquals(3, NeuronView.step(new int[] {1, 3}, 2, 1));
-    assertEquals(1, NeuronView.step(new int[] {1, 3}, 0, 1));
+    assertEquals(1, ViewNavigation.step(new int[] {1, 3}, 2, -1));
+    assertEquals(3, ViewNavigation.step(new int[] {1, 3}, 2, 1));
+    assertEquals(1, ViewNavigation.step(new int[] {1, 3}, 0, 1));
   }
 
   @Test
