@@ -45,6 +45,7 @@ final class ComparePanel extends JPanel {
   private final JLabel status = new JLabel(" ");
   private AttentionData pendingA;
   private boolean started;
+  private final SelectionLink link;
 
   ComparePanel(
       AttentionService.Lane lane,
@@ -56,7 +57,7 @@ final class ComparePanel extends JPanel {
     // Its own selection, on the main views' layer and heads: a token locked in the main input is
     // another word in the compared ones.
     AttentionSelectionModel own = new AttentionSelectionModel();
-    SelectionLink.layerAndHeads(selection, own);
+    this.link = SelectionLink.layerAndHeads(selection, own);
     this.view = new ComparisonView(own);
     setName("compare.panel");
     textA.setName("compare.textA");
@@ -110,6 +111,12 @@ final class ComparePanel extends JPanel {
   /** The comparison view: what export writes, and what tests inspect. */
   ComparisonView view() {
     return view;
+  }
+
+  /** Unlinks from the main selection and lets go of the models, when the window closes. */
+  void dispose() {
+    link.close();
+    view.dispose();
   }
 
   /** Computes both inputs, A then B, replacing any comparison in progress. */

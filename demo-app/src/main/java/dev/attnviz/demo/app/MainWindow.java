@@ -90,6 +90,8 @@ public final class MainWindow extends JFrame {
         new WindowAdapter() {
           @Override
           public void windowClosed(WindowEvent e) {
+            // The views let go of the shared models, so that nothing outlives the window.
+            tabs.dispose();
             saveSettings();
             service.close();
           }
@@ -261,6 +263,7 @@ public final class MainWindow extends JFrame {
     bar.add(view);
 
     JMenu help = new JMenu("Help");
+    help.add(item("Keyboard shortcuts", 0, () -> KeyboardShortcuts.show(this)));
     help.add(
         item(
             "About attnviz",

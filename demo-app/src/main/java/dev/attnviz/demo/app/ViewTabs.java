@@ -1,5 +1,6 @@
 package dev.attnviz.demo.app;
 
+import dev.attnviz.swing.AttentionView;
 import dev.attnviz.swing.HeadView;
 import dev.attnviz.swing.ModelView;
 import dev.attnviz.swing.analysis.HeadStatisticsView;
@@ -22,6 +23,7 @@ final class ViewTabs {
 
   private final JTabbedPane tabs = new JTabbedPane();
   private final List<ExportableView> views = new ArrayList<>();
+  private final List<Runnable> disposers = new ArrayList<>();
 
   ViewTabs(AttentionViewModel model, AttentionSelectionModel selection, ComparePanel compare) {
     tabs.setName("views.tabs");
@@ -38,6 +40,7 @@ final class ViewTabs {
         "Inside one head: queries, keys and how they become attention",
         new NeuronView(model, selection));
     HeadStatisticsView statistics = new HeadStatisticsView(model, selection);
+    disposers.add(statistics::dispose);
     // The statistics view scrolls its table and heatmap itself.
     add(
         "Head statistics",
@@ -53,10 +56,11 @@ final class ViewTabs {
         "Two inputs side by side and their difference, e.g. She vs He",
         compare,
         compare.view());
+    disposers.add(compare::dispose);
   }
 
-  private <V extends JComponent & ExportableView> void addScrolling(
-      String title, String tip, V view) {
+  private <V extends AttentionView> void addScrolling(String title, String tip, V view) {
+    disposers.add(view::dispose);
     JScrollPane scroll = new JScrollPane(view);
     scroll.setBorder(null);
     add(title, tip, scroll, view);
@@ -65,6 +69,13 @@ final class ViewTabs {
   private void add(String title, String tip, JComponent tab, ExportableView view) {
     tabs.addTab(title, null, tab, tip);
     views.add(view);
+  }
+
+  /** Disposes every view, when the window closes. */
+  void dispose() {
+    for (Runnable dispose : disposers) {
+      dispose.run();
+    }
   }
 
   /** The tabbed pane to place in the window. */
