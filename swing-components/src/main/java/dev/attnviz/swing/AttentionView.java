@@ -5,6 +5,7 @@ import dev.attnviz.swing.export.ExportableView;
 import dev.attnviz.swing.export.ShownMatrix;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
+import dev.attnviz.swing.model.LayerHead;
 import dev.attnviz.swing.model.SelectionEvent;
 import dev.attnviz.swing.model.TokenRef;
 import dev.attnviz.swing.render.HiDpi;
@@ -62,6 +63,7 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
     model.addChangeListener(modelListener);
     selection.addChangeListener(selectionListener);
     model.attach(selection);
+    installHitEvents();
   }
 
   /**
@@ -173,6 +175,73 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
    */
   protected final AttentionData displayData() {
     return model.displayData();
+  }
+
+  /**
+   * What is at {@code point} of this component: a token, a grid cell, or nothing. Token indexes are
+   * the data's. By default the {@link #tokenAt} token, shown for the selected layer.
+   */
+  public ViewHit hitAt(Point point) {
+    TokenRef token = tokenAt(point);
+    return token == null ? ViewHit.NONE : ViewHit.token(token, selection.layer(), tokenHead());
+  }
+
+  /** The head a token hit is shown for: −1 (several) unless the view shows one head. */
+  protected int tokenHead() {
+    return -1;
+  }
+
+  /** The token at {@code point} of this component (a data index), or null. */
+  public TokenRef tokenAt(Point point) {
+    return null;
+  }
+
+  /** The layer × head cell at {@code point} of this component, or null. */
+  public final LayerHead cellAt(Point point) {
+    return hitAt(point).cell();
+  }
+
+  /** Tells {@code listener} what the mouse hovers and clicks in this view. */
+  public void addViewMouseListener(ViewMouseListener listener) {
+    listenerList.add(ViewMouseListener.class, Objects.requireNonNull(listener, "listener"));
+  }
+
+  /** Stops telling {@code listener}. */
+  public void removeViewMouseListener(ViewMouseListener listener) {
+    listenerList.remove(ViewMouseListener.class, listener);
+  }
+
+  private void installHitEvents() {
+    MouseAdapter mouse =
+        new MouseAdapter() {
+          private ViewHit hovered = ViewHit.NONE;
+
+          @Override
+          public void mouseMoved(MouseEvent e) {
+            ViewMouseListener[] all = listenerList.getListeners(ViewMouseListener.class);
+            ViewHit hit = all.length == 0 ? ViewHit.NONE : hitAt(e.getPoint());
+            if (!hit.equals(hovered)) {
+              hovered = hit;
+              ViewMouseEvent event = new ViewMouseEvent(AttentionView.this, e, hit);
+              for (ViewMouseListener listener : all) {
+                listener.viewHovered(event);
+              }
+            }
+          }
+
+          @Override
+          public void mouseClicked(MouseEvent e) {
+            ViewMouseListener[] all = listenerList.getListeners(ViewMouseListener.class);
+            if (all.length > 0) {
+              ViewMouseEvent event = new ViewMouseEvent(AttentionView.this, e, hitAt(e.getPoint()));
+              for (ViewMouseListener listener : all) {
+                listener.viewClicked(event);
+              }
+            }
+          }
+        };
+    addMouseListener(mouse);
+    addMouseMotionListener(mouse);
   }
 
   /** What is shown now, or null without data. Recomputed lazily after a change. */

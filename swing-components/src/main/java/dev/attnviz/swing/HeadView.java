@@ -294,6 +294,7 @@ public class HeadView extends AttentionView {
   }
 
   /** The token at a point of this component, or null. */
+  @Override
   public TokenRef tokenAt(Point point) {
     return tokenAtIn(tokenPlaces(), point);
   }

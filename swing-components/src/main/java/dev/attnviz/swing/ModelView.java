@@ -586,7 +586,28 @@ public class ModelView extends AttentionView {
 
   // ---- mouse, tooltips, keys ----
 
-  private LayerHead cellAt(Point p) {
+  /** A thumbnail's cell, or a token of the detail pane (for the detail's layer and head). */
+  @Override
+  public ViewHit hitAt(Point point) {
+    Point p = new Point(point.x, point.y - contentTop());
+    LayerHead cell = gridCellAt(p);
+    if (cell != null) {
+      return ViewHit.cell(cell);
+    }
+    TokenRef token = detailTokenAt(p);
+    LayerHead detail = shownSelectedCell();
+    return token == null || detail == null
+        ? ViewHit.NONE
+        : ViewHit.token(token, detail.layer(), detail.head());
+  }
+
+  /** The token of the detail pane at a point of this component, or null. */
+  @Override
+  public TokenRef tokenAt(Point point) {
+    return hitAt(point).token();
+  }
+
+  private LayerHead gridCellAt(Point p) {
     ModelGridLayout layout = gridLayout();
     return layout == null ? null : layout.cellAt(p.x, p.y);
   }
@@ -623,7 +644,7 @@ public class ModelView extends AttentionView {
           @Override
           public void mouseMoved(MouseEvent e) {
             Point p = contentPoint(e);
-            setHoveredCell(cellAt(p));
+            setHoveredCell(gridCellAt(p));
             getSelectionModel().setHoveredToken(detailTokenAt(p));
           }
 
@@ -640,7 +661,7 @@ public class ModelView extends AttentionView {
               return;
             }
             Point p = contentPoint(e);
-            LayerHead cell = cellAt(p);
+            LayerHead cell = gridCellAt(p);
             if (cell != null) {
               getSelectionModel().toggleCell(cell);
               return;
@@ -658,7 +679,7 @@ public class ModelView extends AttentionView {
   @Override
   public String getToolTipText(MouseEvent e) {
     Point p = contentPoint(e);
-    LayerHead cell = cellAt(p);
+    LayerHead cell = gridCellAt(p);
     if (cell != null) {
       return AttentionTooltips.thumbnail(
           cell.layer(), cell.head(), cell.equals(getSelectionModel().selectedCell()));

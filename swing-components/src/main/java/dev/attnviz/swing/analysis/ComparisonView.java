@@ -437,6 +437,12 @@ public class ComparisonView extends AttentionView {
   }
 
   /** The token at a point (a cell counts as its query, as in the head view), or null. */
+  @Override
+  protected int tokenHead() {
+    return meanOfHeads ? -1 : getSelectionModel().focusHead();
+  }
+
+  @Override
   public TokenRef tokenAt(Point point) {
     Place place = placeAt(point);
     return place == null ? null : tokenAtIn(tokenPlaces(place.panel()).orElseThrow(), point);

@@ -12,6 +12,7 @@ import dev.attnviz.swing.AttentionView;
 import dev.attnviz.swing.ControlRow;
 import dev.attnviz.swing.SelectionControls;
 import dev.attnviz.swing.SelectionControls.Part;
+import dev.attnviz.swing.ViewHit;
 import dev.attnviz.swing.ViewKeys;
 import dev.attnviz.swing.ViewNavigation;
 import dev.attnviz.swing.export.ShownMatrix;
@@ -262,6 +263,13 @@ public final class HeadStatisticsHeatmap extends AttentionView {
   }
 
   /** The head whose cell is at {@code point} of this component, or null. */
+  @Override
+  public ViewHit hitAt(Point point) {
+    LayerHead head = headAt(point);
+    return head == null ? ViewHit.NONE : ViewHit.cell(head);
+  }
+
+  /** The head (a cell of the heatmap) at a point of this component, or null. */
   public LayerHead headAt(Point point) {
     ModelGridLayout layout = gridLayout();
     return layout == null ? null : layout.cellAt(point.x, point.y - contentTop());

@@ -444,6 +444,7 @@ public class RolloutView extends AttentionView {
   }
 
   /** The token at a point of this component (a matrix cell counts as its query), or null. */
+  @Override
   public TokenRef tokenAt(Point point) {
     return tokenAtIn(tokenPlaces(), point);
   }
@@ -459,7 +460,7 @@ public class RolloutView extends AttentionView {
   }
 
   /** The matrix cell at a point of this component, in matrix mode, or null. */
-  MatrixLayout.Hit cellAt(Point point) {
+  MatrixLayout.Hit matrixCellAt(Point point) {
     if (displayMode != DisplayMode.MATRIX || shownRollout() == null) {
       return null;
     }
@@ -596,7 +597,7 @@ public class RolloutView extends AttentionView {
     if (shown == null) {
       return null;
     }
-    MatrixLayout.Hit cell = cellAt(e.getPoint());
+    MatrixLayout.Hit cell = matrixCellAt(e.getPoint());
     if (cell != null) {
       return RolloutTooltips.cell(shown, shownDepth(), cell.row(), cell.column());
     }

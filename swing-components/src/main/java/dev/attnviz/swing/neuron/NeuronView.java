@@ -548,6 +548,29 @@ public final class NeuronView extends AttentionView {
   // ------------------------------------------------------------------ interaction
 
   /** What lies at a point of this component, or null. */
+  /** The token at a point of this component: a query row, or a key row (collapsed), or null. */
+  @Override
+  public TokenRef tokenAt(Point point) {
+    if (slice == null || scene == null) {
+      return null;
+    }
+    Hit hit = fittedScene().layout().hitTest(point.x, point.y - contentTop());
+    if (hit == null) {
+      return null;
+    }
+    if (isQueryColumn(hit.column())) {
+      return slice.shown().tokenAt(TokenRef.Side.QUERY, hit.row());
+    }
+    return !scene.expanded() && hit.column() == Column.KEY_TOKENS
+        ? slice.shown().tokenAt(TokenRef.Side.KEY, hit.row())
+        : null;
+  }
+
+  @Override
+  protected int tokenHead() {
+    return getSelectionModel().focusHead();
+  }
+
   private Hit hitAt(MouseEvent e) {
     Point point = contentPoint(e);
     return scene == null ? null : fittedScene().layout().hitTest(point.x, point.y);

@@ -1,0 +1,38 @@
+package dev.attnviz.swing;
+
+import java.awt.event.MouseEvent;
+import java.util.EventObject;
+import java.util.Objects;
+
+/**
+ * The mouse moved onto something else in a view, or clicked something: the Swing event and what it
+ * hit, so that a host reacts to tokens and heads without hit-testing itself (like JFreeChart's
+ * {@code ChartMouseEvent}).
+ */
+public final class ViewMouseEvent extends EventObject {
+
+  private final transient MouseEvent trigger;
+  private final transient ViewHit hit;
+
+  /** An event from {@code view}. */
+  public ViewMouseEvent(AttentionView view, MouseEvent trigger, ViewHit hit) {
+    super(view);
+    this.trigger = Objects.requireNonNull(trigger, "trigger");
+    this.hit = Objects.requireNonNull(hit, "hit");
+  }
+
+  /** The view. */
+  public AttentionView view() {
+    return (AttentionView) getSource();
+  }
+
+  /** The Swing mouse event. */
+  public MouseEvent trigger() {
+    return trigger;
+  }
+
+  /** What the mouse is over, or clicked. */
+  public ViewHit hit() {
+    return hit;
+  }
+}
