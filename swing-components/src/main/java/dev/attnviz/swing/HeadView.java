@@ -15,9 +15,9 @@ import dev.attnviz.swing.render.MatrixLayout;
 import dev.attnviz.swing.render.MatrixPainter;
 import dev.attnviz.swing.render.ShownAttention;
 import dev.attnviz.swing.render.TextFit;
+import dev.attnviz.swing.render.TokenColumnsDisplay;
 import dev.attnviz.swing.render.TokenColumnsLayout;
 import dev.attnviz.swing.render.TokenColumnsPainter;
-import dev.attnviz.swing.render.TokenPlaces;
 import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.Graphics2D;
@@ -74,11 +74,14 @@ public class HeadView extends AttentionView {
   private final HeadSquares squares;
   private DisplayMode displayMode = DisplayMode.LINES;
 
-  private TokenColumnsLayout linesLayout;
-  private MatrixLayout matrixLayout;
-  private int layoutWidth = -1;
+  private final TokenColumnsDisplay display =
+      new TokenColumnsDisplay(MIN_LINE_AREA_WIDTH, MAX_LINE_AREA_WIDTH, MAX_LABEL_WIDTH);
   private float[] matrixValues;
-  private String matrixKey;
+
+  /** What {@link #matrixValues} hold: the mean of these heads of this layer. */
+  private record MatrixKey(int layer, BitSet heads) {}
+
+  private MatrixKey matrixKey;
 
   /** Creates a head view with empty models of its own. */
   public HeadView() {
@@ -178,8 +181,7 @@ public class HeadView extends AttentionView {
   }
 
   private void invalidateLayout() {
-    linesLayout = null;
-    matrixLayout = null;
+    display.invalidate();
     matrixValues = null;
     matrixKey = null;
     markSelectionPainted();
@@ -195,23 +197,7 @@ public class HeadView extends AttentionView {
   }
 
   private Rectangle selectionArea(TokenRef token) {
-    if (displayMode == DisplayMode.MATRIX) {
-      MatrixLayout layout = matrixLayout();
-      int position = shown().positionOf(token);
-      if (layout == null || position < 0) {
-        return null;
-      }
-      Rectangle area = layout.labelBox(token.side(), position);
-      Rectangle cells = layout.cellsBounds();
-      area.add(
-          token.isQuery()
-              ? new Rectangle(cells.x, area.y, cells.width, area.height)
-              : new Rectangle(area.x, cells.y, area.width, cells.height));
-      area.grow(1, 1);
-      return area;
-    }
-    TokenColumnsLayout layout = linesLayout();
-    return layout == null ? null : TokenColumnsPainter.affectedArea(layout, scene(), token);
+    return display().selectionArea(token, scene());
   }
 
   // ---- geometry ----
@@ -221,68 +207,27 @@ public class HeadView extends AttentionView {
   }
 
   /**
-   * The lines layout for the current width, or null without data. The line area between the token
-   * columns takes the width the view has beyond the columns and margins, between {@link
-   * #MIN_LINE_AREA_WIDTH} and {@link #MAX_LINE_AREA_WIDTH}; wider than that, the picture is
-   * centred.
+   * The token-columns display, up to date: the line area between the token columns takes the width
+   * the view has beyond the columns and margins, between {@link #MIN_LINE_AREA_WIDTH} and {@link
+   * #MAX_LINE_AREA_WIDTH}; wider than that, the picture is centred.
    */
-  TokenColumnsLayout linesLayout() {
-    ShownAttention shown = shown();
-    if (shown == null) {
-      return null;
-    }
-    if (linesLayout == null || layoutWidth != getWidth()) {
-      TokenColumnsLayout natural =
-          TokenColumnsLayout.fitting(
-              MARGIN,
-              MARGIN,
-              shown.rowLabels(),
-              shown.columnLabels(),
-              colors().text()::width,
-              rowHeight(),
-              MIN_LINE_AREA_WIDTH,
-              MAX_LABEL_WIDTH);
-      int columns = natural.leftWidth() + natural.rightWidth();
-      int lineArea = lineAreaWidth(getWidth() - 2 * MARGIN - columns);
-      int x = Math.max(MARGIN, (getWidth() - columns - lineArea) / 2);
-      linesLayout =
-          new TokenColumnsLayout(
-              x,
-              MARGIN,
-              natural.leftCount(),
-              natural.rightCount(),
-              natural.leftWidth(),
-              natural.rightWidth(),
-              natural.rowHeight(),
-              lineArea);
-      layoutWidth = getWidth();
-    }
-    return linesLayout;
+  private TokenColumnsDisplay display() {
+    display.update(shown(), colors(), MARGIN, MARGIN, getWidth());
+    display.setStrategy(
+        displayMode == DisplayMode.MATRIX
+            ? TokenColumnsDisplay.Strategy.HEATMAP
+            : TokenColumnsDisplay.Strategy.LINES);
+    return display;
   }
 
-  /** The line area for {@code room} pixels left between the columns, within the min and max. */
-  static int lineAreaWidth(int room) {
-    return Math.max(MIN_LINE_AREA_WIDTH, Math.min(MAX_LINE_AREA_WIDTH, room));
+  /** The lines layout for the current width, or null without data. */
+  TokenColumnsLayout linesLayout() {
+    return display().linesLayout();
   }
 
   /** The heatmap layout, or null without data. */
   MatrixLayout matrixLayout() {
-    ShownAttention shown = shown();
-    if (shown == null) {
-      return null;
-    }
-    if (matrixLayout == null) {
-      matrixLayout =
-          MatrixLayout.fitting(
-              MARGIN,
-              MARGIN,
-              shown.rowLabels(),
-              shown.columnLabels(),
-              colors().text()::width,
-              rowHeight(),
-              MAX_LABEL_WIDTH);
-    }
-    return matrixLayout;
+    return display().matrixLayout();
   }
 
   /**
@@ -290,23 +235,13 @@ public class HeadView extends AttentionView {
    * overlays, and for tests.
    */
   public Optional<Rectangle> tokenBounds(TokenRef token) {
-    return tokenBoundsIn(tokenPlaces(), token);
+    return tokenBoundsIn(display().places(), token);
   }
 
   /** The token at a point of this component, or null. */
   @Override
   public TokenRef tokenAt(Point point) {
-    return tokenAtIn(tokenPlaces(), point);
-  }
-
-  /** Where the tokens are, or null without data. */
-  private TokenPlaces tokenPlaces() {
-    if (shown() == null) {
-      return null;
-    }
-    return displayMode == DisplayMode.MATRIX
-        ? TokenPlaces.inMatrix(shown(), matrixLayout())
-        : TokenPlaces.inColumns(shown(), linesLayout());
+    return tokenAtIn(display().places(), point);
   }
 
   /**
@@ -331,8 +266,7 @@ public class HeadView extends AttentionView {
 
   /** The content as laid out now, from its left margin: what export draws below the strip. */
   private Rectangle shownContent() {
-    Rectangle bounds =
-        displayMode == DisplayMode.MATRIX ? matrixLayout().bounds() : linesLayout().bounds();
+    Rectangle bounds = display().bounds();
     return new Rectangle(
         bounds.x - MARGIN, 0, bounds.width + 2 * MARGIN, bounds.y + bounds.height + MARGIN);
   }
@@ -370,7 +304,7 @@ public class HeadView extends AttentionView {
   private float[] matrixValues() {
     ShownAttention shown = shown();
     BitSet heads = getSelectionModel().activeHeads(shown.headCount());
-    String key = getSelectionModel().layer() + "/" + heads;
+    MatrixKey key = new MatrixKey(getSelectionModel().layer(), heads);
     if (matrixValues == null || !key.equals(matrixKey)) {
       matrixValues = shown.meanMatrix(getSelectionModel().layer(), heads);
       matrixKey = key;
@@ -386,21 +320,13 @@ public class HeadView extends AttentionView {
       TextFit.drawAt(g, colors().text(), NO_DATA, MARGIN, MARGIN);
       return;
     }
-    Rectangle clip = g.getClipBounds();
-    AttentionSelectionModel selection = getSelectionModel();
-    if (displayMode == DisplayMode.MATRIX) {
-      new MatrixPainter(colors())
-          .paint(
-              g,
-              matrixLayout(),
-              shown,
-              matrixValues(),
-              selection.selectedToken(),
-              selection.lockedToken(),
-              clip);
-    } else {
-      new TokenColumnsPainter(colors()).paint(g, linesLayout(), scene(), clip);
-    }
+    display()
+        .paint(
+            g,
+            g.getClipBounds(),
+            scene(),
+            new MatrixPainter(colors()),
+            displayMode == DisplayMode.MATRIX ? matrixValues() : null);
     markSelectionPainted();
     if (hasFocus()) {
       FocusRing.paint(g, colors().selection(), focusRing());
@@ -412,8 +338,7 @@ public class HeadView extends AttentionView {
     if (shown() == null) {
       return null;
     }
-    Rectangle bounds =
-        displayMode == DisplayMode.MATRIX ? matrixLayout().bounds() : linesLayout().bounds();
+    Rectangle bounds = display().bounds();
     bounds.grow(MARGIN / 2, MARGIN / 2);
     return bounds;
   }

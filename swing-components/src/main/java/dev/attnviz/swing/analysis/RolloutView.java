@@ -21,9 +21,8 @@ import dev.attnviz.swing.render.MatrixLayout;
 import dev.attnviz.swing.render.MatrixPainter;
 import dev.attnviz.swing.render.ShownAttention;
 import dev.attnviz.swing.render.TextFit;
-import dev.attnviz.swing.render.TokenColumnsLayout;
+import dev.attnviz.swing.render.TokenColumnsDisplay;
 import dev.attnviz.swing.render.TokenColumnsPainter;
-import dev.attnviz.swing.render.TokenPlaces;
 import dev.attnviz.swing.render.ViewText;
 import java.awt.Color;
 import java.awt.Dimension;
@@ -93,8 +92,8 @@ public class RolloutView extends AttentionView {
   private boolean refreshingDepth;
   private ShownAttention shownRollout;
   private boolean shownRolloutValid;
-  private TokenColumnsLayout linesLayout;
-  private MatrixLayout matrixLayout;
+  private final TokenColumnsDisplay display =
+      new TokenColumnsDisplay(LINE_AREA_WIDTH, LINE_AREA_WIDTH, MAX_LABEL_WIDTH);
   private float[] matrixValues;
 
   /** Creates a rollout view with empty models of its own. */
@@ -286,8 +285,7 @@ public class RolloutView extends AttentionView {
 
   private void invalidateLayout() {
     shownRolloutValid = false;
-    linesLayout = null;
-    matrixLayout = null;
+    display.invalidate();
     matrixValues = null;
     markSelectionPainted();
     revalidate();
@@ -295,10 +293,10 @@ public class RolloutView extends AttentionView {
   }
 
   private void repaintSelection() {
-    if (displayMode == DisplayMode.LINES && shownRollout() != null) {
-      TokenColumnsLayout layout = linesLayout();
+    if (shownRollout() != null) {
+      TokenColumnsDisplay shown = display();
       TokenColumnsPainter.Scene scene = scene();
-      repaintTokenSelection(token -> TokenColumnsPainter.affectedArea(layout, scene, token));
+      repaintTokenSelection(token -> shown.selectionArea(token, scene));
     } else {
       markSelectionPainted();
       repaint();
@@ -354,47 +352,22 @@ public class RolloutView extends AttentionView {
     return MARGIN + rowHeight() + 4;
   }
 
-  TokenColumnsLayout linesLayout() {
-    ShownAttention shown = shownRollout();
-    if (shown == null) {
-      return null;
-    }
-    if (linesLayout == null) {
-      linesLayout =
-          TokenColumnsLayout.fitting(
-              MARGIN,
-              bodyTop(),
-              shown.rowLabels(),
-              shown.columnLabels(),
-              colors().text()::width,
-              rowHeight(),
-              LINE_AREA_WIDTH,
-              MAX_LABEL_WIDTH);
-    }
-    return linesLayout;
+  /** The token-columns display of the rollout, up to date. */
+  private TokenColumnsDisplay display() {
+    display.update(shownRollout(), colors(), MARGIN, bodyTop(), getWidth());
+    display.setStrategy(
+        displayMode == DisplayMode.MATRIX
+            ? TokenColumnsDisplay.Strategy.HEATMAP
+            : TokenColumnsDisplay.Strategy.LINES);
+    return display;
   }
 
-  MatrixLayout matrixLayout() {
-    ShownAttention shown = shownRollout();
-    if (shown == null) {
-      return null;
-    }
-    if (matrixLayout == null) {
-      matrixLayout =
-          MatrixLayout.fitting(
-              MARGIN,
-              bodyTop(),
-              shown.rowLabels(),
-              shown.columnLabels(),
-              colors().text()::width,
-              rowHeight(),
-              MAX_LABEL_WIDTH);
-    }
-    return matrixLayout;
+  private MatrixLayout matrixLayout() {
+    return display().matrixLayout();
   }
 
   private Rectangle bodyBounds() {
-    return displayMode == DisplayMode.MATRIX ? matrixLayout().bounds() : linesLayout().bounds();
+    return display().bounds();
   }
 
   private ColorLegend legend() {
@@ -440,32 +413,18 @@ public class RolloutView extends AttentionView {
 
   /** The box of {@code token} (label) in this component's coordinates, if it is shown. */
   public Optional<Rectangle> tokenBounds(TokenRef token) {
-    return tokenBoundsIn(tokenPlaces(), token);
+    return tokenBoundsIn(display().places(), token);
   }
 
   /** The token at a point of this component (a matrix cell counts as its query), or null. */
   @Override
   public TokenRef tokenAt(Point point) {
-    return tokenAtIn(tokenPlaces(), point);
-  }
-
-  /** Where the tokens are, or null without a rollout. */
-  private TokenPlaces tokenPlaces() {
-    if (shownRollout() == null) {
-      return null;
-    }
-    return displayMode == DisplayMode.MATRIX
-        ? TokenPlaces.inMatrix(shownRollout(), matrixLayout())
-        : TokenPlaces.inColumns(shownRollout(), linesLayout());
+    return tokenAtIn(display().places(), point);
   }
 
   /** The matrix cell at a point of this component, in matrix mode, or null. */
   MatrixLayout.Hit matrixCellAt(Point point) {
-    if (displayMode != DisplayMode.MATRIX || shownRollout() == null) {
-      return null;
-    }
-    MatrixLayout.Hit hit = matrixLayout().hitTest(point.x, point.y - contentTop());
-    return hit != null && hit.isCell() ? hit : null;
+    return display().cellAt(new Point(point.x, point.y - contentTop()));
   }
 
   // ---- painting ----
@@ -518,26 +477,21 @@ public class RolloutView extends AttentionView {
     }
     g.setColor(colors().foreground());
     TextFit.drawAt(g, text, title(), MARGIN, MARGIN);
-    Rectangle clip = g.getClipBounds();
-    AttentionSelectionModel selection = getSelectionModel();
-    if (displayMode == DisplayMode.MATRIX) {
+    boolean heatmap = displayMode == DisplayMode.MATRIX;
+    float max = heatmap ? matrixMax() : 1;
+    HeatColorScale scale = HeatColorScale.of(colors());
+    display()
+        .paint(
+            g,
+            g.getClipBounds(),
+            scene(),
+            new MatrixPainter(colors(), value -> scale.rgb((float) (value / max))),
+            heatmap ? matrixValues() : null);
+    if (heatmap) {
       MatrixLayout layout = matrixLayout();
-      float max = matrixMax();
-      HeatColorScale scale = HeatColorScale.of(colors());
-      new MatrixPainter(colors(), value -> scale.rgb((float) (value / max)))
-          .paint(
-              g,
-              layout,
-              shown,
-              matrixValues(),
-              selection.selectedToken(),
-              selection.lockedToken(),
-              clip);
       legend()
           .paint(
               g, colors(), layout.bounds().x + layout.bounds().width + LEGEND_GAP, layout.cellsY());
-    } else {
-      new TokenColumnsPainter(colors()).paint(g, linesLayout(), scene(), clip);
     }
     if (hasFocus()) {
       Rectangle ring = bodyBounds();

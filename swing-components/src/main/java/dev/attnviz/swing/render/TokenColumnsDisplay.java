@@ -1,0 +1,227 @@
+package dev.attnviz.swing.render;
+
+import dev.attnviz.swing.model.TokenRef;
+import java.awt.Graphics2D;
+import java.awt.Point;
+import java.awt.Rectangle;
+import java.util.Objects;
+
+/**
+ * The token-columns display of a view, in one place: query tokens on the left, key tokens on the
+ * right or on top, and between them either lines ({@link Strategy#LINES}, {@link
+ * TokenColumnsPainter}) or a heatmap ({@link Strategy#HEATMAP}, {@link MatrixPainter}), swapped
+ * like a renderer on a plot. It lays the tokens out for the width it gets, answers where a token is
+ * and which token is at a point (data indexes, through {@link TokenPlaces}), which area a change of
+ * the selected token touches, and paints. Layouts are cached until {@link #invalidate()} or new
+ * input.
+ *
+ * <p>Not a component: a view owns one per picture and feeds it its {@link ShownAttention}, colours
+ * and the room it has. Use on the Event Dispatch Thread.
+ */
+public final class TokenColumnsDisplay {
+
+  /** How the attention between the token columns is drawn. */
+  public enum Strategy {
+    /** One line per (query, key, head), opacity = weight. */
+    LINES,
+    /** A heatmap of the shown matrix, query rows by key columns. */
+    HEATMAP
+  }
+
+  private final int minLineArea;
+  private final int maxLineArea;
+  private final int maxLabelWidth;
+  private Strategy strategy = Strategy.LINES;
+  private ShownAttention shown;
+  private ViewColors colors;
+  private int x;
+  private int y;
+  private int width = -1;
+  private TokenColumnsLayout lines;
+  private MatrixLayout matrix;
+
+  /**
+   * A display whose line area takes {@code minLineArea} to {@code maxLineArea} pixels (centred in a
+   * wider view when the maximum is the larger), with labels up to {@code maxLabelWidth}.
+   */
+  public TokenColumnsDisplay(int minLineArea, int maxLineArea, int maxLabelWidth) {
+    this.minLineArea = minLineArea;
+    this.maxLineArea = Math.max(minLineArea, maxLineArea);
+    this.maxLabelWidth = maxLabelWidth;
+  }
+
+  /** The strategy; default {@link Strategy#LINES}. */
+  public Strategy strategy() {
+    return strategy;
+  }
+
+  /** Swaps the strategy; the layout follows. */
+  public void setStrategy(Strategy newStrategy) {
+    strategy = Objects.requireNonNull(newStrategy, "newStrategy");
+  }
+
+  /**
+   * What to show and where: {@code shown} (null for nothing) from ({@code x}, {@code y}) in content
+   * coordinates, in a view {@code width} pixels wide (the line area widens and centres into it).
+   * Drops the layouts if anything differs.
+   */
+  public void update(ShownAttention newShown, ViewColors newColors, int newX, int newY, int w) {
+    if (newShown != shown || newColors != colors || newX != x || newY != y || w != width) {
+      shown = newShown;
+      colors = newColors;
+      x = newX;
+      y = newY;
+      width = w;
+      invalidate();
+    }
+  }
+
+  /** Drops the cached layouts, e.g. after the labels' font changed. */
+  public void invalidate() {
+    lines = null;
+    matrix = null;
+  }
+
+  /** Whether there is something to show. */
+  public boolean isEmpty() {
+    return shown == null;
+  }
+
+  private int rowHeight() {
+    return colors.text().height() + 4;
+  }
+
+  /** The lines layout, or null with nothing to show. */
+  public TokenColumnsLayout linesLayout() {
+    if (shown == null) {
+      return null;
+    }
+    if (lines == null) {
+      TokenColumnsLayout natural =
+          TokenColumnsLayout.fitting(
+              x,
+              y,
+              shown.rowLabels(),
+              shown.columnLabels(),
+              colors.text()::width,
+              rowHeight(),
+              minLineArea,
+              maxLabelWidth);
+      lines = natural;
+      if (maxLineArea > minLineArea && width > 0) {
+        int columns = natural.leftWidth() + natural.rightWidth();
+        int room = width - 2 * x - columns;
+        int lineArea = Math.max(minLineArea, Math.min(maxLineArea, room));
+        lines =
+            new TokenColumnsLayout(
+                Math.max(x, (width - columns - lineArea) / 2),
+                y,
+                natural.leftCount(),
+                natural.rightCount(),
+                natural.leftWidth(),
+                natural.rightWidth(),
+                natural.rowHeight(),
+                lineArea);
+      }
+    }
+    return lines;
+  }
+
+  /** The heatmap layout, or null with nothing to show. */
+  public MatrixLayout matrixLayout() {
+    if (shown == null) {
+      return null;
+    }
+    if (matrix == null) {
+      matrix =
+          MatrixLayout.fitting(
+              x,
+              y,
+              shown.rowLabels(),
+              shown.columnLabels(),
+              colors.text()::width,
+              rowHeight(),
+              maxLabelWidth);
+    }
+    return matrix;
+  }
+
+  /** The bounds of the picture in the current strategy, or null with nothing to show. */
+  public Rectangle bounds() {
+    if (shown == null) {
+      return null;
+    }
+    return strategy == Strategy.HEATMAP ? matrixLayout().bounds() : linesLayout().bounds();
+  }
+
+  /** Where the tokens are, or null with nothing to show. */
+  public TokenPlaces places() {
+    if (shown == null) {
+      return null;
+    }
+    return strategy == Strategy.HEATMAP
+        ? TokenPlaces.inMatrix(shown, matrixLayout())
+        : TokenPlaces.inColumns(shown, linesLayout());
+  }
+
+  /** The data token at ({@code x}, {@code y}) in content coordinates, or null. */
+  public TokenRef tokenAt(Point content) {
+    TokenPlaces places = places();
+    return places == null ? null : places.tokenAt(content.x, content.y);
+  }
+
+  /** The heatmap cell at a point in content coordinates, in the heatmap strategy, or null. */
+  public MatrixLayout.Hit cellAt(Point content) {
+    if (shown == null || strategy != Strategy.HEATMAP) {
+      return null;
+    }
+    MatrixLayout.Hit hit = matrixLayout().hitTest(content.x, content.y);
+    return hit != null && hit.isCell() ? hit : null;
+  }
+
+  /**
+   * The area (content coordinates) that selecting or unselecting {@code token} repaints: its lines
+   * and the slices on the other side, or its heatmap row or column with the label; null if none.
+   */
+  public Rectangle selectionArea(TokenRef token, TokenColumnsPainter.Scene scene) {
+    if (shown == null || token == null) {
+      return null;
+    }
+    if (strategy == Strategy.LINES) {
+      return TokenColumnsPainter.affectedArea(linesLayout(), scene, token);
+    }
+    MatrixLayout layout = matrixLayout();
+    int position = shown.positionOf(token);
+    if (position < 0) {
+      return null;
+    }
+    Rectangle area = layout.labelBox(token.side(), position);
+    Rectangle cells = layout.cellsBounds();
+    area.add(
+        token.isQuery()
+            ? new Rectangle(cells.x, area.y, cells.width, area.height)
+            : new Rectangle(area.x, cells.y, area.width, cells.height));
+    area.grow(1, 1);
+    return area;
+  }
+
+  /**
+   * Paints the picture: {@code scene}'s lines, or the heatmap of {@code values} (rows × columns,
+   * row-major) with {@code heatmap}'s colours, highlighting the scene's selected and locked tokens.
+   */
+  public void paint(
+      Graphics2D g,
+      Rectangle clip,
+      TokenColumnsPainter.Scene scene,
+      MatrixPainter heatmap,
+      float[] values) {
+    if (shown == null) {
+      return;
+    }
+    if (strategy == Strategy.HEATMAP) {
+      heatmap.paint(g, matrixLayout(), shown, values, scene.selected(), scene.locked(), clip);
+    } else {
+      new TokenColumnsPainter(colors).paint(g, linesLayout(), scene, clip);
+    }
+  }
+}
