@@ -507,7 +507,11 @@ public class ModelView extends AttentionView {
       cache.validate(
           new ThumbnailCache.Key(
               shown.data(),
-              List.of(shown.kind(), getSelectionModel().filter(), colors(), style, scale),
+              shown.kind(),
+              getSelectionModel().filter(),
+              colors(),
+              style,
+              scale,
               width,
               height));
       cache.ensure(

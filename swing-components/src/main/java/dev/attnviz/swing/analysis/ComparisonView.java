@@ -3,8 +3,6 @@ package dev.attnviz.swing.analysis;
 import dev.attnviz.core.Attention;
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.AttentionKind;
-import dev.attnviz.core.TokenPrettifier;
-import dev.attnviz.core.Tokens;
 import dev.attnviz.swing.AttentionView;
 import dev.attnviz.swing.SelectionControls;
 import dev.attnviz.swing.SelectionControls.Part;
@@ -16,7 +14,6 @@ import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.SelectionEvent;
 import dev.attnviz.swing.model.SelectionEvent.Aspect;
 import dev.attnviz.swing.model.TokenRef;
-import dev.attnviz.swing.render.AttentionTooltips;
 import dev.attnviz.swing.render.HeatColorScale;
 import dev.attnviz.swing.render.MatrixLayout;
 import dev.attnviz.swing.render.MatrixPainter;
@@ -227,44 +224,9 @@ public class ComparisonView extends AttentionView {
     modelB.setHideSpecialTokens(modelA.isHideSpecialTokens());
     modelB.setWordLevel(modelA.isWordLevel());
     modelB.setPrettifyTokens(modelA.isPrettifyTokens());
-    labelModel.setData(labelData(modelA.displayData(), modelB.displayData(), modelA));
+    labelModel.setData(
+        ComparisonText.labelData(modelA.displayData(), modelB.displayData(), modelA));
     invalidateScene();
-  }
-
-  /**
-   * A's display data with every token text replaced by "a / b" where A's and B's differ, so that
-   * the difference heatmap names both; null if there is nothing to compare.
-   */
-  private static AttentionData labelData(
-      AttentionData a, AttentionData b, AttentionViewModel view) {
-    if (a == null || b == null) {
-      return null;
-    }
-    AttentionData.Builder labelled = AttentionData.builder().setModel(a.model());
-    for (Attention x : a.attentions()) {
-      Attention y = b.has(x.kind()) ? b.attention(x.kind()) : x;
-      labelled.addAttention(
-          Attention.builder(x.kind())
-              .setQueryTokens(joined(x.queryTokens(), y.queryTokens(), view.isPrettifyTokens()))
-              .setKeyTokens(joined(x.keyTokens(), y.keyTokens(), view.isPrettifyTokens()))
-              .setWeights(x.weights())
-              .build());
-    }
-    a.sentenceBStart().ifPresent(labelled::optSentenceBStart);
-    return labelled.build();
-  }
-
-  private static Tokens joined(Tokens a, Tokens b, boolean prettify) {
-    if (a.size() != b.size()) {
-      return a;
-    }
-    List<String> texts = new ArrayList<>(a.size());
-    for (int i = 0; i < a.size(); i++) {
-      String x = prettify ? TokenPrettifier.prettify(a.get(i)) : a.get(i);
-      String y = prettify ? TokenPrettifier.prettify(b.get(i)) : b.get(i);
-      texts.add(x.equals(y) ? x : x.strip() + " / " + y.strip());
-    }
-    return Tokens.of(texts, a.specialMask(), a.wordIndexes());
   }
 
   @Override
@@ -593,35 +555,7 @@ public class ComparisonView extends AttentionView {
       return null;
     }
     Scene current = scene();
-    return cellTooltip(
+    return ComparisonText.cellTooltip(
         current.shown(), current.comparison(), headline(), place.hit().row(), place.hit().column());
-  }
-
-  /** The tooltip of a cell: both inputs' tokens and weights, and the difference. */
-  static String cellTooltip(
-      ShownAttention[] shown, Comparison comparison, String headline, int row, int column) {
-    int p = row * shown[0].columnCount() + column;
-    return "<html>"
-        + AttentionTooltips.escape(headline)
-        + "<br>A "
-        + pair(shown[0], row, column)
-        + ": "
-        + Numbers.exact(comparison.a()[p])
-        + "<br>B "
-        + pair(shown[1], row, column)
-        + ": "
-        + Numbers.exact(comparison.b()[p])
-        + "<br>A \u2212 B: "
-        + Numbers.signed(comparison.difference()[p])
-        + "</html>";
-  }
-
-  private static String pair(ShownAttention shown, int row, int column) {
-    return AttentionTooltips.escape(
-        "\u201c"
-            + shown.rowLabel(row)
-            + "\u201d \u2192 \u201c"
-            + shown.columnLabel(column)
-            + "\u201d");
   }
 }

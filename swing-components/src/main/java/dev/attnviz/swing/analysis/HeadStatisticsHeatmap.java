@@ -21,7 +21,6 @@ import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.LayerHead;
 import dev.attnviz.swing.model.SelectionEvent;
 import dev.attnviz.swing.model.SelectionEvent.Aspect;
-import dev.attnviz.swing.render.AttentionTooltips;
 import dev.attnviz.swing.render.FocusRing;
 import dev.attnviz.swing.render.GridAxesPainter;
 import dev.attnviz.swing.render.HeatColorScale;
@@ -35,10 +34,8 @@ import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -484,28 +481,6 @@ public final class HeadStatisticsHeatmap extends AttentionView {
       return null;
     }
     HeadSummary summary = result.value().get(shownKind().orElseThrow(), head.layer(), head.head());
-    return tooltip(summary, statistic);
-  }
-
-  /** The tooltip of one head: every statistic, the shown one first and in bold. */
-  static String tooltip(HeadSummary summary, Statistic shown) {
-    List<String> lines = new ArrayList<>();
-    lines.add(
-        "Layer " + summary.layer() + ", Head " + summary.head() + " (" + summary.kind().id() + ")");
-    lines.add(
-        "<b>"
-            + AttentionTooltips.escape(shown.label())
-            + ": "
-            + Numbers.exact(summary.value(shown))
-            + "</b> ("
-            + AttentionTooltips.escape(shown.description())
-            + ")");
-    for (Statistic other : Statistic.values()) {
-      if (other != shown) {
-        lines.add(
-            AttentionTooltips.escape(other.label()) + ": " + Numbers.exact(summary.value(other)));
-      }
-    }
-    return "<html>" + String.join("<br>", lines) + "</html>";
+    return StatisticTooltips.tooltip(summary, statistic);
   }
 }

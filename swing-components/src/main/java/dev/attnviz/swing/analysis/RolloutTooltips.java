@@ -49,6 +49,22 @@ final class RolloutTooltips {
     return AttentionTooltips.escape("\u201c" + label + "\u201d");
   }
 
+  /**
+   * The tooltip of {@code token} (null: none): with a token of the other side locked, the entry
+   * between the two; else where the token's rollout goes most.
+   */
+  static String at(ShownAttention shown, int depth, TokenRef token, TokenRef locked) {
+    if (token == null) {
+      return null;
+    }
+    if (locked != null && locked.side() != token.side() && shown.positionOf(locked) >= 0) {
+      TokenRef query = token.isQuery() ? token : locked;
+      TokenRef key = token.isQuery() ? locked : token;
+      return cell(shown, depth, shown.positionOf(query), shown.positionOf(key));
+    }
+    return token(shown, depth, token);
+  }
+
   /** The tooltip of one rollout entry: the two tokens and the weight. */
   static String cell(ShownAttention shown, int depth, int row, int column) {
     return "<html>"

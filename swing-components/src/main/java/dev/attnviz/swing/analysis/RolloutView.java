@@ -35,8 +35,6 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.IntStream;
-import javax.swing.DefaultComboBoxModel;
 import javax.swing.JComboBox;
 import javax.swing.JLabel;
 
@@ -76,7 +74,7 @@ public class RolloutView extends AttentionView {
 
   private final SelectionControls selectors =
       new SelectionControls(EnumSet.of(Part.KIND, Part.FILTER, Part.DISPLAY_OPTIONS));
-  private final JComboBox<Integer> depthBox = new JComboBox<>();
+  private final DepthBox depthBox = new DepthBox(this::setDepth);
   private final JComboBox<DisplayMode> modeBox = new JComboBox<>(DisplayMode.values());
   private final LatestResult<RolloutResult> result = new LatestResult<>(this::resultChanged);
 
@@ -89,7 +87,6 @@ public class RolloutView extends AttentionView {
 
   private int depth = FINAL_LAYER;
   private DisplayMode displayMode = DisplayMode.MATRIX;
-  private boolean refreshingDepth;
   private ShownAttention shownRollout;
   private boolean shownRolloutValid;
   private final TokenColumnsDisplay display =
@@ -109,14 +106,11 @@ public class RolloutView extends AttentionView {
    */
   public RolloutView(AttentionViewModel model, AttentionSelectionModel selection) {
     super(model, selection);
-    depthBox.setName("depth");
-    depthBox.setRenderer(ComboLabels.renderer(this::depthLabel));
-    depthBox.addActionListener(e -> depthChosen());
     modeBox.setName("displayMode");
     modeBox.setSelectedItem(displayMode);
     modeBox.addActionListener(e -> setDisplayMode((DisplayMode) modeBox.getSelectedItem()));
     selectors.addToSelectorRow(
-        new JLabel("Rollout after layer:"), depthBox, new JLabel("Show:"), modeBox);
+        new JLabel("Rollout after layer:"), depthBox.component(), new JLabel("Show:"), modeBox);
     selectors.setAlignmentX(LEFT_ALIGNMENT);
     controlsBar().add(bindControls(selectors));
     installTokenMouse(this::tokenAt);
@@ -197,7 +191,7 @@ public class RolloutView extends AttentionView {
 
   /** The depth selector (items are layer indexes). */
   public JComboBox<Integer> depthSelector() {
-    return depthBox;
+    return depthBox.component();
   }
 
   /** Sets the estimated time up to which the rollout is computed at once on the EDT; for tests. */
@@ -303,29 +297,9 @@ public class RolloutView extends AttentionView {
     }
   }
 
-  private void depthChosen() {
-    Object item = depthBox.getSelectedItem();
-    if (!refreshingDepth && item instanceof Integer layer) {
-      // Choosing the last layer means "the full rollout", which stays so for deeper models.
-      setDepth(layer == depthBox.getItemCount() - 1 ? FINAL_LAYER : layer);
-    }
-  }
-
   private void refreshDepthBox() {
-    refreshingDepth = true;
-    try {
-      RolloutResult rollout = result.value();
-      int layers = rollout == null ? 0 : rollout.rollout().layerCount();
-      if (depthBox.getItemCount() != layers) {
-        depthBox.setModel(
-            new DefaultComboBoxModel<>(IntStream.range(0, layers).boxed().toArray(Integer[]::new)));
-      }
-      int shown = shownDepth();
-      depthBox.setSelectedItem(shown < 0 ? null : shown);
-      depthBox.setEnabled(layers > 0);
-    } finally {
-      refreshingDepth = false;
-    }
+    RolloutResult rollout = result.value();
+    depthBox.show(rollout == null ? 0 : rollout.rollout().layerCount(), shownDepth());
   }
 
   // ---- geometry ----
@@ -552,27 +526,9 @@ public class RolloutView extends AttentionView {
       return null;
     }
     MatrixLayout.Hit cell = matrixCellAt(e.getPoint());
-    if (cell != null) {
-      return RolloutTooltips.cell(shown, shownDepth(), cell.row(), cell.column());
-    }
-    TokenRef token = tokenAt(e.getPoint());
-    if (token == null) {
-      return null;
-    }
-    TokenRef locked = getSelectionModel().lockedToken();
-    if (locked != null && locked.side() != token.side() && shown.positionOf(locked) >= 0) {
-      TokenRef query = token.isQuery() ? token : locked;
-      TokenRef key = token.isQuery() ? locked : token;
-      return RolloutTooltips.cell(
-          shown, shownDepth(), shown.positionOf(query), shown.positionOf(key));
-    }
-    return RolloutTooltips.token(shown, shownDepth(), token);
-  }
-
-  /** Shows depths as "0", ..., "11 (all layers)". */
-  private Object depthLabel(Object value) {
-    return value instanceof Integer layer && layer == depthBox.getItemCount() - 1
-        ? layer + " (all layers)"
-        : value;
+    return cell != null
+        ? RolloutTooltips.cell(shown, shownDepth(), cell.row(), cell.column())
+        : RolloutTooltips.at(
+            shown, shownDepth(), tokenAt(e.getPoint()), getSelectionModel().lockedToken());
   }
 }

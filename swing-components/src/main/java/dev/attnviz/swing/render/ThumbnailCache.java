@@ -1,5 +1,8 @@
 package dev.attnviz.swing.render;
 
+import dev.attnviz.core.AttentionData;
+import dev.attnviz.core.AttentionKind;
+import dev.attnviz.core.SentenceFilter;
 import dev.attnviz.swing.model.LayerHead;
 import java.awt.image.BufferedImage;
 import java.util.HashMap;
@@ -24,23 +27,40 @@ public final class ThumbnailCache {
    * and comparing millions of weights for equality would cost more than rebuilding.
    *
    * @param data the data shown (identity)
-   * @param what every other input, compared with {@code equals}: kind, filter, colours, style...
+   * @param kind the attention kind shown
+   * @param filter the sentence-pair filter
+   * @param colors the theme's colours
+   * @param style lines or heatmap
+   * @param scale the device scale
    * @param width thumbnail width in device pixels
    * @param height thumbnail height in device pixels
    */
-  public record Key(Object data, Object what, int width, int height) {
+  public record Key(
+      AttentionData data,
+      AttentionKind kind,
+      SentenceFilter filter,
+      ViewColors colors,
+      ThumbnailPainter.Style style,
+      double scale,
+      int width,
+      int height) {
     @Override
     public boolean equals(Object other) {
       return other instanceof Key that
           && data == that.data
-          && what.equals(that.what)
+          && kind == that.kind
+          && filter == that.filter
+          && colors.equals(that.colors)
+          && style == that.style
+          && Double.compare(scale, that.scale) == 0
           && width == that.width
           && height == that.height;
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(System.identityHashCode(data), what, width, height);
+      return Objects.hash(
+          System.identityHashCode(data), kind, filter, colors, style, scale, width, height);
     }
   }
 

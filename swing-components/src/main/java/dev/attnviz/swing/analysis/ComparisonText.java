@@ -1,0 +1,80 @@
+package dev.attnviz.swing.analysis;
+
+import dev.attnviz.core.Attention;
+import dev.attnviz.core.AttentionData;
+import dev.attnviz.core.TokenPrettifier;
+import dev.attnviz.core.Tokens;
+import dev.attnviz.swing.model.AttentionViewModel;
+import dev.attnviz.swing.render.AttentionTooltips;
+import dev.attnviz.swing.render.ShownAttention;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The words of a comparison: the difference heatmap's labels naming both inputs, and tooltips. */
+final class ComparisonText {
+
+  private ComparisonText() {}
+
+  /**
+   * A's display data with every token text replaced by "a / b" where A's and B's differ, so that
+   * the difference heatmap names both; null if there is nothing to compare.
+   */
+  static AttentionData labelData(AttentionData a, AttentionData b, AttentionViewModel view) {
+    if (a == null || b == null) {
+      return null;
+    }
+    AttentionData.Builder labelled = AttentionData.builder().setModel(a.model());
+    for (Attention x : a.attentions()) {
+      Attention y = b.has(x.kind()) ? b.attention(x.kind()) : x;
+      labelled.addAttention(
+          Attention.builder(x.kind())
+              .setQueryTokens(joined(x.queryTokens(), y.queryTokens(), view.isPrettifyTokens()))
+              .setKeyTokens(joined(x.keyTokens(), y.keyTokens(), view.isPrettifyTokens()))
+              .setWeights(x.weights())
+              .build());
+    }
+    a.sentenceBStart().ifPresent(labelled::optSentenceBStart);
+    return labelled.build();
+  }
+
+  private static Tokens joined(Tokens a, Tokens b, boolean prettify) {
+    if (a.size() != b.size()) {
+      return a;
+    }
+    List<String> texts = new ArrayList<>(a.size());
+    for (int i = 0; i < a.size(); i++) {
+      String x = prettify ? TokenPrettifier.prettify(a.get(i)) : a.get(i);
+      String y = prettify ? TokenPrettifier.prettify(b.get(i)) : b.get(i);
+      texts.add(x.equals(y) ? x : x.strip() + " / " + y.strip());
+    }
+    return Tokens.of(texts, a.specialMask(), a.wordIndexes());
+  }
+
+  /** The tooltip of a cell: both inputs' tokens and weights, and the difference. */
+  static String cellTooltip(
+      ShownAttention[] shown, Comparison comparison, String headline, int row, int column) {
+    int p = row * shown[0].columnCount() + column;
+    return "<html>"
+        + AttentionTooltips.escape(headline)
+        + "<br>A "
+        + pair(shown[0], row, column)
+        + ": "
+        + Numbers.exact(comparison.a()[p])
+        + "<br>B "
+        + pair(shown[1], row, column)
+        + ": "
+        + Numbers.exact(comparison.b()[p])
+        + "<br>A \u2212 B: "
+        + Numbers.signed(comparison.difference()[p])
+        + "</html>";
+  }
+
+  private static String pair(ShownAttention shown, int row, int column) {
+    return AttentionTooltips.escape(
+        "\u201c"
+            + shown.rowLabel(row)
+            + "\u201d \u2192 \u201c"
+            + shown.columnLabel(column)
+            + "\u201d");
+  }
+}
