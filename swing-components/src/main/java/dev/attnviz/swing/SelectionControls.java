@@ -63,6 +63,8 @@ public final class SelectionControls extends JPanel {
   private final JLabel kindLabel = new JLabel("Kind:");
   private final JCheckBox hideSpecialBox = new JCheckBox("Hide special tokens");
   private final JCheckBox wordLevelBox = new JCheckBox("Word level");
+  private final JLabel pendingLabel =
+      new JLabel("computing\u2026 (the picture shows the previous options)");
   private final EnumSet<Part> parts;
   private final JPanel selectorRow =
       ControlRow.of(
@@ -137,6 +139,8 @@ public final class SelectionControls extends JPanel {
     add(optionsRow);
     optionsRow.add(hideSpecialBox);
     optionsRow.add(wordLevelBox);
+    optionsRow.add(pendingLabel);
+    pendingLabel.setName("displayPending");
     layerBox.addActionListener(e -> choose(() -> selection.setLayer(selected(layerBox))));
     headBox.addActionListener(e -> choose(() -> selection.setFocusHead(selected(headBox))));
     filterBox.addActionListener(
@@ -268,9 +272,12 @@ public final class SelectionControls extends JPanel {
       show(filterLabel, filterBox, parts.contains(Part.FILTER) && hasData && data.isPair());
       boolean options = parts.contains(Part.DISPLAY_OPTIONS) && hasData;
       optionsRow.setVisible(options);
+      pendingLabel.setVisible(false);
       hideSpecialBox.setVisible(options);
       wordLevelBox.setVisible(options);
       if (options) {
+        // A picture of the previous options must say so while the new one is computed.
+        pendingLabel.setVisible(model.isDisplayPending());
         hideSpecialBox.setSelected(model.isHideSpecialTokens());
         wordLevelBox.setSelected(model.isWordLevel());
         // Disabled rather than hidden, so the row does not jump between inputs.

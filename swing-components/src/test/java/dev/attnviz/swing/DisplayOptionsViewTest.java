@@ -128,6 +128,21 @@ class DisplayOptionsViewTest {
   }
 
   @Test
+  void whileAnOptionIsComputedInTheBackgroundTheControlsSaySo() {
+    AttentionViewModel model = new AttentionViewModel(sink());
+    List<Runnable> jobs = new java.util.ArrayList<>();
+    model.setDisplayExecutor(jobs::add);
+    HeadView view = new HeadView(model, new AttentionSelectionModel());
+    JComponent pending = Named.in(view, "displayPending");
+    assertFalse(pending.isVisible());
+    view.selectors().hideSpecialTokensToggle().doClick();
+    assertTrue(view.selectors().hideSpecialTokensToggle().isSelected());
+    assertTrue(pending.isVisible(), "the picture still shows [CLS]: the row says so");
+    assertTrue(view.tokenBounds(TokenRef.query(0)).isPresent(), "[CLS] still drawn");
+    assertEquals(1, jobs.size());
+  }
+
+  @Test
   void noSpecialTokensLeavesNothingToHide() {
     float[][] m = {{0.5f, 0.5f}, {0.5f, 0.5f}};
     AttentionViewModel model =

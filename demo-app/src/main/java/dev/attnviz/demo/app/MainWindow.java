@@ -22,6 +22,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.swing.AbstractAction;
 import javax.swing.ButtonGroup;
 import javax.swing.JComponent;
@@ -48,6 +50,16 @@ public final class MainWindow extends JFrame {
   private final SettingsStore store;
   private final AttentionService service;
   private final AttentionViewModel viewModel = new AttentionViewModel();
+
+  /** Hides special tokens and joins words off the EDT: 512 tokens take a few hundred ms. */
+  private final ExecutorService displayWorker =
+      Executors.newSingleThreadExecutor(
+          task -> {
+            Thread thread = new Thread(task, "attnviz-display-options");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   private final AttentionSelectionModel selection = new AttentionSelectionModel();
   private final InputPanel input;
   private final MessageBanner banner = new MessageBanner();
@@ -67,6 +79,7 @@ public final class MainWindow extends JFrame {
     this.service = new AttentionService(providers);
     this.input = new InputPanel(providers, settings, this::visualize);
     this.status = new StatusBar(e -> cancel());
+    viewModel.setDisplayExecutor(displayWorker);
     this.tabs =
         new ViewTabs(
             viewModel,
@@ -92,6 +105,7 @@ public final class MainWindow extends JFrame {
           public void windowClosed(WindowEvent e) {
             // The views let go of the shared models, so that nothing outlives the window.
             tabs.dispose();
+            displayWorker.shutdownNow();
             saveSettings();
             service.close();
           }

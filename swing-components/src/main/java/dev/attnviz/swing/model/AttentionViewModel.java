@@ -2,7 +2,6 @@ package dev.attnviz.swing.model;
 
 import dev.attnviz.core.Attention;
 import dev.attnviz.core.AttentionData;
-import dev.attnviz.core.Tokens;
 import dev.attnviz.core.analysis.SpecialTokens;
 import dev.attnviz.core.analysis.WordAggregation;
 import java.util.Arrays;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.Executor;
 import java.util.stream.IntStream;
 import javax.swing.event.ChangeEvent;
 import javax.swing.event.ChangeListener;
@@ -66,6 +66,11 @@ public final class AttentionViewModel {
   private boolean hideSpecialTokens;
   private boolean wordLevel;
 
+  /** The options {@link #displayData} reflects: the requested ones, unless still computing. */
+  private DisplayTransforms.Options shownOptions = new DisplayTransforms.Options(false, false);
+
+  private final DisplayTransforms transforms = new DisplayTransforms();
+
   /** {@link #data()} transformed by the options; null until asked for after a change. */
   private AttentionData displayData;
 
@@ -91,6 +96,8 @@ public final class AttentionViewModel {
   public void setData(AttentionData newData) {
     if (newData != data) {
       data = newData;
+      transforms.cancel();
+      shownOptions = requestedOptions();
       displayData = null;
       tokenDisplay = null;
       fire(Change.DATA);
@@ -108,16 +115,50 @@ public final class AttentionViewModel {
    */
   public AttentionData displayData() {
     if (data != null && displayData == null) {
-      AttentionData shown = data;
-      if (hidesSpecialTokens()) {
-        shown = SpecialTokens.hide(shown);
-      }
-      if (wordLevel) {
-        shown = WordAggregation.aggregate(shown);
-      }
-      displayData = shown;
+      displayData = DisplayTransforms.apply(data, shownOptions);
     }
     return displayData;
+  }
+
+  /**
+   * Where a change of the display options is computed: null (the default) on the calling thread
+   * (the EDT), the first time the display data is asked for; with an executor, in the background:
+   * the views keep showing the previous display data until the newest request's result arrives on
+   * the EDT, then hear of the change. New data is always transformed on the calling thread.
+   */
+  public void setDisplayExecutor(Executor executor) {
+    transforms.setExecutor(executor);
+  }
+
+  /** Whether display options were changed whose display data is still being computed. */
+  public boolean isDisplayPending() {
+    return !shownOptions.equals(requestedOptions());
+  }
+
+  private DisplayTransforms.Options requestedOptions() {
+    return new DisplayTransforms.Options(hideSpecialTokens, wordLevel);
+  }
+
+  /** The options changed: transform now (lazily) or in the background. */
+  private void optionsChanged() {
+    if (!transforms.isAsynchronous() || data == null) {
+      shownOptions = requestedOptions();
+      displayData = null;
+      tokenDisplay = null;
+      fire(Change.OPTIONS);
+      return;
+    }
+    DisplayTransforms.Options wanted = requestedOptions();
+    fire(Change.OTHER); // the check boxes follow at once; the picture when the result is there
+    transforms.request(
+        data,
+        wanted,
+        shown -> {
+          shownOptions = wanted;
+          displayData = shown;
+          tokenDisplay = null;
+          fire(Change.OPTIONS);
+        });
   }
 
   /**
@@ -125,7 +166,7 @@ public final class AttentionViewModel {
    * stay shown when some attention has nothing but special tokens on an axis.
    */
   public Optional<String> displayProblem() {
-    if (data != null && hideSpecialTokens && !canHideSpecialTokens(data)) {
+    if (data != null && hideSpecialTokens && !DisplayTransforms.canHideSpecialTokens(data)) {
       return Optional.of(
           "special tokens stay shown: without them an attention of this input has no tokens left");
     }
@@ -145,9 +186,8 @@ public final class AttentionViewModel {
    */
   public void setHideSpecialTokens(boolean hide) {
     if (hide != hideSpecialTokens) {
-      optionsChanging();
       hideSpecialTokens = hide;
-      fire(Change.OPTIONS);
+      optionsChanged();
     }
   }
 
@@ -163,33 +203,9 @@ public final class AttentionViewModel {
    */
   public void setWordLevel(boolean words) {
     if (words != wordLevel) {
-      optionsChanging();
       wordLevel = words;
-      fire(Change.OPTIONS);
+      optionsChanged();
     }
-  }
-
-  private void optionsChanging() {
-    displayData = null;
-    tokenDisplay = null;
-  }
-
-  private boolean hidesSpecialTokens() {
-    return hideSpecialTokens && canHideSpecialTokens(data);
-  }
-
-  /** Whether every attention keeps at least one query and one key token without special ones. */
-  private static boolean canHideSpecialTokens(AttentionData data) {
-    for (Attention attention : data.attentions()) {
-      if (allSpecial(attention.queryTokens()) || allSpecial(attention.keyTokens())) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean allSpecial(Tokens tokens) {
-    return tokens.specialMask().cardinality() == tokens.size();
   }
 
   /**
@@ -202,7 +218,10 @@ public final class AttentionViewModel {
       tokenDisplay =
           data == null
               ? TokenDisplay.identity()
-              : TokenDisplay.of(data, hidesSpecialTokens(), wordLevel);
+              : TokenDisplay.of(
+                  data,
+                  shownOptions.hide() && DisplayTransforms.canHideSpecialTokens(data),
+                  shownOptions.words());
     }
     return tokenDisplay;
   }

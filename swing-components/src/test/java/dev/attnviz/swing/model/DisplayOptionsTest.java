@@ -14,7 +14,9 @@ import dev.attnviz.core.AttentionKind;
 import dev.attnviz.core.analysis.SpecialTokens;
 import dev.attnviz.core.analysis.WordAggregation;
 import dev.attnviz.swing.testing.TestData;
+import java.util.ArrayList;
 import java.util.List;
+import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +94,27 @@ class DisplayOptionsTest {
     AttentionData second = model.displayData();
     assertFalse(first == second, "new data, new display data");
     assertEquals(first, second, "same numbers");
+  }
+
+  @Test
+  void inTheBackgroundTheOldPictureStaysUntilTheNewestResultArrives() throws Exception {
+    List<Runnable> jobs = new ArrayList<>();
+    model.setDisplayExecutor(jobs::add);
+    AttentionData data = model.data();
+    AttentionData before = model.displayData();
+    model.setHideSpecialTokens(true);
+    model.setWordLevel(true);
+    assertSame(before, model.displayData(), "the old picture while computing");
+    assertTrue(model.isDisplayPending());
+    assertEquals(2, jobs.size(), "nothing computed on the calling thread");
+    int heard = events.count();
+    jobs.get(1).run();
+    jobs.get(0).run(); // the older request finishes last: its result must not win
+    SwingUtilities.invokeAndWait(() -> {});
+    assertEquals(WordAggregation.aggregate(SpecialTokens.hide(data)), model.displayData());
+    assertFalse(model.isDisplayPending());
+    assertEquals(heard + 1, events.count(), "one event, for the newest result");
+    assertEquals(0, model.tokenDisplay().toShown(AttentionKind.SELF, QUERY, 1), "'playing'");
   }
 
   @Test
