@@ -1,5 +1,6 @@
 package dev.attnviz.swing.analysis;
 
+import dev.attnviz.swing.render.HeatColorScale;
 import dev.attnviz.swing.render.TextFit;
 import dev.attnviz.swing.render.TextMeasure;
 import dev.attnviz.swing.render.ViewColors;
@@ -39,6 +40,12 @@ record ColorLegend(
   static final int BAR_HEIGHT = 12;
 
   private static final int GAP = 2;
+
+  /** A legend of the theme's heat scale from {@code low} to {@code high} (no middle label). */
+  static ColorLegend heat(String title, String low, String high, ViewColors colors) {
+    HeatColorScale scale = HeatColorScale.of(colors);
+    return new ColorLegend(title, low, null, high, t -> scale.rgb((float) t));
+  }
 
   /** Checks the parts. */
   ColorLegend {

@@ -2,7 +2,6 @@ package dev.attnviz.swing.analysis;
 
 import dev.attnviz.core.Attention;
 import dev.attnviz.core.AttentionData;
-import dev.attnviz.core.AttentionKind;
 import dev.attnviz.swing.AttentionView;
 import dev.attnviz.swing.SelectionControls;
 import dev.attnviz.swing.SelectionControls.Part;
@@ -14,12 +13,10 @@ import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.SelectionEvent;
 import dev.attnviz.swing.model.SelectionEvent.Aspect;
 import dev.attnviz.swing.model.TokenRef;
-import dev.attnviz.swing.render.HeatColorScale;
 import dev.attnviz.swing.render.MatrixLayout;
 import dev.attnviz.swing.render.MatrixPainter;
 import dev.attnviz.swing.render.ShownAttention;
 import dev.attnviz.swing.render.TextFit;
-import dev.attnviz.swing.render.TokenColumnsLayout;
 import dev.attnviz.swing.render.TokenPlaces;
 import dev.attnviz.swing.render.ViewText;
 import java.awt.Dimension;
@@ -28,8 +25,6 @@ import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.event.MouseEvent;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -68,8 +63,6 @@ public class ComparisonView extends AttentionView {
   }
 
   private static final int MARGIN = 8;
-  private static final int PANEL_GAP = 28;
-  private static final int MAX_LABEL_WIDTH = 160;
 
   private final AttentionViewModel modelB = new AttentionViewModel();
 
@@ -83,14 +76,7 @@ public class ComparisonView extends AttentionView {
   private String labelA = "A";
   private String labelB = "B";
   private boolean meanOfHeads;
-  private Scene scene;
-
-  /**
-   * What is painted: either a message, or the three shown attentions (the third for labels only),
-   * their comparison and layouts.
-   */
-  private record Scene(
-      String message, ShownAttention[] shown, Comparison comparison, MatrixLayout[] layouts) {}
+  private ComparisonScene scene;
 
   /** Creates a comparison view with a selection model of its own. */
   public ComparisonView() {
@@ -251,99 +237,22 @@ public class ComparisonView extends AttentionView {
 
   // ---- what is shown ----
 
-  private Scene scene() {
+  private ComparisonScene scene() {
     if (scene == null) {
-      scene = computeScene();
+      scene =
+          ComparisonScene.compute(
+              getModel(), modelB, labelModel, getSelectionModel(), meanOfHeads, colors().text());
     }
     return scene;
-  }
-
-  private Scene computeScene() {
-    AttentionData a = getModel().displayData();
-    AttentionData b = modelB.displayData();
-    if (a == null || b == null) {
-      return message("Nothing to compare yet: choose two inputs");
-    }
-    AttentionSelectionModel selection = getSelectionModel();
-    AttentionKind kind = a.has(selection.kind()) ? selection.kind() : a.primary().kind();
-    String unit = getModel().isWordLevel() ? "words" : "tokens";
-    Optional<String> problem = Comparison.problem(a, b, kind, unit);
-    if (problem.isPresent()) {
-      return message(problem.get());
-    }
-    Attention attention = a.attention(kind);
-    if (selection.layer() >= attention.layerCount()
-        || selection.focusHead() >= attention.headCount()) {
-      return message(
-          "Layer "
-              + selection.layer()
-              + ", head "
-              + selection.focusHead()
-              + " is not in these results ("
-              + attention.layerCount()
-              + " layers \u00d7 "
-              + attention.headCount()
-              + " heads)");
-    }
-    ShownAttention[] shown = {
-      ShownAttention.of(getModel(), selection).orElseThrow(),
-      ShownAttention.of(modelB, selection).orElseThrow(),
-      ShownAttention.of(labelModel, selection, getModel().tokenDisplay()).orElseThrow()
-    };
-    Comparison comparison = Comparison.of(shown[0], shown[1], selection.layer(), heads(attention));
-    return new Scene(null, shown, comparison, layouts(shown));
-  }
-
-  private static Scene message(String message) {
-    return new Scene(message, null, null, null);
-  }
-
-  /** The heads compared: the focused one, or every visible head. */
-  private BitSet heads(Attention attention) {
-    BitSet heads = new BitSet();
-    if (meanOfHeads) {
-      Arrays.stream(getModel().visibleHeads(attention.headCount())).forEach(heads::set);
-    } else {
-      heads.set(getSelectionModel().focusHead());
-    }
-    return heads;
   }
 
   private int rowHeight() {
     return colors().text().height() + 4;
   }
 
-  /** The three heatmaps side by side, their key label bands equally tall so the cells align. */
-  private MatrixLayout[] layouts(ShownAttention[] shown) {
-    ViewText text = colors().text();
-    int top = MARGIN + 2 * rowHeight() + 4;
-    int labelBand = 0;
-    for (ShownAttention s : shown) {
-      labelBand =
-          Math.max(
-              labelBand,
-              TokenColumnsLayout.boxWidth(s.columnLabels(), text::width, MAX_LABEL_WIDTH));
-    }
-    MatrixLayout[] layouts = new MatrixLayout[shown.length];
-    int x = MARGIN;
-    for (int p = 0; p < shown.length; p++) {
-      layouts[p] =
-          new MatrixLayout(
-              x,
-              top,
-              shown[p].rowCount(),
-              shown[p].columnCount(),
-              TokenColumnsLayout.boxWidth(shown[p].rowLabels(), text::width, MAX_LABEL_WIDTH),
-              labelBand,
-              rowHeight());
-      x = layouts[p].bounds().x + layouts[p].bounds().width + PANEL_GAP;
-    }
-    return layouts;
-  }
-
   /** The layout of {@code panel}, or empty while a message is shown. */
   private Optional<MatrixLayout> layout(Panel panel) {
-    Scene current = scene();
+    ComparisonScene current = scene();
     return current.layouts() == null
         ? Optional.empty()
         : Optional.of(current.layouts()[panel.ordinal()]);
@@ -367,7 +276,7 @@ public class ComparisonView extends AttentionView {
 
   /** What {@code panel} shows (its tokens and labels), or empty while a message is shown. */
   Optional<ShownAttention> shownIn(Panel panel) {
-    Scene current = scene();
+    ComparisonScene current = scene();
     return current.shown() == null
         ? Optional.empty()
         : Optional.of(current.shown()[panel.ordinal()]);
@@ -375,7 +284,7 @@ public class ComparisonView extends AttentionView {
 
   /** Where the tokens of {@code panel} are, or empty while a message is shown. */
   private Optional<TokenPlaces> tokenPlaces(Panel panel) {
-    Scene current = scene();
+    ComparisonScene current = scene();
     return layout(panel)
         .map(layout -> TokenPlaces.inMatrix(current.shown()[panel.ordinal()], layout));
   }
@@ -384,7 +293,7 @@ public class ComparisonView extends AttentionView {
   private record Place(Panel panel, MatrixLayout.Hit hit) {}
 
   private Place placeAt(Point point) {
-    Scene current = scene();
+    ComparisonScene current = scene();
     if (current.layouts() == null) {
       return null;
     }
@@ -411,8 +320,7 @@ public class ComparisonView extends AttentionView {
   }
 
   private ColorLegend weightLegend() {
-    HeatColorScale scale = HeatColorScale.of(colors());
-    return new ColorLegend("Attention weight", "0", null, "1", t -> scale.rgb((float) t));
+    return ColorLegend.heat("Attention weight", "0", "1", colors());
   }
 
   private ColorLegend differenceLegend(DivergingColorScale scale) {
@@ -432,7 +340,7 @@ public class ComparisonView extends AttentionView {
   @Override
   protected Dimension contentSize() {
     ViewText text = colors().text();
-    Scene current = scene();
+    ComparisonScene current = scene();
     if (current.layouts() == null) {
       int width = 0;
       for (String line : messageLines(current.message())) {
@@ -485,7 +393,7 @@ public class ComparisonView extends AttentionView {
   @Override
   protected void paintContent(Graphics2D g) {
     ViewText text = colors().text();
-    Scene current = scene();
+    ComparisonScene current = scene();
     if (current.layouts() == null) {
       List<String> lines = messageLines(current.message());
       for (int i = 0; i < lines.size(); i++) {
@@ -533,7 +441,7 @@ public class ComparisonView extends AttentionView {
   /** The difference A − B as shown, with both inputs' token texts. */
   @Override
   public Optional<ShownMatrix> shownMatrix() {
-    Scene current = scene();
+    ComparisonScene current = scene();
     if (current.layouts() == null) {
       return Optional.empty();
     }
@@ -554,7 +462,7 @@ public class ComparisonView extends AttentionView {
     if (place == null || !place.hit().isCell()) {
       return null;
     }
-    Scene current = scene();
+    ComparisonScene current = scene();
     return ComparisonText.cellTooltip(
         current.shown(), current.comparison(), headline(), place.hit().row(), place.hit().column());
   }

@@ -2,6 +2,7 @@ package dev.attnviz.swing.analysis;
 
 import dev.attnviz.core.Attention;
 import dev.attnviz.core.AttentionData;
+import dev.attnviz.core.AttentionKind;
 import dev.attnviz.core.Tensor4D;
 import dev.attnviz.core.analysis.Matrix;
 import dev.attnviz.core.analysis.Rollout;
@@ -53,5 +54,43 @@ record RolloutResult(Rollout rollout, AttentionData asData) {
       data.optSentenceBStart(source.sentenceBStart().getAsInt());
     }
     return new RolloutResult(rollout, data.build());
+  }
+
+  /** The view's title for the rollout after layer {@code depth}. */
+  String title(int depth) {
+    return "Attention rollout after layer "
+        + depth
+        + " ("
+        + (depth + 1)
+        + " of "
+        + rollout.layerCount()
+        + " layers), "
+        + rollout.kind().id()
+        + " attention";
+  }
+
+  /** Why {@code kind} has no rollout. */
+  static String needsSelfAttention(AttentionKind kind) {
+    return "Attention rollout needs self-attention, where queries and keys are the same tokens; '"
+        + kind.id()
+        + "' attention maps decoder tokens to encoder tokens. Choose the encoder or decoder kind.";
+  }
+
+  /**
+   * About how long the rollout of {@code attention} takes: a nanosecond per multiply-add of the
+   * layers' n × n products, 0.6 s for 512 tokens.
+   */
+  static long estimatedNanos(Attention attention) {
+    long n = attention.queryTokens().size();
+    return attention.layerCount() * n * n * n;
+  }
+
+  /** The largest of {@code values}, at least a tiny positive number (a scale's top). */
+  static float max(float[] values) {
+    float max = Float.MIN_NORMAL;
+    for (float value : values) {
+      max = Math.max(max, value);
+    }
+    return max;
   }
 }

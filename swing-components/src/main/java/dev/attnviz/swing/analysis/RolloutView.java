@@ -118,8 +118,6 @@ public class RolloutView extends AttentionView {
     start();
   }
 
-  // ---- options and state ----
-
   /**
    * The layer after which the rollout is shown, or {@link #FINAL_LAYER} (the default) for the last
    * one (bound property {@code "depth"}). A depth beyond the data's layers shows the last layer.
@@ -207,12 +205,7 @@ public class RolloutView extends AttentionView {
     }
     AttentionKind kind = shownKind(data);
     if (!kind.isSelfAttention()) {
-      return Optional.of(
-          "Attention rollout needs self-attention, where queries and keys are the same tokens;"
-              + " '"
-              + kind.id()
-              + "' attention maps decoder tokens to encoder tokens. Choose the encoder or decoder"
-              + " kind.");
+      return Optional.of(RolloutResult.needsSelfAttention(kind));
     }
     if (result.isPending()) {
       return Optional.of("Computing the attention rollout\u2026");
@@ -228,8 +221,6 @@ public class RolloutView extends AttentionView {
     return data.has(kind) ? kind : data.primary().kind();
   }
 
-  // ---- model events ----
-
   @Override
   protected void dataChanged() {
     requestRollout();
@@ -243,11 +234,11 @@ public class RolloutView extends AttentionView {
       result.clear();
       return;
     }
-    long n = data.attention(kind).queryTokens().size();
-    // About a nanosecond per multiply-add of the layers' n × n products: 0.6 s for 512 tokens.
-    long estimatedNanos = data.attention(kind).layerCount() * n * n * n;
     result.request(
-        data, kind, estimatedNanos, () -> RolloutResult.of(Rollout.of(data.attention(kind)), data));
+        data,
+        kind,
+        RolloutResult.estimatedNanos(data.attention(kind)),
+        () -> RolloutResult.of(Rollout.of(data.attention(kind)), data));
   }
 
   private void resultChanged() {
@@ -345,22 +336,11 @@ public class RolloutView extends AttentionView {
   }
 
   private ColorLegend legend() {
-    HeatColorScale scale = HeatColorScale.of(colors());
-    return new ColorLegend(
+    return ColorLegend.heat(
         "Rollout weight",
         "0",
-        null,
-        Numbers.short3(matrixMax()) + " (max)",
-        t -> scale.rgb((float) t));
-  }
-
-  /** The largest value of the shown matrix, at least a tiny positive number. */
-  private float matrixMax() {
-    float max = Float.MIN_NORMAL;
-    for (float value : matrixValues()) {
-      max = Math.max(max, value);
-    }
-    return max;
+        Numbers.short3(RolloutResult.max(matrixValues())) + " (max)",
+        colors());
   }
 
   @Override
@@ -405,18 +385,7 @@ public class RolloutView extends AttentionView {
 
   private String title() {
     RolloutResult rollout = result.value();
-    if (rollout == null) {
-      return "";
-    }
-    return "Attention rollout after layer "
-        + shownDepth()
-        + " ("
-        + (shownDepth() + 1)
-        + " of "
-        + rollout.rollout().layerCount()
-        + " layers), "
-        + rollout.rollout().kind().id()
-        + " attention";
+    return rollout == null ? "" : rollout.title(shownDepth());
   }
 
   private TokenColumnsPainter.Scene scene() {
@@ -452,7 +421,7 @@ public class RolloutView extends AttentionView {
     g.setColor(colors().foreground());
     TextFit.drawAt(g, text, title(), MARGIN, MARGIN);
     boolean heatmap = displayMode == DisplayMode.MATRIX;
-    float max = heatmap ? matrixMax() : 1;
+    float max = heatmap ? RolloutResult.max(matrixValues()) : 1;
     HeatColorScale scale = HeatColorScale.of(colors());
     display()
         .paint(
@@ -502,11 +471,6 @@ public class RolloutView extends AttentionView {
     // One rollout for all heads: no head to step or isolate.
     actions.keySet().removeIf(action -> action.name().contains("HEAD"));
     ViewKeys.install(this, actions);
-  }
-
-  /** Moves the locked token by {@code delta} positions on its side (the first query if none). */
-  void moveToken(int delta) {
-    navigation.stepToken(delta);
   }
 
   /** Moves the depth by {@code delta} layers. */

@@ -179,7 +179,7 @@ class RolloutViewTest {
     assertEquals(TokenRef.query(2), selection.hoveredToken(), "a cell stands for its query");
     Mouse.press(view, cell.x, cell.y, 1);
     assertEquals(TokenRef.query(2), selection.lockedToken());
-    view.moveToken(-1);
+    view.getActionMap().get("attnviz.previousToken").actionPerformed(null);
     assertEquals(TokenRef.query(1), selection.lockedToken());
     String tip = view.getToolTipText(Mouse.movedTo(view, cell.x, cell.y));
     assertEquals(
@@ -196,7 +196,7 @@ class RolloutViewTest {
     Pixels.layoutTree(pane);
     int last = view.shownRollout().rowCount() - 1;
     for (int i = 0; i <= last; i++) {
-      view.moveToken(1);
+      view.getActionMap().get("attnviz.nextToken").actionPerformed(null);
     }
     assertEquals(TokenRef.query(last), selection.lockedToken());
     Rectangle token = view.tokenBounds(TokenRef.query(last)).orElseThrow();

@@ -1,0 +1,124 @@
+package dev.attnviz.swing.analysis;
+
+import dev.attnviz.core.Attention;
+import dev.attnviz.core.AttentionData;
+import dev.attnviz.core.AttentionKind;
+import dev.attnviz.swing.model.AttentionSelectionModel;
+import dev.attnviz.swing.model.AttentionViewModel;
+import dev.attnviz.swing.render.MatrixLayout;
+import dev.attnviz.swing.render.ShownAttention;
+import dev.attnviz.swing.render.TokenColumnsLayout;
+import dev.attnviz.swing.render.ViewText;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Optional;
+
+/**
+ * What the comparison view paints: either a message, or the three shown attentions (the third for
+ * labels only), their comparison and the layouts of the three heatmaps side by side.
+ */
+record ComparisonScene(
+    String message, ShownAttention[] shown, Comparison comparison, MatrixLayout[] layouts) {
+
+  private static final int MARGIN = 8;
+  private static final int PANEL_GAP = 28;
+  private static final int MAX_LABEL_WIDTH = 160;
+
+  /**
+   * What {@code modelA} and {@code modelB} compare under {@code selection}: a message, or the three
+   * shown attentions (A, B, and A's tokens labelled with both texts from {@code labels}), their
+   * comparison and the heatmaps' layouts.
+   */
+  static ComparisonScene compute(
+      AttentionViewModel modelA,
+      AttentionViewModel modelB,
+      AttentionViewModel labels,
+      AttentionSelectionModel selection,
+      boolean meanOfHeads,
+      ViewText text) {
+    AttentionData a = modelA.displayData();
+    AttentionData b = modelB.displayData();
+    if (a == null || b == null) {
+      return message("Nothing to compare yet: choose two inputs");
+    }
+    AttentionKind kind = a.has(selection.kind()) ? selection.kind() : a.primary().kind();
+    String unit = modelA.isWordLevel() ? "words" : "tokens";
+    Optional<String> problem = Comparison.problem(a, b, kind, unit);
+    if (problem.isPresent()) {
+      return message(problem.get());
+    }
+    Attention attention = a.attention(kind);
+    if (selection.layer() >= attention.layerCount()
+        || selection.focusHead() >= attention.headCount()) {
+      return message(
+          "Layer "
+              + selection.layer()
+              + ", head "
+              + selection.focusHead()
+              + " is not in these results ("
+              + attention.layerCount()
+              + " layers \u00d7 "
+              + attention.headCount()
+              + " heads)");
+    }
+    ShownAttention[] shown = {
+      ShownAttention.of(modelA, selection).orElseThrow(),
+      ShownAttention.of(modelB, selection).orElseThrow(),
+      ShownAttention.of(labels, selection, modelA.tokenDisplay()).orElseThrow()
+    };
+    Comparison comparison =
+        Comparison.of(
+            shown[0],
+            shown[1],
+            selection.layer(),
+            heads(modelA, selection, meanOfHeads, attention));
+    return new ComparisonScene(null, shown, comparison, layouts(shown, text));
+  }
+
+  private static ComparisonScene message(String message) {
+    return new ComparisonScene(message, null, null, null);
+  }
+
+  /** The heads compared: the focused one, or every visible head. */
+  private static BitSet heads(
+      AttentionViewModel model,
+      AttentionSelectionModel selection,
+      boolean meanOfHeads,
+      Attention attention) {
+    BitSet heads = new BitSet();
+    if (meanOfHeads) {
+      Arrays.stream(model.visibleHeads(attention.headCount())).forEach(heads::set);
+    } else {
+      heads.set(selection.focusHead());
+    }
+    return heads;
+  }
+
+  /** The three heatmaps side by side, their key label bands equally tall so the cells align. */
+  private static MatrixLayout[] layouts(ShownAttention[] shown, ViewText text) {
+    int rowHeight = text.height() + 4;
+    int top = MARGIN + 2 * rowHeight + 4;
+    int labelBand = 0;
+    for (ShownAttention s : shown) {
+      labelBand =
+          Math.max(
+              labelBand,
+              TokenColumnsLayout.boxWidth(s.columnLabels(), text::width, MAX_LABEL_WIDTH));
+    }
+    MatrixLayout[] layouts = new MatrixLayout[shown.length];
+    int x = MARGIN;
+    for (int p = 0; p < shown.length; p++) {
+      layouts[p] =
+          new MatrixLayout(
+              x,
+              top,
+              shown[p].rowCount(),
+              shown[p].columnCount(),
+              TokenColumnsLayout.boxWidth(shown[p].rowLabels(), text::width, MAX_LABEL_WIDTH),
+              labelBand,
+              rowHeight);
+      x = layouts[p].bounds().x + layouts[p].bounds().width + PANEL_GAP;
+    }
+    return layouts;
+  }
+}
