@@ -17,6 +17,7 @@ import dev.attnviz.swing.render.ShownAttention;
 import dev.attnviz.swing.render.TextFit;
 import dev.attnviz.swing.render.ThumbnailCache;
 import dev.attnviz.swing.render.ThumbnailPainter;
+import dev.attnviz.swing.render.TokenColumnsDisplay;
 import dev.attnviz.swing.render.TokenColumnsLayout;
 import dev.attnviz.swing.render.TokenColumnsPainter;
 import dev.attnviz.swing.render.ViewText;
@@ -96,8 +97,8 @@ public class ModelView extends AttentionView {
   private int detailRoom;
   private ModelGridLayout grid;
   private int gridWidth = -1;
-  private TokenColumnsLayout detail;
-  private boolean detailValid;
+  private final TokenColumnsDisplay detail =
+      new TokenColumnsDisplay(DETAIL_LINE_AREA, DETAIL_LINE_AREA, MAX_LABEL_WIDTH);
 
   /** Creates a model view with empty models of its own. */
   public ModelView() {
@@ -238,7 +239,7 @@ public class ModelView extends AttentionView {
     if (event != null
         && EnumSet.of(Aspect.CELL, Aspect.LAYER, Aspect.FOCUS_HEAD, Aspect.HOVER, Aspect.LOCK)
             .containsAll(event.aspects())) {
-      detailValid = false;
+      detail.invalidate();
       markSelectionPainted();
       revalidate();
       repaint();
@@ -258,17 +259,17 @@ public class ModelView extends AttentionView {
   private void invalidateLayout() {
     naturalGrid = null;
     grid = null;
-    detailValid = false;
+    detail.invalidate();
     markSelectionPainted();
     revalidate();
     repaint();
   }
 
   private void repaintDetailSelection() {
-    TokenColumnsLayout layout = detailLayout();
+    TokenColumnsDisplay shown = detailDisplay();
     TokenColumnsPainter.Scene scene = detailScene();
-    if (layout != null && scene != null) {
-      repaintTokenSelection(token -> TokenColumnsPainter.affectedArea(layout, scene, token));
+    if (!shown.isEmpty() && scene != null) {
+      repaintTokenSelection(token -> shown.selectionArea(token, scene));
     }
   }
 
@@ -308,7 +309,7 @@ public class ModelView extends AttentionView {
       if (grid == null
           || fitted.cellWidth() != grid.cellWidth()
           || fitted.cellHeight() != grid.cellHeight()) {
-        detailValid = false;
+        detail.invalidate();
       }
       grid = fitted;
       gridWidth = width;
@@ -332,29 +333,22 @@ public class ModelView extends AttentionView {
     return cell == null || layout == null || layout.cell(cell) == null ? null : cell;
   }
 
-  /** The detail pane's token columns, or null if no thumbnail is selected. */
-  TokenColumnsLayout detailLayout() {
-    if (!detailValid) {
-      detailValid = true;
-      detail = null;
-      LayerHead cell = shownSelectedCell();
-      if (cell != null) {
-        ShownAttention shown = shown();
-        ViewText text = colors().text();
-        Rectangle bounds = gridLayout().bounds();
-        detail =
-            TokenColumnsLayout.fitting(
-                bounds.x + bounds.width + DETAIL_GAP,
-                gridLayout().cellsY(),
-                shown.rowLabels(),
-                shown.columnLabels(),
-                text::width,
-                text.height() + 4,
-                DETAIL_LINE_AREA,
-                MAX_LABEL_WIDTH);
-      }
+  /** The detail pane: the selected thumbnail's token columns (empty if none is selected). */
+  private TokenColumnsDisplay detailDisplay() {
+    LayerHead cell = shownSelectedCell();
+    if (cell == null) {
+      detail.update(null, colors(), 0, 0, -1);
+    } else {
+      Rectangle bounds = gridLayout().bounds();
+      detail.update(
+          shown(), colors(), bounds.x + bounds.width + DETAIL_GAP, gridLayout().cellsY(), -1);
     }
     return detail;
+  }
+
+  /** The detail pane's token columns, or null if no thumbnail is selected. */
+  TokenColumnsLayout detailLayout() {
+    return detailDisplay().linesLayout();
   }
 
   private TokenColumnsPainter.Scene detailScene() {
@@ -389,14 +383,7 @@ public class ModelView extends AttentionView {
 
   /** The box of {@code token} in the detail pane, in this component, if the detail is open. */
   public Optional<Rectangle> detailTokenBounds(TokenRef token) {
-    TokenColumnsLayout layout = detailLayout();
-    int position = layout == null ? -1 : shown().positionOf(token);
-    if (position < 0) {
-      return Optional.empty();
-    }
-    Rectangle box = layout.box(token.side(), position);
-    box.translate(0, contentTop());
-    return Optional.of(box);
+    return tokenBoundsIn(detailDisplay().places(), token);
   }
 
   /**
@@ -571,7 +558,7 @@ public class ModelView extends AttentionView {
     g.setColor(colors().foreground());
     ViewText title = ViewText.of(colors().font().deriveFont(Font.BOLD));
     TextFit.drawInBox(g, title, cell.toString(), detailTitleBox(layout), false);
-    new TokenColumnsPainter(colors()).paint(g, layout, scene, clip);
+    detailDisplay().paint(g, clip, scene, null, null);
   }
 
   // ---- export ----
@@ -617,12 +604,7 @@ public class ModelView extends AttentionView {
   }
 
   private TokenRef detailTokenAt(Point p) {
-    TokenColumnsLayout layout = detailLayout();
-    if (layout == null) {
-      return null;
-    }
-    TokenColumnsLayout.Hit hit = layout.hitTest(p.x, p.y);
-    return hit == null ? null : shown().tokenAt(hit.side(), hit.position());
+    return detailDisplay().tokenAt(p);
   }
 
   private void setHoveredCell(LayerHead cell) {
