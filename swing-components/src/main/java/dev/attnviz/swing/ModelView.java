@@ -9,19 +9,17 @@ import dev.attnviz.swing.model.SelectionEvent;
 import dev.attnviz.swing.model.SelectionEvent.Aspect;
 import dev.attnviz.swing.model.TokenRef;
 import dev.attnviz.swing.render.AttentionTooltips;
-import dev.attnviz.swing.render.FocusRing;
 import dev.attnviz.swing.render.GridAxesPainter;
-import dev.attnviz.swing.render.HiDpi;
 import dev.attnviz.swing.render.ModelGridLayout;
 import dev.attnviz.swing.render.ShownAttention;
 import dev.attnviz.swing.render.TextFit;
 import dev.attnviz.swing.render.ThumbnailCache;
+import dev.attnviz.swing.render.ThumbnailGridPainter;
 import dev.attnviz.swing.render.ThumbnailPainter;
 import dev.attnviz.swing.render.TokenColumnsDisplay;
 import dev.attnviz.swing.render.TokenColumnsLayout;
 import dev.attnviz.swing.render.TokenColumnsPainter;
 import dev.attnviz.swing.render.ViewText;
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Container;
 import java.awt.Dimension;
@@ -29,13 +27,10 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Point;
 import java.awt.Rectangle;
-import java.awt.RenderingHints;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.swing.JScrollPane;
@@ -454,98 +449,17 @@ public class ModelView extends AttentionView {
       clip = new Rectangle(contentSize());
     }
     GridAxesPainter.paint(g, layout, colors());
-    paintThumbnails(g, layout, clip, direct);
-    paintCellMarks(g, layout);
+    ShownAttention shown = shown();
+    ThumbnailGridPainter grid =
+        new ThumbnailGridPainter(colors(), shown, thumbnailStyle(), this::layerColor);
+    if (direct) {
+      grid.paintDirect(g, layout, clip);
+    } else {
+      grid.paintCached(g, layout, clip, cache, getSelectionModel().filter());
+    }
+    grid.paintMarks(g, layout, hoveredCell, shownSelectedCell(), hasFocus());
     paintDetail(g, clip);
     markSelectionPainted();
-  }
-
-  private void paintThumbnails(
-      Graphics2D g, ModelGridLayout layout, Rectangle clip, boolean direct) {
-    ShownAttention shown = shown();
-    ThumbnailPainter.Style style = thumbnailStyle();
-    ThumbnailPainter painter =
-        new ThumbnailPainter(colors().background(), TokenColumnsPainter.DEFAULT_MIN_ALPHA);
-    double scale = HiDpi.scale(g);
-    int[] range = layout.cellRange(clip);
-    int[] layers = layout.layers();
-    int[] heads = layout.heads();
-    List<LayerHead> visible = new ArrayList<>();
-    for (int r = range[0]; r <= range[1]; r++) {
-      for (int c = range[2]; c <= range[3]; c++) {
-        visible.add(new LayerHead(layers[r], heads[c]));
-      }
-    }
-    if (direct) {
-      for (LayerHead cell : visible) {
-        painter.paint(
-            g,
-            layout.cell(cell),
-            shown,
-            cell.layer(),
-            cell.head(),
-            layerColor(cell.layer()),
-            style,
-            scale);
-      }
-    } else {
-      int width = HiDpi.devicePixels(layout.cellWidth(), scale);
-      int height = HiDpi.devicePixels(layout.cellHeight(), scale);
-      cache.validate(
-          new ThumbnailCache.Key(
-              shown.data(),
-              shown.kind(),
-              getSelectionModel().filter(),
-              colors(),
-              style,
-              scale,
-              width,
-              height));
-      cache.ensure(
-          visible,
-          cell ->
-              painter.render(
-                  shown,
-                  cell.layer(),
-                  cell.head(),
-                  layerColor(cell.layer()),
-                  style,
-                  width,
-                  height,
-                  scale));
-      for (LayerHead cell : visible) {
-        HiDpi.drawDeviceImage(g, cache.get(cell), layout.cell(cell));
-      }
-    }
-    // Painters may have turned antialiasing on; borders stay crisp.
-    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
-    g.setColor(colors().grid());
-    g.setStroke(new BasicStroke(1f));
-    for (LayerHead cell : visible) {
-      Rectangle box = layout.cell(cell);
-      g.draw(new Rectangle(box.x - 1, box.y - 1, box.width + 1, box.height + 1));
-    }
-  }
-
-  private void paintCellMarks(Graphics2D g, ModelGridLayout layout) {
-    if (hoveredCell != null && layout.cell(hoveredCell) != null) {
-      Rectangle box = layout.cell(hoveredCell);
-      g.setColor(colors().mutedForeground());
-      g.setStroke(new BasicStroke(1f));
-      g.draw(new Rectangle(box.x - 2, box.y - 2, box.width + 3, box.height + 3));
-    }
-    LayerHead selected = shownSelectedCell();
-    if (selected != null) {
-      Rectangle box = layout.cell(selected);
-      g.setColor(colors().selection());
-      g.setStroke(new BasicStroke(2f));
-      g.draw(new Rectangle(box.x - 2, box.y - 2, box.width + 3, box.height + 3));
-    }
-    if (hasFocus()) {
-      Rectangle ring = layout.bounds();
-      ring.grow(4, 4);
-      FocusRing.paint(g, colors().selection(), ring);
-    }
   }
 
   private void paintDetail(Graphics2D g, Rectangle clip) {
@@ -624,14 +538,15 @@ public class ModelView extends AttentionView {
     }
   }
 
+  /** Hover and click through the view's own hit test: a thumbnail, or a token of the detail. */
   private void installMouse() {
     MouseAdapter mouse =
         new MouseAdapter() {
           @Override
           public void mouseMoved(MouseEvent e) {
-            Point p = contentPoint(e);
-            setHoveredCell(gridCellAt(p));
-            getSelectionModel().setHoveredToken(detailTokenAt(p));
+            ViewHit hit = hitAt(e.getPoint());
+            setHoveredCell(hit.cell());
+            getSelectionModel().setHoveredToken(hit.token());
           }
 
           @Override
@@ -643,18 +558,11 @@ public class ModelView extends AttentionView {
           @Override
           public void mousePressed(MouseEvent e) {
             requestFocusInWindow();
-            if (e.getButton() != MouseEvent.BUTTON1) {
-              return;
-            }
-            Point p = contentPoint(e);
-            LayerHead cell = gridCellAt(p);
-            if (cell != null) {
-              getSelectionModel().toggleCell(cell);
-              return;
-            }
-            TokenRef token = detailTokenAt(p);
-            if (token != null) {
-              getSelectionModel().toggleLockedToken(token);
+            ViewHit hit = e.getButton() == MouseEvent.BUTTON1 ? hitAt(e.getPoint()) : ViewHit.NONE;
+            if (hit.cell() != null) {
+              getSelectionModel().toggleCell(hit.cell());
+            } else if (hit.token() != null) {
+              getSelectionModel().toggleLockedToken(hit.token());
             }
           }
         };
@@ -664,22 +572,19 @@ public class ModelView extends AttentionView {
 
   @Override
   public String getToolTipText(MouseEvent e) {
-    Point p = contentPoint(e);
-    LayerHead cell = gridCellAt(p);
+    ViewHit hit = hitAt(e.getPoint());
+    LayerHead cell = hit.cell();
     if (cell != null) {
       return AttentionTooltips.thumbnail(
           cell.layer(), cell.head(), cell.equals(getSelectionModel().selectedCell()));
     }
-    TokenRef token = detailTokenAt(p);
-    LayerHead selected = shownSelectedCell();
-    if (token == null || selected == null) {
-      return null;
-    }
-    return AttentionTooltips.token(
-        shown(),
-        selected.layer(),
-        new int[] {selected.head()},
-        token,
-        getSelectionModel().lockedToken());
+    return hit.token() == null
+        ? null
+        : AttentionTooltips.token(
+            shown(),
+            hit.layer(),
+            new int[] {hit.head()},
+            hit.token(),
+            getSelectionModel().lockedToken());
   }
 }

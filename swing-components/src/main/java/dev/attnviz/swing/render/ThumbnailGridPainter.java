@@ -1,0 +1,142 @@
+package dev.attnviz.swing.render;
+
+import dev.attnviz.core.SentenceFilter;
+import dev.attnviz.swing.model.LayerHead;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.RenderingHints;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * Paints the model view's grid of thumbnails, one per (layer, head), and its marks (hovered and
+ * selected cell, focus ring): from the device-scale {@link ThumbnailCache} on screen, or directly
+ * (vector) for export. Only the cells in the clip are built and drawn.
+ */
+public final class ThumbnailGridPainter {
+
+  private final ViewColors colors;
+  private final ShownAttention shown;
+  private final ThumbnailPainter.Style style;
+  private final IntFunction<Color> layerColor;
+  private final ThumbnailPainter painter;
+
+  /** A painter of {@code shown}'s thumbnails in {@code style}, each layer in its colour. */
+  public ThumbnailGridPainter(
+      ViewColors colors,
+      ShownAttention shown,
+      ThumbnailPainter.Style style,
+      IntFunction<Color> layerColor) {
+    this.colors = colors;
+    this.shown = shown;
+    this.style = style;
+    this.layerColor = layerColor;
+    this.painter = new ThumbnailPainter(colors.background(), TokenColumnsPainter.DEFAULT_MIN_ALPHA);
+  }
+
+  private static List<LayerHead> visible(ModelGridLayout layout, Rectangle clip) {
+    int[] range = layout.cellRange(clip);
+    int[] layers = layout.layers();
+    int[] heads = layout.heads();
+    List<LayerHead> visible = new ArrayList<>();
+    for (int r = range[0]; r <= range[1]; r++) {
+      for (int c = range[2]; c <= range[3]; c++) {
+        visible.add(new LayerHead(layers[r], heads[c]));
+      }
+    }
+    return visible;
+  }
+
+  /** Paints the thumbnails in the clip as vectors, at whatever scale {@code g} has (export). */
+  public void paintDirect(Graphics2D g, ModelGridLayout layout, Rectangle clip) {
+    double scale = HiDpi.scale(g);
+    List<LayerHead> visible = visible(layout, clip);
+    for (LayerHead cell : visible) {
+      painter.paint(
+          g,
+          layout.cell(cell),
+          shown,
+          cell.layer(),
+          cell.head(),
+          layerColor.apply(cell.layer()),
+          style,
+          scale);
+    }
+    paintBorders(g, layout, visible);
+  }
+
+  /**
+   * Paints the thumbnails in the clip from {@code cache}, building the missing ones at device
+   * scale; the cache is dropped first if the data, kind, {@code filter}, colours, style, scale or
+   * size changed.
+   */
+  public void paintCached(
+      Graphics2D g,
+      ModelGridLayout layout,
+      Rectangle clip,
+      ThumbnailCache cache,
+      SentenceFilter filter) {
+    double scale = HiDpi.scale(g);
+    List<LayerHead> visible = visible(layout, clip);
+    int width = HiDpi.devicePixels(layout.cellWidth(), scale);
+    int height = HiDpi.devicePixels(layout.cellHeight(), scale);
+    cache.validate(
+        new ThumbnailCache.Key(
+            shown.data(), shown.kind(), filter, colors, style, scale, width, height));
+    cache.ensure(
+        visible,
+        cell ->
+            painter.render(
+                shown,
+                cell.layer(),
+                cell.head(),
+                layerColor.apply(cell.layer()),
+                style,
+                width,
+                height,
+                scale));
+    for (LayerHead cell : visible) {
+      HiDpi.drawDeviceImage(g, cache.get(cell), layout.cell(cell));
+    }
+    paintBorders(g, layout, visible);
+  }
+
+  private void paintBorders(Graphics2D g, ModelGridLayout layout, List<LayerHead> visible) {
+    // Painters may have turned antialiasing on; borders stay crisp.
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+    g.setColor(colors.grid());
+    g.setStroke(new BasicStroke(1f));
+    for (LayerHead cell : visible) {
+      Rectangle box = layout.cell(cell);
+      g.draw(new Rectangle(box.x - 1, box.y - 1, box.width + 1, box.height + 1));
+    }
+  }
+
+  /**
+   * Marks the hovered cell (thin, muted) and the selected one (thick, selection colour), each if
+   * not null and shown, and rings the grid when the view has the focus.
+   */
+  public void paintMarks(
+      Graphics2D g, ModelGridLayout layout, LayerHead hovered, LayerHead selected, boolean focus) {
+    if (hovered != null && layout.cell(hovered) != null) {
+      Rectangle box = layout.cell(hovered);
+      g.setColor(colors.mutedForeground());
+      g.setStroke(new BasicStroke(1f));
+      g.draw(new Rectangle(box.x - 2, box.y - 2, box.width + 3, box.height + 3));
+    }
+    if (selected != null) {
+      Rectangle box = layout.cell(selected);
+      g.setColor(colors.selection());
+      g.setStroke(new BasicStroke(2f));
+      g.draw(new Rectangle(box.x - 2, box.y - 2, box.width + 3, box.height + 3));
+    }
+    if (focus) {
+      Rectangle ring = layout.bounds();
+      ring.grow(4, 4);
+      FocusRing.paint(g, colors.selection(), ring);
+    }
+  }
+}
