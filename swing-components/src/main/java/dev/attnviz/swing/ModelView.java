@@ -19,11 +19,9 @@ import dev.attnviz.swing.render.ThumbnailPainter;
 import dev.attnviz.swing.render.TokenColumnsDisplay;
 import dev.attnviz.swing.render.TokenColumnsLayout;
 import dev.attnviz.swing.render.TokenColumnsPainter;
-import dev.attnviz.swing.render.ViewText;
 import java.awt.Color;
 import java.awt.Container;
 import java.awt.Dimension;
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Point;
 import java.awt.Rectangle;
@@ -88,12 +86,16 @@ public class ModelView extends AttentionView {
   private ThumbnailMode thumbnailMode = ThumbnailMode.AUTO;
   private int lineThumbnailLimit = DEFAULT_LINE_THUMBNAIL_LIMIT;
   private LayerHead hoveredCell;
-  private ModelGridLayout naturalGrid;
-  private int detailRoom;
-  private ModelGridLayout grid;
-  private int gridWidth = -1;
-  private final TokenColumnsDisplay detail =
-      new TokenColumnsDisplay(DETAIL_LINE_AREA, DETAIL_LINE_AREA, MAX_LABEL_WIDTH);
+  private final ModelGridFit fit =
+      new ModelGridFit(
+          MARGIN,
+          CELL_GAP,
+          DETAIL_GAP,
+          DETAIL_LINE_AREA,
+          MAX_LABEL_WIDTH,
+          MIN_FITTED_THUMBNAIL_SIDE);
+  private final ModelDetailPane detail =
+      new ModelDetailPane(DETAIL_LINE_AREA, MAX_LABEL_WIDTH, DETAIL_GAP, MARGIN);
 
   /** Creates a model view with empty models of its own. */
   public ModelView() {
@@ -252,8 +254,7 @@ public class ModelView extends AttentionView {
   }
 
   private void invalidateLayout() {
-    naturalGrid = null;
-    grid = null;
+    fit.invalidate();
     detail.invalidate();
     markSelectionPainted();
     revalidate();
@@ -276,49 +277,10 @@ public class ModelView extends AttentionView {
    */
   ModelGridLayout gridLayout() {
     ShownAttention shown = shown();
-    if (shown == null) {
-      return null;
-    }
-    if (naturalGrid == null) {
-      ViewText text = colors().text();
-      naturalGrid =
-          ModelGridLayout.fitting(
-              MARGIN,
-              MARGIN,
-              shown.visibleLayers(),
-              shown.visibleHeads(),
-              thumbnailSize.width,
-              thumbnailSize.height,
-              CELL_GAP,
-              text);
-      detailRoom =
-          DETAIL_GAP
-              + TokenColumnsLayout.boxWidth(shown.rowLabels(), text::width, MAX_LABEL_WIDTH)
-              + DETAIL_LINE_AREA
-              + TokenColumnsLayout.boxWidth(shown.columnLabels(), text::width, MAX_LABEL_WIDTH);
-      grid = null;
-    }
-    int width = roomForGrid();
-    if (grid == null || width != gridWidth) {
-      ModelGridLayout fitted = naturalGrid.fittedTo(width, MIN_FITTED_THUMBNAIL_SIDE);
-      if (grid == null
-          || fitted.cellWidth() != grid.cellWidth()
-          || fitted.cellHeight() != grid.cellHeight()) {
-        detail.invalidate();
-      }
-      grid = fitted;
-      gridWidth = width;
-    }
-    return grid;
-  }
-
-  /**
-   * The width the grid's bounds may take so that the grid, the detail pane (open or not) and the
-   * margins fit the viewport; unlimited outside a viewport.
-   */
-  private int roomForGrid() {
-    int width = fittingViewportWidth();
-    return width == Integer.MAX_VALUE ? width : width - 2 * MARGIN - detailRoom;
+    return shown == null
+        ? null
+        : fit.layout(
+            shown, colors().text(), thumbnailSize, fittingViewportWidth(), detail::invalidate);
   }
 
   /** The selected cell, if it is shown. */
@@ -331,14 +293,7 @@ public class ModelView extends AttentionView {
   /** The detail pane: the selected thumbnail's token columns (empty if none is selected). */
   private TokenColumnsDisplay detailDisplay() {
     LayerHead cell = shownSelectedCell();
-    if (cell == null) {
-      detail.update(null, colors(), 0, 0, -1);
-    } else {
-      Rectangle bounds = gridLayout().bounds();
-      detail.update(
-          shown(), colors(), bounds.x + bounds.width + DETAIL_GAP, gridLayout().cellsY(), -1);
-    }
-    return detail;
+    return detail.update(shown(), cell, gridLayout(), colors()).display();
   }
 
   /** The detail pane's token columns, or null if no thumbnail is selected. */
@@ -347,19 +302,9 @@ public class ModelView extends AttentionView {
   }
 
   private TokenColumnsPainter.Scene detailScene() {
+    detailDisplay();
     LayerHead cell = shownSelectedCell();
-    if (cell == null) {
-      return null;
-    }
-    AttentionSelectionModel selection = getSelectionModel();
-    return new TokenColumnsPainter.Scene(
-        shown(),
-        cell.layer(),
-        new int[] {cell.head()},
-        new Color[] {layerColor(cell.layer())},
-        1f,
-        selection.selectedToken(),
-        selection.lockedToken());
+    return cell == null ? null : detail.scene(getSelectionModel(), layerColor(cell.layer()));
   }
 
   private Color layerColor(int layer) {
@@ -396,10 +341,10 @@ public class ModelView extends AttentionView {
     TokenColumnsLayout detailLayout = detailLayout();
     if (detailLayout != null) {
       bounds.add(detailLayout.bounds());
-      bounds.add(detailTitleBox(detailLayout));
+      bounds.add(detail.titleBox());
     }
     int width = bounds.x + bounds.width + MARGIN;
-    if (layout != naturalGrid) {
+    if (fit.isNarrowed()) {
       width = Math.max(width, fittingViewportWidth());
     }
     return new Dimension(width, bounds.y + bounds.height + MARGIN);
@@ -413,10 +358,6 @@ public class ModelView extends AttentionView {
   public boolean getScrollableTracksViewportWidth() {
     Container parent = SwingUtilities.getUnwrappedParent(this);
     return parent instanceof JViewport && parent.getWidth() >= getPreferredSize().width;
-  }
-
-  private Rectangle detailTitleBox(TokenColumnsLayout layout) {
-    return new Rectangle(layout.x(), MARGIN, layout.bounds().width, gridLayout().cellsY() - MARGIN);
   }
 
   @Override
@@ -463,16 +404,8 @@ public class ModelView extends AttentionView {
   }
 
   private void paintDetail(Graphics2D g, Rectangle clip) {
-    TokenColumnsLayout layout = detailLayout();
     TokenColumnsPainter.Scene scene = detailScene();
-    if (layout == null || scene == null) {
-      return;
-    }
-    LayerHead cell = shownSelectedCell();
-    g.setColor(colors().foreground());
-    ViewText title = ViewText.of(colors().font().deriveFont(Font.BOLD));
-    TextFit.drawInBox(g, title, cell.toString(), detailTitleBox(layout), false);
-    detailDisplay().paint(g, clip, scene, null, null);
+    detail.paint(g, clip, scene);
   }
 
   // ---- export ----

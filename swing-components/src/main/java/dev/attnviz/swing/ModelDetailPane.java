@@ -1,0 +1,97 @@
+package dev.attnviz.swing;
+
+import dev.attnviz.swing.model.AttentionSelectionModel;
+import dev.attnviz.swing.model.LayerHead;
+import dev.attnviz.swing.render.ModelGridLayout;
+import dev.attnviz.swing.render.ShownAttention;
+import dev.attnviz.swing.render.TextFit;
+import dev.attnviz.swing.render.TokenColumnsDisplay;
+import dev.attnviz.swing.render.TokenColumnsPainter;
+import dev.attnviz.swing.render.ViewColors;
+import dev.attnviz.swing.render.ViewText;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+
+/**
+ * The model view's detail pane: the selected thumbnail's head as the shared token-columns display
+ * (lines of one head in its layer's colour), titled "Layer L, Head H", beside the grid.
+ */
+final class ModelDetailPane {
+
+  private final TokenColumnsDisplay display;
+  private final int gap;
+  private final int margin;
+  private LayerHead cell;
+  private ShownAttention shown;
+  private ViewColors colors;
+  private int cellsY;
+
+  ModelDetailPane(int lineArea, int maxLabelWidth, int gap, int margin) {
+    this.display = new TokenColumnsDisplay(lineArea, lineArea, maxLabelWidth);
+    this.gap = gap;
+    this.margin = margin;
+  }
+
+  /** Drops the layout. */
+  void invalidate() {
+    display.invalidate();
+  }
+
+  /** Shows {@code newCell}'s detail of {@code newShown} beside {@code grid} (null: nothing). */
+  ModelDetailPane update(
+      ShownAttention newShown, LayerHead newCell, ModelGridLayout grid, ViewColors newColors) {
+    cell = newCell;
+    shown = newCell == null ? null : newShown;
+    colors = newColors;
+    if (shown == null) {
+      display.update(null, colors, 0, 0, -1);
+    } else {
+      Rectangle bounds = grid.bounds();
+      cellsY = grid.cellsY();
+      display.update(shown, colors, bounds.x + bounds.width + gap, cellsY, -1);
+    }
+    return this;
+  }
+
+  /** The token columns (empty without a selected cell). */
+  TokenColumnsDisplay display() {
+    return display;
+  }
+
+  /** What the lines show under {@code selection}, in {@code color}; null without a cell. */
+  TokenColumnsPainter.Scene scene(AttentionSelectionModel selection, Color color) {
+    if (shown == null) {
+      return null;
+    }
+    return new TokenColumnsPainter.Scene(
+        shown,
+        cell.layer(),
+        new int[] {cell.head()},
+        new Color[] {color},
+        1f,
+        selection.selectedToken(),
+        selection.lockedToken());
+  }
+
+  /** Where the title goes, above the token columns; null without a cell. */
+  Rectangle titleBox() {
+    if (shown == null) {
+      return null;
+    }
+    Rectangle bounds = display.linesLayout().bounds();
+    return new Rectangle(bounds.x, margin, bounds.width, cellsY - margin);
+  }
+
+  /** Paints the title and {@code scene}'s lines; nothing without a cell. */
+  void paint(Graphics2D g, Rectangle clip, TokenColumnsPainter.Scene scene) {
+    if (shown == null || scene == null) {
+      return;
+    }
+    g.setColor(colors.foreground());
+    ViewText title = ViewText.of(colors.font().deriveFont(Font.BOLD));
+    TextFit.drawInBox(g, title, cell.toString(), titleBox(), false);
+    display.paint(g, clip, scene, null, null);
+  }
+}

@@ -1,0 +1,93 @@
+package dev.attnviz.swing;
+
+import dev.attnviz.swing.render.ModelGridLayout;
+import dev.attnviz.swing.render.ShownAttention;
+import dev.attnviz.swing.render.TokenColumnsLayout;
+import dev.attnviz.swing.render.ViewText;
+import java.awt.Dimension;
+
+/**
+ * The model view's grid as it fits the viewport: laid out at the configured thumbnail size (the
+ * "natural" grid), then narrowed, down to a minimum side, until the grid, the room kept for the
+ * detail pane and the margins fit the viewport's width. Cached until {@link #invalidate()}.
+ */
+final class ModelGridFit {
+
+  private final int margin;
+  private final int cellGap;
+  private final int detailGap;
+  private final int detailLineArea;
+  private final int maxLabelWidth;
+  private final int minSide;
+  private ModelGridLayout natural;
+  private ModelGridLayout fitted;
+  private int detailRoom;
+  private int fittedWidth = -1;
+
+  ModelGridFit(
+      int margin, int cellGap, int detailGap, int detailLineArea, int maxLabelWidth, int minSide) {
+    this.margin = margin;
+    this.cellGap = cellGap;
+    this.detailGap = detailGap;
+    this.detailLineArea = detailLineArea;
+    this.maxLabelWidth = maxLabelWidth;
+    this.minSide = minSide;
+  }
+
+  /** Forgets the layouts (new data, size, font). */
+  void invalidate() {
+    natural = null;
+    fitted = null;
+  }
+
+  /**
+   * The grid for {@code shown} with thumbnails of {@code size} at most, fitted to a viewport {@code
+   * viewportWidth} wide ({@link Integer#MAX_VALUE}: no viewport). {@code cellsChanged} runs when
+   * the thumbnails changed size, since the detail pane sits beside them.
+   */
+  ModelGridLayout layout(
+      ShownAttention shown,
+      ViewText text,
+      Dimension size,
+      int viewportWidth,
+      Runnable cellsChanged) {
+    if (natural == null) {
+      natural =
+          ModelGridLayout.fitting(
+              margin,
+              margin,
+              shown.visibleLayers(),
+              shown.visibleHeads(),
+              size.width,
+              size.height,
+              cellGap,
+              text);
+      detailRoom =
+          detailGap
+              + TokenColumnsLayout.boxWidth(shown.rowLabels(), text::width, maxLabelWidth)
+              + detailLineArea
+              + TokenColumnsLayout.boxWidth(shown.columnLabels(), text::width, maxLabelWidth);
+      fitted = null;
+    }
+    int width =
+        viewportWidth == Integer.MAX_VALUE
+            ? viewportWidth
+            : viewportWidth - 2 * margin - detailRoom;
+    if (fitted == null || width != fittedWidth) {
+      ModelGridLayout next = natural.fittedTo(width, minSide);
+      if (fitted == null
+          || next.cellWidth() != fitted.cellWidth()
+          || next.cellHeight() != fitted.cellHeight()) {
+        cellsChanged.run();
+      }
+      fitted = next;
+      fittedWidth = width;
+    }
+    return fitted;
+  }
+
+  /** Whether the grid last returned is narrower than the natural one. */
+  boolean isNarrowed() {
+    return fitted != null && fitted != natural;
+  }
+}
