@@ -15,23 +15,23 @@ final class ModelGridFit {
 
   private final int margin;
   private final int cellGap;
-  private final int detailGap;
-  private final int detailLineArea;
+  private final int detailExtra;
   private final int maxLabelWidth;
-  private final int minSide;
   private ModelGridLayout natural;
   private ModelGridLayout fitted;
   private int detailRoom;
   private int fittedWidth = -1;
 
-  ModelGridFit(
-      int margin, int cellGap, int detailGap, int detailLineArea, int maxLabelWidth, int minSide) {
+  /**
+   * A fit with the grid at ({@code margin}, {@code margin}), {@code cellGap} between thumbnails,
+   * and room beside it for the detail pane: {@code detailExtra} (gap and line area) plus its two
+   * token columns of labels up to {@code maxLabelWidth}.
+   */
+  ModelGridFit(int margin, int cellGap, int detailExtra, int maxLabelWidth) {
     this.margin = margin;
     this.cellGap = cellGap;
-    this.detailGap = detailGap;
-    this.detailLineArea = detailLineArea;
+    this.detailExtra = detailExtra;
     this.maxLabelWidth = maxLabelWidth;
-    this.minSide = minSide;
   }
 
   /** Forgets the layouts (new data, size, font). */
@@ -63,9 +63,8 @@ final class ModelGridFit {
               cellGap,
               text);
       detailRoom =
-          detailGap
+          detailExtra
               + TokenColumnsLayout.boxWidth(shown.rowLabels(), text::width, maxLabelWidth)
-              + detailLineArea
               + TokenColumnsLayout.boxWidth(shown.columnLabels(), text::width, maxLabelWidth);
       fitted = null;
     }
@@ -74,7 +73,7 @@ final class ModelGridFit {
             ? viewportWidth
             : viewportWidth - 2 * margin - detailRoom;
     if (fitted == null || width != fittedWidth) {
-      ModelGridLayout next = natural.fittedTo(width, minSide);
+      ModelGridLayout next = natural.fittedTo(width, ModelView.MIN_FITTED_THUMBNAIL_SIDE);
       if (fitted == null
           || next.cellWidth() != fitted.cellWidth()
           || next.cellHeight() != fitted.cellHeight()) {

@@ -27,10 +27,12 @@ import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.swing.JScrollPane;
 import javax.swing.JViewport;
 import javax.swing.SwingUtilities;
@@ -87,13 +89,7 @@ public class ModelView extends AttentionView {
   private int lineThumbnailLimit = DEFAULT_LINE_THUMBNAIL_LIMIT;
   private LayerHead hoveredCell;
   private final ModelGridFit fit =
-      new ModelGridFit(
-          MARGIN,
-          CELL_GAP,
-          DETAIL_GAP,
-          DETAIL_LINE_AREA,
-          MAX_LABEL_WIDTH,
-          MIN_FITTED_THUMBNAIL_SIDE);
+      new ModelGridFit(MARGIN, CELL_GAP, DETAIL_GAP + DETAIL_LINE_AREA, MAX_LABEL_WIDTH);
   private final ModelDetailPane detail =
       new ModelDetailPane(DETAIL_LINE_AREA, MAX_LABEL_WIDTH, DETAIL_GAP, MARGIN);
 
@@ -121,8 +117,6 @@ public class ModelView extends AttentionView {
             .actions());
     start();
   }
-
-  // ---- options ----
 
   /**
    * Thumbnail size in user-space pixels (bound property {@code "thumbnailSize"}): the largest the
@@ -216,8 +210,6 @@ public class ModelView extends AttentionView {
     };
   }
 
-  // ---- model events ----
-
   @Override
   protected void dataChanged() {
     hoveredCell = null;
@@ -230,12 +222,11 @@ public class ModelView extends AttentionView {
       repaintDetailSelection();
       return;
     }
-    if (event != null && EnumSet.of(Aspect.HEADS).containsAll(event.aspects())) {
-      return;
-    }
-    if (event != null
-        && EnumSet.of(Aspect.CELL, Aspect.LAYER, Aspect.FOCUS_HEAD, Aspect.HOVER, Aspect.LOCK)
-            .containsAll(event.aspects())) {
+    // A jump to a head changes these together; the grid stays, only the detail moves.
+    Set<Aspect> detailOnly =
+        EnumSet.of(
+            Aspect.CELL, Aspect.LAYER, Aspect.FOCUS_HEAD, Aspect.HEADS, Aspect.HOVER, Aspect.LOCK);
+    if (event != null && detailOnly.containsAll(event.aspects())) {
       detail.invalidate();
       markSelectionPainted();
       revalidate();
@@ -262,14 +253,11 @@ public class ModelView extends AttentionView {
   }
 
   private void repaintDetailSelection() {
-    TokenColumnsDisplay shown = detailDisplay();
-    TokenColumnsPainter.Scene scene = detailScene();
-    if (!shown.isEmpty() && scene != null) {
-      repaintTokenSelection(token -> shown.selectionArea(token, scene));
+    TokenColumnsPainter.Scene scene = detailScene(); // null while the detail is closed
+    if (scene != null) {
+      repaintTokenSelection(token -> detail.display().selectionArea(token, scene));
     }
   }
-
-  // ---- geometry ----
 
   /**
    * The grid layout as drawn now, or null without data: at the configured thumbnail size, or with
@@ -366,8 +354,6 @@ public class ModelView extends AttentionView {
     return (layout == null ? thumbnailSize.height : layout.cellHeight()) / 2;
   }
 
-  // ---- painting ----
-
   @Override
   protected void paintContent(Graphics2D g) {
     paintGrid(g, false);
@@ -408,8 +394,6 @@ public class ModelView extends AttentionView {
     detail.paint(g, clip, scene);
   }
 
-  // ---- export ----
-
   /** The selected thumbnail's matrix (filter applied), if a thumbnail is selected. */
   @Override
   public Optional<ShownMatrix> shownMatrix() {
@@ -421,8 +405,6 @@ public class ModelView extends AttentionView {
     head.set(cell.head());
     return Optional.of(shown().shownMatrix(cell.layer(), head));
   }
-
-  // ---- mouse, tooltips, keys ----
 
   /** A thumbnail's cell, or a token of the detail pane (for the detail's layer and head). */
   @Override
@@ -456,18 +438,13 @@ public class ModelView extends AttentionView {
 
   private void setHoveredCell(LayerHead cell) {
     if (!Objects.equals(cell, hoveredCell)) {
-      ModelGridLayout layout = gridLayout();
-      repaintCell(layout, hoveredCell);
+      for (LayerHead mark : Arrays.asList(hoveredCell, cell)) {
+        if (mark != null) {
+          thumbnailBounds(mark)
+              .ifPresent(box -> repaint(box.x - 3, box.y - 3, box.width + 6, box.height + 6));
+        }
+      }
       hoveredCell = cell;
-      repaintCell(layout, cell);
-    }
-  }
-
-  private void repaintCell(ModelGridLayout layout, LayerHead cell) {
-    Rectangle box = cell == null || layout == null ? null : layout.cell(cell);
-    if (box != null) {
-      box.grow(3, 3);
-      repaintContent(box);
     }
   }
 
