@@ -1,0 +1,76 @@
+package dev.attnviz.swing.export;
+
+import java.awt.Dimension;
+import java.io.StringWriter;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.apache.batik.svggen.SVGGeneratorContext;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * A view as an SVG document, through Apache Batik's SVG generator. The only class that touches
+ * Batik: {@link ViewExporter} loads it for SVG alone, so PNG and CSV export run without Batik.
+ */
+final class SvgDocument {
+
+  private static final String SVG_NS = "http://www.w3.org/2000/svg";
+
+  private SvgDocument() {}
+
+  /** Paints {@code view} into a new SVG document and returns its text. */
+  static String render(ExportableView view) {
+    Dimension size = view.exportSize();
+    int width = Math.max(1, size.width);
+    int height = Math.max(1, size.height);
+    Document document = newDocument();
+    SVGGeneratorContext context = SVGGeneratorContext.createDefault(document);
+    context.setComment("attnviz");
+    context.setPrecision(4);
+    AnchoredSvgGraphics g = new AnchoredSvgGraphics(context);
+    g.setSVGCanvasSize(new Dimension(width, height));
+    try {
+      view.paintExport(g);
+      Element root = g.getRoot();
+      // A viewBox lets the picture scale in a page or a browser instead of being cropped.
+      root.setAttributeNS(null, "viewBox", "0 0 " + width + " " + height);
+      return serialize(root);
+    } finally {
+      g.dispose();
+    }
+  }
+
+  /**
+   * The JDK's serializer rather than Batik's stream: Batik's names the SVG 1.0 DTD, which XML
+   * parsers then try to download.
+   */
+  private static String serialize(Element root) {
+    try {
+      Transformer transformer = TransformerFactory.newInstance().newTransformer();
+      transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+      transformer.setOutputProperty(OutputKeys.INDENT, "yes");
+      StringWriter out = new StringWriter();
+      transformer.transform(new DOMSource(root), new StreamResult(out));
+      return out.toString();
+    } catch (TransformerException e) {
+      throw new IllegalStateException("could not write the SVG text: " + e.getMessage(), e);
+    }
+  }
+
+  private static Document newDocument() {
+    try {
+      return DocumentBuilderFactory.newInstance()
+          .newDocumentBuilder()
+          .getDOMImplementation()
+          .createDocument(SVG_NS, "svg", null);
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException("this Java runtime has no XML document builder", e);
+    }
+  }
+}
