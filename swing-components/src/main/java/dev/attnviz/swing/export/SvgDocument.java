@@ -2,6 +2,7 @@ package dev.attnviz.swing.export;
 
 import java.awt.Dimension;
 import java.io.StringWriter;
+import java.util.Locale;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.OutputKeys;
@@ -13,6 +14,7 @@ import javax.xml.transform.stream.StreamResult;
 import org.apache.batik.svggen.SVGGeneratorContext;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * A view as an SVG document, through Apache Batik's SVG generator. The only class that touches
@@ -40,10 +42,35 @@ final class SvgDocument {
       Element root = g.getRoot();
       // A viewBox lets the picture scale in a page or a browser instead of being cropped.
       root.setAttributeNS(null, "viewBox", "0 0 " + width + " " + height);
+      genericFontFamilies(root);
       return serialize(root);
     } finally {
       g.dispose();
     }
+  }
+
+  /**
+   * Java's logical fonts (Dialog, SansSerif, ...) exist only in Java; a viewer that does not know
+   * the name falls back to its default, often a serif. Name the generic CSS family instead.
+   */
+  private static void genericFontFamilies(Element root) {
+    NodeList all = root.getElementsByTagName("*");
+    for (int i = -1; i < all.getLength(); i++) {
+      Element element = i < 0 ? root : (Element) all.item(i);
+      if (element.hasAttribute("font-family")) {
+        element.setAttribute("font-family", generic(element.getAttribute("font-family")));
+      }
+    }
+  }
+
+  private static String generic(String family) {
+    String name = family.replace("'", "").replace("\"", "").strip();
+    return switch (name.toLowerCase(Locale.ROOT)) {
+      case "dialog", "sansserif", "sans-serif" -> "sans-serif";
+      case "serif" -> "serif";
+      case "monospaced", "dialoginput", "monospace" -> "monospace";
+      default -> "'" + name + "', sans-serif";
+    };
   }
 
   /**

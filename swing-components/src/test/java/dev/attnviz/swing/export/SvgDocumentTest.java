@@ -112,5 +112,7 @@ class SvgDocumentTest {
     assertEquals(
         "0 0 " + view.exportSize().width + " " + view.exportSize().height,
         root.getAttribute("viewBox"));
+    // Java's logical "Dialog" means nothing to a browser: the generic family does.
+    assertEquals("sans-serif", root.getAttribute("font-family"));
   }
 }
