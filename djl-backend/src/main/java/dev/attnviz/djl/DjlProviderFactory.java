@@ -3,7 +3,9 @@ package dev.attnviz.djl;
 import dev.attnviz.core.AttentionException;
 import dev.attnviz.core.spi.AttentionProvider;
 import dev.attnviz.core.spi.AttentionProviderFactory;
+import dev.attnviz.core.spi.CacheRoot;
 import dev.attnviz.core.spi.Capability;
+import dev.attnviz.core.spi.ModelOptions;
 import dev.attnviz.core.spi.ModelSource;
 import dev.attnviz.core.spi.ProgressListener;
 import java.io.IOException;
@@ -37,22 +39,20 @@ import java.util.Set;
  * ModelSource#QUERY_PATTERN}, {@link ModelSource#KEY_PATTERN}, {@value #CAUSAL}). The rewritten
  * model is cached by the SHA-256 of the source file, so later starts skip the rewrite.
  *
- * <p>Works offline: unless the application decided otherwise, opening a model sets DJL's {@code
- * ai.djl.offline} to {@code true}.
+ * <p>Works offline: unless the application decided otherwise, DJL's JVM-wide {@code ai.djl.offline}
+ * is {@code true} while a model opens, and restored when the open returns (see {@link
+ * DjlOfflineMode}).
  */
 public final class DjlProviderFactory implements AttentionProviderFactory {
 
   /** The provider's name. */
   public static final String NAME = "djl";
 
-  /** Option: path of the {@code tokenizer.json} to use instead of the one next to the model. */
-  public static final String TOKENIZER = "tokenizer";
+  /** Option: path of the {@code tokenizer.json}; the same as {@link ModelSource#TOKENIZER}. */
+  public static final String TOKENIZER = ModelSource.TOKENIZER;
 
-  /**
-   * Option: {@code "true"} if a model opened with {@link ModelSource#ATTENTION_PATTERN} is
-   * decoder-only (causal); known families decide this themselves.
-   */
-  public static final String CAUSAL = "causal";
+  /** Option: whether a model is decoder-only; the same as {@link ModelSource#CAUSAL}. */
+  public static final String CAUSAL = ModelSource.CAUSAL;
 
   private static final Set<Capability> CAPABILITIES =
       Set.copyOf(
@@ -72,7 +72,7 @@ public final class DjlProviderFactory implements AttentionProviderFactory {
   /**
    * Creates a factory with its own cache folder.
    *
-   * @param cacheRoot the cache root, or null for {@link CacheLocation#root()} at open time
+   * @param cacheRoot the cache root, or null for {@link CacheRoot#root()} at open time
    */
   DjlProviderFactory(Path cacheRoot) {
     this.cacheRoot = cacheRoot;
@@ -104,9 +104,23 @@ public final class DjlProviderFactory implements AttentionProviderFactory {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(progress, "progress");
     // Bad pattern options fail before seconds are spent unpacking or reading the model.
-    List<TensorPatterns> patterns = TensorPatterns.forSource(source);
-    DjlOfflineMode.ensure();
-    Path cache = cacheRoot != null ? cacheRoot : CacheLocation.root();
+    ModelOptions options = options(source);
+    List<TensorPatterns> patterns = TensorPatterns.forOptions(options);
+    DjlOfflineMode offline = DjlOfflineMode.scope();
+    try {
+      return open(source, options, patterns, progress);
+    } finally {
+      offline.close();
+    }
+  }
+
+  private AttentionProvider open(
+      ModelSource source,
+      ModelOptions options,
+      List<TensorPatterns> patterns,
+      ProgressListener progress)
+      throws AttentionException {
+    Path cache = cacheRoot != null ? cacheRoot : CacheRoot.root();
     ModelFiles files;
     String onnxSha256;
     if (source.isEmbeddedDefault()) {
@@ -118,10 +132,22 @@ public final class DjlProviderFactory implements AttentionProviderFactory {
     } else {
       files = ModelFiles.locate(source);
       progress.onStage(ProgressListener.Stage.PREPARING, "checking " + files.onnx());
+      // Before hashing: a multi-gigabyte file of another kind takes long to hash for nothing.
+      OnnxSignature.check(files.onnx());
       onnxSha256 = checksum(new ChecksumMemo(cache), files.onnx());
     }
     return DjlModelLoader.load(
-        files, onnxSha256, patterns, new PreparedModelCache(cache), progress);
+        files, onnxSha256, patterns, new PreparedModelCache(cache), progress, options.maxTokens());
+  }
+
+  /**
+   * Parses the options of {@code source} by the rules every backend shares.
+   *
+   * @throws AttentionException with {@link AttentionException.Reason#MODEL_INVALID} for a bad
+   *     option
+   */
+  static ModelOptions options(ModelSource source) throws AttentionException {
+    return ModelOptions.parse(source, NAME, Set.of());
   }
 
   private static String checksum(ChecksumMemo memo, Path onnx) throws AttentionException {

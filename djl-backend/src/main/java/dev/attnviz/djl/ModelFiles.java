@@ -209,30 +209,10 @@ record ModelFiles(
 
   private static Path tokenizer(ModelSource source, Path onnx, List<Path> folders)
       throws AttentionException {
-    Optional<String> option = source.option(DjlProviderFactory.TOKENIZER);
+    // Checked by ModelOptions: the file exists.
+    Optional<String> option = source.option(ModelSource.TOKENIZER);
     if (option.isPresent()) {
-      Path chosen = Path.of(option.get());
-      if (Files.isDirectory(chosen)) {
-        throw new AttentionException(
-            Reason.MODEL_NOT_FOUND,
-            "The tokenizer file "
-                + chosen
-                + " given with the option '"
-                + DjlProviderFactory.TOKENIZER
-                + "' is a folder. Give the path of the model's "
-                + TOKENIZER
-                + ".");
-      }
-      if (!Files.isRegularFile(chosen)) {
-        throw new AttentionException(
-            Reason.MODEL_NOT_FOUND,
-            "The tokenizer file "
-                + chosen
-                + " given with the option '"
-                + DjlProviderFactory.TOKENIZER
-                + "' does not exist.");
-      }
-      return chosen;
+      return Path.of(option.get().trim());
     }
     Optional<Path> found = firstExisting(folders, TOKENIZER);
     if (found.isPresent()) {

@@ -1,0 +1,81 @@
+package dev.attnviz.djl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.attnviz.core.AttentionException;
+import dev.attnviz.core.AttentionException.Reason;
+import dev.attnviz.core.spi.ModelSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Broken model folders refused at open with a clear message, before expensive work. */
+class EarlyRefusalTest {
+
+  @TempDir Path temp;
+
+  private Path copyOfBertTiny() throws Exception {
+    Path folder = Files.createDirectories(temp.resolve("bert"));
+    try (Stream<Path> files = Files.list(HfExports.folder("bert-tiny-hf-fixed"))) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Files.copy(file, folder.resolve(file.getFileName()));
+      }
+    }
+    return folder;
+  }
+
+  @Test
+  void aFileThatIsNotOnnxIsRefusedBeforeItIsHashed() throws Exception {
+    Path folder = copyOfBertTiny();
+    Files.writeString(folder.resolve("model.onnx"), "{\"not\": \"onnx\"}".repeat(100_000));
+    Path cache = temp.resolve("cache");
+
+    AttentionException e =
+        assertThrows(
+            AttentionException.class,
+            () -> new DjlProviderFactory(cache).open(ModelSource.of(folder)));
+
+    assertEquals(Reason.MODEL_INVALID, e.reason());
+    assertTrue(
+        e.getMessage().contains("it is not an ONNX model (it starts with the bytes 7b 22 6e 6f)"),
+        e.getMessage());
+    assertTrue(!Files.exists(cache), "nothing was hashed into the cache");
+  }
+
+  @Test
+  void aModelMaxLengthThatIsNoTokenCountIsRefusedClearly() throws Exception {
+    for (String value : new String[] {"0", "0.5"}) {
+      Path folder = copyOfBertTiny();
+      Files.writeString(
+          folder.resolve("tokenizer_config.json"), "{\"model_max_length\": " + value + "}");
+
+      AttentionException e =
+          assertThrows(
+              AttentionException.class,
+              () -> new DjlProviderFactory(temp.resolve("cache")).open(ModelSource.of(folder)));
+
+      assertEquals(Reason.MODEL_INVALID, e.reason());
+      assertTrue(
+          e.getMessage()
+              .endsWith(
+                  "tokenizer_config.json says model_max_length is "
+                      + value
+                      + ", which is not a token count: it must be a whole number of at least 2."
+                      + " Correct or remove it, or set the model option maxTokens."),
+          e.getMessage());
+      deleteTree(folder);
+    }
+  }
+
+  private static void deleteTree(Path folder) throws Exception {
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path file : files.sorted((a, b) -> b.compareTo(a)).toList()) {
+        Files.delete(file);
+      }
+    }
+  }
+}
