@@ -60,7 +60,9 @@ public final class DjlProviderFactory implements AttentionProviderFactory {
               Capability.QUERY_KEY_VECTORS,
               Capability.SENTENCE_PAIRS,
               Capability.TRUNCATION,
-              Capability.CUSTOM_MODELS));
+              Capability.CUSTOM_MODELS,
+              Capability.ENCODER_DECODER,
+              Capability.GENERATION));
 
   private final Path cacheRoot;
 
@@ -129,8 +131,16 @@ public final class DjlProviderFactory implements AttentionProviderFactory {
       files = ModelFiles.locate(withOptions(ModelSource.of(unpacked.folder()), source.options()));
       progress.onStage(ProgressListener.Stage.PREPARING, "checking " + files.onnx());
       onnxSha256 = unpacked.onnxSha256();
+    } else if (SequenceModelLoader.isTwoFileLayout(source.path().orElseThrow())) {
+      Path folder = source.path().orElseThrow();
+      files = ModelFiles.locate(source, folder.resolve(SequenceModelLoader.ENCODER_FILE));
+      return openSequenceModel(
+          files, folder.resolve(SequenceModelLoader.DECODER_FILE), options, progress);
     } else {
       files = ModelFiles.locate(source);
+      if (SequenceModelLoader.isSequenceModel(SequenceConfig.read(files.config()))) {
+        return openSequenceModel(files, null, options, progress);
+      }
       progress.onStage(ProgressListener.Stage.PREPARING, "checking " + files.onnx());
       // Before hashing: a multi-gigabyte file of another kind takes long to hash for nothing.
       OnnxSignature.check(files.onnx());
@@ -138,6 +148,29 @@ public final class DjlProviderFactory implements AttentionProviderFactory {
     }
     return DjlModelLoader.load(
         files, onnxSha256, patterns, new PreparedModelCache(cache), progress, options.maxTokens());
+  }
+
+  /**
+   * Opens a decoder-only language model or an encoder-decoder model (see {@link SequenceProvider}).
+   */
+  private static AttentionProvider openSequenceModel(
+      ModelFiles files, Path decoderOnnx, ModelOptions options, ProgressListener progress)
+      throws AttentionException {
+    progress.onStage(ProgressListener.Stage.PREPARING, "checking " + files.onnx());
+    int limit = ModelConfig.read(files).maxTokens(0);
+    SequenceConfig config = SequenceConfig.read(files.config());
+    if (decoderOnnx != null && !config.encoderDecoder()) {
+      config =
+          new SequenceConfig(true, config.languageModel(), config.decoderStart(), config.eos());
+    }
+    return SequenceModelLoader.open(
+        files.name(),
+        files.onnx(),
+        decoderOnnx,
+        files.tokenizer(),
+        config,
+        options.maxTokens().isPresent() ? Math.min(options.maxTokens().getAsInt(), limit) : limit,
+        progress);
   }
 
   /**

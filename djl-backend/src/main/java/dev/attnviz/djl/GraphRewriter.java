@@ -99,7 +99,7 @@ final class GraphRewriter {
         new AttentionGraph(tensors, inputs, modelOutputs, positionLimit(graph)));
   }
 
-  private static List<AttentionTensorFinder.Node> nodes(GraphProto graph) {
+  static List<AttentionTensorFinder.Node> nodes(GraphProto graph) {
     List<AttentionTensorFinder.Node> nodes = new ArrayList<>(graph.getNodeCount());
     for (NodeProto node : graph.getNodeList()) {
       nodes.add(

@@ -64,6 +64,17 @@ record ModelFiles(
           Reason.MODEL_NOT_FOUND, "No model at " + path + ": the file or folder does not exist.");
     }
     Path onnx = Files.isDirectory(path) ? onnxInFolder(path) : path;
+    return locate(source, onnx);
+  }
+
+  /**
+   * Finds the other files of a model whose graph is {@code onnx} (for optimum's layout, the encoder
+   * file), the same way as {@link #locate(ModelSource)}.
+   *
+   * @throws AttentionException with {@link Reason#MODEL_NOT_FOUND} naming what is missing
+   */
+  static ModelFiles locate(ModelSource source, Path onnx) throws AttentionException {
+    Path path = source.path().orElseThrow();
     List<Path> folders = companionFolders(path, onnx);
     Path tokenizer = tokenizer(source, onnx, folders);
     ModelFiles files =

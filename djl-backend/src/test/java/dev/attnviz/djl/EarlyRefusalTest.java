@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.attnviz.core.AttentionException;
 import dev.attnviz.core.AttentionException.Reason;
 import dev.attnviz.core.spi.ModelSource;
+import dev.attnviz.core.testing.HfExports;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;

@@ -1,5 +1,6 @@
 package dev.attnviz.djl;
 
+import dev.attnviz.core.testing.HfExports;
 import dev.attnviz.core.testing.ModelOptionMistakes;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -79,6 +79,21 @@ public abstract class AbstractAttentionProvider implements AttentionProvider {
           info.name()
               + " takes no segment ids, so it cannot tell two sentences apart. Enter one text.");
     }
+    if (request.target().isPresent() && !can.contains(Capability.ENCODER_DECODER)) {
+      throw new AttentionException(
+          Reason.UNSUPPORTED,
+          info.name()
+              + " is not an encoder-decoder model, so it has no decoder to take a target text."
+              + " Leave the target empty.");
+    }
+    if (request.maxNewTokens() > 0 && !can.contains(Capability.GENERATION)) {
+      throw new AttentionException(
+          Reason.UNSUPPORTED,
+          info.name()
+              + " cannot generate: it has no language-model head (no 'logits' output). Export the"
+              + " model with its head (e.g. GPT2LMHeadModel, BartForConditionalGeneration), or"
+              + " compute without generating.");
+    }
     if (request.queriesAndKeys() && !can.contains(Capability.QUERY_KEY_VECTORS)) {
       throw new AttentionException(
           Reason.UNSUPPORTED,

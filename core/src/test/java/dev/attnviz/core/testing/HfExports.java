@@ -1,15 +1,15 @@
-package dev.attnviz.djl;
+package dev.attnviz.core.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The tiny Hugging Face exports of {@code fixtures/hf-exports}, found through the build. */
-final class HfExports {
+public final class HfExports {
 
   private HfExports() {}
 
   /** The fixture root, from the system property {@code attnviz.hfExports} set by the build. */
-  static Path root() {
+  public static Path root() {
     String property = System.getProperty("attnviz.hfExports");
     Path root = property == null ? Path.of("../fixtures/hf-exports") : Path.of(property);
     if (!Files.isDirectory(root)) {
@@ -22,7 +22,7 @@ final class HfExports {
   }
 
   /** One model folder, e.g. {@code bart-tiny-hf}. */
-  static Path folder(String model) {
+  public static Path folder(String model) {
     return root().resolve(model);
   }
 }
