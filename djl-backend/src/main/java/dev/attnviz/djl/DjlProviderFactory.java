@@ -138,7 +138,10 @@ public final class DjlProviderFactory implements AttentionProviderFactory {
           files, folder.resolve(SequenceModelLoader.DECODER_FILE), options, progress);
     } else {
       files = ModelFiles.locate(source);
-      if (SequenceModelLoader.isSequenceModel(SequenceConfig.read(files.config()))) {
+      // With the user's own attention pattern, the model is read as one kind of attention, so
+      // the advice of a "no attention found" message can be followed for any model.
+      if (options.attention().isEmpty()
+          && SequenceModelLoader.isSequenceModel(SequenceConfig.read(files.config()))) {
         return openSequenceModel(files, null, options, progress);
       }
       progress.onStage(ProgressListener.Stage.PREPARING, "checking " + files.onnx());

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.AttentionException;
 import dev.attnviz.core.AttentionException.Reason;
+import dev.attnviz.core.AttentionKind;
 import dev.attnviz.core.spi.AttentionProvider;
+import dev.attnviz.core.spi.AttentionRequest;
 import dev.attnviz.core.spi.ModelSource;
 import dev.attnviz.core.testing.HfExports;
 import dev.attnviz.core.testing.HfGolden;
@@ -59,6 +61,25 @@ class HfExportsGoldenTest {
       List<String> expected = new ArrayList<>();
       golden.json().get("generatedTokens").forEach(t -> expected.add(t.asText()));
       assertEquals(expected, generated, "generated tokens, in order");
+    }
+  }
+
+  @Test
+  void anAttentionPatternReadsOneKindOfAnyModelEvenBartsFoldedHeads() throws Exception {
+    HfGolden golden = HfGolden.load("bart-tiny-hf", "cat");
+    ModelSource source =
+        ModelSource.of(HfExports.folder("bart-tiny-hf"))
+            .withOption(
+                ModelSource.ATTENTION_PATTERN,
+                "/encoder/layers\\.(?<layer>\\d+)/self_attn/Softmax_output_0");
+    try (AttentionProvider provider = new DjlProviderFactory(cache).open(source)) {
+      AttentionData data = provider.compute(AttentionRequest.of("The cat sat on the mat"));
+
+      HfGolden.assertClose(
+          golden.json().get("kinds").get("encoder").get("attention"),
+          data.attention(AttentionKind.SELF).weights(),
+          1e-5,
+          "encoder attention read as self");
     }
   }
 

@@ -89,7 +89,8 @@ public record HfGolden(String model, JsonNode json) {
     return strings;
   }
 
-  private static void assertClose(JsonNode golden, Tensor4D actual, double tolerance, String what) {
+  /** Checks that {@code actual} is {@code golden} within {@code tolerance}. */
+  public static void assertClose(JsonNode golden, Tensor4D actual, double tolerance, String what) {
     assertEquals(golden.size(), actual.dim0(), what + " layers");
     assertEquals(golden.get(0).size(), actual.dim1(), what + " heads");
     assertEquals(golden.get(0).get(0).size(), actual.dim2(), what + " rows");

@@ -72,6 +72,50 @@ class ExportHfExportsTest {
   }
 
   @Test
+  void theReadmeSeq2seqCommandsWork() throws Exception {
+    Path seq2seq = dir.resolve("seq2seq.json");
+    Path cross = dir.resolve("cross.png");
+
+    CliRun export =
+        CliRun.of(
+            "export",
+            "--backend",
+            "djl",
+            "--model",
+            HfExports.folder("bart-tiny-hf-optimum").toString(),
+            "--text",
+            "The cat sat on the mat",
+            "--target",
+            "Le chat",
+            "--queries-keys",
+            "--out",
+            seq2seq.toString());
+    CliRun render =
+        CliRun.of(
+            "render",
+            "--view",
+            "head",
+            "--input",
+            seq2seq.toString(),
+            "--kind",
+            "cross",
+            "--layer",
+            "1",
+            "--out",
+            cross.toString());
+
+    assertEquals(Cli.OK, export.code(), export::toString);
+    assertEquals(Cli.OK, render.code(), render::toString);
+    assertTrue(Files.size(cross) > 1000, "a picture was drawn");
+    assertEquals(
+        List.of("</s>", "<s>", "L", "e", "Ġc", "h", "at", "</s>"),
+        AttentionFiles.read(seq2seq)
+            .attention(dev.attnviz.core.AttentionKind.CROSS)
+            .queryTokens()
+            .strings());
+  }
+
+  @Test
   void theBrokenBertExportIsReportedInOneLineAndNoFileIsWritten() {
     Path out = dir.resolve("broken.json");
 
