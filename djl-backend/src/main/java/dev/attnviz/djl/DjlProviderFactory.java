@@ -30,7 +30,12 @@ import java.util.Set;
  *   <li>{@link ModelSource#of(Path)} with a folder holding {@code model.onnx} (or one other {@code
  *       .onnx} file, also in an {@code onnx/} sub-folder) and {@code tokenizer.json}, plus {@code
  *       config.json} and {@code tokenizer_config.json} if present; or with an {@code .onnx} file
- *       whose tokenizer lies next to it or is named by the option {@value #TOKENIZER}.
+ *       whose tokenizer lies next to it or is named by the option {@value #TOKENIZER};
+ *   <li>sequence models ({@link SequenceProvider}): a decoder-only language model whose {@code
+ *       config.json} names a class with a head, an encoder-decoder model ({@code
+ *       "is_encoder_decoder": true}: BART, T5), or optimum's {@code encoder_model.onnx} and {@code
+ *       decoder_model.onnx} (the folder or either file), with encoder, decoder and cross attention
+ *       and greedy generation.
  * </ul>
  *
  * <p>Opening a model rewrites its graph once so that ONNX Runtime returns the attention
@@ -131,8 +136,9 @@ public final class DjlProviderFactory implements AttentionProviderFactory {
       files = ModelFiles.locate(withOptions(ModelSource.of(unpacked.folder()), source.options()));
       progress.onStage(ProgressListener.Stage.PREPARING, "checking " + files.onnx());
       onnxSha256 = unpacked.onnxSha256();
-    } else if (SequenceModelLoader.isTwoFileLayout(source.path().orElseThrow())) {
-      Path folder = source.path().orElseThrow();
+    } else if (SequenceModelLoader.twoFileFolder(source.path().orElseThrow()).isPresent()
+        && options.attention().isEmpty()) {
+      Path folder = SequenceModelLoader.twoFileFolder(source.path().orElseThrow()).get();
       files = ModelFiles.locate(source, folder.resolve(SequenceModelLoader.ENCODER_FILE));
       return openSequenceModel(
           files, folder.resolve(SequenceModelLoader.DECODER_FILE), options, progress);

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -34,6 +35,24 @@ final class SequenceModelLoader {
     return Files.isDirectory(folder)
         && Files.isRegularFile(folder.resolve(ENCODER_FILE))
         && Files.isRegularFile(folder.resolve(DECODER_FILE));
+  }
+
+  /**
+   * The folder of optimum's layout that {@code path} is, or holds one of the two files of: a user
+   * who picks {@code decoder_model.onnx} means the model it belongs to.
+   */
+  static Optional<Path> twoFileFolder(Path path) {
+    if (isTwoFileLayout(path)) {
+      return Optional.of(path);
+    }
+    Path name = path.getFileName();
+    Path parent = path.toAbsolutePath().getParent();
+    boolean half =
+        name != null
+            && (name.toString().equals(ENCODER_FILE) || name.toString().equals(DECODER_FILE));
+    return half && parent != null && isTwoFileLayout(parent)
+        ? Optional.of(parent)
+        : Optional.empty();
   }
 
   /** Whether a single-graph model is a sequence model, by its config. */

@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.attnviz.core.AttentionException;
 import dev.attnviz.core.AttentionException.Reason;
+import dev.attnviz.core.AttentionKind;
+import dev.attnviz.core.spi.AttentionProvider;
+import dev.attnviz.core.spi.AttentionRequest;
 import dev.attnviz.core.spi.ModelSource;
 import dev.attnviz.core.testing.HfExports;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +73,42 @@ class EarlyRefusalTest {
                       + " Correct or remove it, or set the model option maxTokens."),
           e.getMessage());
       deleteTree(folder);
+    }
+  }
+
+  @Test
+  void optimumsDecoderOpenedAloneIsNamedAsTheDecoderHalf() {
+    Path decoder = HfExports.folder("bart-tiny-hf-optimum").resolve("decoder_model.onnx");
+
+    AttentionException e =
+        assertThrows(
+            AttentionException.class,
+            () ->
+                new DjlProviderFactory(temp.resolve("cache"))
+                    .open(
+                        ModelSource.of(decoder)
+                            .withOption(
+                                ModelSource.ATTENTION_PATTERN,
+                                "/d/layers\\.(?<layer>\\d+)/self_attn/Softmax_output_0")));
+
+    assertEquals(Reason.MODEL_INVALID, e.reason());
+    assertTrue(
+        e.getMessage().contains("It is the decoder half of an encoder-decoder export"),
+        e.getMessage());
+    assertTrue(!e.getMessage().contains("past key values"), e.getMessage());
+  }
+
+  @Test
+  void eitherHalfOfOptimumsLayoutOpensTheWholeModel() throws Exception {
+    Path folder = HfExports.folder("bart-tiny-hf-optimum");
+    for (String half : new String[] {"encoder_model.onnx", "decoder_model.onnx"}) {
+      try (AttentionProvider provider =
+          new DjlProviderFactory(temp.resolve("cache"))
+              .open(ModelSource.of(folder.resolve(half)))) {
+        assertEquals(
+            List.of(AttentionKind.ENCODER, AttentionKind.DECODER, AttentionKind.CROSS),
+            provider.compute(AttentionRequest.of("The cat")).kindList());
+      }
     }
   }
 

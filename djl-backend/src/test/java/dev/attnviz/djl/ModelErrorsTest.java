@@ -233,10 +233,9 @@ class ModelErrorsTest {
     assertOpenFails(
         ModelSource.of(folder),
         Reason.MODEL_INVALID,
-        "model.onnx has inputs this provider cannot fill: past_key_values.0.key. It fills integer"
-            + " inputs named input_ids, attention_mask, token_type_ids and position_ids. Export"
-            + " the model without past key values, e.g. with 'optimum-cli export onnx --task"
-            + " feature-extraction'.");
+        "model.onnx has inputs this provider cannot fill: past_key_values.0.key. Export the model"
+            + " without past key values (use_cache=False), e.g. with 'optimum-cli export onnx"
+            + " --task feature-extraction'.");
   }
 
   @Test
