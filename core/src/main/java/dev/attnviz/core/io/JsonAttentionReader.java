@@ -120,7 +120,7 @@ final class JsonAttentionReader {
       data.optTruncation(layout.truncation());
     }
     try {
-      return data.build();
+      return ReadDataChecks.checked(data.build(), JsonFormat.FORMAT_ADVICE);
     } catch (IllegalArgumentException e) {
       throw new InvalidFileException(e.getMessage(), JsonFormat.FORMAT_ADVICE, e);
     }

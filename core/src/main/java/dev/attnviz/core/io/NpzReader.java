@@ -88,7 +88,7 @@ final class NpzReader {
         data.optSentenceBStart(sentenceBStart(archive.open("sentence_b_start")));
       }
       try {
-        return data.build();
+        return ReadDataChecks.checked(data.build(), ADVICE);
       } catch (IllegalArgumentException e) {
         throw new InvalidFileException(e.getMessage(), ADVICE, e);
       }
