@@ -51,6 +51,12 @@ final class NpzReader {
           new KindArrays(AttentionKind.DECODER, "decoder_", "decoder_tokens", "decoder_tokens"),
           new KindArrays(AttentionKind.CROSS, "cross_", "decoder_tokens", "encoder_tokens"));
 
+  /**
+   * Far longer than any token a tokenizer makes (NumPy sizes a string array by its longest
+   * element), and short enough that a file of thousands of them cannot take minutes to decode.
+   */
+  static final int MAX_TOKEN_CHARS = 65_536;
+
   private final MemoryBudget budget;
 
   NpzReader(MemoryBudget budget) {
@@ -270,6 +276,19 @@ final class NpzReader {
             "Save one input's tokens: np.array(tokens, dtype=str) with shape (n,)");
       }
       array.requireStrings();
+      long chars =
+          array.header().dtype().itemSize() / (array.header().dtype().kind() == 'U' ? 4 : 1);
+      if (chars > MAX_TOKEN_CHARS) {
+        throw new InvalidFileException(
+            array.where()
+                + " holds strings of up to "
+                + chars
+                + " characters ('"
+                + array.header().dtype().descr()
+                + "'), but a token is at most "
+                + MAX_TOKEN_CHARS,
+            "Save the model's tokens, one per attention row");
+      }
       array.requireDeclaredData();
       arrays.put(key, array);
     }

@@ -74,14 +74,14 @@ class LyingSizesSmallHeapTest {
   }
 
   /**
-   * The issue's second file, scaled to this heap: 64 tokens of a million characters each (256 MB of
-   * UTF-32 that deflate to about a megabyte). Decoding them all before checking would exhaust 128
-   * MB; the memory they need is known from the header.
+   * The issue's second file, scaled to this heap: 1,024 tokens of the longest length allowed,
+   * 65,536 characters each (256 MB of UTF-32 that deflate to about a megabyte). Decoding them all
+   * before checking would exhaust 128 MB; the memory they need is known from the header.
    */
   @Test
   void hugeTokenStringsAreRefusedBeforeTheyAreDecoded() throws Exception {
-    int count = 64;
-    int chars = 1 << 20;
+    int count = 1_024;
+    int chars = NpzReader.MAX_TOKEN_CHARS;
     Path file = dir.resolve("huge-tokens.npz");
     try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
       zip.setLevel(Deflater.BEST_SPEED);
@@ -96,6 +96,32 @@ class LyingSizesSmallHeapTest {
     String message = FileErrors.messageOf(file, () -> AttentionFiles.read(file));
 
     assertMentions(message, "needs", "MB of memory");
+  }
+
+  /**
+   * Like the issue's file (1,700 tokens of a million characters), in a big heap: real data, but no
+   * token is that long, and decoding it took a minute and 3 GB. Refused from the header.
+   */
+  @Test
+  void tokensLongerThanAnyTokenAreRefusedFromTheHeader() throws Exception {
+    int count = 300;
+    byte[] header = NpyWriter.header("<U1048576", false, count);
+    Path file =
+        Files.write(
+            dir.resolve("long-tokens.npz"),
+            RawZip.write(
+                List.of(
+                    RawZip.Entry.of(
+                        "attention.npy",
+                        NpyWriter.float32(
+                            floats(1, 1, count, count, 0), LE, false, 1, 1, count, count),
+                        true),
+                    RawZip.Entry.of("tokens.npy", NpyWriter.raw(header, new byte[0]), true))));
+
+    String message = FileErrors.messageOf(file, () -> AttentionFiles.read(file, null, BIG_HEAP));
+
+    assertMentions(
+        message, "tokens.npy holds strings of up to 1048576 characters", "at most 65536");
   }
 
   /** More tokens than the attention has rows: refused from the headers, before decoding. */
