@@ -66,7 +66,7 @@ public final class AtomicFiles {
             target.toString(),
             null,
             "could not be written ("
-                + InvalidFileException.detail(e)
+                + InvalidFileException.detail(innermost(e))
                 + "); an earlier file there is unchanged");
       }
       moveOver(temp, target);
@@ -115,8 +115,28 @@ public final class AtomicFiles {
       } catch (AccessDeniedException e) {
         throw new AccessDeniedException(
             target.getParent().toString(), null, "cannot create files in this folder");
+      } catch (FileSystemException e) {
+        // E.g. a read-only file system: name the folder, not the temporary file.
+        throw new FileSystemException(
+            target.getParent().toString(),
+            null,
+            "cannot create files in this folder (" + e.getReason() + ")");
       }
     }
+  }
+
+  /**
+   * The deepest I/O failure behind {@code e}: encoders such as the PNG writer wrap the system's
+   * reason ("No space left on device") in their own ("I/O error writing PNG file!").
+   */
+  private static IOException innermost(IOException e) {
+    IOException deepest = e;
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof IOException io) {
+        deepest = io;
+      }
+    }
+    return deepest;
   }
 
   private static void moveOver(Path source, Path target) throws IOException {

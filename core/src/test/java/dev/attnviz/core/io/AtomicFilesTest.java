@@ -55,6 +55,27 @@ class AtomicFilesTest {
     assertEquals(List.of(file), files());
   }
 
+  /** The PNG encoder wraps the system's reason in its own; the reason is what the user needs. */
+  @Test
+  void theSystemsReasonIsNamedThroughAnEncodersWrapping() throws Exception {
+    Path file = dir.resolve("view.png");
+
+    FileSystemException e =
+        assertThrows(
+            FileSystemException.class,
+            () ->
+                AtomicFiles.write(
+                    file,
+                    out -> {
+                      throw new IOException(
+                          "I/O error writing PNG file!",
+                          new IOException("No space left on device"));
+                    }));
+
+    assertTrue(e.getMessage().contains("(No space left on device)"), e.getMessage());
+    assertEquals(List.of(), files());
+  }
+
   /** A render that fails midway (here a bug) must not cost the earlier picture either. */
   @Test
   void aFailureWhileProducingTheContentKeepsTheEarlierFile() throws Exception {
