@@ -35,6 +35,9 @@ class WindowLimitsIT {
     Rectangle screen = screen();
 
     MainWindow window = DemoApp.start(store);
+    // The first result saves the settings too; let it land before closing, so no save races the
+    // end of the test.
+    new WindowDriver(window).awaitNewData(null, Duration.ofMinutes(3));
     Rectangle[] shown = new Rectangle[1];
     SwingUtilities.invokeAndWait(() -> shown[0] = window.getBounds());
     SwingUtilities.invokeAndWait(window::dispose);
@@ -51,6 +54,7 @@ class WindowLimitsIT {
     Rectangle screen = screen();
 
     MainWindow window = DemoApp.start(store);
+    new WindowDriver(window).awaitNewData(null, Duration.ofMinutes(3));
     SwingUtilities.invokeAndWait(() -> window.setSize(30_000, 30_000));
     // The resize event is queued after the call; let it run.
     SwingUtilities.invokeAndWait(() -> {});
