@@ -4,7 +4,9 @@ import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,9 +14,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import javax.imageio.ImageIO;
-import org.jfree.svg.SVGGraphics2D;
 
-/** Writes what a view shows to PNG (any scale), SVG (vector) or CSV (the shown matrix). */
+/**
+ * Writes what a view shows to PNG (any scale), SVG (vector) or CSV (the shown matrix).
+ *
+ * <p>SVG goes through Apache Batik's SVG generator ({@code org.apache.xmlgraphics:batik-svggen}),
+ * loaded only when SVG is asked for: PNG and CSV export need no SVG library, and an application
+ * that excludes Batik gets a clear {@link IllegalStateException} from the SVG methods alone.
+ */
 public final class ViewExporter {
 
   /** The largest PNG side, in pixels, that export will allocate. */
@@ -60,22 +67,35 @@ public final class ViewExporter {
   /** Writes the view as a PNG at {@code scale}. */
   public static void writePng(ExportableView view, double scale, Path out) throws IOException {
     BufferedImage image = toImage(view, scale);
-    if (!ImageIO.write(image, "png", out.toFile())) {
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    if (!ImageIO.write(image, "png", png)) {
       throw new IOException("no PNG writer is available in this Java runtime");
+    }
+    write(out, png.toByteArray());
+  }
+
+  /**
+   * Returns the view as an SVG document: shapes as vectors, text as text (right-aligned and centred
+   * labels anchored so that they stay aligned in any viewer's font), any token legal XML.
+   *
+   * @throws IllegalStateException if Apache Batik's SVG generator is not on the class path
+   */
+  public static String toSvg(ExportableView view) {
+    Objects.requireNonNull(view, "view");
+    try {
+      return SvgDocument.render(view);
+    } catch (NoClassDefFoundError e) {
+      throw new IllegalStateException(
+          "SVG export needs Apache Batik's SVG generator (org.apache.xmlgraphics:batik-svggen) on"
+              + " the class path: "
+              + e.getMessage(),
+          e);
     }
   }
 
-  /** Returns the view as an SVG document. */
-  public static String toSvg(ExportableView view) {
-    Dimension size = view.exportSize();
-    SVGGraphics2D g = new SVGGraphics2D(Math.max(1, size.width), Math.max(1, size.height));
-    view.paintExport(g);
-    return g.getSVGDocument();
-  }
-
-  /** Writes the view as an SVG file (UTF-8). */
+  /** Writes the view as an SVG file (UTF-8); see {@link #toSvg}. */
   public static void writeSvg(ExportableView view, Path out) throws IOException {
-    Files.writeString(out, toSvg(view), StandardCharsets.UTF_8);
+    write(out, toSvg(view).getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -83,9 +103,9 @@ public final class ViewExporter {
    * labels, then one row per query with its label and values.
    */
   public static void writeCsv(ShownMatrix matrix, Path out) throws IOException {
-    try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-      writeCsv(matrix, writer);
-    }
+    StringWriter csv = new StringWriter();
+    writeCsv(matrix, csv);
+    write(out, csv.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   /** Writes a matrix as CSV to {@code writer}; see {@link #writeCsv(ShownMatrix, Path)}. */
@@ -104,6 +124,11 @@ public final class ViewExporter {
       }
       writer.write(line.append("\r\n").toString());
     }
+  }
+
+  /** Puts a finished export in its file: the one place every export writes to a path. */
+  private static void write(Path out, byte[] content) throws IOException {
+    Files.write(out, content);
   }
 
   /** Quotes a field when it holds a comma, quote, line break or leading/trailing space. */

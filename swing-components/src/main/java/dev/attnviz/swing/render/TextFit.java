@@ -1,5 +1,6 @@
 package dev.attnviz.swing.render;
 
+import dev.attnviz.swing.export.TextAnchor;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 
@@ -33,25 +34,46 @@ public final class TextFit {
       return;
     }
     String shown = text.fit(label, room);
-    int x = alignRight ? box.x + box.width - padding - text.width(shown) : box.x + padding;
-    draw(g, text, shown, x, text.baseline(box));
+    int right = box.x + box.width - padding;
+    if (alignRight) {
+      draw(g, text, shown, right - text.width(shown), text.baseline(box), TextAnchor.end(right));
+    } else {
+      draw(g, text, shown, box.x + padding, text.baseline(box), null);
+    }
   }
 
   /** Draws {@code label} centred in {@code box}, cut with "…" if too long. */
   public static void drawCentered(Graphics2D g, ViewText text, String label, Rectangle box) {
     String shown = text.fit(label, box.width);
-    draw(g, text, shown, box.x + (box.width - text.width(shown)) / 2, text.baseline(box));
+    draw(
+        g,
+        text,
+        shown,
+        box.x + (box.width - text.width(shown)) / 2,
+        text.baseline(box),
+        TextAnchor.middle(box.x + box.width / 2f));
   }
 
   /** Draws one line of {@code label} with its top-left at ({@code x}, {@code y}), uncut. */
   public static void drawAt(Graphics2D g, ViewText text, String label, int x, int y) {
-    draw(g, text, label, x, y + text.ascent());
+    draw(g, text, label, x, y + text.ascent(), null);
   }
 
-  private static void draw(Graphics2D g, ViewText text, String shown, int x, int baseline) {
+  /**
+   * Draws at {@code x} as measured with Java's metrics; an SVG export anchors the text at {@code
+   * anchor} instead (null: at x), so that it stays aligned in the viewer's font.
+   */
+  private static void draw(
+      Graphics2D g, ViewText text, String shown, int x, int baseline, TextAnchor anchor) {
     if (!shown.isEmpty()) {
       text.prepare(g);
-      g.drawString(shown, x, baseline);
+      Object before = g.getRenderingHint(TextAnchor.KEY);
+      g.setRenderingHint(TextAnchor.KEY, anchor);
+      try {
+        g.drawString(shown, x, baseline);
+      } finally {
+        g.setRenderingHint(TextAnchor.KEY, before);
+      }
     }
   }
 }
