@@ -5,21 +5,18 @@ import ai.djl.engine.EngineException;
 import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
 import dev.attnviz.core.Attention;
-import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.AttentionException;
 import dev.attnviz.core.AttentionException.Reason;
 import dev.attnviz.core.AttentionKind;
 import dev.attnviz.core.ModelInfo;
-import dev.attnviz.core.spi.AttentionProvider;
+import dev.attnviz.core.spi.AbstractAttentionProvider;
 import dev.attnviz.core.spi.AttentionRequest;
 import dev.attnviz.core.spi.Capability;
-import dev.attnviz.core.spi.ModelSource;
 import dev.attnviz.core.spi.TokenizedRequest;
+import dev.attnviz.core.spi.tokenizers.HuggingFacePairTokenizer;
 import java.util.EnumSet;
-import java.util.Objects;
+import java.util.List;
 import java.util.Set;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * An open ONNX model whose graph exposes its attention.
@@ -30,7 +27,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * from several threads at once. {@link #close()} waits for computes in progress, then closes the
  * predictors, the tokenizer and the model.
  */
-final class DjlAttentionProvider implements AttentionProvider {
+final class DjlAttentionProvider extends AbstractAttentionProvider {
 
   /**
    * Idle predictors kept for reuse. More threads may compute at once; the extra predictors are
@@ -38,14 +35,11 @@ final class DjlAttentionProvider implements AttentionProvider {
    */
   static final int MAX_IDLE_PREDICTORS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
-  private final ModelInfo info;
   private final Model model;
-  private final PairTokenizer tokenizer;
+  private final HuggingFacePairTokenizer tokenizer;
   private final AttentionGraph graph;
   private final ReusePool<Predictor<AttentionTranslator.Run, RawAttention>> predictors;
   private final Set<Capability> capabilities;
-  private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
-  private boolean closed;
 
   /**
    * Wraps a loaded model; the provider owns and closes {@code model} and {@code tokenizer}.
@@ -55,8 +49,9 @@ final class DjlAttentionProvider implements AttentionProvider {
    * @param tokenizer the model's tokenizer
    * @param graph the rewritten graph's description
    */
-  DjlAttentionProvider(ModelInfo info, Model model, PairTokenizer tokenizer, AttentionGraph graph) {
-    this.info = info;
+  DjlAttentionProvider(
+      ModelInfo info, Model model, HuggingFacePairTokenizer tokenizer, AttentionGraph graph) {
+    super(info);
     this.model = model;
     this.tokenizer = tokenizer;
     this.graph = graph;
@@ -75,11 +70,6 @@ final class DjlAttentionProvider implements AttentionProvider {
   @Override
   public String providerName() {
     return DjlProviderFactory.NAME;
-  }
-
-  @Override
-  public ModelInfo model() {
-    return info;
   }
 
   @Override
@@ -103,56 +93,27 @@ final class DjlAttentionProvider implements AttentionProvider {
   }
 
   @Override
-  public AttentionData compute(AttentionRequest request) throws AttentionException {
-    Objects.requireNonNull(request, "request");
-    lifecycle.readLock().lock();
-    try {
-      if (closed) {
-        throw new IllegalStateException("the '" + info.name() + "' attention provider is closed");
-      }
-      if (request.queriesAndKeys() && !graph.tensors().hasVectors()) {
-        throw new AttentionException(
-            Reason.UNSUPPORTED,
-            info.name()
-                + " exposes no query and key vectors ("
-                + graph.tensors().family()
-                + " patterns found none). Open it with the options "
-                + ModelSource.QUERY_PATTERN
-                + " and "
-                + ModelSource.KEY_PATTERN
-                + " to name them.");
-      }
-      TokenizedRequest encoded = tokenizer.encode(request, info.name());
-      RawAttention raw = run(encoded, request.queriesAndKeys());
-      Attention.Builder attention =
-          Attention.builder(AttentionKind.SELF)
-              .setTokens(encoded.input().toTokens())
-              .setWeights(raw.weights());
-      if (request.queriesAndKeys()) {
-        attention.optVectors(raw.queries().orElseThrow(), raw.keys().orElseThrow());
-      }
-      AttentionData.Builder data = AttentionData.builder().setModel(info);
-      try {
-        data.addAttention(attention.build());
-      } catch (IllegalArgumentException e) {
-        // The outputs were read as they are; only a broken model makes NaN or out-of-range ones.
-        throw new AttentionException(
-            Reason.INFERENCE_FAILED,
-            info.name()
-                + " computed attention that is not a probability ("
-                + e.getMessage()
-                + "). If the model was opened with the option "
-                + ModelSource.ATTENTION_PATTERN
-                + ", name the Softmax outputs with it; otherwise its weights may be damaged:"
-                + " export or download the model again.",
-            e);
-      }
-      encoded.input().sentenceBStart().ifPresent(data::optSentenceBStart);
-      encoded.truncation().ifPresent(data::optTruncation);
-      return data.build();
-    } finally {
-      lifecycle.readLock().unlock();
+  protected String family() {
+    return graph.tensors().family();
+  }
+
+  @Override
+  protected TokenizedRequest tokenize(AttentionRequest request) throws AttentionException {
+    return tokenizer.encode(request, model().name());
+  }
+
+  @Override
+  protected List<Attention.Builder> run(TokenizedRequest encoded, AttentionRequest request)
+      throws AttentionException {
+    RawAttention raw = run(encoded, request.queriesAndKeys());
+    Attention.Builder attention =
+        Attention.builder(AttentionKind.SELF)
+            .setTokens(encoded.input().toTokens())
+            .setWeights(raw.weights());
+    if (request.queriesAndKeys()) {
+      attention.optVectors(raw.queries().orElseThrow(), raw.keys().orElseThrow());
     }
+    return List.of(attention);
   }
 
   private RawAttention run(TokenizedRequest encoded, boolean vectors) throws AttentionException {
@@ -165,7 +126,7 @@ final class DjlAttentionProvider implements AttentionProvider {
     } catch (TranslateException | EngineException | IllegalStateException e) {
       throw new AttentionException(
           Reason.INFERENCE_FAILED,
-          info.name()
+          model().name()
               + " failed on this input of "
               + encoded.input().size()
               + " tokens: "
@@ -190,22 +151,13 @@ final class DjlAttentionProvider implements AttentionProvider {
   }
 
   @Override
-  public void close() {
-    lifecycle.writeLock().lock();
+  protected void release() {
+    // No compute runs (the skeleton's write lock waits for them), so every predictor is idle.
     try {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      // No compute runs (the write lock waits for them), so every predictor is idle.
-      try {
-        predictors.close();
-      } finally {
-        tokenizer.close();
-        model.close();
-      }
+      predictors.close();
     } finally {
-      lifecycle.writeLock().unlock();
+      tokenizer.close();
+      model.close();
     }
   }
 }

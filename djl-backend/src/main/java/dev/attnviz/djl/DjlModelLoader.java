@@ -13,6 +13,7 @@ import dev.attnviz.core.spi.AttentionRequest;
 import dev.attnviz.core.spi.OverflowPolicy;
 import dev.attnviz.core.spi.ProgressListener;
 import dev.attnviz.core.spi.ProgressListener.Stage;
+import dev.attnviz.core.spi.tokenizers.HuggingFacePairTokenizer;
 import java.io.IOException;
 import java.util.List;
 import java.util.OptionalInt;
@@ -50,6 +51,23 @@ final class DjlModelLoader {
       PreparedModelCache cache,
       ProgressListener progress)
       throws AttentionException {
+    return load(files, onnxSha256, patterns, cache, progress, OptionalInt.empty());
+  }
+
+  /**
+   * Opens a model, with the user's token limit if the option {@code maxTokens} set one.
+   *
+   * @throws AttentionException as {@link #load(ModelFiles, String, List, PreparedModelCache,
+   *     ProgressListener)}
+   */
+  static DjlAttentionProvider load(
+      ModelFiles files,
+      String onnxSha256,
+      List<TensorPatterns> patterns,
+      PreparedModelCache cache,
+      ProgressListener progress,
+      OptionalInt maxTokensOption)
+      throws AttentionException {
     ModelConfig config = ModelConfig.read(files);
     PreparedModel prepared = cache.prepare(files.onnx(), onnxSha256, patterns, progress);
     progress.onStage(Stage.LOADING, files.name() + " into ONNX Runtime");
@@ -63,9 +81,13 @@ final class DjlModelLoader {
       model = loadModel(files, prepared);
     }
     AttentionGraph graph = prepared.graph();
-    PairTokenizer tokenizer;
+    HuggingFacePairTokenizer tokenizer;
     try {
-      tokenizer = PairTokenizer.open(files.tokenizer(), config.maxTokens(graph.positionLimit()));
+      int limit = config.maxTokens(graph.positionLimit());
+      tokenizer =
+          HuggingFacePairTokenizer.open(
+              files.tokenizer(),
+              maxTokensOption.isPresent() ? Math.min(maxTokensOption.getAsInt(), limit) : limit);
     } catch (AttentionException | RuntimeException e) {
       model.close();
       throw e;

@@ -2,6 +2,7 @@ package dev.attnviz.djl;
 
 import dev.attnviz.core.AttentionException;
 import dev.attnviz.core.AttentionException.Reason;
+import dev.attnviz.core.spi.CacheRoot;
 import dev.attnviz.core.spi.ProgressListener;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,8 +82,7 @@ final class EmbeddedModel {
       }
       return new Unpacked(folder, folder.resolve(ModelFiles.DEFAULT_ONNX), onnxSha);
     } catch (IOException e) {
-      throw CacheLocation.unwritable(
-          "Cannot unpack the embedded model " + NAME + " into " + folder, e);
+      throw CacheRoot.unwritable("Cannot unpack the embedded model " + NAME + " into " + folder, e);
     }
   }
 

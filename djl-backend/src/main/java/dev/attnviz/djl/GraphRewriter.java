@@ -99,7 +99,7 @@ final class GraphRewriter {
         new AttentionGraph(tensors, inputs, modelOutputs, positionLimit(graph)));
   }
 
-  private static List<AttentionTensorFinder.Node> nodes(GraphProto graph) {
+  static List<AttentionTensorFinder.Node> nodes(GraphProto graph) {
     List<AttentionTensorFinder.Node> nodes = new ArrayList<>(graph.getNodeCount());
     for (NodeProto node : graph.getNodeList()) {
       nodes.add(
@@ -133,9 +133,8 @@ final class GraphRewriter {
           modelName
               + " has inputs this provider cannot fill: "
               + String.join(", ", unknown)
-              + ". It fills integer inputs named input_ids, attention_mask, token_type_ids and"
-              + " position_ids. Export the model without past key values, e.g. with"
-              + " 'optimum-cli export onnx --task feature-extraction'.");
+              + ". "
+              + adviceFor(unknown));
     }
     if (inputs.stream().noneMatch(i -> i.role() == ModelInput.Role.INPUT_IDS)) {
       throw new AttentionException(
@@ -143,6 +142,22 @@ final class GraphRewriter {
           modelName + " has no input named input_ids, so it cannot take tokens.");
     }
     return inputs;
+  }
+
+  /** What to do about inputs that cannot be filled, by what they are. */
+  private static String adviceFor(List<String> unknown) {
+    if (unknown.stream().anyMatch(name -> name.startsWith("encoder_hidden_states"))) {
+      return "It is the decoder half of an encoder-decoder export: open the folder that holds"
+          + " both encoder_model.onnx and decoder_model.onnx (optimum's layout), with its"
+          + " config.json and tokenizer.json.";
+    }
+    if (unknown.stream().anyMatch(name -> name.startsWith("past_key_values"))) {
+      return "Export the model without past key values (use_cache=False), e.g. with"
+          + " 'optimum-cli export onnx --task feature-extraction'.";
+    }
+    return "It fills integer inputs named input_ids, attention_mask, token_type_ids and"
+        + " position_ids; an encoder-decoder model also decoder_input_ids when its config.json says"
+        + " \"is_encoder_decoder\": true.";
   }
 
   private static void checkNoExternalData(GraphProto graph, String modelName)

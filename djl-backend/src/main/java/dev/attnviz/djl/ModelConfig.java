@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attnviz.core.AttentionException;
 import dev.attnviz.core.AttentionException.Reason;
+import dev.attnviz.core.spi.ModelSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -36,7 +37,32 @@ record ModelConfig(OptionalInt heads, OptionalInt maxPositions, OptionalInt toke
         config
             .map(c -> firstInt(c, "max_position_embeddings", "n_positions"))
             .orElse(OptionalInt.empty()),
-        tokenizerConfig.map(c -> firstInt(c, "model_max_length")).orElse(OptionalInt.empty()));
+        tokenizerMaxLength(tokenizerConfig, files));
+  }
+
+  /**
+   * {@code model_max_length}, if it is a real limit. Hugging Face's "no limit" placeholder (about
+   * 1e30) counts as absent; anything else that is not a whole number of at least 2 is a broken
+   * file.
+   */
+  private static OptionalInt tokenizerMaxLength(
+      Optional<JsonNode> tokenizerConfig, ModelFiles files) throws AttentionException {
+    JsonNode value = tokenizerConfig.map(c -> c.get("model_max_length")).orElse(null);
+    if (value == null || value.isNull() || (value.isNumber() && value.asDouble() >= UNLIMITED)) {
+      return OptionalInt.empty();
+    }
+    if (!value.isIntegralNumber() || value.asLong() < 2) {
+      throw new AttentionException(
+          Reason.MODEL_INVALID,
+          files.tokenizerConfig().orElseThrow()
+              + " says model_max_length is "
+              + value
+              + ", which is not a token count: it must be a whole number of at least 2. Correct"
+              + " or remove it, or set the model option "
+              + ModelSource.MAX_TOKENS
+              + ".");
+    }
+    return OptionalInt.of(value.asInt());
   }
 
   /**

@@ -64,6 +64,17 @@ record ModelFiles(
           Reason.MODEL_NOT_FOUND, "No model at " + path + ": the file or folder does not exist.");
     }
     Path onnx = Files.isDirectory(path) ? onnxInFolder(path) : path;
+    return locate(source, onnx);
+  }
+
+  /**
+   * Finds the other files of a model whose graph is {@code onnx} (for optimum's layout, the encoder
+   * file), the same way as {@link #locate(ModelSource)}.
+   *
+   * @throws AttentionException with {@link Reason#MODEL_NOT_FOUND} naming what is missing
+   */
+  static ModelFiles locate(ModelSource source, Path onnx) throws AttentionException {
+    Path path = source.path().orElseThrow();
     List<Path> folders = companionFolders(path, onnx);
     Path tokenizer = tokenizer(source, onnx, folders);
     ModelFiles files =
@@ -209,30 +220,10 @@ record ModelFiles(
 
   private static Path tokenizer(ModelSource source, Path onnx, List<Path> folders)
       throws AttentionException {
-    Optional<String> option = source.option(DjlProviderFactory.TOKENIZER);
+    // Checked by ModelOptions: the file exists.
+    Optional<String> option = source.option(ModelSource.TOKENIZER);
     if (option.isPresent()) {
-      Path chosen = Path.of(option.get());
-      if (Files.isDirectory(chosen)) {
-        throw new AttentionException(
-            Reason.MODEL_NOT_FOUND,
-            "The tokenizer file "
-                + chosen
-                + " given with the option '"
-                + DjlProviderFactory.TOKENIZER
-                + "' is a folder. Give the path of the model's "
-                + TOKENIZER
-                + ".");
-      }
-      if (!Files.isRegularFile(chosen)) {
-        throw new AttentionException(
-            Reason.MODEL_NOT_FOUND,
-            "The tokenizer file "
-                + chosen
-                + " given with the option '"
-                + DjlProviderFactory.TOKENIZER
-                + "' does not exist.");
-      }
-      return chosen;
+      return Path.of(option.get().trim());
     }
     Optional<Path> found = firstExisting(folders, TOKENIZER);
     if (found.isPresent()) {

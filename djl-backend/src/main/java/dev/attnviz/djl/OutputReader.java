@@ -37,10 +37,13 @@ final class OutputReader {
     for (int layer = 0; layer < names.size(); layer++) {
       NDArray array = output(outputs, names.get(layer));
       Shape shape = array.getShape();
-      if (shape.dimension() != 4
-          || shape.get(0) != 1
-          || shape.get(2) != tokens
-          || shape.get(3) != tokens) {
+      // BART-style exports fold the batch of one into the heads: (heads, tokens, tokens).
+      boolean folded = shape.dimension() == 3 && shape.get(1) == tokens && shape.get(2) == tokens;
+      if (!folded
+          && (shape.dimension() != 4
+              || shape.get(0) != 1
+              || shape.get(2) != tokens
+              || shape.get(3) != tokens)) {
         throw new IllegalStateException(
             "attention tensor "
                 + names.get(layer)
@@ -50,9 +53,13 @@ final class OutputReader {
                 + tokens
                 + ", "
                 + tokens
+                + ") or (heads, "
+                + tokens
+                + ", "
+                + tokens
                 + ")");
       }
-      int heads = Math.toIntExact(shape.get(1));
+      int heads = Math.toIntExact(shape.get(folded ? 0 : 1));
       if (builder == null) {
         firstHeads = heads;
         builder = Tensor4D.builder(names.size(), heads, tokens, tokens);

@@ -3,6 +3,7 @@ package dev.attnviz.djl;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import dev.attnviz.core.AttentionException;
 import dev.attnviz.core.AttentionException.Reason;
+import dev.attnviz.core.spi.CacheRoot;
 import dev.attnviz.core.spi.ProgressListener;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,7 +70,7 @@ final class PreparedModelCache {
           folder.resolve(DESCRIPTION_FILE),
           out -> description.store(out, "attention outputs added by attnviz"));
     } catch (IOException e) {
-      throw CacheLocation.unwritable("Cannot write the prepared model to " + folder, e);
+      throw CacheRoot.unwritable("Cannot write the prepared model to " + folder, e);
     }
     return new PreparedModel(model, result.graph());
   }

@@ -1,13 +1,11 @@
 package dev.attnviz.djl;
 
 import dev.attnviz.core.AttentionException;
-import dev.attnviz.core.AttentionException.Reason;
+import dev.attnviz.core.spi.ModelOptions;
 import dev.attnviz.core.spi.ModelSource;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * How the tensors of one family of ONNX exports are named: regular expressions that match the full
@@ -21,13 +19,15 @@ import java.util.regex.PatternSyntaxException;
  * @param query matches query projections, if the family has them
  * @param key matches key projections, if the family has them
  * @param causal whether models of this family are decoder-only
+ * @param userVectors whether the query and key patterns came from the user's options
  */
 record TensorPatterns(
     String family,
     Pattern attention,
     Optional<Pattern> query,
     Optional<Pattern> key,
-    boolean causal) {
+    boolean causal,
+    boolean userVectors) {
 
   /** BERT and relatives exported from PyTorch (BERT, MiniLM, RoBERTa, ...): encoder-only. */
   static final TensorPatterns BERT =
@@ -40,6 +40,7 @@ record TensorPatterns(
           Optional.of(
               Pattern.compile(
                   "(?:.*/)?encoder/layer\\.(?<layer>\\d+)/attention/self/key/Add_output_0")),
+          false,
           false);
 
   /**
@@ -52,7 +53,8 @@ record TensorPatterns(
           Pattern.compile("(?:.*/)?h\\.(?<layer>\\d+)/attn/Softmax_output_0"),
           Optional.of(Pattern.compile("(?:.*/)?h\\.(?<layer>\\d+)/attn/Split_output_0")),
           Optional.of(Pattern.compile("(?:.*/)?h\\.(?<layer>\\d+)/attn/Split_output_1")),
-          true);
+          true,
+          false);
 
   /** The families tried, in order, when the source names no patterns. */
   static final List<TensorPatterns> KNOWN_FAMILIES = List.of(BERT, GPT2);
@@ -60,85 +62,50 @@ record TensorPatterns(
   /** The family name of patterns given by the user. */
   static final String CUSTOM = "custom";
 
-  private static final String LAYER_GROUP = "(?<layer>";
+  /**
+   * Returns the patterns to try: the user's own if the options set {@link
+   * ModelSource#ATTENTION_PATTERN}, otherwise the known families (with the user's query and key
+   * patterns, if set, in place of the families' own), the same rule as every backend's.
+   */
+  static List<TensorPatterns> forOptions(ModelOptions options) {
+    Optional<Pattern> query = options.query();
+    Optional<Pattern> key = options.key();
+    if (options.attention().isPresent()) {
+      return List.of(
+          new TensorPatterns(
+              CUSTOM,
+              options.attention().get(),
+              query,
+              key,
+              options.causal().orElse(false),
+              query.isPresent()));
+    }
+    return KNOWN_FAMILIES.stream()
+        .map(
+            p ->
+                new TensorPatterns(
+                    p.family,
+                    p.attention,
+                    query.or(() -> p.query),
+                    key.or(() -> p.key),
+                    options.causal().orElse(p.causal),
+                    query.isPresent()))
+        .toList();
+  }
 
   /**
-   * Returns the patterns to try for {@code source}: the user's patterns if its options name any,
-   * else the known families.
+   * The patterns to try for {@code source}, its options checked by {@link ModelOptions}.
    *
-   * @throws AttentionException with {@link Reason#NO_ATTENTION} if an option is not a valid regular
-   *     expression with a {@code layer} group, or names queries without keys
+   * @throws AttentionException with {@link AttentionException.Reason#MODEL_INVALID} for a bad
+   *     option
    */
   static List<TensorPatterns> forSource(ModelSource source) throws AttentionException {
-    Optional<String> attention = source.option(ModelSource.ATTENTION_PATTERN);
-    Optional<String> query = source.option(ModelSource.QUERY_PATTERN);
-    Optional<String> key = source.option(ModelSource.KEY_PATTERN);
-    if (attention.isEmpty() && query.isEmpty() && key.isEmpty()) {
-      return KNOWN_FAMILIES;
-    }
-    if (attention.isEmpty()) {
-      throw new AttentionException(
-          Reason.NO_ATTENTION,
-          "The options "
-              + ModelSource.QUERY_PATTERN
-              + " and "
-              + ModelSource.KEY_PATTERN
-              + " need the option "
-              + ModelSource.ATTENTION_PATTERN
-              + " too: set a pattern for the attention tensors.");
-    }
-    if (query.isPresent() != key.isPresent()) {
-      throw new AttentionException(
-          Reason.NO_ATTENTION,
-          "Set both "
-              + ModelSource.QUERY_PATTERN
-              + " and "
-              + ModelSource.KEY_PATTERN
-              + ", or neither: queries and keys come together.");
-    }
-    boolean causal =
-        source
-            .option(DjlProviderFactory.CAUSAL)
-            .map(v -> v.trim().toLowerCase(Locale.ROOT).equals("true"))
-            .orElse(false);
-    return List.of(
-        new TensorPatterns(
-            CUSTOM,
-            compile(ModelSource.ATTENTION_PATTERN, attention.get()),
-            query.isPresent()
-                ? Optional.of(compile(ModelSource.QUERY_PATTERN, query.get()))
-                : Optional.empty(),
-            key.isPresent()
-                ? Optional.of(compile(ModelSource.KEY_PATTERN, key.get()))
-                : Optional.empty(),
-            causal));
+    return forOptions(DjlProviderFactory.options(source));
   }
 
-  private static Pattern compile(String option, String regex) throws AttentionException {
-    if (!regex.contains(LAYER_GROUP)) {
-      throw new AttentionException(
-          Reason.NO_ATTENTION,
-          quote(option, regex)
-              + " has no group for the layer index. Mark it with (?<layer>\\d+), e.g. "
-              + "'/blocks\\.(?<layer>\\d+)/attn/Softmax_output_0'.");
-    }
-    try {
-      return Pattern.compile(regex);
-    } catch (PatternSyntaxException e) {
-      throw new AttentionException(
-          Reason.NO_ATTENTION,
-          quote(option, regex) + " is not a valid regular expression: " + e.getDescription() + ".",
-          e);
-    }
-  }
-
-  private static String quote(String option, String regex) {
-    return "The option " + option + " = '" + regex + "'";
-  }
-
-  /** Whether these patterns came from the user rather than a known family. */
+  /** Whether the user named the vectors, so that vectors not lining up are a mistake to report. */
   boolean isCustom() {
-    return family.equals(CUSTOM);
+    return family.equals(CUSTOM) || userVectors;
   }
 
   /** Whether this family names query and key projections. */

@@ -147,22 +147,16 @@ class AttentionTensorFinderTest {
   }
 
   @Test
-  void queryPatternNeedsAnAttentionPatternAndAKeyPattern() {
-    ModelSource queryOnly =
-        ModelSource.of(Path.of("model")).withOption(ModelSource.QUERY_PATTERN, "q(?<layer>\\d+)");
-    ModelSource noKey = queryOnly.withOption(ModelSource.ATTENTION_PATTERN, "a(?<layer>\\d+)");
+  void queryAndKeyPatternsAloneReplaceTheFamiliesOwn() throws AttentionException {
+    ModelSource source =
+        ModelSource.of(Path.of("model"))
+            .withOption(ModelSource.QUERY_PATTERN, "q(?<layer>\\d+)")
+            .withOption(ModelSource.KEY_PATTERN, "k(?<layer>\\d+)");
 
-    AttentionException first =
-        assertThrows(AttentionException.class, () -> TensorPatterns.forSource(queryOnly));
-    AttentionException second =
-        assertThrows(AttentionException.class, () -> TensorPatterns.forSource(noKey));
+    List<TensorPatterns> patterns = TensorPatterns.forSource(source);
 
-    assertEquals(
-        "The options queryPattern and keyPattern need the option attentionPattern too: set a"
-            + " pattern for the attention tensors.",
-        first.getMessage());
-    assertEquals(
-        "Set both queryPattern and keyPattern, or neither: queries and keys come together.",
-        second.getMessage());
+    assertEquals(TensorPatterns.KNOWN_FAMILIES.size(), patterns.size());
+    assertEquals("q(?<layer>\\d+)", patterns.get(0).query().orElseThrow().pattern());
+    assertEquals("BERT", patterns.get(0).family());
   }
 }

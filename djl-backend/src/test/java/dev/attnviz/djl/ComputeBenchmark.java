@@ -3,7 +3,9 @@ package dev.attnviz.djl;
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.spi.AttentionProvider;
 import dev.attnviz.core.spi.AttentionRequest;
+import dev.attnviz.core.spi.CacheRoot;
 import dev.attnviz.core.spi.ModelSource;
+import dev.attnviz.core.spi.tokenizers.HuggingFacePairTokenizer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +53,7 @@ public class ComputeBenchmark {
   /** Opens both models and the provider on the embedded default. */
   @Setup
   public void open() throws Exception {
-    Path cache = CacheLocation.root();
+    Path cache = CacheRoot.root();
     DefaultModel.Files files = DefaultModel.files();
     EmbeddedModel.Unpacked model = files.unpacked();
     PreparedModel prepared = files.prepared();
@@ -62,8 +64,9 @@ public class ComputeBenchmark {
     String text = input.equals("short") ? BenchmarkTexts.SHORT : BenchmarkTexts.LONG;
     weights = AttentionRequest.of(text);
     weightsAndVectors = AttentionRequest.builder().setTextA(text).optQueriesAndKeys(true).build();
-    try (PairTokenizer tokenizer =
-        PairTokenizer.open(model.folder().resolve(ModelFiles.TOKENIZER), provider.maxTokens())) {
+    try (HuggingFacePairTokenizer tokenizer =
+        HuggingFacePairTokenizer.open(
+            model.folder().resolve(ModelFiles.TOKENIZER), provider.maxTokens())) {
       ids = tokenizer.encode(weights, EmbeddedModel.NAME).input().ids();
     }
   }

@@ -2,6 +2,7 @@ package dev.attnviz.djl;
 
 import dev.attnviz.core.AttentionException;
 import dev.attnviz.core.spi.AttentionProvider;
+import dev.attnviz.core.spi.CacheRoot;
 import dev.attnviz.core.spi.ModelSource;
 import dev.attnviz.core.spi.ProgressListener;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ final class DefaultModel {
 
   /** Unpacks and rewrites the embedded default, or finds both in the cache. */
   static Files files() throws AttentionException {
-    Path cache = CacheLocation.root();
+    Path cache = CacheRoot.root();
     EmbeddedModel.Unpacked unpacked =
         new EmbeddedModel(DefaultModel.class.getClassLoader(), cache).unpack(ProgressListener.NONE);
     PreparedModel prepared =

@@ -114,7 +114,7 @@ class ModelErrorsTest {
     assertOpenFails(
         ModelSource.of(folder).withOption(DjlProviderFactory.TOKENIZER, missing.toString()),
         Reason.MODEL_NOT_FOUND,
-        "The tokenizer file " + missing + " given with the option 'tokenizer' does not exist.");
+        "The model option tokenizer = '" + missing + "' names a file that does not exist.");
   }
 
   @Test
@@ -183,7 +183,7 @@ class ModelErrorsTest {
     AttentionException e = openFails(ModelSource.of(folder));
 
     assertEquals(Reason.MODEL_INVALID, e.reason());
-    assertTrue(e.getMessage().contains("model.onnx: it is not a valid ONNX file"), e.getMessage());
+    assertTrue(e.getMessage().contains("model.onnx: it is not an ONNX model"), e.getMessage());
   }
 
   @Test
@@ -197,8 +197,8 @@ class ModelErrorsTest {
         Reason.MODEL_INVALID,
         "Cannot open "
             + model
-            + ": it holds no graph. Export or download the model again; the file may be damaged"
-            + " or incomplete.");
+            + ": it is not an ONNX model (it is empty). Choose the .onnx file your exporter wrote"
+            + " (e.g. torch.onnx.export or optimum-cli export onnx).");
   }
 
   @Test
@@ -233,10 +233,9 @@ class ModelErrorsTest {
     assertOpenFails(
         ModelSource.of(folder),
         Reason.MODEL_INVALID,
-        "model.onnx has inputs this provider cannot fill: past_key_values.0.key. It fills integer"
-            + " inputs named input_ids, attention_mask, token_type_ids and position_ids. Export"
-            + " the model without past key values, e.g. with 'optimum-cli export onnx --task"
-            + " feature-extraction'.");
+        "model.onnx has inputs this provider cannot fill: past_key_values.0.key. Export the model"
+            + " without past key values (use_cache=False), e.g. with 'optimum-cli export onnx"
+            + " --task feature-extraction'.");
   }
 
   @Test
@@ -280,11 +279,11 @@ class ModelErrorsTest {
         openFails(
             ModelSource.of(folder).withOption(ModelSource.ATTENTION_PATTERN, "(?<layer>\\d+"));
 
-    assertEquals(Reason.NO_ATTENTION, e.reason());
+    assertEquals(Reason.MODEL_INVALID, e.reason());
     assertTrue(
         e.getMessage()
             .startsWith(
-                "The option attentionPattern = '(?<layer>\\d+' is not a valid regular expression: "),
+                "The model option attentionPattern = '(?<layer>\\d+' is not a valid regular expression: "),
         e.getMessage());
   }
 
@@ -294,8 +293,8 @@ class ModelErrorsTest {
 
     assertOpenFails(
         ModelSource.of(folder).withOption(ModelSource.ATTENTION_PATTERN, ".*Softmax.*"),
-        Reason.NO_ATTENTION,
-        "The option attentionPattern = '.*Softmax.*' has no group for the layer index. Mark it"
+        Reason.MODEL_INVALID,
+        "The model option attentionPattern = '.*Softmax.*' has no group for the layer index. Mark it"
             + " with (?<layer>\\d+), e.g. '/blocks\\.(?<layer>\\d+)/attn/Softmax_output_0'.");
   }
 }

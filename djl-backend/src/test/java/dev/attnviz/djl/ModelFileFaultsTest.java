@@ -110,7 +110,7 @@ class ModelFileFaultsTest {
     AttentionException e = openFails(ModelSource.of(tokenizer));
 
     assertEquals(Reason.MODEL_INVALID, e.reason());
-    assertMentions(e.getMessage(), "Cannot open " + tokenizer + ": it is not a valid ONNX file");
+    assertMentions(e.getMessage(), "Cannot open " + tokenizer + ": it is not an ONNX model");
   }
 
   @Test
@@ -144,10 +144,9 @@ class ModelFileFaultsTest {
 
     assertEquals(Reason.MODEL_NOT_FOUND, e.reason());
     assertEquals(
-        "The tokenizer file "
+        "The model option tokenizer = '"
             + temp
-            + " given with the option 'tokenizer' is a folder. Give the path of the model's"
-            + " tokenizer.json.",
+            + "' is a folder. Give the path of the model's tokenizer.json.",
         e.getMessage());
   }
 

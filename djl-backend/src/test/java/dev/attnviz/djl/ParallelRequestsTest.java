@@ -68,8 +68,7 @@ class ParallelRequestsTest {
                       data = provider.compute(request);
                     } catch (IllegalStateException closed) {
                       assertEquals(
-                          "the 'all-minilm-l6-v2' attention provider is closed",
-                          closed.getMessage());
+                          "the 'djl' provider for all-minilm-l6-v2 is closed", closed.getMessage());
                       return mine;
                     }
                     assertEquals(expected, data);

@@ -167,7 +167,7 @@ class PredictorReuseTest {
     // were refused. A compute cut short by close() would fail inside ONNX Runtime instead.
     assertEquals(List.of(), new ArrayList<>(failures));
     assertEquals(4, refusals.size());
-    refusals.forEach(m -> assertEquals("the 'all-minilm-l6-v2' attention provider is closed", m));
+    refusals.forEach(m -> assertEquals("the 'djl' provider for all-minilm-l6-v2 is closed", m));
     assertEquals(0, provider.predictors().openCount(), "predictors left open after close");
     assertEquals(0, provider.predictors().idleCount());
   }

@@ -13,6 +13,7 @@ import dev.attnviz.core.spi.AttentionRequest;
 import dev.attnviz.core.spi.Capability;
 import dev.attnviz.core.spi.ModelSource;
 import dev.attnviz.core.spi.ProgressListener.Stage;
+import dev.attnviz.core.testing.HfExports;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -36,7 +37,10 @@ class ProviderLifecycleTest {
     assertEquals(EnumSet.allOf(Capability.class), factory.capabilities());
     AttentionProvider provider = DefaultModel.provider();
     assertEquals("djl", provider.providerName());
-    assertEquals(factory.capabilities(), provider.capabilities());
+    // An encoder-only model has neither a decoder nor a language-model head.
+    assertEquals(
+        EnumSet.complementOf(EnumSet.of(Capability.ENCODER_DECODER, Capability.GENERATION)),
+        provider.capabilities());
   }
 
   @Test
@@ -72,7 +76,7 @@ class ProviderLifecycleTest {
     IllegalStateException e =
         assertThrows(
             IllegalStateException.class, () -> provider.compute(AttentionRequest.of("the cat")));
-    assertEquals("the 'tiny-gpt2' attention provider is closed", e.getMessage());
+    assertEquals("the 'djl' provider for tiny-gpt2 is closed", e.getMessage());
   }
 
   @Test
@@ -99,29 +103,66 @@ class ProviderLifecycleTest {
                           .build()));
       assertEquals(Reason.UNSUPPORTED, e.reason());
       assertEquals(
-          "tiny-gpt2 exposes no query and key vectors (custom patterns found none). Open it with"
-              + " the options queryPattern and keyPattern to name them.",
+          "tiny-gpt2 exposes no query and key vectors (the custom names found none). Ask without"
+              + " vectors, or open the model with the options queryPattern and keyPattern to name"
+              + " them.",
           e.getMessage());
     }
   }
 
   @Test
-  void offlineModeIsSwitchedOnUnlessTheApplicationChose() {
+  void offlineModeHoldsDuringOpenAndIsRestoredAfterwards() throws Exception {
     String saved = System.getProperty(DjlOfflineMode.PROPERTY);
+    boolean environment = System.getenv(DjlOfflineMode.ENVIRONMENT) != null;
     try {
       System.clearProperty(DjlOfflineMode.PROPERTY);
-      DjlOfflineMode.ensure();
+      List<String> seenDuringOpen = new ArrayList<>();
+      try (AttentionProvider provider =
+          new DjlProviderFactory()
+              .open(
+                  ModelSource.of(HfExports.folder("bert-tiny-hf-fixed")),
+                  (stage, detail) ->
+                      seenDuringOpen.add(System.getProperty(DjlOfflineMode.PROPERTY)))) {
+        assertEquals(null, System.getProperty(DjlOfflineMode.PROPERTY), "restored after open");
+        provider.compute(AttentionRequest.of("the cat"));
+      }
+      assertEquals(null, System.getProperty(DjlOfflineMode.PROPERTY), "restored after close");
       assertEquals(
-          System.getenv(DjlOfflineMode.ENVIRONMENT) == null ? "true" : null,
-          System.getProperty(DjlOfflineMode.PROPERTY));
+          environment ? null : "true",
+          seenDuringOpen.get(seenDuringOpen.size() - 1),
+          "during open");
 
       System.setProperty(DjlOfflineMode.PROPERTY, "false");
-      DjlOfflineMode.ensure();
+      DjlOfflineMode scope = DjlOfflineMode.scope();
+      assertEquals("false", System.getProperty(DjlOfflineMode.PROPERTY), "the user's choice");
+      scope.close();
       assertEquals("false", System.getProperty(DjlOfflineMode.PROPERTY));
     } finally {
       if (saved == null) {
         System.clearProperty(DjlOfflineMode.PROPERTY);
       } else {
+        System.setProperty(DjlOfflineMode.PROPERTY, saved);
+      }
+    }
+  }
+
+  @Test
+  void overlappingScopesRestoreOnlyWhenTheLastEnds() {
+    String saved = System.getProperty(DjlOfflineMode.PROPERTY);
+    try {
+      System.clearProperty(DjlOfflineMode.PROPERTY);
+      DjlOfflineMode first = DjlOfflineMode.scope();
+      DjlOfflineMode second = DjlOfflineMode.scope();
+      first.close();
+      first.close();
+      String whileSecondOpen = System.getProperty(DjlOfflineMode.PROPERTY);
+      second.close();
+
+      assertEquals(
+          System.getenv(DjlOfflineMode.ENVIRONMENT) == null ? "true" : null, whileSecondOpen);
+      assertEquals(null, System.getProperty(DjlOfflineMode.PROPERTY));
+    } finally {
+      if (saved != null) {
         System.setProperty(DjlOfflineMode.PROPERTY, saved);
       }
     }

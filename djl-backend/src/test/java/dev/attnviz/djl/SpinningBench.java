@@ -4,6 +4,7 @@ import ai.djl.Model;
 import ai.onnxruntime.OrtSession;
 import dev.attnviz.core.ModelInfo;
 import dev.attnviz.core.spi.AttentionRequest;
+import dev.attnviz.core.spi.tokenizers.HuggingFacePairTokenizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -44,8 +45,8 @@ public final class SpinningBench {
       }
       model.load(prepared.onnx(), null, SessionSettings.djlLoadOptions(options));
     }
-    PairTokenizer tokenizer =
-        PairTokenizer.open(unpacked.folder().resolve(ModelFiles.TOKENIZER), 512);
+    HuggingFacePairTokenizer tokenizer =
+        HuggingFacePairTokenizer.open(unpacked.folder().resolve(ModelFiles.TOKENIZER), 512);
     ModelInfo info = new ModelInfo(EmbeddedModel.NAME, DjlProviderFactory.NAME, false);
     StringBuilder line = new StringBuilder("spinning " + args[0] + ":");
     try (DjlAttentionProvider provider =

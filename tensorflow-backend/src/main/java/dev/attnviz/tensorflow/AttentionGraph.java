@@ -76,6 +76,19 @@ record AttentionGraph(
       SortedMap<Integer, String> keys = matchOptional(driven, family.key().orElse(null), model);
       boolean vectors =
           queries.keySet().equals(attention.keySet()) && keys.keySet().equals(attention.keySet());
+      if (!vectors && family.userVectors()) {
+        throw new AttentionException(
+            Reason.NO_ATTENTION,
+            "In "
+                + model
+                + " the attention pattern matches "
+                + attention.size()
+                + " layers but the query pattern matches "
+                + queries.size()
+                + " and the key pattern "
+                + keys.size()
+                + ". Adjust the patterns so that each matches one tensor per layer.");
+      }
       return new AttentionGraph(
           family.family(),
           List.copyOf(attention.values()),
@@ -122,18 +135,18 @@ record AttentionGraph(
       String previous = byLayer.put(layer, op.name() + ":0");
       if (previous != null) {
         throw new AttentionException(
-            Reason.MODEL_INVALID,
-            "Two operations of "
+            Reason.NO_ATTENTION,
+            "In "
                 + model
-                + " match '"
+                + " the pattern "
                 + pattern.pattern()
-                + "' for layer "
+                + " matches two tensors of layer "
                 + layer
-                + ": "
-                + opName(previous)
+                + " ("
+                + previous
                 + " and "
                 + op.name()
-                + ". Pass a stricter pattern in the ModelSource options.");
+                + ":0). Make the pattern match one tensor per layer.");
       }
     }
     return byLayer;

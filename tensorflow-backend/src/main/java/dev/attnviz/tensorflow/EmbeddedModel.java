@@ -2,6 +2,7 @@ package dev.attnviz.tensorflow;
 
 import dev.attnviz.core.AttentionException;
 import dev.attnviz.core.AttentionException.Reason;
+import dev.attnviz.core.spi.CacheRoot;
 import dev.attnviz.core.spi.ProgressListener;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,9 +53,9 @@ final class EmbeddedModel {
               + " (attnviz-tensorflow brings it unless it is excluded), or open your own"
               + " SavedModel folder.");
     }
-    Path folder = ModelCache.modelFolder(NAME, "unknown");
+    Path folder = modelFolder("unknown");
     try {
-      folder = ModelCache.modelFolder(NAME, version(loader) + PREPARED_SUFFIX);
+      folder = modelFolder(version(loader) + PREPARED_SUFFIX);
       Path target = folder;
       return ArchiveCache.ensureUnpacked(
           folder,
@@ -70,12 +71,17 @@ final class EmbeddedModel {
               + e.getMessage()
               + ". Check that the folder is writable and the disk has 500 MB free, or set the"
               + " system property "
-              + ModelCache.PROPERTY
+              + CacheRoot.PROPERTY
               + " (or the environment variable "
-              + ModelCache.ENVIRONMENT
+              + CacheRoot.ENVIRONMENT
               + ") to another cache folder.",
           e);
     }
+  }
+
+  /** The folder for one unpacked version, e.g. {@code models/bert-base-uncased-1.0.0}. */
+  private static Path modelFolder(String version) {
+    return CacheRoot.root().resolve("models").resolve(NAME + "-" + version);
   }
 
   /** Gives the graph BERT's exact GELU, once, in the cache (see {@link ExactGelu}). */

@@ -5,9 +5,12 @@ import dev.attnviz.core.AttentionException.Reason;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.tensorflow.Graph;
+import org.tensorflow.GraphOperation;
 import org.tensorflow.SavedModelBundle;
 
 /**
@@ -114,6 +117,38 @@ final class SavedModelFolder {
           : " It holds " + onnx.get(0) + ", an ONNX model: open it with the 'djl' provider.";
     } catch (IOException e) {
       return " (Its files cannot be listed: " + e.getMessage() + ".)";
+    }
+  }
+
+  /** Operation types that hold a variable, whose value must come from {@code variables/}. */
+  private static final List<String> VARIABLE_OPS = List.of("VarHandleOp", "VariableV2", "Variable");
+
+  /**
+   * Refuses a loaded graph that has variables when the folder has no {@code variables/} index:
+   * TensorFlow loads such a model without complaint and fails only when a compute reads a variable
+   * that was never restored.
+   *
+   * @throws AttentionException with {@link Reason#MODEL_INVALID} naming what is missing
+   */
+  static void checkVariables(Path folder, Graph graph) throws AttentionException {
+    Path index = folder.resolve(VARIABLES).resolve("variables.index");
+    if (Files.isRegularFile(index)) {
+      return;
+    }
+    for (Iterator<GraphOperation> it = graph.operations(); it.hasNext(); ) {
+      GraphOperation op = it.next();
+      if (VARIABLE_OPS.contains(op.type())) {
+        throw new AttentionException(
+            Reason.MODEL_INVALID,
+            folder.toAbsolutePath()
+                + " has no "
+                + VARIABLES
+                + "/variables.index, but its graph has variables (e.g. "
+                + op.name()
+                + "): the model's weights are missing. Copy the whole SavedModel folder, with its "
+                + VARIABLES
+                + "/ folder.");
+      }
     }
   }
 

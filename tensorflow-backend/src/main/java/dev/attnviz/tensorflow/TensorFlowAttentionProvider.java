@@ -1,28 +1,23 @@
 package dev.attnviz.tensorflow;
 
 import dev.attnviz.core.Attention;
-import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.AttentionException;
 import dev.attnviz.core.AttentionException.Reason;
 import dev.attnviz.core.AttentionKind;
 import dev.attnviz.core.ModelInfo;
 import dev.attnviz.core.Tensor4D;
-import dev.attnviz.core.spi.AttentionProvider;
+import dev.attnviz.core.spi.AbstractAttentionProvider;
 import dev.attnviz.core.spi.AttentionRequest;
 import dev.attnviz.core.spi.Capability;
-import dev.attnviz.core.spi.ModelSource;
 import dev.attnviz.core.spi.TokenizedInput;
 import dev.attnviz.core.spi.TokenizedRequest;
+import dev.attnviz.core.spi.tokenizers.HuggingFacePairTokenizer;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
-import org.tensorflow.exceptions.TensorFlowException;
 
 /**
  * An open SavedModel that computes attention, plus queries and keys when the graph has them.
@@ -31,17 +26,14 @@ import org.tensorflow.exceptions.TensorFlowException;
  * encoding does not change the tokenizer). A read-write lock lets {@link #close()} wait until
  * running computes finish, so native memory is never freed under a running compute.
  */
-final class TensorFlowAttentionProvider implements AttentionProvider {
+final class TensorFlowAttentionProvider extends AbstractAttentionProvider {
 
-  private final ModelInfo model;
   private final SavedModelBundle bundle;
   private final ServingSignature signature;
   private final AttentionGraph graph;
-  private final ModelTokenizer tokenizer;
+  private final HuggingFacePairTokenizer tokenizer;
   private final int maxTokens;
   private final Set<Capability> capabilities;
-  private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
-  private boolean closed;
 
   /** Runs inside every compute, under the lifecycle lock: a seam for lifecycle tests. */
   private volatile Runnable computeStarted = () -> {};
@@ -51,9 +43,9 @@ final class TensorFlowAttentionProvider implements AttentionProvider {
       SavedModelBundle bundle,
       ServingSignature signature,
       AttentionGraph graph,
-      ModelTokenizer tokenizer,
+      HuggingFacePairTokenizer tokenizer,
       int maxTokens) {
-    this.model = new ModelInfo(modelName, TensorFlowProviderFactory.NAME, false);
+    super(new ModelInfo(modelName, TensorFlowProviderFactory.NAME, false));
     this.bundle = bundle;
     this.signature = signature;
     this.graph = graph;
@@ -76,11 +68,6 @@ final class TensorFlowAttentionProvider implements AttentionProvider {
   @Override
   public String providerName() {
     return TensorFlowProviderFactory.NAME;
-  }
-
-  @Override
-  public ModelInfo model() {
-    return model;
   }
 
   @Override
@@ -114,49 +101,23 @@ final class TensorFlowAttentionProvider implements AttentionProvider {
   }
 
   @Override
-  public AttentionData compute(AttentionRequest request) throws AttentionException {
-    Objects.requireNonNull(request, "request");
-    lifecycle.readLock().lock();
-    try {
-      if (closed) {
-        throw new IllegalStateException(
-            "the '" + providerName() + "' provider for " + model.name() + " is closed");
-      }
-      checkSupported(request);
-      computeStarted.run();
-      TokenizedRequest encoded = tokenizer.encode(request, model.name());
-      AttentionData.Builder data =
-          AttentionData.builder()
-              .setModel(model)
-              .addAttention(run(encoded.input(), request.queriesAndKeys()));
-      encoded.input().sentenceBStart().ifPresent(data::optSentenceBStart);
-      encoded.truncation().ifPresent(data::optTruncation);
-      return data.build();
-    } finally {
-      lifecycle.readLock().unlock();
-    }
+  protected String family() {
+    return graph.family();
   }
 
-  private void checkSupported(AttentionRequest request) throws AttentionException {
-    if (request.textB().isPresent() && !capabilities.contains(Capability.SENTENCE_PAIRS)) {
-      throw new AttentionException(
-          Reason.UNSUPPORTED,
-          model.name()
-              + " takes no segment ids, so it cannot tell two sentences apart. Enter one text.");
-    }
-    if (request.queriesAndKeys() && !capabilities.contains(Capability.QUERY_KEY_VECTORS)) {
-      throw new AttentionException(
-          Reason.UNSUPPORTED,
-          "No query and key tensors were found in "
-              + model.name()
-              + " (looked for the "
-              + graph.family()
-              + " names). Ask without vectors, or name them with the ModelSource options"
-              + " queryPattern and keyPattern.");
-    }
+  @Override
+  protected TokenizedRequest tokenize(AttentionRequest request) throws AttentionException {
+    computeStarted.run();
+    return tokenizer.encode(request, model().name());
   }
 
-  private Attention run(TokenizedInput input, boolean vectors) throws AttentionException {
+  @Override
+  protected List<Attention.Builder> run(TokenizedRequest encoded, AttentionRequest request)
+      throws AttentionException {
+    return List.of(run(encoded.input(), request.queriesAndKeys()));
+  }
+
+  private Attention.Builder run(TokenizedInput input, boolean vectors) throws AttentionException {
     int tokens = input.size();
     int length = signature.fixedLength() > 0 ? signature.fixedLength() : tokens;
     try (InputFeed feed = InputFeed.of(signature, input, length)) {
@@ -167,37 +128,33 @@ final class TensorFlowAttentionProvider implements AttentionProvider {
         graph.keys().forEach(runner::fetch);
       }
       try (Result result = runner.run()) {
-        try {
-          return copy(result, input, length, vectors);
-        } catch (IllegalArgumentException e) {
-          throw notProbabilities(e);
-        }
+        return copy(result, input, length, vectors);
       }
-    } catch (TensorFlowException | IllegalStateException e) {
+    } catch (RuntimeException e) {
+      // TensorFlow reports bad input (e.g. a token id beyond the embedding table) as one of its
+      // own runtime exceptions; none may reach the user unwrapped.
       throw new AttentionException(
           Reason.INFERENCE_FAILED,
-          "TensorFlow failed to compute the attention of " + model.name() + ": " + e.getMessage(),
+          "TensorFlow failed to compute the attention of "
+              + model().name()
+              + " on this input of "
+              + tokens
+              + " tokens: "
+              + firstLine(e)
+              + ". If it names an index out of range, the tokenizer does not belong to this"
+              + " model: use the model's own tokenizer.json or vocab.txt.",
           e);
     }
   }
 
-  /**
-   * The outputs were copied as they are: NaN or values outside [0, 1] mean the tensors are not
-   * attention probabilities (a pattern naming the wrong ones) or the weights are damaged.
-   */
-  private AttentionException notProbabilities(IllegalArgumentException e) {
-    return new AttentionException(
-        Reason.INFERENCE_FAILED,
-        model.name()
-            + " computed attention that is not a probability ("
-            + e.getMessage()
-            + "). If the model was opened with the option "
-            + ModelSource.ATTENTION_PATTERN
-            + ", name the Softmax outputs with it; otherwise its weights may be damaged.",
-        e);
+  /** TensorFlow's messages go on with node listings over many lines; the first says what failed. */
+  private static String firstLine(RuntimeException e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    int newline = message.indexOf('\n');
+    return (newline < 0 ? message : message.substring(0, newline)).strip();
   }
 
-  private Attention copy(Result result, TokenizedInput input, int length, boolean vectors) {
+  private Attention.Builder copy(Result result, TokenizedInput input, int length, boolean vectors) {
     int layers = graph.layerCount();
     int tokens = input.size();
     List<String> names = graph.attention();
@@ -236,30 +193,21 @@ final class TensorFlowAttentionProvider implements AttentionProvider {
       }
       attention.optVectors(queries.build(), keys.build());
     }
-    return attention.build();
+    return attention;
   }
 
   /** Releases the tokenizer and the TensorFlow session, after running computes finish. */
   @Override
-  public void close() {
-    lifecycle.writeLock().lock();
+  protected void release() {
     try {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      try {
-        tokenizer.close();
-      } finally {
-        bundle.close();
-      }
+      tokenizer.close();
     } finally {
-      lifecycle.writeLock().unlock();
+      bundle.close();
     }
   }
 
   @Override
   public String toString() {
-    return "TensorFlowAttentionProvider[" + model.name() + ", " + graph.layerCount() + " layers]";
+    return "TensorFlowAttentionProvider[" + model().name() + ", " + graph.layerCount() + " layers]";
   }
 }

@@ -7,8 +7,10 @@ import dev.attnviz.core.AttentionException.Reason;
 import dev.attnviz.core.spi.AttentionProvider;
 import dev.attnviz.core.spi.AttentionProviderFactory;
 import dev.attnviz.core.spi.Capability;
+import dev.attnviz.core.spi.ModelOptions;
 import dev.attnviz.core.spi.ModelSource;
 import dev.attnviz.core.spi.ProgressListener;
+import dev.attnviz.core.spi.tokenizers.HuggingFacePairTokenizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +60,7 @@ public final class TensorFlowProviderFactory implements AttentionProviderFactory
    * Option: the most tokens of one input, for models whose signature takes any length (default:
    * {@code maxSequenceLength} in {@code assets/model.json}, else 512).
    */
-  public static final String OPTION_MAX_TOKENS = "maxTokens";
+  public static final String OPTION_MAX_TOKENS = ModelSource.MAX_TOKENS;
 
   private static final int DEFAULT_MAX_TOKENS = 512;
 
@@ -102,7 +104,9 @@ public final class TensorFlowProviderFactory implements AttentionProviderFactory
       throws AttentionException {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(progress, "progress");
-    List<TensorPatterns> patterns = TensorPatterns.forSource(source);
+    ModelOptions options =
+        ModelOptions.parse(source, NAME, Set.of(OPTION_TAGS, OPTION_SIGNATURE, OPTION_LOWER_CASE));
+    List<TensorPatterns> patterns = TensorPatterns.forOptions(options);
     Path folder;
     String modelName;
     if (source.isEmbeddedDefault()) {
@@ -116,13 +120,16 @@ public final class TensorFlowProviderFactory implements AttentionProviderFactory
     progress.onStage(ProgressListener.Stage.LOADING, folder.toString());
     SavedModelBundle bundle = SavedModelFolder.load(folder, tags(source));
     try {
+      SavedModelFolder.checkVariables(folder, bundle.graph());
       ServingSignature signature =
           ServingSignature.read(bundle.metaGraphDef(), source.option(OPTION_SIGNATURE), modelName);
       AttentionGraph graph =
           AttentionGraph.scan(
               bundle.graph(), bundle.metaGraphDef(), signature, patterns, modelName);
-      int maxTokens = maxTokens(signature, source, folder);
-      ModelTokenizer tokenizer = ModelTokenizer.open(folder, lowerCase(source), maxTokens);
+      int maxTokens = maxTokens(signature, options, folder);
+      HuggingFacePairTokenizer tokenizer =
+          ModelTokenizer.open(
+              folder, options.tokenizer(), options.bool(OPTION_LOWER_CASE), maxTokens);
       return new TensorFlowAttentionProvider(
           modelName, bundle, signature, graph, tokenizer, maxTokens);
     } catch (AttentionException | RuntimeException e) {
@@ -149,38 +156,13 @@ public final class TensorFlowProviderFactory implements AttentionProviderFactory
         .toList();
   }
 
-  private static Optional<Boolean> lowerCase(ModelSource source) throws AttentionException {
-    Optional<String> value = source.option(OPTION_LOWER_CASE).map(String::trim);
-    if (value.isPresent() && !value.get().matches("(?i)true|false")) {
-      throw new AttentionException(
-          Reason.MODEL_INVALID,
-          "The option " + OPTION_LOWER_CASE + " is '" + value.get() + "'; use true or false.");
-    }
-    return value.map(Boolean::parseBoolean);
-  }
-
-  private static int maxTokens(ServingSignature signature, ModelSource source, Path folder)
+  private static int maxTokens(ServingSignature signature, ModelOptions options, Path folder)
       throws AttentionException {
     if (signature.fixedLength() > 0) {
       return signature.fixedLength();
     }
-    Optional<String> option = source.option(OPTION_MAX_TOKENS).map(String::trim);
-    if (option.isPresent()) {
-      try {
-        int value = Integer.parseInt(option.get());
-        if (value >= 2) {
-          return value;
-        }
-      } catch (NumberFormatException e) {
-        // Falls through to the message below, which names the bad value.
-      }
-      throw new AttentionException(
-          Reason.MODEL_INVALID,
-          "The option "
-              + OPTION_MAX_TOKENS
-              + " is '"
-              + option.get()
-              + "'; use a whole number of at least 2.");
+    if (options.maxTokens().isPresent()) {
+      return options.maxTokens().getAsInt();
     }
     return maxSequenceLength(folder).orElse(DEFAULT_MAX_TOKENS);
   }

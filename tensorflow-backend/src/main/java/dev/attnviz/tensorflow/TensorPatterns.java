@@ -1,13 +1,11 @@
 package dev.attnviz.tensorflow;
 
-import dev.attnviz.core.AttentionException;
-import dev.attnviz.core.AttentionException.Reason;
+import dev.attnviz.core.spi.ModelOptions;
 import dev.attnviz.core.spi.ModelSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * How the operations that hold attention probabilities, queries and keys are named in one family of
@@ -20,13 +18,16 @@ import java.util.regex.PatternSyntaxException;
  *     tokens, hidden]}; empty if unknown
  * @param key the key projections, shaped like the queries; empty if unknown
  * @param softmaxOnly whether only operations of type {@code Softmax} count as attention
+ * @param userVectors whether the query and key patterns came from the user's options, so that
+ *     vectors not lining up with the layers are a mistake to report rather than to skip
  */
 record TensorPatterns(
     String family,
     Pattern attention,
     Optional<Pattern> query,
     Optional<Pattern> key,
-    boolean softmaxOnly) {
+    boolean softmaxOnly,
+    boolean userVectors) {
 
   /** Google's BERT: {@code …/bert/encoder/layer_3/attention/self/Softmax}. */
   static final TensorPatterns GOOGLE_BERT =
@@ -42,25 +43,27 @@ record TensorPatterns(
         Pattern.compile(scope + "Softmax"),
         Optional.of(Pattern.compile(scope + "query/BiasAdd")),
         Optional.of(Pattern.compile(scope + "key/BiasAdd")),
-        true);
+        true,
+        false);
   }
 
   /**
-   * The patterns to try for a model, in order: the user's own if the source sets {@link
+   * The patterns to try for a model, in order: the user's own if the options set {@link
    * ModelSource#ATTENTION_PATTERN}, otherwise the built-in families (with the user's query and key
-   * patterns, if set, in place of the built-in ones).
-   *
-   * @throws AttentionException with {@link Reason#MODEL_INVALID} if a pattern is not a valid
-   *     regular expression or lacks the {@code layer} group
+   * patterns, if set, in place of the built-in ones), the same rule as every backend's.
    */
-  static List<TensorPatterns> forSource(ModelSource source) throws AttentionException {
-    Optional<Pattern> query = compile(source, ModelSource.QUERY_PATTERN);
-    Optional<Pattern> key = compile(source, ModelSource.KEY_PATTERN);
-    Optional<Pattern> attention = compile(source, ModelSource.ATTENTION_PATTERN);
-    if (attention.isPresent()) {
+  static List<TensorPatterns> forOptions(ModelOptions options) {
+    Optional<Pattern> query = options.query();
+    Optional<Pattern> key = options.key();
+    if (options.attention().isPresent()) {
       return List.of(
           new TensorPatterns(
-              "your " + ModelSource.ATTENTION_PATTERN, attention.get(), query, key, false));
+              "your " + ModelSource.ATTENTION_PATTERN,
+              options.attention().get(),
+              query,
+              key,
+              false,
+              query.isPresent()));
     }
     return List.of(GOOGLE_BERT, HUGGING_FACE).stream()
         .map(
@@ -70,32 +73,9 @@ record TensorPatterns(
                     p.attention,
                     query.or(() -> p.query),
                     key.or(() -> p.key),
-                    p.softmaxOnly))
+                    p.softmaxOnly,
+                    query.isPresent()))
         .toList();
-  }
-
-  private static Optional<Pattern> compile(ModelSource source, String option)
-      throws AttentionException {
-    Optional<String> regex = source.option(option);
-    if (regex.isEmpty()) {
-      return Optional.empty();
-    }
-    String quoted = "The option " + option + " '" + regex.get() + "'";
-    Pattern pattern;
-    try {
-      pattern = Pattern.compile(regex.get());
-    } catch (PatternSyntaxException e) {
-      throw new AttentionException(
-          Reason.MODEL_INVALID,
-          quoted + " is not a valid regular expression: " + e.getDescription() + ".",
-          e);
-    }
-    if (!pattern.pattern().contains("(?<layer>")) {
-      throw new AttentionException(
-          Reason.MODEL_INVALID,
-          quoted + " needs a named group (?<layer>\\d+) that captures the layer index.");
-    }
-    return Optional.of(pattern);
   }
 
   /** The layer index if {@code opName} matches {@code pattern} as a whole, else -1. */

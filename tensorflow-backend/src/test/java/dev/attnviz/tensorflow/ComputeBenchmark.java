@@ -6,6 +6,7 @@ import dev.attnviz.core.spi.AttentionRequest;
 import dev.attnviz.core.spi.ModelSource;
 import dev.attnviz.core.spi.ProgressListener;
 import dev.attnviz.core.spi.TokenizedInput;
+import dev.attnviz.core.spi.tokenizers.HuggingFacePairTokenizer;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +43,7 @@ public class ComputeBenchmark {
   int tokens;
 
   private TensorFlowAttentionProvider provider;
-  private ModelTokenizer tokenizer;
+  private HuggingFacePairTokenizer tokenizer;
   private TokenizedInput input;
   private AttentionRequest weightsOnly;
   private AttentionRequest withVectors;
@@ -54,7 +55,8 @@ public class ComputeBenchmark {
         (TensorFlowAttentionProvider)
             new TensorFlowProviderFactory().open(ModelSource.embeddedDefault());
     Path folder = EmbeddedModel.unpack(getClass().getClassLoader(), ProgressListener.NONE);
-    tokenizer = ModelTokenizer.open(folder, Optional.empty(), provider.maxTokens());
+    tokenizer =
+        ModelTokenizer.open(folder, Optional.empty(), Optional.empty(), provider.maxTokens());
     weightsOnly = BenchInputs.request(tokens, false);
     withVectors = BenchInputs.request(tokens, true);
     input = tokenizer.encode(weightsOnly, "bench").input();

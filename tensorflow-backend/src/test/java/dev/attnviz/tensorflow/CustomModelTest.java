@@ -148,7 +148,7 @@ class CustomModelTest {
     AttentionException second = assertThrows(AttentionException.class, () -> factory.open(broken));
 
     assertEquals(Reason.MODEL_INVALID, first.reason());
-    assertTrue(first.getMessage().contains("needs a named group (?<layer>"), first.getMessage());
+    assertTrue(first.getMessage().contains("has no group for the layer index"), first.getMessage());
     assertEquals(Reason.MODEL_INVALID, second.reason());
     assertTrue(
         second.getMessage().contains("is not a valid regular expression"), second.getMessage());

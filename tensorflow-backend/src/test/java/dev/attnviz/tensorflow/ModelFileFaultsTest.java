@@ -35,6 +35,18 @@ class ModelFileFaultsTest {
   private final TensorFlowProviderFactory factory = new TensorFlowProviderFactory();
   private int models;
 
+  /** Deletes the model's variables/ folder and returns its path. */
+  private static Path deleteVariables(Path model) throws IOException {
+    Path variables = model.resolve("variables");
+    try (Stream<Path> files = Files.list(variables)) {
+      for (Path file : files.toList()) {
+        Files.delete(file);
+      }
+    }
+    Files.delete(variables);
+    return variables;
+  }
+
   /** A fresh copy of the valid tiny model. */
   private Path model() throws IOException {
     return TinySavedModel.export(
@@ -195,13 +207,7 @@ class ModelFileFaultsTest {
   @Test
   void aVariablesFileInPlaceOfTheVariablesFolderIsInvalid() throws Exception {
     Path model = model();
-    Path variables = model.resolve("variables");
-    try (Stream<Path> files = Files.list(variables)) {
-      for (Path file : files.toList()) {
-        Files.delete(file);
-      }
-    }
-    Files.delete(variables);
+    Path variables = deleteVariables(model);
     Files.writeString(variables, "not a folder");
 
     AttentionException e = openFails(model);
@@ -211,6 +217,25 @@ class ModelFileFaultsTest {
         variables.toAbsolutePath()
             + " is a file, not a folder. A SavedModel keeps its weights in the folder variables/;"
             + " copy or export the model again.",
+        e.getMessage());
+  }
+
+  @Test
+  void aModelWithoutItsVariablesFolderIsRefusedAtOpen() throws Exception {
+    Path model = model();
+    Path variables = deleteVariables(model);
+
+    AttentionException e = openFails(model);
+
+    assertEquals(Reason.MODEL_INVALID, e.reason());
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                model.toAbsolutePath()
+                    + " has no variables/variables.index, but its graph has variables (e.g. "),
+        e.getMessage());
+    assertTrue(
+        e.getMessage().endsWith("Copy the whole SavedModel folder, with its variables/ folder."),
         e.getMessage());
   }
 

@@ -2,6 +2,7 @@ package dev.attnviz.tensorflow;
 
 import dev.attnviz.core.AttentionException;
 import dev.attnviz.core.spi.AttentionProvider;
+import dev.attnviz.core.spi.CacheRoot;
 import dev.attnviz.core.spi.ModelSource;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -36,12 +37,12 @@ public class ModelLoadBenchmark {
 
   @Setup(Level.Iteration)
   public void prepareCache() throws IOException, AttentionException {
-    if (System.getProperty(ModelCache.PROPERTY) == null) {
+    if (System.getProperty(CacheRoot.PROPERTY) == null) {
       throw new IllegalStateException(
-          "set -D" + ModelCache.PROPERTY + " to a scratch folder: the cold run deletes its models");
+          "set -D" + CacheRoot.PROPERTY + " to a scratch folder: the cold run deletes its models");
     }
     if (cache.equals("cold")) {
-      ArchiveCache.deleteRecursively(ModelCache.root().resolve("models"));
+      ArchiveCache.deleteRecursively(CacheRoot.root().resolve("models"));
     } else {
       new TensorFlowProviderFactory().open(ModelSource.embeddedDefault()).close();
     }

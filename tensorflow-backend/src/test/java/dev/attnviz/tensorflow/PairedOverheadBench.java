@@ -5,6 +5,7 @@ import dev.attnviz.core.spi.AttentionRequest;
 import dev.attnviz.core.spi.ModelSource;
 import dev.attnviz.core.spi.ProgressListener;
 import dev.attnviz.core.spi.TokenizedInput;
+import dev.attnviz.core.spi.tokenizers.HuggingFacePairTokenizer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -43,10 +44,11 @@ public final class PairedOverheadBench {
     try (TensorFlowAttentionProvider provider =
             (TensorFlowAttentionProvider)
                 new TensorFlowProviderFactory().open(ModelSource.embeddedDefault());
-        ModelTokenizer tokenizer =
+        HuggingFacePairTokenizer tokenizer =
             ModelTokenizer.open(
                 EmbeddedModel.unpack(
                     PairedOverheadBench.class.getClassLoader(), ProgressListener.NONE),
+                Optional.empty(),
                 Optional.empty(),
                 provider.maxTokens());
         PrintWriter tsv = new PrintWriter(Files.newBufferedWriter(out))) {
@@ -78,7 +80,7 @@ public final class PairedOverheadBench {
   }
 
   private static double[][] measure(
-      TensorFlowAttentionProvider provider, ModelTokenizer tokenizer, int tokens)
+      TensorFlowAttentionProvider provider, HuggingFacePairTokenizer tokenizer, int tokens)
       throws AttentionException {
     AttentionRequest weights = BenchInputs.request(tokens, false);
     AttentionRequest vectors = BenchInputs.request(tokens, true);

@@ -56,12 +56,42 @@ final class TinySavedModel {
    */
   static Path export(Path folder, int layers, IntFunction<String> scope, boolean decoy)
       throws IOException {
+    return export(folder, layers, scope, decoy, false, VOCAB);
+  }
+
+  /**
+   * Exports one Google-BERT-named layer that first looks every id up in an embedding table of
+   * {@link #VOCAB}'s size (holding the ids themselves, so the numbers stay those of {@link
+   * #export}), with {@code vocab} as its {@code vocab.txt}: a longer vocabulary gives ids beyond
+   * the table, which TensorFlow refuses at run time.
+   */
+  static Path exportWithEmbedding(Path folder, List<String> vocab) throws IOException {
+    return export(
+        folder, 1, l -> "bert/encoder/layer_" + l + "/attention/self", false, true, vocab);
+  }
+
+  private static Path export(
+      Path folder,
+      int layers,
+      IntFunction<String> scope,
+      boolean decoy,
+      boolean embedding,
+      List<String> vocab)
+      throws IOException {
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
       Placeholder<TInt32> ids = input(tf, "input_ids");
       Placeholder<TInt32> mask = input(tf, "input_mask");
       Placeholder<TInt32> segments = input(tf, "segment_ids");
-      Operand<TFloat32> hidden = layers(tf, ids, layers, scope);
+      Operand<TInt32> looked = ids;
+      if (embedding) {
+        int[] table = new int[VOCAB.size()];
+        for (int i = 0; i < table.length; i++) {
+          table[i] = i;
+        }
+        looked = tf.gather(tf.constant(table), ids, tf.constant(0));
+      }
+      Operand<TFloat32> hidden = layers(tf, looked, layers, scope);
       if (decoy) {
         layers(tf.withSubScope("decoy"), input(tf, "decoy_input_ids"), layers, scope);
       }
@@ -82,7 +112,7 @@ final class TinySavedModel {
       }
     }
     Files.createDirectories(folder.resolve("assets"));
-    Files.write(folder.resolve("assets").resolve("vocab.txt"), VOCAB, StandardCharsets.UTF_8);
+    Files.write(folder.resolve("assets").resolve("vocab.txt"), vocab, StandardCharsets.UTF_8);
     return folder;
   }
 

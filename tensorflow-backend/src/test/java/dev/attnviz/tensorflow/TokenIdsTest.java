@@ -7,6 +7,7 @@ import dev.attnviz.core.AttentionException;
 import dev.attnviz.core.spi.AttentionRequest;
 import dev.attnviz.core.spi.ProgressListener;
 import dev.attnviz.core.spi.TokenizedInput;
+import dev.attnviz.core.spi.tokenizers.HuggingFacePairTokenizer;
 import dev.attnviz.core.testing.OracleFixture;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -30,12 +31,12 @@ import org.junit.jupiter.params.provider.FieldSource;
  */
 class TokenIdsTest {
 
-  private static ModelTokenizer tokenizer;
+  private static HuggingFacePairTokenizer tokenizer;
 
   @BeforeAll
   static void openTokenizer() throws AttentionException {
     Path folder = EmbeddedModel.unpack(TokenIdsTest.class.getClassLoader(), ProgressListener.NONE);
-    tokenizer = ModelTokenizer.open(folder, Optional.empty(), 128);
+    tokenizer = ModelTokenizer.open(folder, Optional.empty(), Optional.empty(), 128);
   }
 
   @AfterAll

@@ -16,17 +16,41 @@ public final class AttentionRequest {
   private final String textB;
   private final boolean queriesAndKeys;
   private final OverflowPolicy overflow;
+  private final String target;
+  private final int maxNewTokens;
+  private final GenerationListener generationListener;
 
   private AttentionRequest(Builder builder) {
     this.textA = Objects.requireNonNull(builder.textA, "textA");
     this.textB = builder.textB;
     this.queriesAndKeys = builder.queriesAndKeys;
     this.overflow = builder.overflow;
+    this.target = builder.target;
+    this.maxNewTokens = builder.maxNewTokens;
+    this.generationListener = builder.generationListener;
+    if (target != null && maxNewTokens > 0) {
+      throw new IllegalArgumentException(
+          "a request takes a target text or asks to generate, not both");
+    }
   }
 
   /** Returns a builder: text A required; no text B, no vectors, reject overlong input. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** Returns a builder preset with everything of this request, to derive a changed copy. */
+  public Builder toBuilder() {
+    Builder builder =
+        builder()
+            .setTextA(textA)
+            .optTextB(textB)
+            .optQueriesAndKeys(queriesAndKeys)
+            .optOverflow(overflow)
+            .optTarget(target)
+            .optMaxNewTokens(maxNewTokens)
+            .optGenerationListener(generationListener);
+    return builder;
   }
 
   /** Shortcut for a single sentence with default options. */
@@ -54,18 +78,42 @@ public final class AttentionRequest {
     return overflow;
   }
 
+  /**
+   * The text the decoder of an encoder-decoder model gets (after its start token), if given; an
+   * encoder-only or decoder-only model refuses it.
+   */
+  public Optional<String> target() {
+    return Optional.ofNullable(target);
+  }
+
+  /**
+   * How many tokens to generate greedily before computing the attention of the whole sequence; 0
+   * (the default) generates nothing.
+   */
+  public int maxNewTokens() {
+    return maxNewTokens;
+  }
+
+  /** Hears each generated token; {@link GenerationListener#NONE} unless set. */
+  public GenerationListener generationListener() {
+    return generationListener;
+  }
+
+  /** Equal requests ask for the same computation; the listener does not count. */
   @Override
   public boolean equals(Object other) {
     return other instanceof AttentionRequest that
         && textA.equals(that.textA)
         && Objects.equals(textB, that.textB)
         && queriesAndKeys == that.queriesAndKeys
-        && overflow == that.overflow;
+        && overflow == that.overflow
+        && Objects.equals(target, that.target)
+        && maxNewTokens == that.maxNewTokens;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(textA, textB, queriesAndKeys, overflow);
+    return Objects.hash(textA, textB, queriesAndKeys, overflow, target, maxNewTokens);
   }
 
   @Override
@@ -77,6 +125,8 @@ public final class AttentionRequest {
         + queriesAndKeys
         + ", overflow="
         + overflow
+        + (target == null ? "" : ", target=" + target)
+        + (maxNewTokens == 0 ? "" : ", maxNewTokens=" + maxNewTokens)
         + "]";
   }
 
@@ -86,8 +136,40 @@ public final class AttentionRequest {
     private String textB;
     private boolean queriesAndKeys;
     private OverflowPolicy overflow = OverflowPolicy.REJECT;
+    private String target;
+    private int maxNewTokens;
+    private GenerationListener generationListener = GenerationListener.NONE;
 
     private Builder() {}
+
+    /**
+     * Sets the decoder's target text for an encoder-decoder model; null or blank means none (the
+     * model generates, or derives its decoder input itself).
+     */
+    public Builder optTarget(String text) {
+      this.target = text == null || text.isBlank() ? null : text;
+      return this;
+    }
+
+    /**
+     * Asks to generate up to {@code count} tokens greedily (stopping at end-of-sequence), then to
+     * compute the attention of the whole sequence; 0 generates nothing.
+     *
+     * @throws IllegalArgumentException if {@code count} is negative
+     */
+    public Builder optMaxNewTokens(int count) {
+      if (count < 0) {
+        throw new IllegalArgumentException("count must not be negative, not " + count);
+      }
+      this.maxNewTokens = count;
+      return this;
+    }
+
+    /** Sets who hears each generated token (default: nobody). */
+    public Builder optGenerationListener(GenerationListener listener) {
+      this.generationListener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
 
     /** Sets the first (or only) sentence (required). */
     public Builder setTextA(String text) {
@@ -117,6 +199,7 @@ public final class AttentionRequest {
      * Returns the request.
      *
      * @throws NullPointerException if text A was not set
+     * @throws IllegalArgumentException if both a target and generation were asked for
      */
     public AttentionRequest build() {
       return new AttentionRequest(this);

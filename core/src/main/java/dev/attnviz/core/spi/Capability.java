@@ -9,5 +9,14 @@ public enum Capability {
   /** Can truncate input that is too long instead of rejecting it. */
   TRUNCATION,
   /** Can open a model from a user-chosen path, not only its embedded default. */
-  CUSTOM_MODELS
+  CUSTOM_MODELS,
+  /**
+   * Computes encoder, decoder and cross attention of an encoder-decoder model, with a target text
+   * for the decoder ({@link AttentionRequest#target()}).
+   */
+  ENCODER_DECODER,
+  /**
+   * Generates tokens greedily before computing attention ({@link AttentionRequest#maxNewTokens()}).
+   */
+  GENERATION
 }

@@ -16,8 +16,11 @@ import java.util.TreeMap;
  *   <li>{@value #ATTENTION_PATTERN}: a regular expression matching the names of the attention
  *       probability tensors, with a named group {@code layer} holding the layer index;
  *   <li>{@value #QUERY_PATTERN} and {@value #KEY_PATTERN}: the same for the query and key
- *       projections.
+ *       projections;
+ *   <li>{@value #CAUSAL}, {@value #TOKENIZER} and {@value #MAX_TOKENS}.
  * </ul>
+ *
+ * <p>{@link ModelOptions} parses and checks them the same way for every provider.
  */
 public final class ModelSource {
 
@@ -29,6 +32,18 @@ public final class ModelSource {
 
   /** Option: regular expression for key projections, with a {@code (?<layer>\d+)} group. */
   public static final String KEY_PATTERN = "keyPattern";
+
+  /**
+   * Option: {@code true} if a model opened with {@link #ATTENTION_PATTERN} is decoder-only
+   * (causal); known families decide this themselves.
+   */
+  public static final String CAUSAL = "causal";
+
+  /** Option: path of the {@code tokenizer.json} to use instead of the one next to the model. */
+  public static final String TOKENIZER = "tokenizer";
+
+  /** Option: the most tokens of one input, for models that do not say. */
+  public static final String MAX_TOKENS = "maxTokens";
 
   private static final ModelSource EMBEDDED_DEFAULT = new ModelSource(null, Map.of());
 

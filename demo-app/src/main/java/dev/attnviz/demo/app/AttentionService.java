@@ -5,6 +5,7 @@ import dev.attnviz.core.AttentionException;
 import dev.attnviz.core.spi.AttentionProvider;
 import dev.attnviz.core.spi.AttentionProviders;
 import dev.attnviz.core.spi.AttentionRequest;
+import dev.attnviz.core.spi.GenerationListener;
 import dev.attnviz.core.spi.ModelSource;
 import dev.attnviz.core.spi.ProgressListener;
 import java.util.Objects;
@@ -106,6 +107,9 @@ public final class AttentionService implements AutoCloseable {
   public final class Lane {
     private final AtomicLong generation = new AtomicLong();
 
+    /** The worker while it generates tokens for this lane, so that cancelling can stop it. */
+    private Thread generating;
+
     private Lane() {}
 
     /**
@@ -120,7 +124,28 @@ public final class AttentionService implements AutoCloseable {
           (cache, progress) -> {
             AttentionProvider provider = cache.open(backend, source, progress);
             progress.onStage(ProgressListener.Stage.COMPUTING, provider.model().name());
-            return provider.compute(request);
+            if (request.maxNewTokens() == 0) {
+              return provider.compute(request);
+            }
+            // Generation runs one model pass per token and checks for interruption between them,
+            // so unlike a single pass it can stop when the user cancels.
+            GenerationListener steps =
+                (n, max, token) ->
+                    progress.onStage(
+                        ProgressListener.Stage.COMPUTING,
+                        provider.model().name() + ", generated " + n + " of " + max + " tokens");
+            synchronized (this) {
+              generating = Thread.currentThread();
+            }
+            try {
+              return provider.compute(request.toBuilder().optGenerationListener(steps).build());
+            } finally {
+              synchronized (this) {
+                generating = null;
+                // The worker serves the next job: it must not stay interrupted.
+                Thread.interrupted();
+              }
+            }
           },
           listener);
     }
@@ -138,9 +163,17 @@ public final class AttentionService implements AutoCloseable {
       return mine;
     }
 
-    /** Supersedes every job of this lane; their listeners hear nothing more. */
+    /**
+     * Supersedes every job of this lane; their listeners hear nothing more. A job that is
+     * generating tokens stops after the current one.
+     */
     public void cancel() {
       generation.incrementAndGet();
+      synchronized (this) {
+        if (generating != null) {
+          generating.interrupt();
+        }
+      }
     }
 
     /** Whether {@code jobGeneration} is this lane's newest job. */

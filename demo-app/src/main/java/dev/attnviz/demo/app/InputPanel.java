@@ -17,7 +17,9 @@ import javax.swing.JComboBox;
 import javax.swing.JFileChooser;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
+import javax.swing.JSpinner;
 import javax.swing.JTextField;
+import javax.swing.SpinnerNumberModel;
 
 /**
  * The input strip: sentence A, optional sentence B, backend and model choosers, compute options and
@@ -34,6 +36,9 @@ final class InputPanel extends JPanel {
   private final JCheckBox queriesAndKeys = new JCheckBox("Queries & keys");
   private final JCheckBox truncate = new JCheckBox("Truncate long input");
   private final JButton visualize = new JButton("Visualize");
+  private final JTextField target = new JTextField(24);
+  private final JSpinner generate = new JSpinner(new SpinnerNumberModel(0, 0, 512, 1));
+  private final JTextField modelOptions = new JTextField(24);
   private AppSettings modelSettings;
   private ModelChoice lastModel;
 
@@ -50,6 +55,19 @@ final class InputPanel extends JPanel {
     queriesAndKeys.setToolTipText("Also compute query and key vectors, for the neuron view");
     truncate.setToolTipText("Cut input that is longer than the model takes, instead of failing");
     visualize.setToolTipText("Compute attention for the sentences (Enter)");
+    target.putClientProperty("JTextField.placeholderText", "Decoder text (encoder-decoder models)");
+    target.setToolTipText(
+        "Encoder-decoder models (BART, T5): the text the decoder gets, e.g. a translation. Empty:"
+            + " the decoder gets the source shifted right, or what the model generates.");
+    generate.setToolTipText(
+        "Generate up to this many tokens greedily (models with a language-model head), then show"
+            + " the attention of the whole sequence (a target text is then not used). 0: no"
+            + " generation. Esc cancels.");
+    modelOptions.putClientProperty("JTextField.placeholderText", "key=value; key=value");
+    modelOptions.setToolTipText(
+        "Model options, as errors advise: attentionPattern, queryPattern, keyPattern, causal,"
+            + " tokenizer, maxTokens (docs/MODELS.md). Separate them with ';'.");
+    target.addActionListener(e -> onVisualize.run());
     textA.addActionListener(e -> onVisualize.run());
     textB.addActionListener(e -> onVisualize.run());
     visualize.addActionListener(e -> onVisualize.run());
@@ -78,6 +96,9 @@ final class InputPanel extends JPanel {
     backend.setName("input.backend");
     model.setName("input.model");
     visualize.setName("input.visualize");
+    target.setName("input.target");
+    generate.setName("input.generate");
+    modelOptions.setName("input.modelOptions");
   }
 
   private void layoutParts() {
@@ -120,6 +141,31 @@ final class InputPanel extends JPanel {
     c.fill = GridBagConstraints.HORIZONTAL;
     c.weightx = 1;
     add(row, c);
+
+    c.gridy = 2;
+    c.gridwidth = 1;
+    c.weightx = 0;
+    c.fill = GridBagConstraints.NONE;
+    add(new JLabel("Target"), c);
+    JPanel sequence = new JPanel(new GridBagLayout());
+    sequence.setOpaque(false);
+    GridBagConstraints q = new GridBagConstraints();
+    q.insets = new Insets(0, 0, 0, 8);
+    q.fill = GridBagConstraints.HORIZONTAL;
+    q.weightx = 2;
+    sequence.add(target, q);
+    q.weightx = 0;
+    q.fill = GridBagConstraints.NONE;
+    sequence.add(new JLabel("Generate"), q);
+    sequence.add(generate, q);
+    sequence.add(new JLabel("Model options"), q);
+    q.fill = GridBagConstraints.HORIZONTAL;
+    q.weightx = 2;
+    sequence.add(modelOptions, q);
+    c.gridwidth = GridBagConstraints.REMAINDER;
+    c.fill = GridBagConstraints.HORIZONTAL;
+    c.weightx = 1;
+    add(sequence, c);
   }
 
   /** Fills the model chooser for the selected backend: default, remembered path, open action. */
@@ -144,6 +190,10 @@ final class InputPanel extends JPanel {
     boolean vectors =
         factory.map(f -> f.capabilities().contains(Capability.QUERY_KEY_VECTORS)).orElse(false);
     queriesAndKeys.setEnabled(vectors);
+    target.setEnabled(
+        factory.map(f -> f.capabilities().contains(Capability.ENCODER_DECODER)).orElse(false));
+    generate.setEnabled(
+        factory.map(f -> f.capabilities().contains(Capability.GENERATION)).orElse(false));
   }
 
   private void onModelChosen() {
@@ -182,9 +232,35 @@ final class InputPanel extends JPanel {
     return lastModel == null ? Optional.empty() : Optional.ofNullable(lastModel.path());
   }
 
-  /** The chosen model as a provider source: the chosen path, or the embedded default. */
+  /**
+   * The chosen model as a provider source: the chosen path, or the embedded default, with the model
+   * options typed as {@code key=value} entries separated by {@code ;}. An entry without {@code =}
+   * is passed with an empty value, so the provider's own message names it.
+   */
   ModelSource modelSource() {
-    return modelPath().map(ModelSource::of).orElse(ModelSource.embeddedDefault());
+    ModelSource source = modelPath().map(ModelSource::of).orElse(ModelSource.embeddedDefault());
+    for (String entry : modelOptions.getText().split(";")) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      int equals = entry.indexOf('=');
+      source =
+          equals < 0
+              ? source.withOption(entry.strip(), "")
+              : source.withOption(
+                  entry.substring(0, equals).strip(), entry.substring(equals + 1).strip());
+    }
+    return source;
+  }
+
+  /** The decoder's target text (may be empty); empty when the backend has no such models. */
+  String target() {
+    return target.isEnabled() ? target.getText().strip() : "";
+  }
+
+  /** How many tokens to generate; 0 when the backend cannot generate. */
+  int generateCount() {
+    return generate.isEnabled() ? (Integer) generate.getValue() : 0;
   }
 
   /** Sentence A as typed. */

@@ -132,6 +132,8 @@ public final class MainWindow extends JFrame {
         AttentionRequest.builder()
             .setTextA(input.textA().strip())
             .optTextB(input.textB().strip())
+            .optTarget(input.generateCount() > 0 ? null : input.target())
+            .optMaxNewTokens(input.generateCount())
             .optQueriesAndKeys(input.queriesAndKeys())
             .optOverflow(input.truncate() ? OverflowPolicy.TRUNCATE : OverflowPolicy.REJECT)
             .build();

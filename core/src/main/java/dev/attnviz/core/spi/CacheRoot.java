@@ -1,4 +1,4 @@
-package dev.attnviz.djl;
+package dev.attnviz.core.spi;
 
 import dev.attnviz.core.AttentionException;
 import dev.attnviz.core.AttentionException.Reason;
@@ -6,24 +6,25 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Where attnviz keeps files it derives from models: unpacked embedded models and rewritten graphs.
- * The same folder as the other attnviz backends, so one setting moves them all.
+ * Where every attnviz backend keeps files it derives from models (unpacked embedded models,
+ * rewritten graphs, checksums): one folder for all backends, so one setting moves them all.
  */
-final class CacheLocation {
+public final class CacheRoot {
 
   /** System property naming the cache folder; wins over the environment variable. */
-  static final String PROPERTY = "attnviz.cache";
+  public static final String PROPERTY = "attnviz.cache";
 
   /** Environment variable naming the cache folder. */
-  static final String ENVIRONMENT = "ATTNVIZ_CACHE";
+  public static final String ENVIRONMENT = "ATTNVIZ_CACHE";
 
-  private CacheLocation() {}
+  private CacheRoot() {}
 
   /**
    * Returns the cache root: {@value #PROPERTY}, else {@value #ENVIRONMENT}, else {@code
-   * ${user.home}/.cache/attnviz}. The folder may not exist yet.
+   * ${user.home}/.cache/attnviz}. Read on every call, so a test may point it elsewhere. The folder
+   * may not exist yet.
    */
-  static Path root() {
+  public static Path root() {
     String property = System.getProperty(PROPERTY);
     if (property != null && !property.isBlank()) {
       return Path.of(property.trim());
@@ -39,8 +40,9 @@ final class CacheLocation {
    * The error for a cache folder that cannot be written, telling the user how to choose another.
    *
    * @param what what could not be done, e.g. "Cannot unpack the embedded model into /x"
+   * @param cause the failure
    */
-  static AttentionException unwritable(String what, IOException cause) {
+  public static AttentionException unwritable(String what, IOException cause) {
     return new AttentionException(
         Reason.MODEL_NOT_FOUND,
         what
