@@ -4,6 +4,9 @@ import dev.attnviz.demo.app.DemoApp;
 import dev.attnviz.demo.app.SettingsStore;
 import dev.attnviz.demo.cli.Cli;
 import java.awt.GraphicsEnvironment;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -31,7 +34,11 @@ public final class Main {
     int code =
         Cli.run(
             args,
-            new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+            // Straight to the file descriptor: System.out hides write errors even from checkError.
+            new PrintWriter(
+                new OutputStreamWriter(
+                    new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
+                true),
             new PrintWriter(System.err, true, StandardCharsets.UTF_8));
     System.exit(code);
   }

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HexFormat;
 import java.util.Objects;
 
@@ -88,12 +89,17 @@ public final class AttentionFiles {
   static AttentionData guarded(Path file, FileRead read) throws AttentionException {
     Objects.requireNonNull(file, "file");
     try {
+      // An empty path resolves to the working folder; it names no file at all.
+      if (file.toString().isEmpty()) {
+        throw new InvalidFileException("the path is empty", "Name an attention file");
+      }
       if (Files.isDirectory(file)) {
         throw new InvalidFileException("it is a folder", "Choose a file");
       }
       if (!Files.exists(file)) {
         throw new InvalidFileException("it does not exist", "Check the path");
       }
+      requireRegularFile(file, "Save it to a file first and open that file");
       return read.read();
     } catch (InvalidFileException e) {
       throw e.toAttentionException(file);
@@ -106,6 +112,22 @@ public final class AttentionFiles {
               "Check that the file exists and is readable",
               e)
           .toAttentionException(file);
+    }
+  }
+
+  /**
+   * Fails for a pipe, FIFO, socket or device, before it is opened: opening a FIFO that nothing
+   * writes to blocks forever, a pipe can be read only once (and format detection reads first), and
+   * a device such as {@code /dev/zero} never ends. Looking costs one {@code stat}.
+   */
+  static void requireRegularFile(Path file, String advice)
+      throws InvalidFileException, IOException {
+    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    if (!attributes.isRegularFile()) {
+      throw new InvalidFileException(
+          "it is not a regular file but a pipe, FIFO or device, which attnviz does not read"
+              + " (it could wait forever or be read only once)",
+          advice);
     }
   }
 

@@ -2,17 +2,10 @@ package dev.attnviz.core.io;
 
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.AttentionException;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Saves and loads attention data as JSON, in the versioned format of {@code docs/FORMAT.md}:
@@ -57,45 +50,14 @@ public final class AttentionJson {
 
   /**
    * Writes {@code data} to {@code file} as UTF-8 JSON. The file is written under a temporary name
-   * and then moved into place, so a failed write never leaves a half-written file behind.
+   * and then moved into place ({@link AtomicFiles}), so a failed write never leaves a half-written
+   * file behind and leaves an earlier file at that path untouched.
    *
-   * @throws IOException if the file cannot be written
+   * @throws IOException naming the path if the file cannot be written
    */
   public static void write(AttentionData data, Path file) throws IOException {
     Objects.requireNonNull(data, "data");
-    Path target = file.toAbsolutePath();
-    Path temp = null;
-    try {
-      OutputStream created = null;
-      while (created == null) {
-        temp =
-            target.resolveSibling(
-                target.getFileName()
-                    + "."
-                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
-                    + ".part");
-        try {
-          // Not Files.createTempFile: its files are private to the owner (0600), and this one
-          // becomes the user's document, which should get the permissions of any new file.
-          created = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW);
-        } catch (FileAlreadyExistsException e) {
-          temp = null;
-        }
-      }
-      try (OutputStream out = new BufferedOutputStream(created, 1 << 16)) {
-        write(data, out);
-      }
-      try {
-        Files.move(
-            temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      if (temp != null) {
-        Files.deleteIfExists(temp);
-      }
-    }
+    AtomicFiles.write(file, out -> write(data, out));
   }
 
   /**

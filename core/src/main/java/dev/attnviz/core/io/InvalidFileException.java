@@ -64,6 +64,9 @@ final class InvalidFileException extends Exception {
   /** The user-facing exception for {@code file}. */
   AttentionException toAttentionException(Path file) {
     return new AttentionException(
-        Reason.FILE_INVALID, "Cannot open " + file + ": " + problem + ". " + advice, getCause());
+        Reason.FILE_INVALID,
+        // The problem may quote the file's content (names, keys, text Jackson saw).
+        SafeText.escapeControls("Cannot open " + file + ": " + problem + ". " + advice),
+        getCause());
   }
 }

@@ -8,11 +8,14 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.attnviz.core.Attention;
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.Tensor4D;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -30,7 +33,10 @@ final class JsonAttentionReader {
   }
 
   AttentionData read(Path file) throws InvalidFileException, IOException {
-    JsonLayoutScanner.ParserSource source = () -> JsonFormat.FACTORY.createParser(file.toFile());
+    JsonLayoutScanner.ParserSource source =
+        () ->
+            JsonFormat.FACTORY.createParser(
+                new Utf8CheckingInputStream(new BufferedInputStream(Files.newInputStream(file))));
     try {
       JsonLayout layout = JsonLayoutScanner.scan(source);
       List<Map<String, JsonTensorFiller.Target>> targets = allocate(layout);
@@ -41,6 +47,14 @@ final class JsonAttentionReader {
       return build(layout, targets);
     } catch (JsonProcessingException e) {
       throw syntaxError(e);
+    } catch (Utf8CheckingInputStream.MalformedException e) {
+      throw new InvalidFileException(
+          "it is not valid UTF-8 text (at byte "
+              + String.format(Locale.ROOT, "%,d", e.offset())
+              + ": an overlong, cut or impossible character)",
+          "Save it as UTF-8 again, e.g. with attnviz or json.dump(..., ensure_ascii=False) to a"
+              + " file opened with encoding='utf-8'",
+          e);
     }
   }
 
@@ -106,10 +120,26 @@ final class JsonAttentionReader {
       data.optTruncation(layout.truncation());
     }
     try {
-      return data.build();
+      return ReadDataChecks.checked(data.build(), JsonFormat.FORMAT_ADVICE);
     } catch (IllegalArgumentException e) {
       throw new InvalidFileException(e.getMessage(), JsonFormat.FORMAT_ADVICE, e);
     }
+  }
+
+  /**
+   * Where a syntax error is, for the message. Jackson counts lines and columns in {@code int}s, so
+   * past 2 GB of one line the column wraps to a negative number; the byte offset is a {@code long}.
+   */
+  static String where(JsonLocation location) {
+    if (location == null) {
+      return "";
+    }
+    if (location.getLineNr() > 0 && location.getColumnNr() > 0) {
+      return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+    long offset =
+        location.getByteOffset() >= 0 ? location.getByteOffset() : location.getCharOffset();
+    return offset >= 0 ? " at byte " + String.format(Locale.ROOT, "%,d", offset) : "";
   }
 
   private static Tensor4D built(Map<String, JsonTensorFiller.Target> tensors, String field) {
@@ -117,11 +147,7 @@ final class JsonAttentionReader {
   }
 
   private static InvalidFileException syntaxError(JsonProcessingException e) {
-    JsonLocation location = e.getLocation();
-    String at =
-        location == null
-            ? ""
-            : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    String at = where(e.getLocation());
     String inside = "";
     if (e instanceof StreamReadException read && read.getProcessor() != null) {
       String path = JsonFormat.path(read.getProcessor().getParsingContext());

@@ -36,7 +36,7 @@ interface MemoryBudget {
               + size(Math.max(0, available))
               + " of the Java heap is free",
           "Give Java more memory (e.g. java -Xmx"
-              + Math.max(1, (bytes * 2) >> 30)
+              + Math.max(1, (bytes >> 30) * 2)
               + "g -jar attnviz.jar) or save fewer layers or tokens");
     }
   }
@@ -74,6 +74,6 @@ interface MemoryBudget {
   static String size(long bytes) {
     return bytes < 1_000_000
         ? bytes + " bytes"
-        : String.format(Locale.ROOT, "%,d MB", (bytes + 999_999) / 1_000_000);
+        : String.format(Locale.ROOT, "%,d MB", bytes / 1_000_000 + (bytes % 1_000_000 > 0 ? 1 : 0));
   }
 }

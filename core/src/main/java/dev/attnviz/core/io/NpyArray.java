@@ -23,23 +23,26 @@ final class NpyArray {
   /** Elements decoded per read when the order forces element-wise stores. */
   private static final int CHUNK_ELEMENTS = 8192;
 
+  /** Per decoded string, beyond its characters: object headers, length, hash, array header. */
+  private static final long STRING_OVERHEAD_BYTES = 64;
+
   private final String name;
   private final NpyHeader header;
   private final InputStream in;
-  private final long storedBytes;
+  private final StoredSize stored;
   private long dataRead;
 
   /**
    * @param name the array's key, e.g. {@code "attention"}
    * @param header its header, already read from {@code in}
    * @param in the array's stream, at the first data byte
-   * @param storedBytes the array's total size in the archive (header included), or -1 if unknown
+   * @param stored the array's size in the archive (header included)
    */
-  NpyArray(String name, NpyHeader header, InputStream in, long storedBytes) {
+  NpyArray(String name, NpyHeader header, InputStream in, StoredSize stored) {
     this.name = name;
     this.header = header;
     this.in = in;
-    this.storedBytes = storedBytes;
+    this.stored = stored;
   }
 
   /** The key of the array in the archive, e.g. {@code "attention"}. */
@@ -66,7 +69,8 @@ final class NpyArray {
 
   /**
    * Fails if the archive holds less data than the header declares, so that a tiny file declaring a
-   * huge shape is refused before anything is allocated for it.
+   * huge shape is refused before anything is allocated for it. The entry's claimed size is only the
+   * file's word; what its compressed bytes can unpack to is a bound the file cannot lie about.
    */
   void requireDeclaredData() throws InvalidFileException {
     long declared = declaredDataBytes();
@@ -75,9 +79,47 @@ final class NpyArray {
           where() + " declares the shape " + header.shapeText() + ", too large to exist",
           "The file is damaged; save the array again");
     }
-    if (storedBytes >= 0 && storedBytes - header.length() < declared) {
-      throw truncated(Math.max(0, storedBytes - header.length()));
+    if (stored.claimed() >= 0 && stored.claimed() - header.length() < declared) {
+      throw truncated(Math.max(0, stored.claimed() - header.length()));
     }
+    if (stored.unpackable() - header.length() < declared) {
+      throw new InvalidFileException(
+          where()
+              + " declares shape "
+              + header.shapeText()
+              + " of '"
+              + header.dtype().descr()
+              + "' ("
+              + declaredDataBytes()
+              + " bytes of data), but the archive holds only "
+              + stored.compressed()
+              + " bytes for it, which "
+              + (stored.deflated() ? "can unpack to at most " + stored.unpackable() : "is all")
+              + " (its zip record claims "
+              + stored.claimed()
+              + ")",
+          "The file is damaged or altered; save it again with numpy.savez");
+    }
+  }
+
+  /**
+   * The most heap that {@link #readStrings()} can take for this array, decoded strings and read
+   * buffers together; -1 if the array does not hold strings or the number does not fit a long.
+   */
+  long stringMemoryBytes() {
+    NpyDtype dtype = header.dtype();
+    long count = header.elementCount();
+    if (!dtype.isString() || count < 0) {
+      return -1;
+    }
+    // A UTF-32 code point is at most two UTF-16 chars (4 bytes); a UTF-8 byte at most one char.
+    long perString = (dtype.kind() == 'U' ? dtype.itemSize() : 2L * dtype.itemSize());
+    perString += STRING_OVERHEAD_BYTES;
+    // The read buffer, the builder and its copy into the string, for the one being decoded.
+    long transientBytes = 3L * perString;
+    return count > (Long.MAX_VALUE - transientBytes) / perString
+        ? -1
+        : count * perString + transientBytes;
   }
 
   /**
@@ -181,17 +223,22 @@ final class NpyArray {
     return Float.intBitsToFloat(sign | ((exponent + 112) << 23) | (mantissa << 13));
   }
 
+  /** Fails unless the array holds strings. */
+  void requireStrings() throws InvalidFileException {
+    if (!header.dtype().isString()) {
+      throw new InvalidFileException(
+          where() + " holds '" + header.dtype().descr() + "' values, not strings",
+          "Save tokens with np.array(tokens, dtype=str)");
+    }
+  }
+
   /**
    * Reads a 1-D array of strings ({@code U} as UTF-32, {@code S} as UTF-8), dropping the NUL
    * padding at the end of each element as NumPy does.
    */
   List<String> readStrings() throws InvalidFileException, IOException {
+    requireStrings();
     NpyDtype dtype = header.dtype();
-    if (!dtype.isString()) {
-      throw new InvalidFileException(
-          where() + " holds '" + dtype.descr() + "' values, not strings",
-          "Save tokens with np.array(tokens, dtype=str)");
-    }
     long declared = header.elementCount();
     if (declared < 0 || declared > Integer.MAX_VALUE - 8) {
       throw new InvalidFileException(

@@ -51,6 +51,12 @@ final class NpzReader {
           new KindArrays(AttentionKind.DECODER, "decoder_", "decoder_tokens", "decoder_tokens"),
           new KindArrays(AttentionKind.CROSS, "cross_", "decoder_tokens", "encoder_tokens"));
 
+  /**
+   * Far longer than any token a tokenizer makes (NumPy sizes a string array by its longest
+   * element), and short enough that a file of thousands of them cannot take minutes to decode.
+   */
+  static final int MAX_TOKEN_CHARS = 65_536;
+
   private final MemoryBudget budget;
 
   NpzReader(MemoryBudget budget) {
@@ -67,12 +73,19 @@ final class NpzReader {
     try (NpzArchive archive = NpzArchive.open(file)) {
       List<KindArrays> kinds = kindsPresent(archive, tokensFile != null);
       Map<String, NpyArray> tensors = openTensors(archive, kinds);
+      // Every size is checked against the others and against memory before anything is decoded:
+      // the tokens first of all, since a few thousand huge strings can fill any heap.
+      Map<String, NpyArray> tokenArrays =
+          tokensFile == null ? openTokenArrays(archive, kinds, tensors) : Map.of();
       long bytes = 0;
       for (NpyArray tensor : tensors.values()) {
         bytes += fourDimensions(tensor).elements() * Float.BYTES;
       }
+      for (NpyArray tokens : tokenArrays.values()) {
+        bytes = saturatedAdd(bytes, tokens.stringMemoryBytes());
+      }
       budget.require(bytes, "the attention in this file");
-      Map<String, Tokens> tokens = readTokens(archive, kinds, tokensFile);
+      Map<String, Tokens> tokens = readTokens(tokenArrays, tokensFile);
       AttentionData.Builder data = AttentionData.builder().setModel(model(archive, file));
       for (KindArrays arrays : kinds) {
         data.addAttention(attention(arrays, tensors, tokens));
@@ -81,11 +94,15 @@ final class NpzReader {
         data.optSentenceBStart(sentenceBStart(archive.open("sentence_b_start")));
       }
       try {
-        return data.build();
+        return ReadDataChecks.checked(data.build(), ADVICE);
       } catch (IllegalArgumentException e) {
         throw new InvalidFileException(e.getMessage(), ADVICE, e);
       }
     }
+  }
+
+  private static long saturatedAdd(long a, long b) {
+    return b < 0 || a > Long.MAX_VALUE - b ? Long.MAX_VALUE : a + b;
   }
 
   private static List<KindArrays> kindsPresent(NpzArchive archive, boolean tokensFileGiven)
@@ -213,46 +230,98 @@ final class NpzReader {
     return shape;
   }
 
-  private static Map<String, Tokens> readTokens(
-      NpzArchive archive, List<KindArrays> kinds, Path tokensFile)
+  /**
+   * Opens the token arrays and checks their headers: a list, as many tokens as the attention has
+   * rows (queries) and columns (keys), and data the archive really holds.
+   */
+  private static Map<String, NpyArray> openTokenArrays(
+      NpzArchive archive, List<KindArrays> kinds, Map<String, NpyArray> tensors)
+      throws InvalidFileException, IOException {
+    Map<String, NpyArray> arrays = new HashMap<>();
+    for (KindArrays kind : kinds) {
+      NpyArray weights = tensors.get(kind.weights());
+      Shape4 shape = fourDimensions(weights);
+      tokenArray(archive, arrays, kind.queryTokensKey(), weights, shape.d2(), "rows (queries)");
+      tokenArray(archive, arrays, kind.keyTokensKey(), weights, shape.d3(), "columns (keys)");
+    }
+    return arrays;
+  }
+
+  private static void tokenArray(
+      NpzArchive archive,
+      Map<String, NpyArray> arrays,
+      String key,
+      NpyArray weights,
+      long expected,
+      String axis)
+      throws InvalidFileException, IOException {
+    NpyArray array = arrays.get(key);
+    if (array == null) {
+      if (!archive.has(key)) {
+        throw new InvalidFileException(
+            "'" + weights.name() + "' needs the array '" + key + "', which is missing",
+            "Save the tokens with np.savez(..., "
+                + key
+                + "=np.array(tokens, dtype=str))"
+                + (key.equals("tokens") ? ", or give a tokens file with one token per line" : ""));
+      }
+      array = archive.open(key);
+      long[] shape = array.header().shape();
+      if (!(shape.length == 1 || (shape.length == 2 && shape[0] == 1))) {
+        throw new InvalidFileException(
+            array.where()
+                + " has shape "
+                + array.header().shapeText()
+                + " but must be a list of tokens",
+            "Save one input's tokens: np.array(tokens, dtype=str) with shape (n,)");
+      }
+      array.requireStrings();
+      long chars =
+          array.header().dtype().itemSize() / (array.header().dtype().kind() == 'U' ? 4 : 1);
+      if (chars > MAX_TOKEN_CHARS) {
+        throw new InvalidFileException(
+            array.where()
+                + " holds strings of up to "
+                + chars
+                + " characters ('"
+                + array.header().dtype().descr()
+                + "'), but a token is at most "
+                + MAX_TOKEN_CHARS,
+            "Save the model's tokens, one per attention row");
+      }
+      array.requireDeclaredData();
+      arrays.put(key, array);
+    }
+    long count = array.header().elementCount();
+    if (count != expected) {
+      throw new InvalidFileException(
+          array.where()
+              + " holds "
+              + count
+              + " tokens but "
+              + weights.where()
+              + " has "
+              + expected
+              + " "
+              + axis
+              + " (shape "
+              + weights.header().shapeText()
+              + ")",
+          ADVICE);
+    }
+  }
+
+  private static Map<String, Tokens> readTokens(Map<String, NpyArray> arrays, Path tokensFile)
       throws InvalidFileException, IOException {
     Map<String, Tokens> tokens = new HashMap<>();
     if (tokensFile != null) {
       tokens.put(SELF.queryTokensKey(), Tokens.of(TokensFile.read(tokensFile)));
       return tokens;
     }
-    for (KindArrays arrays : kinds) {
-      for (String key : List.of(arrays.queryTokensKey(), arrays.keyTokensKey())) {
-        if (!tokens.containsKey(key)) {
-          tokens.put(key, Tokens.of(tokenStrings(archive, arrays, key)));
-        }
-      }
+    for (Map.Entry<String, NpyArray> array : arrays.entrySet()) {
+      tokens.put(array.getKey(), Tokens.of(array.getValue().readStrings()));
     }
     return tokens;
-  }
-
-  private static List<String> tokenStrings(NpzArchive archive, KindArrays arrays, String key)
-      throws InvalidFileException, IOException {
-    if (!archive.has(key)) {
-      throw new InvalidFileException(
-          "'" + arrays.weights() + "' needs the array '" + key + "', which is missing",
-          "Save the tokens with np.savez(..., "
-              + key
-              + "=np.array(tokens, dtype=str))"
-              + (key.equals("tokens") ? ", or give a tokens file with one token per line" : ""));
-    }
-    NpyArray array = archive.open(key);
-    long[] shape = array.header().shape();
-    if (!(shape.length == 1 || (shape.length == 2 && shape[0] == 1))) {
-      throw new InvalidFileException(
-          array.where()
-              + " has shape "
-              + array.header().shapeText()
-              + " but must be a list of tokens",
-          "Save one input's tokens: np.array(tokens, dtype=str) with shape (n,)");
-    }
-    array.requireDeclaredData();
-    return array.readStrings();
   }
 
   private Attention attention(

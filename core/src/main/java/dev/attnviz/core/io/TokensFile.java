@@ -24,9 +24,20 @@ final class TokensFile {
 
   /** Reads the tokens of {@code file}. */
   static List<String> read(Path file) throws InvalidFileException, IOException {
-    if (!Files.isRegularFile(file)) {
+    if (!Files.exists(file)) {
       throw new InvalidFileException(
           "the tokens file " + file + " does not exist", "Check the path of the tokens file");
+    }
+    if (Files.isDirectory(file)) {
+      throw new InvalidFileException(
+          "the tokens file " + file + " is a folder", "Give a text file with one token per line");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new InvalidFileException(
+          "the tokens file "
+              + file
+              + " is not a regular file but a pipe, FIFO or device, which attnviz does not read",
+          "Save the tokens to a text file first, one per line");
     }
     if (Files.size(file) > MAX_BYTES) {
       throw new InvalidFileException(

@@ -125,7 +125,9 @@ class FuzzFindingsTest {
     long allocated = allocatedBytesDuring(() -> error(file));
 
     assertTrue(allocated < 64L << 20, (allocated >> 20) + " MB allocated");
-    assertMentions(error(file), "tokens.npy is truncated");
+    // Since issue 17 the claim is not even believed: 73 deflated bytes cannot unpack to 400 MB.
+    assertMentions(
+        error(file), "tokens.npy declares shape (100000000,)", "can unpack to at most 75336");
   }
 
   /**

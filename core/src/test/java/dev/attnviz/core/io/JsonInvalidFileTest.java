@@ -423,6 +423,44 @@ class JsonInvalidFileTest {
         "there is more after the top-level object (at line 2)");
   }
 
+  /** Issue 17: accepted before, though the file contradicts itself. */
+  @Test
+  void keptTokensThatAreNotTheTokens() throws Exception {
+    ObjectNode truncation = root.putObject("truncation");
+    truncation.put("originalTokens", 40);
+    truncation.put("keptTokens", 3);
+
+    assertMentions(
+        error(),
+        "truncation.keptTokens is 3 but the self attention has "
+            + SyntheticAttention.CAT_SAT.size()
+            + " tokens");
+  }
+
+  /** Issue 17: cross attention over an empty encoder input was accepted. */
+  @Test
+  void crossAttentionWithoutKeyTokens() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    AttentionJson.write(SyntheticAttention.encoderDecoder(false), bytes);
+    root = (ObjectNode) MAPPER.readTree(bytes.toByteArray());
+    ArrayNode kinds = (ArrayNode) root.get("attention");
+    kinds.remove(0); // the encoder: cross attention alone names its keys
+    ObjectNode cross = (ObjectNode) kinds.get(1);
+    assertEquals("cross", cross.get("kind").asText());
+    cross.putArray("keyTokens");
+    cross.putArray("keySpecial");
+    cross.remove("keyWords");
+    for (var layer : cross.get("weights")) {
+      for (var head : layer) {
+        for (var row : head) {
+          ((ArrayNode) row).removeAll();
+        }
+      }
+    }
+
+    assertMentions(error(), "cross attention has no key tokens, so its queries attend to nothing");
+  }
+
   @Test
   void readsTheValidFileTheseTestsStartFrom() throws Exception {
     assertEquals(

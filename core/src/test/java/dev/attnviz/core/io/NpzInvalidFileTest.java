@@ -39,7 +39,7 @@ class NpzInvalidFileTest {
 
     assertMentions(
         error(file),
-        "weights [2, 2, 4, 4] have 4 query rows but there are 3 query tokens",
+        "tokens.npy holds 3 tokens but attention.npy has 4 rows (queries) (shape (2, 2, 4, 4))",
         "docs/FORMAT.md");
   }
 
@@ -168,7 +168,9 @@ class NpzInvalidFileTest {
 
     assertMentions(
         FileErrors.messageOf(file, () -> AttentionFiles.read(file, null, tiny)),
-        "the attention in this file needs 256 bytes of memory but only 100 bytes of the Java heap"
+        // 256 bytes of weights, and 588 for at most four tokens of five characters (UTF-32) as
+        // strings, with the buffers that decode them.
+        "the attention in this file needs 844 bytes of memory but only 100 bytes of the Java heap"
             + " is free",
         "-Xmx");
   }
@@ -442,6 +444,62 @@ class NpzInvalidFileTest {
   void readsAValidArchiveWhenTheBadPartsAreRemoved() throws Exception {
     // Guards the tests above: the archive they all start from is fine.
     assertEquals(4, AttentionFiles.read(save(valid())).primary().queryTokens().size());
+  }
+
+  @Test
+  void entriesCompressedWithMethodsOtherThanDeflateAreNamed() throws Exception {
+    for (int method : new int[] {12, 14}) {
+      Path file = Files.write(dir.resolve("method-" + method + ".npz"), patched(10, 8, method));
+
+      assertMentions(
+          error(file),
+          "its entries are compressed with " + (method == 12 ? "bzip2" : "LZMA"),
+          "only stored or deflated entries");
+    }
+  }
+
+  @Test
+  void encryptedEntriesAreNamed() throws Exception {
+    Path file = Files.write(dir.resolve("encrypted.npz"), patched(8, 6, 1));
+
+    assertMentions(error(file), "it is an encrypted (password-protected) zip archive");
+  }
+
+  /**
+   * ZipFile lists the first of two equal names and opens the last, so the entry whose sizes were
+   * checked would not be the one read: two arrays of one name are refused.
+   */
+  @Test
+  void twoEntriesOfTheSameNameAreRefused() throws Exception {
+    byte[] attention = attention(2, 2);
+    Path file =
+        Files.write(
+            dir.resolve("twice.npz"),
+            RawZip.write(
+                List.of(
+                    RawZip.Entry.of("attention.npy", attention, false),
+                    RawZip.Entry.of("tokens.npy", NpyWriter.unicode(TOKENS), false),
+                    RawZip.Entry.of("attention.npy", attention, true))));
+
+    assertMentions(error(file), "it holds two entries named attention.npy");
+  }
+
+  /**
+   * The valid archive with a 16-bit field of every entry set to {@code value}: at {@code central}
+   * bytes into each central directory record and {@code local} bytes into each local header.
+   */
+  private static byte[] patched(int central, int local, int value) {
+    byte[] zip = valid().stored();
+    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(zip).order(LE);
+    for (int at = 0; at + 4 <= zip.length; at++) {
+      int signature = buffer.getInt(at);
+      if (signature == 0x02014b50) {
+        buffer.putShort(at + central, (short) value);
+      } else if (signature == 0x04034b50) {
+        buffer.putShort(at + local, (short) value);
+      }
+    }
+    return zip;
   }
 
   private String errorWithTokensFile(NpzWriter npz, byte[] tokens) throws IOException {

@@ -125,7 +125,7 @@ final class NpzMutations {
   private static void once(List<RawZip.Entry> entries, Random random) {
     int index = random.nextInt(entries.size());
     RawZip.Entry entry = entries.get(index);
-    switch (random.nextInt(14)) {
+    switch (random.nextInt(16)) {
       case 0, 1, 2 -> entries.set(index, entry.withData(editHeader(entry.data(), random)));
       case 3 -> entries.set(index, entry.withData(editData(entry.data(), random)));
       case 4 -> entries.set(index, entry.withName(NAMES[random.nextInt(NAMES.length)]));
@@ -151,8 +151,79 @@ final class NpzMutations {
         random.nextBytes(comment);
         entries.set(index, entry.withComment(comment));
       }
-      default -> entries.set(index, overstated(entry, random));
+      case 13 -> entries.set(index, overstated(entry, random));
+      case 14 -> entries.set(index, agreeingLie(entry, random));
+      default -> entries.set(index, strings(entry, random));
     }
+  }
+
+  /**
+   * A header and a zip record that agree on far more data than the entry's compressed bytes can
+   * unpack to: both numbers come from the file, so only the real bytes can expose the lie.
+   */
+  private static RawZip.Entry agreeingLie(RawZip.Entry entry, Random random) {
+    Npy parsed = Npy.parse(entry.data());
+    if (parsed == null) {
+      return entry;
+    }
+    String[] shapes = {"(1, 15, 16384, 4096)", "(1, 1, 4, 100000000)", "(100000000,)"};
+    Npy lying = parsed.withHeader(replaceGroup(parsed.header(), SHAPE, pick(shapes, random)));
+    long declared;
+    try {
+      declared = Math.multiplyExact(elements(lying.header()), itemSize(lying.header()));
+    } catch (ArithmeticException | NumberFormatException e) {
+      return entry; // an earlier mutation left a number too large to lie with
+    }
+    byte[] bytes = lying.toBytes();
+    long claimed = Math.min(0xffff_ffffL, bytes.length - lying.data().length + declared);
+    return entry
+        .withDeflated(random.nextBoolean())
+        .withData(bytes)
+        .withCentralSizeDelta(claimed - bytes.length);
+  }
+
+  /**
+   * Replaces the entry by strings: as many as the attention has rows or far more, short or of the
+   * longest width there is, their data really there (up to 256 KB, which deflate to a few
+   * kilobytes) or only claimed.
+   */
+  private static RawZip.Entry strings(RawZip.Entry entry, Random random) {
+    int count = new int[] {1, 5, 2_000, 100_000}[random.nextInt(4)];
+    int width = new int[] {1, 7, 4096, 1 << 20}[random.nextInt(4)];
+    long dataBytes = 4L * count * width;
+    byte[] header = NpyWriter.header("<U" + width, false, count);
+    byte[] data = new byte[(int) Math.min(dataBytes, 256 << 10)];
+    for (int i = 0; i < data.length; i += 4) {
+      data[i] = (byte) ('a' + random.nextInt(3));
+    }
+    byte[] npy = NpyWriter.raw(header, data);
+    long claimed = Math.min(0xffff_ffffL, header.length + dataBytes);
+    return entry
+        .withDeflated(true)
+        .withData(npy)
+        .withCentralSizeDelta(random.nextBoolean() ? claimed - npy.length : 0);
+  }
+
+  private static long elements(String header) {
+    Matcher shape = SHAPE.matcher(header);
+    long count = 1;
+    if (shape.find()) {
+      Matcher digits = DIGITS.matcher(shape.group(1));
+      while (digits.find()) {
+        count = Math.multiplyExact(count, Long.parseLong(digits.group()));
+      }
+    }
+    return count;
+  }
+
+  private static long itemSize(String header) {
+    Matcher descr = DESCR.matcher(header);
+    if (!descr.find()) {
+      return 4;
+    }
+    Matcher digits = DIGITS.matcher(descr.group(1));
+    long size = digits.find() ? Long.parseLong(digits.group()) : 4;
+    return descr.group(1).contains("U") ? size * 4 : size;
   }
 
   /**

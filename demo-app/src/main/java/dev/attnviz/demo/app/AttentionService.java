@@ -193,7 +193,17 @@ public final class AttentionService implements AutoCloseable {
         deliver(mine, () -> listener.onResult(data));
       } catch (AttentionException e) {
         deliver(mine, () -> listener.onFailure(e.getMessage()));
-      } catch (Exception | LinkageError e) {
+      } catch (OutOfMemoryError e) {
+        // What filled the heap belonged to this job and is garbage now: the app goes on. Without
+        // this the worker thread died silently and the status said "Reading..." forever.
+        LOG.log(System.Logger.Level.WARNING, "attention job ran out of memory", e);
+        deliver(
+            mine,
+            () ->
+                listener.onFailure(
+                    "Not enough memory for this input. Try a shorter text or a smaller file, or"
+                        + " start attnviz with more memory (java -Xmx4g -jar attnviz.jar)."));
+      } catch (Exception | Error e) {
         // Not a user mistake: keep the details in the log, tell the user plainly.
         LOG.log(System.Logger.Level.ERROR, "attention job failed", e);
         deliver(mine, () -> listener.onFailure("Something went wrong: " + e));

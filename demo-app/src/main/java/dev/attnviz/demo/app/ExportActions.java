@@ -2,12 +2,13 @@ package dev.attnviz.demo.app;
 
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.io.AttentionJson;
+import dev.attnviz.demo.OutputFiles;
 import dev.attnviz.swing.export.ExportableView;
 import dev.attnviz.swing.export.ShownMatrix;
-import dev.attnviz.swing.export.ViewExporter;
 import java.awt.Component;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -36,11 +37,11 @@ final class ExportActions {
   }
 
   void png(ExportableView view, double scale) {
-    save("PNG image", "png", out -> ViewExporter.writePng(view, scale, out));
+    save("PNG image", "png", out -> OutputFiles.writePng(view, scale, out));
   }
 
   void svg(ExportableView view) {
-    save("SVG vector image", "svg", out -> ViewExporter.writeSvg(view, out));
+    save("SVG vector image", "svg", out -> OutputFiles.writeSvg(view, out));
   }
 
   void csv(Optional<ShownMatrix> matrix) {
@@ -48,7 +49,7 @@ final class ExportActions {
       onError.accept("This view shows no single matrix to export as CSV; use the head view.");
       return;
     }
-    save("CSV table", "csv", out -> ViewExporter.writeCsv(matrix.get(), out));
+    save("CSV table", "csv", out -> OutputFiles.writeCsv(matrix.get(), out));
   }
 
   void json(AttentionData data) {
@@ -76,10 +77,16 @@ final class ExportActions {
     try {
       writer.write(out);
       onDone.accept("Exported " + out);
+    } catch (FileSystemException e) {
+      onError.accept("Could not export: " + e.getMessage());
     } catch (IOException e) {
       onError.accept("Could not write " + out + ": " + e.getMessage());
     } catch (Exception e) {
       onError.accept("Export failed: " + e.getMessage());
+    } catch (OutOfMemoryError e) {
+      // The picture that did not fit is garbage now; the window stays usable.
+      onError.accept(
+          "Export failed: not enough memory. Choose a smaller scale, or give Java more memory.");
     }
   }
 

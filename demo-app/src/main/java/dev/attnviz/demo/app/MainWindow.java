@@ -14,6 +14,8 @@ import java.awt.Dimension;
 import java.awt.Frame;
 import java.awt.Rectangle;
 import java.awt.event.ActionEvent;
+import java.awt.event.ComponentAdapter;
+import java.awt.event.ComponentEvent;
 import java.awt.event.KeyEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
@@ -379,21 +381,35 @@ public final class MainWindow extends JFrame {
   private void restoreWindow() {
     setMinimumSize(new Dimension(720, 480));
     Rectangle bounds = settings.windowBounds();
-    if (bounds != null && getGraphicsConfiguration().getBounds().intersects(bounds)) {
-      setBounds(bounds);
+    if (bounds != null) {
+      setBounds(WindowBounds.clamp(bounds, WindowBounds.screens()));
     } else {
-      setSize(1280, 860);
+      setSize(WindowBounds.clamp(new Rectangle(0, 0, 1280, 860), WindowBounds.screens()).getSize());
       setLocationByPlatform(true);
     }
     if (settings.maximized()) {
       setExtendedState(getExtendedState() | Frame.MAXIMIZED_BOTH);
     }
+    // A window made larger than the screens (by a program or a window manager) is brought back at
+    // once, before its back buffer is allocated on the next paint.
+    addComponentListener(
+        new ComponentAdapter() {
+          @Override
+          public void componentResized(ComponentEvent e) {
+            Rectangle clamped = WindowBounds.clamp(getBounds(), WindowBounds.screens());
+            if (!clamped.getSize().equals(getSize())) {
+              setBounds(clamped);
+            }
+          }
+        });
   }
 
   private void saveSettings() {
     boolean maximized = (getExtendedState() & Frame.MAXIMIZED_BOTH) != 0;
     Rectangle bounds =
-        maximized && settings.windowBounds() != null ? settings.windowBounds() : getBounds();
+        WindowBounds.clamp(
+            maximized && settings.windowBounds() != null ? settings.windowBounds() : getBounds(),
+            WindowBounds.screens());
     settings = input.storeInto(settings).withWindow(bounds, maximized, tabs.selectedIndex());
     try {
       store.save(settings);

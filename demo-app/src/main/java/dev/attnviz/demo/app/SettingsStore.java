@@ -1,15 +1,15 @@
 package dev.attnviz.demo.app;
 
+import dev.attnviz.core.io.AtomicFiles;
 import java.awt.Rectangle;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +28,13 @@ public final class SettingsStore {
   public static final String FILE_PROPERTY = "attnviz.settings";
 
   private static final String MODEL_PREFIX = "model.";
+
+  /** Far more than the settings ever take; a larger file is not one of ours. */
+  private static final long MAX_BYTES = 1 << 20;
+
+  /** No screen is wider or taller; a larger saved window is damage, not a preference. */
+  private static final int MAX_WINDOW_SIDE = 16_384;
+
   private static final String RECENT_A = "recent.%d.textA";
   private static final String RECENT_B = "recent.%d.textB";
 
@@ -64,6 +71,17 @@ public final class SettingsStore {
   /** Reads the settings; never throws for a missing or damaged file. */
   public Loaded load() {
     Properties properties = new Properties();
+    Optional<String> unusable = unusable();
+    if (unusable.isPresent()) {
+      return new Loaded(
+          AppSettings.defaults(),
+          Optional.of(
+              "The settings file "
+                  + file
+                  + " "
+                  + unusable.get()
+                  + "; defaults are used and it is left alone."));
+    }
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       properties.load(reader);
     } catch (NoSuchFileException e) {
@@ -90,6 +108,25 @@ public final class SettingsStore {
                     + " were damaged and reset to defaults: "
                     + String.join("; ", problems)
                     + "."));
+  }
+
+  /**
+   * Why the file must not even be opened, if so: a FIFO blocks the start until something writes to
+   * it, a device may never end, and no settings file is megabytes long. Looks without opening.
+   */
+  private Optional<String> unusable() {
+    try {
+      if (!Files.exists(file) || Files.isRegularFile(file)) {
+        return Files.exists(file) && Files.size(file) > MAX_BYTES
+            ? Optional.of("is larger than " + (MAX_BYTES >> 20) + " MB")
+            : Optional.empty();
+      }
+      return Optional.of(
+          Files.isDirectory(file) ? "is a folder" : "is not a regular file but a pipe or device");
+    } catch (IOException e) {
+      // Unreadable attributes: let the read report it.
+      return Optional.empty();
+    }
   }
 
   private static AppSettings parse(Properties p, List<String> problems) {
@@ -129,7 +166,10 @@ public final class SettingsStore {
                 Integer.parseInt(p.getProperty("window.y", "0").trim()),
                 Integer.parseInt(p.getProperty("window.width").trim()),
                 Integer.parseInt(p.getProperty("window.height", "0").trim()));
-        if (bounds.width < 200 || bounds.height < 150) {
+        if (bounds.width < 200
+            || bounds.height < 150
+            || bounds.width > MAX_WINDOW_SIDE
+            || bounds.height > MAX_WINDOW_SIDE) {
           problems.add("window size " + bounds.width + "x" + bounds.height);
           bounds = null;
         }
@@ -193,20 +233,13 @@ public final class SettingsStore {
     p.setProperty("window.maximized", Boolean.toString(settings.maximized()));
     p.setProperty("tab", Integer.toString(settings.selectedTab()));
 
-    Path parent = file.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path temp = Files.createTempFile(parent, "settings", ".tmp");
-    try {
-      try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-        p.store(writer, "attnviz demo settings");
-      }
-      try {
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    AtomicFiles.write(
+        file,
+        out -> {
+          Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+          p.store(writer, "attnviz demo settings");
+          writer.flush();
+        });
   }
 }

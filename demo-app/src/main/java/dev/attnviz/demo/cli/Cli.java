@@ -1,5 +1,6 @@
 package dev.attnviz.demo.cli;
 
+import dev.attnviz.core.io.SafeText;
 import dev.attnviz.demo.Version;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -37,10 +38,27 @@ public final class Cli {
           if (RootCommand.isVerbose(failed)) {
             exception.printStackTrace(failed.getErr());
           }
-          return FAILURE;
+          return CliErrors.isUsage(exception) ? USAGE : FAILURE;
         });
-    int code = commandLine.execute(args);
-    out.flush();
+    int code;
+    try {
+      code = commandLine.execute(args);
+    } catch (OutOfMemoryError e) {
+      // Whatever held the memory is unreachable by now, so a line can still be printed.
+      err.println(
+          "attnviz: not enough memory for this input ("
+              + e.getMessage()
+              + "); give Java more, e.g. java -Xmx4g -jar attnviz.jar, or use a smaller input");
+      code = FAILURE;
+    }
+    // PrintWriter keeps write errors to itself; a full disk or a closed pipe behind standard
+    // output would otherwise end in success with the output lost.
+    if (out.checkError()) {
+      err.println(
+          "attnviz: could not write to standard output (full disk or closed pipe?);"
+              + " the output is incomplete");
+      code = code == OK ? FAILURE : code;
+    }
     err.flush();
     return code;
   }
@@ -50,12 +68,13 @@ public final class Cli {
     failed
         .getErr()
         .println(
-            failed.getCommandSpec().qualifiedName()
-                + ": "
-                + exception.getMessage()
-                + " (see '"
-                + failed.getCommandSpec().qualifiedName()
-                + " --help')");
+            SafeText.escapeControls(
+                failed.getCommandSpec().qualifiedName()
+                    + ": "
+                    + exception.getMessage()
+                    + " (see '"
+                    + failed.getCommandSpec().qualifiedName()
+                    + " --help')"));
     return USAGE;
   }
 

@@ -5,10 +5,16 @@ import dev.attnviz.core.AttentionException;
 import dev.attnviz.core.AttentionKind;
 import dev.attnviz.core.io.AttentionFiles;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Options that read attention from a saved file, and pick a kind of it. */
 final class InputOptions {
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
 
   @Option(
       names = "--input",
@@ -35,20 +41,28 @@ final class InputOptions {
 
   /** Reads the file. */
   AttentionData read() throws AttentionException {
+    if (input.toString().isEmpty()) {
+      // Path.of("") is the working folder; the user named no file.
+      throw new ParameterException(command.commandLine(), "--input is empty; name a file");
+    }
     return tokens == null ? AttentionFiles.read(input) : AttentionFiles.read(input, tokens);
   }
 
   /**
    * The chosen kind, checked against {@code data}.
    *
-   * @throws IllegalArgumentException naming the kinds present if the data lacks it
+   * @throws ParameterException (a usage error) naming the kinds if it is unknown or absent
    */
   AttentionKind kind(AttentionData data) {
     if (kind == null) {
       return data.kindList().get(0);
     }
-    AttentionKind chosen = AttentionKind.fromId(kind);
-    data.attention(chosen);
-    return chosen;
+    try {
+      AttentionKind chosen = AttentionKind.fromId(kind);
+      data.attention(chosen);
+      return chosen;
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(command.commandLine(), "--kind: " + e.getMessage());
+    }
   }
 }

@@ -4,12 +4,12 @@ import dev.attnviz.core.Attention;
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.AttentionKind;
 import dev.attnviz.core.SentenceFilter;
+import dev.attnviz.demo.OutputFiles;
 import dev.attnviz.demo.app.Themes;
 import dev.attnviz.swing.DisplayMode;
 import dev.attnviz.swing.HeadView;
 import dev.attnviz.swing.ModelView;
 import dev.attnviz.swing.export.ExportableView;
-import dev.attnviz.swing.export.ViewExporter;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.LayerHead;
@@ -131,9 +131,9 @@ final class RenderCommand implements Callable<Integer> {
     Themes.install(theme == Theme.dark);
     ExportableView shown = build(data);
     if (format.equals("png")) {
-      ViewExporter.writePng(shown, scale, out);
+      OutputFiles.writePng(shown, scale, out);
     } else {
-      ViewExporter.writeSvg(shown, out);
+      OutputFiles.writeSvg(shown, out);
     }
     return Cli.OK;
   }
@@ -159,12 +159,7 @@ final class RenderCommand implements Callable<Integer> {
   private ExportableView build(AttentionData data)
       throws InterruptedException, InvocationTargetException {
     // Validate before touching Swing, so usage errors are reported as such.
-    AttentionKind kind;
-    try {
-      kind = input.kind(data);
-    } catch (IllegalArgumentException e) {
-      throw usage("--kind: " + e.getMessage());
-    }
+    AttentionKind kind = input.kind(data);
     Attention attention = data.attention(kind);
     SentenceFilter sentenceFilter = filter == null ? SentenceFilter.ALL : parseFilter(data);
     check("--layer", layer, attention.layerCount(), "layers");

@@ -4,8 +4,8 @@ import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.Tokens;
 import dev.attnviz.core.analysis.Matrix;
 import dev.attnviz.core.analysis.Rollout;
+import dev.attnviz.demo.OutputFiles;
 import dev.attnviz.swing.export.ShownMatrix;
-import dev.attnviz.swing.export.ViewExporter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -47,7 +47,7 @@ final class RolloutCommand implements Callable<Integer> {
         values[i * result.cols() + j] = (float) result.get(i, j);
       }
     }
-    ViewExporter.writeCsv(
+    OutputFiles.writeCsv(
         new ShownMatrix(
             "rollout after layer " + (rollout.layerCount() - 1),
             tokens.strings(),

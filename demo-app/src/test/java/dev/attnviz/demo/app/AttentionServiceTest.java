@@ -153,6 +153,29 @@ class AttentionServiceTest {
     assertEquals(List.of("failure The text is empty. Type a sentence."), recorder.events);
   }
 
+  /**
+   * Issue 17: a file whose tokens filled the heap killed the worker thread without a word, and the
+   * status said "Reading..." forever. The next job must run too.
+   */
+  @Test
+  void runningOutOfMemoryIsAMessageAndTheWorkerGoesOn() throws Exception {
+    Recorder failed = new Recorder();
+    Recorder next = new Recorder();
+    service.submit(
+        (providers, progress) -> {
+          throw new OutOfMemoryError("Java heap space");
+        },
+        failed);
+    waitForWorkerAndEdt();
+    service.submit((providers, progress) -> data("after"), next);
+    waitForWorkerAndEdt();
+
+    assertEquals(1, failed.events.size(), failed.events::toString);
+    assertTrue(
+        failed.events.get(0).startsWith("failure Not enough memory"), failed.events::toString);
+    assertEquals(List.of("result after"), next.events);
+  }
+
   @Test
   void unknownBackendIsReportedWithTheAvailableNames() throws Exception {
     Recorder recorder = new Recorder();

@@ -93,4 +93,58 @@ class SettingsStoreTest {
     new SettingsStore(file).save(loaded.settings());
     assertTrue(new SettingsStore(file).load().problem().isEmpty(), "rewritten file is clean");
   }
+
+  /** Issue 17: window.width=100000 was kept, and every start ran out of memory painting it. */
+  @Test
+  void aWindowLargerThanAnyScreenIsDamage() throws Exception {
+    Path file = dir.resolve("settings.properties");
+    Files.writeString(file, "window.width=100000\nwindow.height=900\n", StandardCharsets.UTF_8);
+
+    SettingsStore.Loaded loaded = new SettingsStore(file).load();
+
+    assertEquals(null, loaded.settings().windowBounds());
+    assertTrue(loaded.problem().orElseThrow().contains("window size 100000x900"), loaded::toString);
+  }
+
+  /** Issue 17: opening a FIFO blocked the start before any window appeared. */
+  @Test
+  void aFifoIsNeitherOpenedNorReplaced() throws Exception {
+    Path fifo = dir.resolve("settings.properties");
+    assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+    SettingsStore store = new SettingsStore(fifo);
+
+    SettingsStore.Loaded loaded =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(5), store::load);
+
+    assertEquals(AppSettings.defaults(), loaded.settings());
+    assertTrue(
+        loaded.problem().orElseThrow().contains("is not a regular file but a pipe or device"),
+        loaded::toString);
+    org.junit.jupiter.api.Assertions.assertThrows(
+        java.io.IOException.class, () -> store.save(AppSettings.defaults()));
+    assertFalse(Files.isRegularFile(fifo));
+  }
+
+  @Test
+  void windowBoundsAreClampedToTheScreenTheyOverlapMost() {
+    List<Rectangle> screens =
+        List.of(new Rectangle(0, 0, 1600, 1000), new Rectangle(1600, 0, 1920, 1080));
+
+    assertEquals(
+        new Rectangle(0, 0, 1600, 1000),
+        WindowBounds.clamp(new Rectangle(-50, 20, 30_000, 30_000), screens.subList(0, 1)));
+    assertEquals(
+        new Rectangle(1700, 80, 1800, 1000),
+        WindowBounds.clamp(new Rectangle(1700, 80, 1800, 1000), screens));
+    assertEquals(
+        new Rectangle(1600, 0, 1920, 1080),
+        WindowBounds.clamp(new Rectangle(2000, 500, 5000, 5000), screens));
+    assertEquals(
+        new Rectangle(0, 0, 900, 700),
+        WindowBounds.clamp(new Rectangle(-5000, -5000, 900, 700), screens));
+    assertEquals(
+        new Rectangle(5, 5, 300, 300),
+        WindowBounds.clamp(new Rectangle(5, 5, 300, 300), List.of()));
+  }
 }

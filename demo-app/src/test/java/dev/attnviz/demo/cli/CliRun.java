@@ -1,5 +1,9 @@
 package dev.attnviz.demo.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -28,6 +32,26 @@ record CliRun(int code, String out, String err) {
       }
     }
     return lines.toString();
+  }
+
+  /** Asserts a usage error (exit 2) told in one line that contains {@code message}. */
+  void assertUsage(String message) {
+    assertEquals(Cli.USAGE, code, this::toString);
+    assertOneLine(message);
+  }
+
+  /** Asserts a failure (exit 1) told in one line that contains {@code message}. */
+  void assertFailure(String message) {
+    assertEquals(Cli.FAILURE, code, this::toString);
+    assertOneLine(message);
+  }
+
+  /** Asserts one line of attnviz's own on stderr, containing {@code message}, and no trace. */
+  void assertOneLine(String message) {
+    String lines = errorLines();
+    assertEquals(1, lines.split("\n").length, this::toString);
+    assertTrue(lines.contains(message), this::toString);
+    assertFalse(err.contains("\tat "), () -> "no stack trace: " + this);
   }
 
   @Override
