@@ -24,6 +24,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.swing.ToolTipManager;
 import javax.swing.event.ChangeEvent;
@@ -121,6 +122,23 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
     for (SelectionControls controls : boundControls) {
       controls.bind(disposed ? null : model, disposed ? null : selection);
     }
+  }
+
+  /**
+   * Changes a bound property: when {@code value} differs from {@code old}, {@code apply} stores it
+   * and does what follows from it (relayout, repaint), then listeners hear of the change under
+   * {@code name}. One place for the shape every option setter of the views shares.
+   *
+   * @return whether the value changed
+   */
+  protected final <T> boolean changeProperty(
+      String name, T old, T value, Consumer<? super T> apply) {
+    if (Objects.equals(old, value)) {
+      return false;
+    }
+    apply.accept(value);
+    firePropertyChange(name, old, value);
+    return true;
   }
 
   /** The data model. */
