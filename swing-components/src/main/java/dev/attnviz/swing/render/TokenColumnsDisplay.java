@@ -31,6 +31,7 @@ public final class TokenColumnsDisplay {
   private final int minLineArea;
   private final int maxLineArea;
   private final int maxLabelWidth;
+  private int minRowHeight;
   private Strategy strategy = Strategy.LINES;
   private ShownAttention shown;
   private ViewColors colors;
@@ -48,6 +49,17 @@ public final class TokenColumnsDisplay {
     this.minLineArea = minLineArea;
     this.maxLineArea = Math.max(minLineArea, maxLineArea);
     this.maxLabelWidth = maxLabelWidth;
+  }
+
+  /**
+   * Sets the lowest row height in pixels (default 0: the font's height plus 4), for a view whose
+   * other columns need taller rows than a small font gives; drops the layouts if it changes.
+   */
+  public void setMinRowHeight(int height) {
+    if (height != minRowHeight) {
+      minRowHeight = height;
+      invalidate();
+    }
   }
 
   /** The strategy; default {@link Strategy#LINES}. */
@@ -88,7 +100,7 @@ public final class TokenColumnsDisplay {
   }
 
   private int rowHeight() {
-    return colors.text().height() + 4;
+    return Math.max(colors.text().height() + 4, minRowHeight);
   }
 
   /** The lines layout, or null with nothing to show. */
