@@ -33,6 +33,9 @@ final class NeuronLayout {
   static final int LIST_GAP = 24;
   static final int MAX_LABEL_WIDTH = 160;
 
+  /** The widest token box: the widest label text and its padding. */
+  static final int LABEL_BOX_WIDTH = MAX_LABEL_WIDTH + 2 * TEXT_PAD;
+
   /** Vector columns aim at this width, so head sizes 16 to 192 fit a screen without scrolling. */
   static final int TARGET_VECTOR_WIDTH = 384;
 
@@ -191,18 +194,19 @@ final class NeuronLayout {
       x = place(Column.QUERY_TOKENS, x, queryLabelWidth, "") + LINE_GAP;
       right = place(Column.KEY_TOKENS, x, keyLabelWidth, "");
     }
+    // The same fitting as the shared token-columns display that paints collapsed mode.
     tokenColumns =
         expanded
             ? null
-            : new TokenColumnsLayout(
+            : TokenColumnsLayout.fitting(
                 PAD,
                 rowsTop,
-                queryRows,
-                keyRows,
-                queryLabelWidth,
-                keyLabelWidth,
+                input.queryLabels(),
+                input.keyLabels(),
+                measure::width,
                 rowHeight,
-                LINE_GAP);
+                LINE_GAP,
+                LABEL_BOX_WIDTH);
     columnsRight = right;
     width = Math.max(right, status == null ? 0 : status.x + status.width) + PAD;
     height = rowsTop + rowCount() * rowHeight + PAD;
@@ -272,11 +276,7 @@ final class NeuronLayout {
   }
 
   private int labelWidth(List<String> labels) {
-    int widest = 0;
-    for (String label : labels) {
-      widest = Math.max(widest, measure.width(label));
-    }
-    return Math.min(widest, MAX_LABEL_WIDTH) + 2 * TEXT_PAD;
+    return TokenColumnsLayout.boxWidth(labels, measure::width, LABEL_BOX_WIDTH);
   }
 
   /** Puts a column at {@code x}, wide enough for content and title; returns its right edge. */

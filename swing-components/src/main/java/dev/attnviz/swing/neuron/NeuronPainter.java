@@ -1,9 +1,8 @@
 package dev.attnviz.swing.neuron;
 
-import dev.attnviz.swing.model.TokenRef;
 import dev.attnviz.swing.neuron.NeuronLayout.Column;
 import dev.attnviz.swing.render.TextFit;
-import dev.attnviz.swing.render.TokenColumnsPainter;
+import dev.attnviz.swing.render.TokenColumnsDisplay;
 import dev.attnviz.swing.render.ViewColors;
 import dev.attnviz.swing.render.ViewText;
 import java.awt.BasicStroke;
@@ -51,16 +50,20 @@ final class NeuronPainter {
     this.text = colors.text();
   }
 
-  /** Paints the part of {@code scene} inside {@code clip} (null: all of it) into {@code g}. */
-  static void paint(Graphics2D g, NeuronScene scene, Rectangle clip) {
+  /**
+   * Paints the part of {@code scene} inside {@code clip} (null: all of it) into {@code g};
+   * collapsed mode's token columns through {@code columns}, the shared display (null when
+   * expanded).
+   */
+  static void paint(Graphics2D g, NeuronScene scene, TokenColumnsDisplay columns, Rectangle clip) {
     Rectangle area = clip != null ? clip : new Rectangle(scene.layout().size());
     if (area.isEmpty()) {
       return;
     }
-    new NeuronPainter(g, scene).paintAll(area);
+    new NeuronPainter(g, scene).paintAll(area, columns);
   }
 
-  private void paintAll(Rectangle clip) {
+  private void paintAll(Rectangle clip, TokenColumnsDisplay columns) {
     g.setColor(colors.background());
     g.fill(clip);
     g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
@@ -75,8 +78,10 @@ final class NeuronPainter {
     int end = layout.endRow(clip);
     if (scene.expanded()) {
       paintExpanded(first, end);
-    } else {
-      paintCollapsed(clip);
+    } else if (columns != null) {
+      // Collapsed mode is the head view for one head: the same display, painter and culling.
+      columns.paint(g, clip, scene.linesScene(), null, null);
+      cellMode();
     }
   }
 
@@ -86,29 +91,6 @@ final class NeuronPainter {
 
   private void lineMode() {
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-  }
-
-  // ---------------------------------------------------------------- collapsed
-
-  /** Collapsed mode is the head view for one head: the same layout, painter and culling. */
-  private void paintCollapsed(Rectangle clip) {
-    TokenRef selected = null;
-    if (scene.selectedRow() >= 0) {
-      selected = slice.shown().tokenAt(TokenRef.Side.QUERY, scene.selectedRow());
-    } else if (scene.selectedColumn() >= 0) {
-      selected = slice.shown().tokenAt(TokenRef.Side.KEY, scene.selectedColumn());
-    }
-    TokenColumnsPainter.Scene lines =
-        new TokenColumnsPainter.Scene(
-            slice.shown(),
-            slice.layer(),
-            new int[] {slice.head()},
-            new Color[] {scene.headColor()},
-            1f,
-            selected,
-            scene.locked() ? selected : null);
-    new TokenColumnsPainter(colors).paint(g, layout.tokenColumns(), lines, clip);
-    cellMode();
   }
 
   // ---------------------------------------------------------------- expanded

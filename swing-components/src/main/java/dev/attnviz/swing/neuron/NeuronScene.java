@@ -1,5 +1,7 @@
 package dev.attnviz.swing.neuron;
 
+import dev.attnviz.swing.model.TokenRef;
+import dev.attnviz.swing.render.TokenColumnsPainter;
 import dev.attnviz.swing.render.ViewColors;
 import java.awt.Color;
 import java.util.List;
@@ -65,5 +67,42 @@ record NeuronScene(
   /** The colour of the head shown. */
   Color headColor() {
     return colors.headColor(slice.head(), slice.headCount());
+  }
+
+  /**
+   * Collapsed mode as the shared token-columns display draws it: the head shown in its colour,
+   * lines at the raw weights, and the selected (and perhaps locked) token.
+   */
+  TokenColumnsPainter.Scene linesScene() {
+    TokenRef selected = null;
+    if (selectedRow >= 0) {
+      selected = slice.shown().tokenAt(TokenRef.Side.QUERY, selectedRow);
+    } else if (selectedColumn >= 0) {
+      selected = slice.shown().tokenAt(TokenRef.Side.KEY, selectedColumn);
+    }
+    return new TokenColumnsPainter.Scene(
+        slice.shown(),
+        slice.layer(),
+        new int[] {slice.head()},
+        new Color[] {headColor()},
+        1f,
+        selected,
+        locked ? selected : null);
+  }
+
+  /**
+   * The next key column after (delta 1) or before (delta -1) the itemised pair's that the selected
+   * query can see, or -1 for none (also when collapsed or nothing is itemised).
+   */
+  int nextPairColumn(int delta) {
+    if (!expanded() || selectedRow < 0 || pairColumn < 0) {
+      return -1;
+    }
+    for (int c = pairColumn + delta; c >= 0 && c < slice.columnCount(); c += delta) {
+      if (slice.visible(selectedRow, c)) {
+        return c;
+      }
+    }
+    return -1;
   }
 }

@@ -6,6 +6,7 @@ import dev.attnviz.core.AttentionKind;
 import dev.attnviz.core.AttentionScores;
 import dev.attnviz.core.SentenceFilter.Range;
 import dev.attnviz.core.Tensor4D;
+import dev.attnviz.swing.export.ShownMatrix;
 import dev.attnviz.swing.render.ShownAttention;
 import java.util.Arrays;
 import java.util.List;
@@ -107,6 +108,20 @@ final class NeuronSlice {
   /** What the views show, which the slice was cut from. */
   ShownAttention shown() {
     return shown;
+  }
+
+  /** The weights shown, with the shown token labels, titled by layer, head and kind. */
+  ShownMatrix shownMatrix() {
+    float[] values = new float[rowCount() * columnCount()];
+    for (int r = 0; r < rowCount(); r++) {
+      for (int c = 0; c < columnCount(); c++) {
+        values[r * columnCount() + c] = weight(r, c);
+      }
+    }
+    AttentionKind kind = attention.kind();
+    String suffix = kind == AttentionKind.SELF ? "" : " (" + kind.id() + ")";
+    return new ShownMatrix(
+        "Layer " + layer + ", Head " + head + suffix, queryLabels(), keyLabels(), values);
   }
 
   /** The attention the slice comes from. */

@@ -1,6 +1,5 @@
 package dev.attnviz.swing.neuron;
 
-import dev.attnviz.core.AttentionKind;
 import dev.attnviz.swing.AttentionView;
 import dev.attnviz.swing.SelectionControls;
 import dev.attnviz.swing.ViewKeys;
@@ -14,9 +13,8 @@ import dev.attnviz.swing.model.SelectionEvent;
 import dev.attnviz.swing.model.SelectionEvent.Aspect;
 import dev.attnviz.swing.model.TokenRef;
 import dev.attnviz.swing.neuron.NeuronLayout.Column;
-import dev.attnviz.swing.neuron.NeuronLayout.Hit;
 import dev.attnviz.swing.render.FocusRing;
-import dev.attnviz.swing.render.ShownAttention;
+import dev.attnviz.swing.render.TokenColumnsDisplay;
 import dev.attnviz.swing.render.ViewColors;
 import java.awt.Container;
 import java.awt.Dimension;
@@ -26,7 +24,6 @@ import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
-import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +31,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import javax.swing.JCheckBox;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JViewport;
@@ -127,24 +123,16 @@ public final class NeuronView extends AttentionView {
    */
   public static final int MIN_FITTED_CELL_WIDTH = NeuronLayout.MIN_CELL_WIDTH;
 
-  private static final System.Logger LOG = System.getLogger(NeuronView.class.getName());
-
   /** Selection changes that only move the highlighted token, not the head shown. */
   private static final Set<Aspect> TOKEN_ASPECTS = Set.of(Aspect.HOVER, Aspect.LOCK, Aspect.CELL);
 
   private final SelectionControls selectors = new SelectionControls(true, true);
-  private final JCheckBox expandedBox = new JCheckBox("Expanded");
+  private final ExpandedSwitch expandedSwitch = new ExpandedSwitch(this::setMode);
+  private final NeuronSceneBuilder builder = new NeuronSceneBuilder();
 
   private NeuronMode mode = NeuronMode.EXPANDED;
   private int topDimensionCount = DEFAULT_TOP_DIMENSION_COUNT;
   private int pairKey = -1;
-
-  private NeuronSlice slice;
-  private String sliceError;
-  private NeuronLayout layout;
-  private NeuronLayout.Input layoutInput;
-  private NeuronLayout fittedLayout;
-  private int fittedWidth;
   private NeuronScene scene;
 
   /** Creates a neuron view with empty models of its own. */
@@ -160,17 +148,13 @@ public final class NeuronView extends AttentionView {
    */
   public NeuronView(AttentionViewModel model, AttentionSelectionModel selection) {
     super(model, selection);
-    expandedBox.setName("expanded");
-    expandedBox.setOpaque(false);
-    expandedBox.addActionListener(
-        e -> setMode(expandedBox.isSelected() ? NeuronMode.EXPANDED : NeuronMode.COLLAPSED));
     JPanel row = new JPanel(new FlowLayout(FlowLayout.LEFT, 0, 0));
     row.setOpaque(false);
     row.add(bindControls(selectors));
-    row.add(expandedBox);
+    row.add(expandedSwitch.component());
     row.setAlignmentX(LEFT_ALIGNMENT);
     controlsBar().add(row);
-    installMouse();
+    NeuronMouse.install(this);
     installKeys();
     start();
   }
@@ -198,7 +182,7 @@ public final class NeuronView extends AttentionView {
   @Override
   protected void themeChanged() {
     if (scene != null) {
-      layoutInput = null;
+      builder.dropLayout();
       refreshScene();
     }
     super.themeChanged();
@@ -217,17 +201,19 @@ public final class NeuronView extends AttentionView {
    */
   public void setMode(NeuronMode newMode) {
     Objects.requireNonNull(newMode, "newMode");
-    NeuronMode old = mode;
-    if (newMode != old) {
-      mode = newMode;
-      firePropertyChange(MODE_PROPERTY, old, newMode);
-      rebuild();
-    }
+    changeProperty(
+        MODE_PROPERTY,
+        mode,
+        newMode,
+        m -> {
+          mode = m;
+          rebuild();
+        });
   }
 
   /** Whether the shown head's data has query and key vectors, so expanded mode can be drawn. */
   public boolean isExpandedAvailable() {
-    return slice != null && slice.hasVectors();
+    return builder.slice() != null && builder.slice().hasVectors();
   }
 
   /** How many top-contributing dimensions of the selected pair are outlined and listed. */
@@ -245,12 +231,14 @@ public final class NeuronView extends AttentionView {
       throw new IllegalArgumentException(
           "top dimension count " + count + " is not within 0 to " + MAX_TOP_DIMENSION_COUNT);
     }
-    int old = topDimensionCount;
-    if (count != old) {
-      topDimensionCount = count;
-      firePropertyChange(TOP_DIMENSION_COUNT_PROPERTY, old, count);
-      rebuild();
-    }
+    changeProperty(
+        TOP_DIMENSION_COUNT_PROPERTY,
+        topDimensionCount,
+        count,
+        c -> {
+          topDimensionCount = c;
+          rebuild();
+        });
   }
 
   /**
@@ -271,12 +259,14 @@ public final class NeuronView extends AttentionView {
     if (key < -1) {
       throw new IllegalArgumentException("pair key " + key + " must be a token index or -1");
     }
-    int old = pairKey;
-    if (key != old) {
-      pairKey = key;
-      firePropertyChange(PAIR_KEY_PROPERTY, old, key);
-      refreshScene();
-    }
+    changeProperty(
+        PAIR_KEY_PROPERTY,
+        pairKey,
+        key,
+        k -> {
+          pairKey = k;
+          refreshScene();
+        });
   }
 
   /** The layer, head, kind and filter selectors. */
@@ -290,14 +280,14 @@ public final class NeuronView extends AttentionView {
   public OptionalInt selectedQuery() {
     return scene.selectedRow() < 0
         ? OptionalInt.empty()
-        : OptionalInt.of(slice.queryIndex(scene.selectedRow()));
+        : OptionalInt.of(scene.slice().queryIndex(scene.selectedRow()));
   }
 
   /** The key token (data index) of the pair whose dimensions are itemised, if any. */
   public OptionalInt shownPairKey() {
     return scene.pairColumn() < 0
         ? OptionalInt.empty()
-        : OptionalInt.of(slice.keyIndex(scene.pairColumn()));
+        : OptionalInt.of(scene.slice().keyIndex(scene.pairColumn()));
   }
 
   /** The top dimensions of the itemised pair, largest {@code |q[d]·k[d]|} first; may be empty. */
@@ -313,15 +303,13 @@ public final class NeuronView extends AttentionView {
    */
   public Optional<Rectangle> tokenBounds(TokenRef token) {
     Objects.requireNonNull(token, "token");
-    if (slice == null) {
-      return Optional.empty();
-    }
-    int row = slice.shown().positionOf(token);
+    NeuronSlice slice = builder.slice();
+    int row = slice == null ? -1 : slice.shown().positionOf(token);
     if (row < 0) {
       return Optional.empty();
     }
     Rectangle box =
-        fittedScene()
+        scene()
             .layout()
             .tokenBounds(token.isQuery() ? Column.QUERY_TOKENS : Column.KEY_TOKENS, row);
     box.translate(0, contentTop());
@@ -333,9 +321,22 @@ public final class NeuronView extends AttentionView {
     return Optional.ofNullable(scene.message());
   }
 
-  /** The current scene, for tests. */
+  /**
+   * The current scene, refitted first if the viewport's width changed since it was built: a resize
+   * lays the view out again, but builds no new scene. For the mouse and tests.
+   */
   NeuronScene scene() {
-    return fittedScene();
+    NeuronScene refitted = builder.refit(scene, fittingViewportWidth());
+    if (refitted != scene) {
+      scene = refitted;
+      repaint();
+    }
+    return scene;
+  }
+
+  /** The shared token-columns display drawing collapsed mode; null when expanded. */
+  TokenColumnsDisplay columns() {
+    return builder.columns(scene());
   }
 
   /** Shows {@code newScene}; revalidates if its size differs from the old one's. */
@@ -357,12 +358,12 @@ public final class NeuronView extends AttentionView {
    */
   @Override
   protected Dimension contentSize() {
-    NeuronScene current = fittedScene();
+    NeuronScene current = scene();
     if (current == null) {
       return new Dimension(320, 60);
     }
     Dimension size = current.layout().size();
-    if (current.layout() != layout) {
+    if (!builder.isNatural(current.layout())) {
       size.width = Math.max(size.width, fittingViewportWidth());
     }
     return size;
@@ -385,9 +386,10 @@ public final class NeuronView extends AttentionView {
 
   @Override
   protected void paintContent(Graphics2D g) {
-    NeuronPainter.paint(g, fittedScene(), g.getClipBounds());
+    NeuronScene current = scene();
+    NeuronPainter.paint(g, current, builder.columns(current), g.getClipBounds());
     if (hasFocus()) {
-      Dimension size = scene.layout().size();
+      Dimension size = current.layout().size();
       int inset = NeuronLayout.PAD / 2;
       FocusRing.paint(
           g,
@@ -399,171 +401,35 @@ public final class NeuronView extends AttentionView {
   /** The weights of the head shown, cut by the pair filter, with the shown token labels. */
   @Override
   public Optional<ShownMatrix> shownMatrix() {
-    if (slice == null) {
-      return Optional.empty();
-    }
-    float[] values = new float[slice.rowCount() * slice.columnCount()];
-    for (int r = 0; r < slice.rowCount(); r++) {
-      for (int c = 0; c < slice.columnCount(); c++) {
-        values[r * slice.columnCount() + c] = slice.weight(r, c);
-      }
-    }
-    AttentionKind kind = slice.attention().kind();
-    String suffix = kind == AttentionKind.SELF ? "" : " (" + kind.id() + ")";
-    return Optional.of(
-        new ShownMatrix(
-            "Layer " + slice.layer() + ", Head " + slice.head() + suffix,
-            slice.queryLabels(),
-            slice.keyLabels(),
-            values));
+    return Optional.ofNullable(builder.slice()).map(NeuronSlice::shownMatrix);
   }
 
   // ------------------------------------------------------------------ scene building
 
-  /** Recuts the head shown, then redraws and brings the controls in line. */
+  /** Recuts the head shown, then redraws and brings the expanded switch in line. */
   private void rebuild() {
-    slice = null;
-    sliceError = null;
-    ShownAttention shown = shown();
-    if (shown != null) {
-      AttentionSelectionModel selection = getSelectionModel();
-      try {
-        slice = NeuronSlice.of(shown, selection.layer(), selection.focusHead());
-      } catch (IllegalArgumentException e) {
-        // A host asked for a layer or head the data lacks: say so instead of drawing.
-        sliceError = e.getMessage();
-        LOG.log(System.Logger.Level.DEBUG, "neuron view cannot show the selection", e);
-      }
-    }
+    builder.recut(shown(), getSelectionModel());
     refreshScene();
-    refreshControls();
-  }
-
-  private void refreshControls() {
-    expandedBox.setSelected(mode == NeuronMode.EXPANDED);
-    expandedBox.setEnabled(slice != null);
-    expandedBox.setToolTipText(
-        slice == null || slice.hasVectors()
-            ? "Show how the head computes its attention from queries and keys"
-            : NeuronText.noVectors(getModel()));
+    expandedSwitch.show(mode, builder.slice(), getModel());
   }
 
   /** Rebuilds the scene from the current slice, selection and options, and shows it. */
   private void refreshScene() {
-    boolean expanded = mode == NeuronMode.EXPANDED && isExpandedAvailable();
-    String message;
-    if (!getModel().hasData()) {
-      message = NeuronText.NO_DATA;
-    } else if (sliceError != null) {
-      message = sliceError;
-    } else if (mode == NeuronMode.EXPANDED && slice != null && !slice.hasVectors()) {
-      message = NeuronText.noVectors(getModel());
-    } else {
-      message = null;
-    }
-    AttentionSelectionModel selection = getSelectionModel();
-    int row = -1;
-    int column = -1;
-    boolean locked = false;
-    TokenRef token = selection.selectedToken();
-    if (slice != null && token != null) {
-      if (token.isQuery()) {
-        row = slice.shown().positionOf(token);
-      } else if (!expanded) {
-        column = slice.shown().positionOf(token);
-      }
-      locked = token.equals(selection.lockedToken());
-    }
-    int pair = -1;
-    List<DimensionContribution> top = List.of();
-    if (expanded && row >= 0) {
-      pair = pairColumn(row);
-      if (pair >= 0 && topDimensionCount > 0) {
-        top =
-            DimensionContributions.top(
-                slice.queryVector(row), slice.keyVector(pair), topDimensionCount);
-      }
-    }
     setScene(
-        new NeuronScene(
-            slice,
-            layoutFor(expanded, message),
+        builder.build(
+            getModel(),
+            getSelectionModel(),
+            new NeuronSceneBuilder.Options(mode, topDimensionCount, pairKey),
             colors(),
-            message,
-            row,
-            column,
-            locked,
-            pair,
-            top));
-  }
-
-  private int pairColumn(int row) {
-    int chosen = pairKey < 0 ? -1 : slice.columnOf(pairKey);
-    return chosen >= 0 && slice.visible(row, chosen) ? chosen : slice.strongestColumn(row);
-  }
-
-  /** The layout, recomputed only when what it depends on changed (not on hover). */
-  private NeuronLayout layoutFor(boolean expanded, String message) {
-    NeuronLayout.Input input =
-        new NeuronLayout.Input(
-            expanded,
-            slice == null ? List.of() : slice.queryLabels(),
-            slice == null ? List.of() : slice.keyLabels(),
-            expanded ? slice.headSize() : 0,
-            message,
-            expanded ? topDimensionCount : 0);
-    if (!input.equals(layoutInput)) {
-      layoutInput = input;
-      layout = NeuronLayout.compute(input, colors().text());
-      fittedLayout = null;
-    }
-    return fittedLayout();
-  }
-
-  /**
-   * The layout as drawn: the computed one, or one with narrower cells where that is what fits the
-   * viewport; recomputed only when the layout or the viewport's width changed.
-   */
-  private NeuronLayout fittedLayout() {
-    int width = fittingViewportWidth();
-    if (fittedLayout == null || width != fittedWidth) {
-      fittedLayout = layout.fittedTo(width, MIN_FITTED_CELL_WIDTH);
-      fittedWidth = width;
-    }
-    return fittedLayout;
-  }
-
-  /**
-   * The scene, refitted first if the viewport's width changed since it was built: a resize lays the
-   * view out again, but builds no new scene.
-   */
-  private NeuronScene fittedScene() {
-    if (scene != null && layout != null && scene.layout() != fittedLayout()) {
-      scene = scene.withLayout(fittedLayout());
-      repaint();
-    }
-    return scene;
+            fittingViewportWidth()));
   }
 
   // ------------------------------------------------------------------ interaction
 
-  /** What lies at a point of this component, or null. */
   /** The token at a point of this component: a query row, or a key row (collapsed), or null. */
   @Override
   public TokenRef tokenAt(Point point) {
-    if (slice == null || scene == null) {
-      return null;
-    }
-    Hit hit = fittedScene().layout().hitTest(point.x, point.y - contentTop());
-    if (hit == null) {
-      return null;
-    }
-    if (isQueryColumn(hit.column())) {
-      return slice.shown().tokenAt(TokenRef.Side.QUERY, hit.row());
-    }
-    return !scene.expanded() && hit.column() == Column.KEY_TOKENS
-        ? slice.shown().tokenAt(TokenRef.Side.KEY, hit.row())
-        : null;
+    return NeuronMouse.tokenAt(scene(), this, new Point(point.x, point.y - contentTop()));
   }
 
   @Override
@@ -571,89 +437,19 @@ public final class NeuronView extends AttentionView {
     return getSelectionModel().focusHead();
   }
 
-  private Hit hitAt(MouseEvent e) {
-    Point point = contentPoint(e);
-    return scene == null ? null : fittedScene().layout().hitTest(point.x, point.y);
-  }
-
-  private void installMouse() {
-    MouseAdapter mouse =
-        new MouseAdapter() {
-          @Override
-          public void mouseMoved(MouseEvent e) {
-            hover(contentPoint(e), hitAt(e));
-          }
-
-          @Override
-          public void mouseDragged(MouseEvent e) {
-            mouseMoved(e);
-          }
-
-          @Override
-          public void mousePressed(MouseEvent e) {
-            requestFocusInWindow();
-          }
-
-          @Override
-          public void mouseClicked(MouseEvent e) {
-            if (e.getButton() == MouseEvent.BUTTON1) {
-              click(hitAt(e));
-            }
-          }
-
-          @Override
-          public void mouseExited(MouseEvent e) {
-            getSelectionModel().setHoveredToken(null);
-          }
-        };
-    addMouseListener(mouse);
-    addMouseMotionListener(mouse);
-  }
-
-  private void hover(Point point, Hit hit) {
-    if (slice == null) {
-      return;
-    }
-    AttentionSelectionModel selection = getSelectionModel();
-    NeuronLayout geometry = scene.layout();
-    if (hit != null && isQueryColumn(hit.column())) {
-      selection.setHoveredToken(slice.shown().tokenAt(TokenRef.Side.QUERY, hit.row()));
-    } else if (!geometry.expanded()) {
-      selection.setHoveredToken(
-          hit != null && hit.column() == Column.KEY_TOKENS
-              ? slice.shown().tokenAt(TokenRef.Side.KEY, hit.row())
-              : null);
-    } else if (point.x < geometry.x(Column.QUERY) + geometry.width(Column.QUERY)) {
-      // Off the tokens on the left: nothing is hovered. To the right the hover stays, so that
-      // the mouse can travel along the computation of the hovered token and read its tooltips.
-      selection.setHoveredToken(null);
-    }
-  }
-
-  private void click(Hit hit) {
-    if (slice == null || hit == null) {
-      return;
-    }
-    AttentionSelectionModel selection = getSelectionModel();
-    if (isQueryColumn(hit.column())) {
-      selection.toggleLockedToken(slice.shown().tokenAt(TokenRef.Side.QUERY, hit.row()));
-    } else if (!scene.expanded()) {
-      if (hit.column() == Column.KEY_TOKENS) {
-        selection.toggleLockedToken(slice.shown().tokenAt(TokenRef.Side.KEY, hit.row()));
-      }
-    } else if (hit.column() != Column.CONTRIBUTIONS && scene.hasSelectedRow()) {
-      int key = slice.keyIndex(hit.row());
-      setPairKey(key == pairKey ? -1 : key);
-    }
-  }
-
-  private static boolean isQueryColumn(Column column) {
-    return column == Column.QUERY_TOKENS || column == Column.QUERY;
+  /** A mouse event's point in content coordinates. */
+  Point contentPointOf(MouseEvent e) {
+    return contentPoint(e);
   }
 
   @Override
   public String getToolTipText(MouseEvent event) {
-    return scene == null ? null : NeuronTooltips.text(scene, hitAt(event));
+    NeuronScene current = scene();
+    if (current == null) {
+      return null;
+    }
+    Point point = contentPoint(event);
+    return NeuronTooltips.text(current, current.layout().hitTest(point.x, point.y));
   }
 
   /** The views' key map ({@link ViewKeys}), and Shift+Up/Down for the itemised key. */
@@ -662,6 +458,7 @@ public final class NeuronView extends AttentionView {
         new ViewNavigation(this, this::shown, false)
             .onToken(
                 token -> {
+                  NeuronSlice slice = builder.slice();
                   if (scene != null && slice != null) {
                     scrollContentToVisible(scene.layout().rowBand(slice.shown().positionOf(token)));
                   }
@@ -680,16 +477,10 @@ public final class NeuronView extends AttentionView {
 
   /** Moves the itemised key to the next key the selected query can see. */
   private void movePair(int delta) {
-    int row = scene.selectedRow();
-    if (!scene.expanded() || row < 0 || scene.pairColumn() < 0) {
-      return;
-    }
-    for (int c = scene.pairColumn() + delta; c >= 0 && c < slice.columnCount(); c += delta) {
-      if (slice.visible(row, c)) {
-        setPairKey(slice.keyIndex(c));
-        scrollContentToVisible(scene.layout().rowBand(c));
-        return;
-      }
+    int column = scene.nextPairColumn(delta);
+    if (column >= 0) {
+      setPairKey(scene.slice().keyIndex(column));
+      scrollContentToVisible(scene.layout().rowBand(column));
     }
   }
 }
