@@ -26,9 +26,7 @@ import java.awt.Rectangle;
 import java.awt.event.MouseEvent;
 import java.util.BitSet;
 import java.util.EnumSet;
-import java.util.Objects;
 import java.util.Optional;
-import javax.swing.JComboBox;
 import javax.swing.JLabel;
 
 /**
@@ -70,9 +68,14 @@ public class HeadView extends AttentionView {
 
   private final SelectionControls selectors =
       new SelectionControls(EnumSet.of(Part.LAYER, Part.KIND, Part.FILTER, Part.DISPLAY_OPTIONS));
-  private final JComboBox<DisplayMode> modeBox = new JComboBox<>(DisplayMode.values());
+  private final DisplayModeBox modeBox =
+      new DisplayModeBox(
+          DisplayMode.LINES,
+          (old, mode) -> {
+            invalidateLayout();
+            firePropertyChange(DisplayModeBox.PROPERTY, old, mode);
+          });
   private final HeadSquares squares;
-  private DisplayMode displayMode = DisplayMode.LINES;
 
   private final TokenColumnsDisplay display =
       new TokenColumnsDisplay(MIN_LINE_AREA_WIDTH, MAX_LINE_AREA_WIDTH, MAX_LABEL_WIDTH);
@@ -97,9 +100,7 @@ public class HeadView extends AttentionView {
   public HeadView(AttentionViewModel model, AttentionSelectionModel selection) {
     super(model, selection);
     squares = new HeadSquares(this::headCount, this::hasFocus);
-    modeBox.setName("displayMode");
-    modeBox.addActionListener(e -> setDisplayMode((DisplayMode) modeBox.getSelectedItem()));
-    selectors.addToSelectorRow(new JLabel("Show:"), modeBox);
+    selectors.addToSelectorRow(new JLabel("Show:"), modeBox.component());
     selectors.setAlignmentX(LEFT_ALIGNMENT);
     squares.setAlignmentX(LEFT_ALIGNMENT);
     controlsBar().add(bindControls(selectors));
@@ -116,19 +117,12 @@ public class HeadView extends AttentionView {
 
   /** The display mode (bound property {@code "displayMode"}); default {@link DisplayMode#LINES}. */
   public DisplayMode getDisplayMode() {
-    return displayMode;
+    return modeBox.mode();
   }
 
   /** Switches between lines and heatmap. */
   public void setDisplayMode(DisplayMode mode) {
-    Objects.requireNonNull(mode, "mode");
-    DisplayMode old = displayMode;
-    if (old != mode) {
-      displayMode = mode;
-      modeBox.setSelectedItem(mode);
-      invalidateLayout();
-      firePropertyChange("displayMode", old, mode);
-    }
+    modeBox.setMode(mode);
   }
 
   /** The head squares control. */
@@ -213,10 +207,7 @@ public class HeadView extends AttentionView {
    */
   private TokenColumnsDisplay display() {
     display.update(shown(), colors(), MARGIN, MARGIN, getWidth());
-    display.setStrategy(
-        displayMode == DisplayMode.MATRIX
-            ? TokenColumnsDisplay.Strategy.HEATMAP
-            : TokenColumnsDisplay.Strategy.LINES);
+    display.setStrategy(modeBox.strategy());
     return display;
   }
 
@@ -254,7 +245,7 @@ public class HeadView extends AttentionView {
     if (shown == null) {
       return new Dimension(320, 60);
     }
-    if (displayMode == DisplayMode.MATRIX) {
+    if (getDisplayMode() == DisplayMode.MATRIX) {
       Rectangle bounds = matrixLayout().bounds();
       return new Dimension(bounds.width + 2 * MARGIN, bounds.height + 2 * MARGIN);
     }
@@ -326,7 +317,7 @@ public class HeadView extends AttentionView {
             g.getClipBounds(),
             scene(),
             new MatrixPainter(colors()),
-            displayMode == DisplayMode.MATRIX ? matrixValues() : null);
+            getDisplayMode() == DisplayMode.MATRIX ? matrixValues() : null);
     markSelectionPainted();
     if (hasFocus()) {
       FocusRing.paint(g, colors().selection(), focusRing());
@@ -412,7 +403,7 @@ public class HeadView extends AttentionView {
     }
     int layer = getSelectionModel().layer();
     int[] heads = activeHeads();
-    if (displayMode == DisplayMode.MATRIX) {
+    if (getDisplayMode() == DisplayMode.MATRIX) {
       MatrixLayout.Hit hit = matrixLayout().hitTest(e.getX(), e.getY() - contentTop());
       if (hit != null && hit.isCell()) {
         return AttentionTooltips.cell(shown, layer, heads, hit.row(), hit.column());

@@ -5,6 +5,7 @@ import dev.attnviz.core.AttentionKind;
 import dev.attnviz.core.analysis.Rollout;
 import dev.attnviz.swing.AttentionView;
 import dev.attnviz.swing.DisplayMode;
+import dev.attnviz.swing.DisplayModeBox;
 import dev.attnviz.swing.SelectionControls;
 import dev.attnviz.swing.SelectionControls.Part;
 import dev.attnviz.swing.ViewKeys;
@@ -33,7 +34,6 @@ import java.awt.event.MouseEvent;
 import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import javax.swing.JComboBox;
 import javax.swing.JLabel;
@@ -75,7 +75,13 @@ public class RolloutView extends AttentionView {
   private final SelectionControls selectors =
       new SelectionControls(EnumSet.of(Part.KIND, Part.FILTER, Part.DISPLAY_OPTIONS));
   private final DepthBox depthBox = new DepthBox(this::setDepth);
-  private final JComboBox<DisplayMode> modeBox = new JComboBox<>(DisplayMode.values());
+  private final DisplayModeBox modeBox =
+      new DisplayModeBox(
+          DisplayMode.MATRIX,
+          (old, mode) -> {
+            invalidateLayout();
+            firePropertyChange(DisplayModeBox.PROPERTY, old, mode);
+          });
   private final LatestResult<RolloutResult> result = new LatestResult<>(this::resultChanged);
 
   /** Holds the rollout as data, so that {@link ShownAttention} cuts and labels it. */
@@ -86,7 +92,6 @@ public class RolloutView extends AttentionView {
           .onToken(token -> tokenBounds(token).ifPresent(this::scrollRectToVisible));
 
   private int depth = FINAL_LAYER;
-  private DisplayMode displayMode = DisplayMode.MATRIX;
   private ShownAttention shownRollout;
   private boolean shownRolloutValid;
   private final TokenColumnsDisplay display =
@@ -106,11 +111,11 @@ public class RolloutView extends AttentionView {
    */
   public RolloutView(AttentionViewModel model, AttentionSelectionModel selection) {
     super(model, selection);
-    modeBox.setName("displayMode");
-    modeBox.setSelectedItem(displayMode);
-    modeBox.addActionListener(e -> setDisplayMode((DisplayMode) modeBox.getSelectedItem()));
     selectors.addToSelectorRow(
-        new JLabel("Rollout after layer:"), depthBox.component(), new JLabel("Show:"), modeBox);
+        new JLabel("Rollout after layer:"),
+        depthBox.component(),
+        new JLabel("Show:"),
+        modeBox.component());
     selectors.setAlignmentX(LEFT_ALIGNMENT);
     controlsBar().add(bindControls(selectors));
     installTokenMouse(this::tokenAt);
@@ -136,13 +141,15 @@ public class RolloutView extends AttentionView {
       throw new IllegalArgumentException(
           "depth " + layer + " must be a layer index or FINAL_LAYER (-1)");
     }
-    int old = depth;
-    if (old != layer) {
-      depth = layer;
-      refreshDepthBox();
-      invalidateLayout();
-      firePropertyChange("depth", old, layer);
-    }
+    changeProperty(
+        "depth",
+        depth,
+        layer,
+        d -> {
+          depth = d;
+          refreshDepthBox();
+          invalidateLayout();
+        });
   }
 
   /** The layer whose rollout is shown now, or −1 without a rollout. */
@@ -157,19 +164,12 @@ public class RolloutView extends AttentionView {
 
   /** How the rollout is drawn (bound property {@code "displayMode"}); default MATRIX. */
   public DisplayMode getDisplayMode() {
-    return displayMode;
+    return modeBox.mode();
   }
 
   /** Switches between the heatmap and lines. */
   public void setDisplayMode(DisplayMode mode) {
-    Objects.requireNonNull(mode, "mode");
-    DisplayMode old = displayMode;
-    if (old != mode) {
-      displayMode = mode;
-      modeBox.setSelectedItem(mode);
-      invalidateLayout();
-      firePropertyChange("displayMode", old, mode);
-    }
+    modeBox.setMode(mode);
   }
 
   /** The rollout of the shown kind, once computed. */
@@ -320,10 +320,7 @@ public class RolloutView extends AttentionView {
   /** The token-columns display of the rollout, up to date. */
   private TokenColumnsDisplay display() {
     display.update(shownRollout(), colors(), MARGIN, bodyTop(), getWidth());
-    display.setStrategy(
-        displayMode == DisplayMode.MATRIX
-            ? TokenColumnsDisplay.Strategy.HEATMAP
-            : TokenColumnsDisplay.Strategy.LINES);
+    display.setStrategy(modeBox.strategy());
     return display;
   }
 
@@ -352,7 +349,7 @@ public class RolloutView extends AttentionView {
     Rectangle body = bodyBounds();
     int width = body.x + body.width;
     int height = body.y + body.height;
-    if (displayMode == DisplayMode.MATRIX) {
+    if (getDisplayMode() == DisplayMode.MATRIX) {
       width += LEGEND_GAP + legend().width(text);
       height = Math.max(height, matrixLayout().cellsY() + legend().height(text));
     }
@@ -420,7 +417,7 @@ public class RolloutView extends AttentionView {
     }
     g.setColor(colors().foreground());
     TextFit.drawAt(g, text, title(), MARGIN, MARGIN);
-    boolean heatmap = displayMode == DisplayMode.MATRIX;
+    boolean heatmap = getDisplayMode() == DisplayMode.MATRIX;
     float max = heatmap ? RolloutResult.max(matrixValues()) : 1;
     HeatColorScale scale = HeatColorScale.of(colors());
     display()
