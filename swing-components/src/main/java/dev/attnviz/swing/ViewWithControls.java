@@ -353,10 +353,26 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
     return Math.max(scrollUnit(), extent - scrollUnit());
   }
 
+  /**
+   * In a viewport, whether the view takes the viewport's width: when the viewport is wider than the
+   * view wants, or, for a view that {@linkplain #fitsViewportWidth() fits its viewport}, whenever
+   * the picture fits it.
+   */
   @Override
   public boolean getScrollableTracksViewportWidth() {
     Container parent = SwingUtilities.getUnwrappedParent(this);
-    return parent instanceof JViewport && parent.getWidth() > getPreferredSize().width;
+    int wanted = getPreferredSize().width;
+    return parent instanceof JViewport
+        && (parent.getWidth() > wanted || fitsViewportWidth() && parent.getWidth() == wanted);
+  }
+
+  /**
+   * Whether the view narrows its content to fit its viewport's width ({@link
+   * #fittingViewportWidth()}), and so takes that width also when its picture fits exactly; false by
+   * default.
+   */
+  protected boolean fitsViewportWidth() {
+    return false;
   }
 
   @Override

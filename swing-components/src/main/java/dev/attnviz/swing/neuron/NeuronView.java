@@ -16,7 +16,6 @@ import dev.attnviz.swing.neuron.NeuronLayout.Column;
 import dev.attnviz.swing.render.FocusRing;
 import dev.attnviz.swing.render.TokenColumnsDisplay;
 import dev.attnviz.swing.render.ViewColors;
-import java.awt.Container;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.Graphics2D;
@@ -33,8 +32,6 @@ import java.util.OptionalInt;
 import java.util.Set;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
-import javax.swing.JViewport;
-import javax.swing.SwingUtilities;
 
 /**
  * Shows how one attention head computes its weights: the neuron view.
@@ -369,14 +366,10 @@ public final class NeuronView extends AttentionView {
     return size;
   }
 
-  /**
-   * In a viewport, the view takes the viewport's width whenever its picture fits it: always, unless
-   * the viewport is too narrow even for the narrowest cells.
-   */
+  /** The view narrows its content to fit its viewport, so it takes the viewport's width. */
   @Override
-  public boolean getScrollableTracksViewportWidth() {
-    Container parent = SwingUtilities.getUnwrappedParent(this);
-    return parent instanceof JViewport && parent.getWidth() >= getPreferredSize().width;
+  protected boolean fitsViewportWidth() {
+    return true;
   }
 
   @Override
