@@ -20,7 +20,6 @@ import dev.attnviz.swing.render.TokenColumnsDisplay;
 import dev.attnviz.swing.render.TokenColumnsLayout;
 import dev.attnviz.swing.render.TokenColumnsPainter;
 import java.awt.Color;
-import java.awt.Container;
 import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.Point;
@@ -34,8 +33,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import javax.swing.JScrollPane;
-import javax.swing.JViewport;
-import javax.swing.SwingUtilities;
 
 /**
  * The model view: a grid with one thumbnail per (layer, head), layers down ("Layers"), heads across
@@ -153,12 +150,14 @@ public class ModelView extends AttentionView {
   /** Sets how thumbnails are drawn. */
   public void setThumbnailMode(ThumbnailMode mode) {
     Objects.requireNonNull(mode, "mode");
-    ThumbnailMode old = thumbnailMode;
-    if (old != mode) {
-      thumbnailMode = mode;
-      repaint();
-      firePropertyChange("thumbnailMode", old, mode);
-    }
+    changeProperty(
+        "thumbnailMode",
+        thumbnailMode,
+        mode,
+        m -> {
+          thumbnailMode = m;
+          repaint();
+        });
   }
 
   /**
@@ -178,12 +177,14 @@ public class ModelView extends AttentionView {
     if (limit < 1) {
       throw new IllegalArgumentException("line thumbnail limit must be at least 1, got " + limit);
     }
-    int old = lineThumbnailLimit;
-    if (old != limit) {
-      lineThumbnailLimit = limit;
-      repaint();
-      firePropertyChange("lineThumbnailLimit", old, limit);
-    }
+    changeProperty(
+        "lineThumbnailLimit",
+        lineThumbnailLimit,
+        limit,
+        l -> {
+          lineThumbnailLimit = l;
+          repaint();
+        });
   }
 
   /** The kind and filter selectors. */
@@ -338,14 +339,10 @@ public class ModelView extends AttentionView {
     return new Dimension(width, bounds.y + bounds.height + MARGIN);
   }
 
-  /**
-   * In a viewport, the view takes the viewport's width whenever its content fits it: always, unless
-   * the viewport is too narrow even for the smallest thumbnails.
-   */
+  /** The view narrows its content to fit its viewport, so it takes the viewport's width. */
   @Override
-  public boolean getScrollableTracksViewportWidth() {
-    Container parent = SwingUtilities.getUnwrappedParent(this);
-    return parent instanceof JViewport && parent.getWidth() >= getPreferredSize().width;
+  protected boolean fitsViewportWidth() {
+    return true;
   }
 
   @Override
