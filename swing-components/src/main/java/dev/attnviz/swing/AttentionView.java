@@ -141,6 +141,48 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
     return true;
   }
 
+  /**
+   * A bound property of this view holding its value: {@link Property#set} compares, stores, lets
+   * {@code changed} do what follows (relayout, repaint) and fires the change under {@code name}.
+   */
+  protected final <T> Property<T> property(String name, T initial, Consumer<? super T> changed) {
+    return new Property<>(name, initial, changed);
+  }
+
+  /** A bound property's value; see {@link #property}. Use on the Event Dispatch Thread. */
+  protected final class Property<T> {
+    private final String name;
+    private final Consumer<? super T> changed;
+    private T value;
+
+    private Property(String name, T initial, Consumer<? super T> changed) {
+      this.name = Objects.requireNonNull(name, "name");
+      this.changed = Objects.requireNonNull(changed, "changed");
+      this.value = initial;
+    }
+
+    /** The value. */
+    public T get() {
+      return value;
+    }
+
+    /**
+     * Changes the value and tells the view and the property's listeners, if it differs.
+     *
+     * @return whether it differed
+     */
+    public boolean set(T newValue) {
+      return changeProperty(
+          name,
+          value,
+          newValue,
+          v -> {
+            value = v;
+            changed.accept(v);
+          });
+    }
+  }
+
   /** The data model. */
   public AttentionViewModel getModel() {
     return model;

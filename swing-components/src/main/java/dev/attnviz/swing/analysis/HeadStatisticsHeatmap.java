@@ -84,7 +84,15 @@ public final class HeadStatisticsHeatmap extends AttentionView {
   private final JComboBox<Statistic> statisticBox = new JComboBox<>(Statistic.values());
   private final ViewNavigation navigation = new ViewNavigation(this, () -> null, true);
   private final LatestResult<HeadStatistics> result = new LatestResult<>(this::resultChanged);
-  private Statistic statistic = Statistic.ENTROPY;
+  private final Property<Statistic> statistic =
+      property(
+          "statistic",
+          Statistic.ENTROPY,
+          s -> {
+            statisticBox.setSelectedItem(s);
+            revalidate();
+            repaint();
+          });
   private ModelGridLayout grid;
 
   /** Creates a heatmap with empty models of its own. */
@@ -102,7 +110,7 @@ public final class HeadStatisticsHeatmap extends AttentionView {
     super(model, selection);
     statisticBox.setName("statistic");
     statisticBox.setRenderer(ComboLabels.renderer(v -> v instanceof Statistic s ? s.label() : v));
-    statisticBox.setSelectedItem(statistic);
+    statisticBox.setSelectedItem(statistic.get());
     statisticBox.addActionListener(e -> setStatistic((Statistic) statisticBox.getSelectedItem()));
     controlsBar()
         .add(ControlRow.of(new JLabel("Statistic:"), statisticBox, bindControls(selectors)));
@@ -117,20 +125,12 @@ public final class HeadStatisticsHeatmap extends AttentionView {
    * The statistic shown (bound property {@code "statistic"}); default {@link Statistic#ENTROPY}.
    */
   public Statistic getStatistic() {
-    return statistic;
+    return statistic.get();
   }
 
   /** Shows another statistic. */
   public void setStatistic(Statistic newStatistic) {
-    Objects.requireNonNull(newStatistic, "newStatistic");
-    Statistic old = statistic;
-    if (old != newStatistic) {
-      statistic = newStatistic;
-      statisticBox.setSelectedItem(newStatistic);
-      revalidate();
-      repaint();
-      firePropertyChange("statistic", old, newStatistic);
-    }
+    statistic.set(Objects.requireNonNull(newStatistic, "newStatistic"));
   }
 
   /** The statistics of every head of the display data, once computed. */
@@ -273,13 +273,13 @@ public final class HeadStatisticsHeatmap extends AttentionView {
   }
 
   private String title() {
-    return statistic.label() + ": " + statistic.description();
+    return getStatistic().label() + ": " + getStatistic().description();
   }
 
   private ColorLegend legend(ValueRange range) {
     HeatColorScale scale = HeatColorScale.of(colors());
     return new ColorLegend(
-        statistic.label(),
+        getStatistic().label(),
         Numbers.short3(range.min()),
         null,
         Numbers.short3(range.max()),
@@ -309,7 +309,7 @@ public final class HeadStatisticsHeatmap extends AttentionView {
 
   /** The statistic of every head of the shown kind, {@code layers × heads}. */
   private Matrix values() {
-    return result.value().grid(shownKind().orElseThrow(), statistic);
+    return result.value().grid(shownKind().orElseThrow(), getStatistic());
   }
 
   /** The range of the shown cells' values, NaN ignored. */
@@ -426,7 +426,10 @@ public final class HeadStatisticsHeatmap extends AttentionView {
     }
     return Optional.of(
         new ShownMatrix(
-            statistic.id() + " of " + shownKind().orElseThrow().id() + " attention, layers x heads",
+            getStatistic().id()
+                + " of "
+                + shownKind().orElseThrow().id()
+                + " attention, layers x heads",
             Arrays.stream(layers).mapToObj(l -> "Layer " + l).toList(),
             Arrays.stream(heads).mapToObj(h -> "Head " + h).toList(),
             shown));
@@ -481,6 +484,6 @@ public final class HeadStatisticsHeatmap extends AttentionView {
       return null;
     }
     HeadSummary summary = result.value().get(shownKind().orElseThrow(), head.layer(), head.head());
-    return StatisticTooltips.tooltip(summary, statistic);
+    return StatisticTooltips.tooltip(summary, getStatistic());
   }
 }
