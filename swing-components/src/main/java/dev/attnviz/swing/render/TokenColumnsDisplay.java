@@ -32,6 +32,7 @@ public final class TokenColumnsDisplay {
   private final int maxLineArea;
   private final int maxLabelWidth;
   private int minRowHeight;
+  private int minColumnLabelHeight;
   private Strategy strategy = Strategy.LINES;
   private ShownAttention shown;
   private ViewColors colors;
@@ -58,6 +59,17 @@ public final class TokenColumnsDisplay {
   public void setMinRowHeight(int height) {
     if (height != minRowHeight) {
       minRowHeight = height;
+      invalidate();
+    }
+  }
+
+  /**
+   * Sets the lowest height of the heatmap's key label band (default 0: as the labels need), so that
+   * heatmaps side by side keep their cells in line; drops the layouts if it changes.
+   */
+  public void setMinColumnLabelHeight(int height) {
+    if (height != minColumnLabelHeight) {
+      minColumnLabelHeight = height;
       invalidate();
     }
   }
@@ -146,14 +158,17 @@ public final class TokenColumnsDisplay {
     }
     if (matrix == null) {
       matrix =
-          MatrixLayout.fitting(
+          new MatrixLayout(
               x,
               y,
-              shown.rowLabels(),
-              shown.columnLabels(),
-              colors.text()::width,
-              rowHeight(),
-              maxLabelWidth);
+              shown.rowCount(),
+              shown.columnCount(),
+              TokenColumnsLayout.boxWidth(shown.rowLabels(), colors.text()::width, maxLabelWidth),
+              Math.max(
+                  minColumnLabelHeight,
+                  TokenColumnsLayout.boxWidth(
+                      shown.columnLabels(), colors.text()::width, maxLabelWidth)),
+              rowHeight());
     }
     return matrix;
   }
