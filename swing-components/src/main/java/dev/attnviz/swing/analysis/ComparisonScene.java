@@ -7,7 +7,9 @@ import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.render.MatrixLayout;
 import dev.attnviz.swing.render.ShownAttention;
+import dev.attnviz.swing.render.TokenColumnsDisplay;
 import dev.attnviz.swing.render.TokenColumnsLayout;
+import dev.attnviz.swing.render.ViewColors;
 import dev.attnviz.swing.render.ViewText;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -27,7 +29,7 @@ record ComparisonScene(
   /**
    * What {@code modelA} and {@code modelB} compare under {@code selection}: a message, or the three
    * shown attentions (A, B, and A's tokens labelled with both texts from {@code labels}), their
-   * comparison and the heatmaps' layouts.
+   * comparison and the heatmaps' layouts, laid out by {@code panels} (one display per heatmap).
    */
   static ComparisonScene compute(
       AttentionViewModel modelA,
@@ -35,7 +37,8 @@ record ComparisonScene(
       AttentionViewModel labels,
       AttentionSelectionModel selection,
       boolean meanOfHeads,
-      ViewText text) {
+      ViewColors colors,
+      TokenColumnsDisplay[] panels) {
     AttentionData a = modelA.displayData();
     AttentionData b = modelB.displayData();
     if (a == null || b == null) {
@@ -72,7 +75,7 @@ record ComparisonScene(
             shown[1],
             selection.layer(),
             heads(modelA, selection, meanOfHeads, attention));
-    return new ComparisonScene(null, shown, comparison, layouts(shown, text));
+    return new ComparisonScene(null, shown, comparison, layouts(shown, colors, panels));
   }
 
   private static ComparisonScene message(String message) {
@@ -94,10 +97,14 @@ record ComparisonScene(
     return heads;
   }
 
-  /** The three heatmaps side by side, their key label bands equally tall so the cells align. */
-  private static MatrixLayout[] layouts(ShownAttention[] shown, ViewText text) {
-    int rowHeight = text.height() + 4;
-    int top = MARGIN + 2 * rowHeight + 4;
+  /**
+   * The three heatmaps side by side, each the shared token-columns display's heatmap strategy in
+   * one of {@code panels}, their key label bands equally tall so the cells align.
+   */
+  private static MatrixLayout[] layouts(
+      ShownAttention[] shown, ViewColors colors, TokenColumnsDisplay[] panels) {
+    ViewText text = colors.text();
+    int top = MARGIN + 2 * (text.height() + 4) + 4;
     int labelBand = 0;
     for (ShownAttention s : shown) {
       labelBand =
@@ -108,17 +115,22 @@ record ComparisonScene(
     MatrixLayout[] layouts = new MatrixLayout[shown.length];
     int x = MARGIN;
     for (int p = 0; p < shown.length; p++) {
-      layouts[p] =
-          new MatrixLayout(
-              x,
-              top,
-              shown[p].rowCount(),
-              shown[p].columnCount(),
-              TokenColumnsLayout.boxWidth(shown[p].rowLabels(), text::width, MAX_LABEL_WIDTH),
-              labelBand,
-              rowHeight);
+      TokenColumnsDisplay panel = panels[p];
+      panel.setStrategy(TokenColumnsDisplay.Strategy.HEATMAP);
+      panel.setMinColumnLabelHeight(labelBand);
+      panel.update(shown[p], colors, x, top, 0);
+      layouts[p] = panel.matrixLayout();
       x = layouts[p].bounds().x + layouts[p].bounds().width + PANEL_GAP;
     }
     return layouts;
+  }
+
+  /** The heatmap display of each panel, left to right; its maximum label width is the scene's. */
+  static TokenColumnsDisplay[] displays(int count) {
+    TokenColumnsDisplay[] displays = new TokenColumnsDisplay[count];
+    for (int p = 0; p < count; p++) {
+      displays[p] = new TokenColumnsDisplay(0, 0, MAX_LABEL_WIDTH);
+    }
+    return displays;
   }
 }

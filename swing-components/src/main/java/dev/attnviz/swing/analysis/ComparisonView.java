@@ -17,8 +17,11 @@ import dev.attnviz.swing.render.MatrixLayout;
 import dev.attnviz.swing.render.MatrixPainter;
 import dev.attnviz.swing.render.ShownAttention;
 import dev.attnviz.swing.render.TextFit;
+import dev.attnviz.swing.render.TokenColumnsDisplay;
+import dev.attnviz.swing.render.TokenColumnsPainter;
 import dev.attnviz.swing.render.TokenPlaces;
 import dev.attnviz.swing.render.ViewText;
+import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.Point;
@@ -77,6 +80,9 @@ public class ComparisonView extends AttentionView {
   private String labelB = "B";
   private boolean meanOfHeads;
   private ComparisonScene scene;
+
+  /** The three heatmaps, each the shared token-columns display in its heatmap strategy. */
+  private final TokenColumnsDisplay[] panels = ComparisonScene.displays(Panel.values().length);
 
   /** Creates a comparison view with a selection model of its own. */
   public ComparisonView() {
@@ -241,7 +247,7 @@ public class ComparisonView extends AttentionView {
     if (scene == null) {
       scene =
           ComparisonScene.compute(
-              getModel(), modelB, labelModel, getSelectionModel(), meanOfHeads, colors().text());
+              getModel(), modelB, labelModel, getSelectionModel(), meanOfHeads, colors(), panels);
     }
     return scene;
   }
@@ -284,9 +290,7 @@ public class ComparisonView extends AttentionView {
 
   /** Where the tokens of {@code panel} are, or empty while a message is shown. */
   private Optional<TokenPlaces> tokenPlaces(Panel panel) {
-    ComparisonScene current = scene();
-    return layout(panel)
-        .map(layout -> TokenPlaces.inMatrix(current.shown()[panel.ordinal()], layout));
+    return layout(panel).map(layout -> panels[panel.ordinal()].places());
   }
 
   /** Where a point of this component falls: a panel and a cell or label, or null. */
@@ -404,7 +408,6 @@ public class ComparisonView extends AttentionView {
     }
     g.setColor(colors().foreground());
     TextFit.drawAt(g, text, headline(), MARGIN, MARGIN);
-    AttentionSelectionModel selection = getSelectionModel();
     Comparison comparison = current.comparison();
     DivergingColorScale scale = differenceScale(comparison);
     MatrixPainter[] painters = {
@@ -421,19 +424,25 @@ public class ComparisonView extends AttentionView {
       MatrixLayout layout = current.layouts()[p];
       g.setColor(colors().foreground());
       TextFit.drawAt(g, text, titles[p], layout.cellsX(), MARGIN + rowHeight());
-      painters[p].paint(
-          g,
-          layout,
-          current.shown()[p],
-          values[p],
-          selection.selectedToken(),
-          selection.lockedToken(),
-          clip);
+      panels[p].paint(g, clip, selectionScene(current.shown()[p]), painters[p], values[p]);
       bottom = Math.max(bottom, layout.bounds().y + layout.bounds().height);
     }
     weightLegend().paint(g, colors(), current.layouts()[0].cellsX(), bottom + 8);
     differenceLegend(scale).paint(g, colors(), current.layouts()[2].cellsX(), bottom + 8);
     markSelectionPainted();
+  }
+
+  /** The hovered and locked tokens, as the display's heatmap strategy highlights them. */
+  private TokenColumnsPainter.Scene selectionScene(ShownAttention shown) {
+    AttentionSelectionModel selection = getSelectionModel();
+    return new TokenColumnsPainter.Scene(
+        shown,
+        selection.layer(),
+        new int[0],
+        new Color[0],
+        1f,
+        selection.selectedToken(),
+        selection.lockedToken());
   }
 
   // ---- export ----
