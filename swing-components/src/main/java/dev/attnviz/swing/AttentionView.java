@@ -367,6 +367,16 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
     return places == null ? null : places.tokenAt(point.x, point.y - contentTop());
   }
 
+  /**
+   * After a change that moves things (data, options, layer): the whole view is laid out and painted
+   * again, so the selected token on screen will be the current one.
+   */
+  protected final void relayout() {
+    markSelectionPainted();
+    revalidate();
+    repaint();
+  }
+
   /** Records that the current selected token is what the screen shows (after a full repaint). */
   protected final void markSelectionPainted() {
     paintedSelection = selection.selectedToken();

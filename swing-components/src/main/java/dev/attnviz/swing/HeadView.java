@@ -178,9 +178,7 @@ public class HeadView extends AttentionView {
     display.invalidate();
     matrixValues = null;
     matrixKey = null;
-    markSelectionPainted();
-    revalidate();
-    repaint();
+    relayout();
   }
 
   /** Repaints only what a change of the hovered or locked token touches. */

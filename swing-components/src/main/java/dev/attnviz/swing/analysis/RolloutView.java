@@ -272,9 +272,7 @@ public class RolloutView extends AttentionView {
     shownRolloutValid = false;
     display.invalidate();
     matrixValues = null;
-    markSelectionPainted();
-    revalidate();
-    repaint();
+    relayout();
   }
 
   private void repaintSelection() {
