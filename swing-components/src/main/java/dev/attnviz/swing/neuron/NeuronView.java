@@ -127,8 +127,10 @@ public final class NeuronView extends AttentionView {
   private final ExpandedSwitch expandedSwitch = new ExpandedSwitch(this::setMode);
   private final NeuronSceneBuilder builder = new NeuronSceneBuilder();
 
-  private NeuronMode mode = NeuronMode.EXPANDED;
-  private int topDimensionCount = DEFAULT_TOP_DIMENSION_COUNT;
+  private final Property<NeuronMode> mode =
+      property(MODE_PROPERTY, NeuronMode.EXPANDED, m -> rebuild());
+  private final Property<Integer> topDimensionCount =
+      property(TOP_DIMENSION_COUNT_PROPERTY, DEFAULT_TOP_DIMENSION_COUNT, c -> rebuild());
   private int pairKey = -1;
   private NeuronScene scene;
 
@@ -189,7 +191,7 @@ public final class NeuronView extends AttentionView {
 
   /** The mode: {@link NeuronMode#EXPANDED} (default) or {@link NeuronMode#COLLAPSED}. */
   public NeuronMode getMode() {
-    return mode;
+    return mode.get();
   }
 
   /**
@@ -197,15 +199,7 @@ public final class NeuronView extends AttentionView {
    * #NO_VECTORS_MESSAGE}.
    */
   public void setMode(NeuronMode newMode) {
-    Objects.requireNonNull(newMode, "newMode");
-    changeProperty(
-        MODE_PROPERTY,
-        mode,
-        newMode,
-        m -> {
-          mode = m;
-          rebuild();
-        });
+    mode.set(Objects.requireNonNull(newMode, "newMode"));
   }
 
   /** Whether the shown head's data has query and key vectors, so expanded mode can be drawn. */
@@ -215,7 +209,7 @@ public final class NeuronView extends AttentionView {
 
   /** How many top-contributing dimensions of the selected pair are outlined and listed. */
   public int getTopDimensionCount() {
-    return topDimensionCount;
+    return topDimensionCount.get();
   }
 
   /**
@@ -228,14 +222,7 @@ public final class NeuronView extends AttentionView {
       throw new IllegalArgumentException(
           "top dimension count " + count + " is not within 0 to " + MAX_TOP_DIMENSION_COUNT);
     }
-    changeProperty(
-        TOP_DIMENSION_COUNT_PROPERTY,
-        topDimensionCount,
-        count,
-        c -> {
-          topDimensionCount = c;
-          rebuild();
-        });
+    topDimensionCount.set(count);
   }
 
   /**
@@ -403,7 +390,7 @@ public final class NeuronView extends AttentionView {
   private void rebuild() {
     builder.recut(shown(), getSelectionModel());
     refreshScene();
-    expandedSwitch.show(mode, builder.slice(), getModel());
+    expandedSwitch.show(getMode(), builder.slice(), getModel());
   }
 
   /** Rebuilds the scene from the current slice, selection and options, and shows it. */
@@ -412,7 +399,7 @@ public final class NeuronView extends AttentionView {
         builder.build(
             getModel(),
             getSelectionModel(),
-            new NeuronSceneBuilder.Options(mode, topDimensionCount, pairKey),
+            new NeuronSceneBuilder.Options(getMode(), getTopDimensionCount(), pairKey),
             colors(),
             fittingViewportWidth()));
   }
