@@ -67,7 +67,7 @@ public final class AttentionViewModel {
   private boolean wordLevel;
 
   /** The options {@link #displayData} reflects: the requested ones, unless still computing. */
-  private DisplayTransforms.Options shownOptions = new DisplayTransforms.Options(false, false);
+  private DisplayTransforms.Options shownOptions = DisplayTransforms.Options.NONE;
 
   private final DisplayTransforms transforms = new DisplayTransforms();
 
@@ -97,10 +97,17 @@ public final class AttentionViewModel {
     if (newData != data) {
       data = newData;
       transforms.cancel();
-      shownOptions = requestedOptions();
+      DisplayTransforms.Options wanted = requestedOptions();
+      boolean background = transforms.isAsynchronous() && newData != null && wanted.transforms();
+      // In the background, new data shows untransformed (no work) until its transform arrives
+      // through the same newest-wins path as an option change; the selector row says so.
+      shownOptions = background ? DisplayTransforms.Options.NONE : wanted;
       displayData = null;
       tokenDisplay = null;
       fire(Change.DATA);
+      if (background) {
+        transforms.request(newData, wanted, this::transformed);
+      }
     }
   }
 
@@ -124,7 +131,8 @@ public final class AttentionViewModel {
    * Where a change of the display options is computed: null (the default) on the calling thread
    * (the EDT), the first time the display data is asked for; with an executor, in the background:
    * the views keep showing the previous display data until the newest request's result arrives on
-   * the EDT, then hear of the change. New data is always transformed on the calling thread.
+   * the EDT, then hear of the change. New data arriving while an option is on shows untransformed
+   * until its transform arrives the same way.
    */
   public void setDisplayExecutor(Executor executor) {
     transforms.setExecutor(executor);
@@ -150,15 +158,15 @@ public final class AttentionViewModel {
     }
     DisplayTransforms.Options wanted = requestedOptions();
     fire(Change.OTHER); // the check boxes follow at once; the picture when the result is there
-    transforms.request(
-        data,
-        wanted,
-        shown -> {
-          shownOptions = wanted;
-          displayData = shown;
-          tokenDisplay = null;
-          fire(Change.OPTIONS);
-        });
+    transforms.request(data, wanted, this::transformed);
+  }
+
+  /** The newest background transform arrived: show it. */
+  private void transformed(DisplayTransforms.Options options, AttentionData shown) {
+    shownOptions = options;
+    displayData = shown;
+    tokenDisplay = null;
+    fire(Change.OPTIONS);
   }
 
   /**

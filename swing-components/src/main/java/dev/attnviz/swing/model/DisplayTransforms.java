@@ -6,7 +6,7 @@ import dev.attnviz.core.Tokens;
 import dev.attnviz.core.analysis.SpecialTokens;
 import dev.attnviz.core.analysis.WordAggregation;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import javax.swing.SwingUtilities;
 
 /**
@@ -17,7 +17,15 @@ import javax.swing.SwingUtilities;
 final class DisplayTransforms {
 
   /** The options one display data was made with. */
-  record Options(boolean hide, boolean words) {}
+  record Options(boolean hide, boolean words) {
+    /** Neither option: the data as it is. */
+    static final Options NONE = new Options(false, false);
+
+    /** Whether these options change the data at all. */
+    boolean transforms() {
+      return hide || words;
+    }
+  }
 
   private Executor executor;
   private long newest;
@@ -41,7 +49,7 @@ final class DisplayTransforms {
    * Computes {@code data} under {@code options} in the background and hands the result to {@code
    * done} on the EDT, unless a newer request or {@link #cancel()} came first.
    */
-  void request(AttentionData data, Options options, Consumer<AttentionData> done) {
+  void request(AttentionData data, Options options, BiConsumer<Options, AttentionData> done) {
     long request = ++newest;
     executor.execute(
         () -> {
@@ -49,7 +57,7 @@ final class DisplayTransforms {
           SwingUtilities.invokeLater(
               () -> {
                 if (request == newest) {
-                  done.accept(shown);
+                  done.accept(options, shown);
                 }
               });
         });

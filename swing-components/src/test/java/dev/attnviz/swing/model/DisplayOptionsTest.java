@@ -118,6 +118,31 @@ class DisplayOptionsTest {
   }
 
   @Test
+  void newDataWithAnOptionOnIsTransformedInTheBackgroundAndTheNewestWins() throws Exception {
+    List<Runnable> jobs = new ArrayList<>();
+    model.setHideSpecialTokens(true);
+    model.setDisplayExecutor(jobs::add);
+    AttentionData older = pieces();
+    model.setData(older);
+    assertSame(older, model.displayData(), "untransformed meanwhile: nothing computed here");
+    assertTrue(model.isDisplayPending());
+    assertEquals(1, jobs.size());
+    float third = 1f / 3;
+    float[][] uniform = {{third, third, third}, {third, third, third}, {third, third, third}};
+    AttentionData newest =
+        TestData.self(List.of("[CLS]", "ok", "[SEP]"), new float[][][][] {{uniform}});
+    model.setData(newest);
+    assertEquals(2, jobs.size());
+    int heard = events.count();
+    jobs.get(1).run();
+    jobs.get(0).run(); // the older data's transform finishes last: it must not win
+    SwingUtilities.invokeAndWait(() -> {});
+    assertEquals(SpecialTokens.hide(newest), model.displayData());
+    assertFalse(model.isDisplayPending());
+    assertEquals(heard + 1, events.count(), "one event, for the newest result");
+  }
+
+  @Test
   void inputOfOnlySpecialTokensStaysShownAndSaysWhy() {
     float[][] m = {{0.5f, 0.5f}, {0.5f, 0.5f}};
     model.setData(TestData.self(List.of("[CLS]", "[SEP]"), new float[][][][] {{m}}));
