@@ -23,6 +23,7 @@ import java.awt.event.WindowEvent;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -90,6 +91,7 @@ public final class MainWindow extends JFrame {
             selection,
             new ComparePanel(service.newLane(), selection, this::compareTarget));
     this.exports = new ExportActions(this, status::idle, this::showError);
+    exports.setBaseName(this::exportName);
 
     JPanel north = new JPanel(new BorderLayout());
     north.add(input, BorderLayout.NORTH);
@@ -242,6 +244,36 @@ public final class MainWindow extends JFrame {
     saveSettings();
   }
 
+  /** The offered export name: the tab's view, the layer and the active heads. */
+  private String exportName() {
+    AttentionData data = viewModel.data();
+    if (data == null) {
+      return "attention";
+    }
+    int headCount = data.primary().headCount();
+    return ExportNames.of(
+        tabs.selectedTitle(), selection.layer(), selection.activeHeads(headCount), headCount);
+  }
+
+  /** What a CSV says about its matrix before the numbers: model, kind, filter, aggregation. */
+  private List<String> csvMetadata() {
+    AttentionData data = viewModel.data();
+    if (data == null) {
+      return List.of();
+    }
+    return List.of(
+        "model: " + data.model().name() + " (" + data.model().backend() + ")",
+        "shown: " + caption.getText(),
+        "kind: " + selection.kind().id(),
+        "filter: " + selection.filter(),
+        "layer: " + selection.layer(),
+        "heads: " + selection.activeHeads(data.primary().headCount()),
+        "aggregation: mean of the active heads; hide special tokens "
+            + viewModel.isHideSpecialTokens()
+            + ", word level "
+            + viewModel.isWordLevel());
+  }
+
   /** The window title says what the views show, as the caption does. */
   private void updateTitle(AttentionData data, String source) {
     setTitle(ShownCaption.describe(data, source) + " \u2014 attnviz");
@@ -282,7 +314,10 @@ public final class MainWindow extends JFrame {
     }
     export.add(item("SVG vector image", 0, () -> exports.svg(tabs.selectedView())));
     export.add(
-        item("CSV of the shown matrix", 0, () -> exports.csv(tabs.selectedView().shownMatrix())));
+        item(
+            "CSV of the shown matrix",
+            0,
+            () -> exports.csv(tabs.selectedView().shownMatrix(), csvMetadata())));
     export.add(item("Attention data (JSON)", KeyEvent.VK_S, this::exportJson));
     file.add(export);
     file.addSeparator();
