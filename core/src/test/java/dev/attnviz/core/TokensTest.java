@@ -149,14 +149,6 @@ class TokensTest {
     assertThrows(NullPointerException.class, () -> Tokens.of(withNull));
   }
 
-  @Test
-  void prettifiesTokens() {
-    assertEquals(" tort", TokenPrettifier.prettify("\u0120tort"));
-    assertEquals(" Das", TokenPrettifier.prettify("\u2581Das"));
-    assertEquals("cat", TokenPrettifier.prettify("cat</w>"));
-    assertEquals("##to", TokenPrettifier.prettify("##to"));
-  }
-
   static String message(Runnable failing) {
     return assertThrows(IllegalArgumentException.class, failing::run).getMessage();
   }

@@ -116,11 +116,17 @@ public final class OutputFiles {
 
   /** Writes {@code matrix} as CSV (see {@link ViewExporter#writeCsv(ShownMatrix, Writer)}). */
   public static void writeCsv(ShownMatrix matrix, Path out) throws IOException {
+    writeCsv(matrix, java.util.List.of(), out);
+  }
+
+  /** Writes {@code matrix} as CSV after comment lines with {@code metadata}. */
+  public static void writeCsv(ShownMatrix matrix, java.util.List<String> metadata, Path out)
+      throws IOException {
     AtomicFiles.write(
         out,
         stream -> {
           Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-          ViewExporter.writeCsv(matrix, writer);
+          ViewExporter.writeCsv(matrix, metadata, writer);
           writer.flush();
         });
   }

@@ -144,7 +144,21 @@ class ExportTest {
     assertArrayEquals(new float[] {0.25f, 0f, 0f, 0.25f}, matrix.values());
     StringWriter csv = new StringWriter();
     ViewExporter.writeCsv(matrix, csv);
-    assertEquals("\"\",c,d\r\nc,0.25,0.0\r\nd,0.0,0.25\r\n", csv.toString());
+    assertEquals(
+        "# Layer 0, Head 0\r\n\"\",0:c,1:d\r\n0:c,0.25,0.0\r\n1:d,0.0,0.25\r\n", csv.toString());
+  }
+
+  @Test
+  void csvStartsWithMetadataAndWritesPlainDecimals() throws Exception {
+    ShownMatrix matrix =
+        new ShownMatrix(
+            "Layer 2, Head 1", List.of("the", "the"), List.of("a,b"), new float[] {1e-5f, 3f});
+    StringWriter csv = new StringWriter();
+    ViewExporter.writeCsv(matrix, List.of("model: m", "kind: self\nfilter: all"), csv);
+    assertEquals(
+        "# Layer 2, Head 1\r\n# model: m\r\n# kind: self filter: all\r\n"
+            + "\"\",\"0:a,b\"\r\n0:the,0.00001\r\n1:the,3.0\r\n",
+        csv.toString());
   }
 
   @Test

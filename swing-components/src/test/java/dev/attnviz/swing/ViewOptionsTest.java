@@ -115,7 +115,7 @@ class ViewOptionsTest {
         view.getToolTipText(
             Mouse.movedTo(view, (int) column3.getCenterX(), (int) row0.getCenterY()));
     assertTrue(cell.contains("mean of 2 heads: 0.5000"), cell);
-    assertTrue(cell.contains("Head 1: 1.0000"), cell);
+    assertTrue(cell.contains("Head 1: 1.000"), cell);
   }
 
   @Test

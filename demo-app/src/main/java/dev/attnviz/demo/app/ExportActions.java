@@ -11,8 +11,10 @@ import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.swing.JFileChooser;
 import javax.swing.JOptionPane;
 import javax.swing.filechooser.FileNameExtensionFilter;
@@ -30,10 +32,21 @@ final class ExportActions {
   private final Consumer<String> onDone;
   private final Consumer<String> onError;
 
+  /** The folder of the last export, offered first next time (this session). */
+  private File lastFolder;
+
+  /** The base name offered for the next export, e.g. {@code head-L8-H0,3,10}. */
+  private Supplier<String> baseName = () -> "attention";
+
   ExportActions(Component parent, Consumer<String> onDone, Consumer<String> onError) {
     this.parent = parent;
     this.onDone = onDone;
     this.onError = onError;
+  }
+
+  /** Sets what names the offered file: the shown view, layer and heads. */
+  void setBaseName(Supplier<String> name) {
+    this.baseName = name;
   }
 
   void png(ExportableView view, double scale) {
@@ -44,12 +57,12 @@ final class ExportActions {
     save("SVG vector image", "svg", out -> OutputFiles.writeSvg(view, out));
   }
 
-  void csv(Optional<ShownMatrix> matrix) {
+  void csv(Optional<ShownMatrix> matrix, List<String> metadata) {
     if (matrix.isEmpty()) {
       onError.accept("This view shows no single matrix to export as CSV; use the head view.");
       return;
     }
-    save("CSV table", "csv", out -> OutputFiles.writeCsv(matrix.get(), out));
+    save("CSV table", "csv", out -> OutputFiles.writeCsv(matrix.get(), metadata, out));
   }
 
   void json(AttentionData data) {
@@ -60,7 +73,8 @@ final class ExportActions {
     JFileChooser chooser = new JFileChooser();
     chooser.setDialogTitle("Export " + description);
     chooser.setFileFilter(new FileNameExtensionFilter(description, extension));
-    chooser.setSelectedFile(new File("attention." + extension));
+    String name = baseName.get() + "." + extension;
+    chooser.setSelectedFile(lastFolder == null ? new File(name) : new File(lastFolder, name));
     if (chooser.showSaveDialog(parent) != JFileChooser.APPROVE_OPTION) {
       return;
     }
@@ -76,6 +90,7 @@ final class ExportActions {
     }
     try {
       writer.write(out);
+      lastFolder = out.toAbsolutePath().getParent().toFile();
       onDone.accept("Exported " + out);
     } catch (FileSystemException e) {
       onError.accept("Could not export: " + e.getMessage());

@@ -39,6 +39,10 @@ final class InputPanel extends JPanel {
   private final JTextField target = new JTextField(24);
   private final JSpinner generate = new JSpinner(new SpinnerNumberModel(0, 0, 512, 1));
   private final JTextField modelOptions = new JTextField(24);
+
+  /** Says that the views show a file, not what these fields describe; hidden otherwise. */
+  private final JLabel shownFile = new JLabel();
+
   private AppSettings modelSettings;
   private ModelChoice lastModel;
 
@@ -99,6 +103,7 @@ final class InputPanel extends JPanel {
     target.setName("input.target");
     generate.setName("input.generate");
     modelOptions.setName("input.modelOptions");
+    shownFile.setName("input.shownFile");
   }
 
   private void layoutParts() {
@@ -166,6 +171,38 @@ final class InputPanel extends JPanel {
     c.fill = GridBagConstraints.HORIZONTAL;
     c.weightx = 1;
     add(sequence, c);
+
+    c.gridy = 3;
+    c.gridx = 0;
+    shownFile.setVisible(false);
+    add(shownFile, c);
+  }
+
+  /**
+   * Says that the views now show {@code fileName}, not a result of these fields, and that Visualize
+   * replaces it; {@code null} says the views show what these fields computed.
+   */
+  void setShownFile(String fileName) {
+    boolean file = fileName != null;
+    shownFile.setText(
+        file
+            ? "Showing the file "
+                + fileName
+                + ". The fields above are not its input; Visualize computes them and replaces"
+                + " the file."
+            : "");
+    shownFile.setVisible(file);
+    visualize.setText(file ? "Visualize (replaces file)" : "Visualize");
+    visualize.setToolTipText(
+        file
+            ? "Compute attention for the sentences (Enter); replaces the file shown"
+            : "Compute attention for the sentences (Enter)");
+    revalidate();
+  }
+
+  /** The note about a shown file, or "" when the views show a computed result. */
+  String shownFileNote() {
+    return shownFile.isVisible() ? shownFile.getText() : "";
   }
 
   /** Fills the model chooser for the selected backend: default, remembered path, open action. */

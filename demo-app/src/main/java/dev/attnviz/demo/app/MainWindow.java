@@ -7,6 +7,7 @@ import dev.attnviz.core.spi.AttentionRequest;
 import dev.attnviz.core.spi.ModelSource;
 import dev.attnviz.core.spi.OverflowPolicy;
 import dev.attnviz.demo.Version;
+import dev.attnviz.swing.ShownCaption;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import java.awt.BorderLayout;
@@ -22,6 +23,7 @@ import java.awt.event.WindowEvent;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -65,6 +67,7 @@ public final class MainWindow extends JFrame {
   private final AttentionSelectionModel selection = new AttentionSelectionModel();
   private final InputPanel input;
   private final MessageBanner banner = new MessageBanner();
+  private final ShownCaption caption = new ShownCaption(viewModel);
   private final StatusBar status;
   private final ViewTabs tabs;
   private final JMenu recentMenu = new JMenu("Recent inputs");
@@ -88,12 +91,17 @@ public final class MainWindow extends JFrame {
             selection,
             new ComparePanel(service.newLane(), selection, this::compareTarget));
     this.exports = new ExportActions(this, status::idle, this::showError);
+    exports.setBaseName(this::exportName);
 
     JPanel north = new JPanel(new BorderLayout());
     north.add(input, BorderLayout.NORTH);
     north.add(banner, BorderLayout.SOUTH);
     getContentPane().add(north, BorderLayout.NORTH);
-    getContentPane().add(tabs.component(), BorderLayout.CENTER);
+    // The caption sits above every view, so each tab says what it shows.
+    JPanel center = new JPanel(new BorderLayout());
+    center.add(caption, BorderLayout.NORTH);
+    center.add(tabs.component(), BorderLayout.CENTER);
+    getContentPane().add(center, BorderLayout.CENTER);
     getContentPane().add(status, BorderLayout.SOUTH);
     setJMenuBar(menus());
     bindCancelKey();
@@ -107,6 +115,7 @@ public final class MainWindow extends JFrame {
           public void windowClosed(WindowEvent e) {
             // The views let go of the shared models, so that nothing outlives the window.
             tabs.dispose();
+            caption.dispose();
             displayWorker.shutdownNow();
             saveSettings();
             service.close();
@@ -159,7 +168,7 @@ public final class MainWindow extends JFrame {
             .withRecentInput(new RecentInput(input.textA().strip(), input.textB().strip()));
     refreshRecentMenu();
     begin("Starting...");
-    service.compute(backend, source, request, listener());
+    service.compute(backend, source, request, listener(input.textA().strip(), false));
   }
 
   /** The backend and model of the input strip, for the comparison tab. */
@@ -175,10 +184,14 @@ public final class MainWindow extends JFrame {
     service.submit(
         (providers, progress) ->
             tokensFile == null ? AttentionFiles.read(file) : AttentionFiles.read(file, tokensFile),
-        listener());
+        listener(file.getFileName().toString(), true));
   }
 
-  private AttentionService.Listener listener() {
+  /**
+   * Reports one request: {@code source} is its text or file name, for the caption; a file shown
+   * makes the input strip say that its fields describe another input.
+   */
+  private AttentionService.Listener listener(String source, boolean fromFile) {
     return new AttentionService.Listener() {
       @Override
       public void onProgress(String message) {
@@ -187,12 +200,18 @@ public final class MainWindow extends JFrame {
 
       @Override
       public void onResult(AttentionData data) {
+        caption.setSource(source);
+        caption.setStale(false);
+        input.setShownFile(fromFile ? source : null);
         show(data);
+        updateTitle(data, source);
       }
 
       @Override
       public void onFailure(String message) {
-        status.idle("Failed.");
+        boolean previous = viewModel.data() != null;
+        status.idle(previous ? "Failed; the views still show the previous result." : "Failed.");
+        caption.setStale(previous);
         showError(message);
       }
     };
@@ -223,6 +242,41 @@ public final class MainWindow extends JFrame {
         .ifPresentOrElse(
             t -> banner.show(MessageBanner.Kind.INFO, t.message()), this::clearRequestMessages);
     saveSettings();
+  }
+
+  /** The offered export name: the tab's view, the layer and the active heads. */
+  private String exportName() {
+    AttentionData data = viewModel.data();
+    if (data == null) {
+      return "attention";
+    }
+    int headCount = data.primary().headCount();
+    return ExportNames.of(
+        tabs.selectedTitle(), selection.layer(), selection.activeHeads(headCount), headCount);
+  }
+
+  /** What a CSV says about its matrix before the numbers: model, kind, filter, aggregation. */
+  private List<String> csvMetadata() {
+    AttentionData data = viewModel.data();
+    if (data == null) {
+      return List.of();
+    }
+    return List.of(
+        "model: " + data.model().name() + " (" + data.model().backend() + ")",
+        "shown: " + caption.getText(),
+        "kind: " + selection.kind().id(),
+        "filter: " + selection.filter(),
+        "layer: " + selection.layer(),
+        "heads: " + selection.activeHeads(data.primary().headCount()),
+        "aggregation: mean of the active heads; hide special tokens "
+            + viewModel.isHideSpecialTokens()
+            + ", word level "
+            + viewModel.isWordLevel());
+  }
+
+  /** The window title says what the views show, as the caption does. */
+  private void updateTitle(AttentionData data, String source) {
+    setTitle(ShownCaption.describe(data, source) + " \u2014 attnviz");
   }
 
   /** Clears an error or note of an earlier request; a notice about the app stays. */
@@ -260,7 +314,10 @@ public final class MainWindow extends JFrame {
     }
     export.add(item("SVG vector image", 0, () -> exports.svg(tabs.selectedView())));
     export.add(
-        item("CSV of the shown matrix", 0, () -> exports.csv(tabs.selectedView().shownMatrix())));
+        item(
+            "CSV of the shown matrix",
+            0,
+            () -> exports.csv(tabs.selectedView().shownMatrix(), csvMetadata())));
     export.add(item("Attention data (JSON)", KeyEvent.VK_S, this::exportJson));
     file.add(export);
     file.addSeparator();

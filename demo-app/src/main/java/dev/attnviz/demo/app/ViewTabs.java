@@ -88,6 +88,11 @@ final class ViewTabs {
     return views.get(Math.max(0, tabs.getSelectedIndex()));
   }
 
+  /** The title of the selected tab, e.g. "Head view". */
+  String selectedTitle() {
+    return tabs.getTitleAt(Math.max(0, tabs.getSelectedIndex()));
+  }
+
   /** The index of the selected tab. */
   int selectedIndex() {
     return tabs.getSelectedIndex();

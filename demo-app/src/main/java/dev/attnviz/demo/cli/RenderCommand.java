@@ -97,7 +97,7 @@ final class RenderCommand implements Callable<Integer> {
   @Option(
       names = "--display",
       paramLabel = "MODE",
-      description = "Head view drawing: lines or matrix (default lines).")
+      description = "Head view drawing: lines or heatmap (default lines).")
   String display;
 
   @Option(
@@ -234,10 +234,11 @@ final class RenderCommand implements Callable<Integer> {
     if (display == null || display.equalsIgnoreCase("lines")) {
       return DisplayMode.LINES;
     }
-    if (display.equalsIgnoreCase("matrix")) {
+    // "matrix" was the old name of the heatmap; scripts that use it keep working.
+    if (display.equalsIgnoreCase("heatmap") || display.equalsIgnoreCase("matrix")) {
       return DisplayMode.MATRIX;
     }
-    throw usage("--display must be lines or matrix, got " + display);
+    throw usage("--display must be lines or heatmap, got " + display);
   }
 
   private BitSet activeHeads(int headCount) {

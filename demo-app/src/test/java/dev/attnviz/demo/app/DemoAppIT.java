@@ -139,7 +139,10 @@ class DemoAppIT {
       assertEquals(backend, app.selected("input.backend"));
       assertEquals(ModelChoice.of(model), app.selected("input.model"), "the choice is kept");
       assertEquals(before, app.shown(), "the last result stays on screen");
-      assertEquals("Failed.", app.status());
+      assertEquals("Failed; the views still show the previous result.", app.status());
+      String caption = app.label("caption");
+      assertTrue(caption.startsWith("Previous result: " + before.model().name()), caption);
+      assertTrue(caption.endsWith("(the last request failed)"), caption);
     }
 
     app.chooseEmbeddedModel();
@@ -147,6 +150,46 @@ class DemoAppIT {
     AttentionData after = app.awaitNewData(before, FIRST_RESULT);
     assertTrue(after.primary().queryTokens().strings().contains("keeper"));
     assertEquals("", app.banner(), "the error is gone with the new result");
+    String caption = app.label("caption");
+    assertTrue(
+        caption.startsWith(after.model().name() + " \u00b7 tensorflow \u00b7 The keeper"), caption);
+    assertTrue(onEdt(window::getTitle).startsWith(caption), "the title says it too");
+  }
+
+  @Test
+  void anOpenedFileIsNamedAndTheInputsSayTheyDescribeAnotherInput() throws Exception {
+    AttentionData before = app.awaitNewData(null, FIRST_RESULT);
+    Path file = dir.resolve("opened.json");
+    AttentionJson.write(
+        SyntheticAttention.single(false).toBuilder()
+            .setModel(new ModelInfo("file-model", "numpy", false))
+            .build(),
+        file);
+    onEdt(
+        () -> {
+          window.open(file, null);
+          return null;
+        });
+    AttentionData opened = app.awaitNewData(before, FIRST_RESULT);
+    assertEquals("file-model", opened.model().name());
+    String caption = app.label("caption");
+    assertEquals(
+        "file-model \u00b7 numpy \u00b7 opened.json \u00b7 "
+            + SyntheticAttention.CAT_SAT.size()
+            + " tokens",
+        caption);
+    assertTrue(onEdt(window::getTitle).startsWith(caption), "the title says what is shown");
+    assertTrue(app.label("input.shownFile").contains("opened.json"), "the inputs say so");
+    assertEquals(
+        "Visualize (replaces file)",
+        onEdt(() -> ((AbstractButton) app.find("input.visualize")).getText()));
+
+    app.click("input.visualize");
+    AttentionData computed = app.awaitNewData(opened, FIRST_RESULT);
+    assertEquals("", app.label("input.shownFile"), "a computed result is what the fields say");
+    assertEquals(
+        "Visualize", onEdt(() -> ((AbstractButton) app.find("input.visualize")).getText()));
+    assertTrue(app.label("caption").startsWith(computed.model().name()), app.label("caption"));
   }
 
   @Test

@@ -75,6 +75,15 @@ final class WindowDriver {
     return onEdt(() -> ((JLabel) find("status.message")).getText());
   }
 
+  /** The text of a named label, or "" when it is hidden. */
+  String label(String name) throws Exception {
+    return onEdt(
+        () -> {
+          JLabel label = (JLabel) find(name);
+          return label.isShowing() ? label.getText() : "";
+        });
+  }
+
   /** The text of a named text field. */
   String text(String name) throws Exception {
     return onEdt(() -> ((JTextField) find(name)).getText());

@@ -64,6 +64,22 @@ class CommandLineErrorsTest {
   }
 
   @Test
+  void anUnknownDisplayNamesTheHeatmap() {
+    CliRun run =
+        CliRun.of(
+            "render",
+            "--view",
+            "head",
+            "--input",
+            single.toString(),
+            "--display",
+            "grid",
+            "--out",
+            out("x.png"));
+    assertUsage(run, "--display must be lines or heatmap, got grid");
+  }
+
+  @Test
   void noCommandIsAUsageError() {
     assertUsage(CliRun.of("--verbose"), "name a command");
   }

@@ -11,6 +11,7 @@ import dev.attnviz.swing.model.AttentionViewModel;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.awt.Graphics2D;
+import java.awt.Point;
 import java.awt.event.MouseEvent;
 import java.beans.PropertyChangeEvent;
 import java.util.Arrays;
@@ -21,9 +22,13 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JSplitPane;
 import javax.swing.JTable;
+import javax.swing.JViewport;
 import javax.swing.ListSelectionModel;
+import javax.swing.RowSorter;
 import javax.swing.SwingConstants;
 import javax.swing.event.ChangeListener;
+import javax.swing.event.RowSorterEvent;
+import javax.swing.event.RowSorterListener;
 import javax.swing.table.DefaultTableCellRenderer;
 import javax.swing.table.JTableHeader;
 
@@ -68,6 +73,7 @@ public final class HeadStatisticsView extends JPanel implements ExportableView {
     table = new StatisticsTable(rows);
     table.setName("headStatistics");
     table.setAutoCreateRowSorter(true);
+    scrollToTopOnSort();
     table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
     table.setDefaultRenderer(Double.class, new NumberRenderer());
     table.getSelectionModel().addListSelectionListener(e -> rowChosen(e.getValueIsAdjusting()));
@@ -82,6 +88,36 @@ public final class HeadStatisticsView extends JPanel implements ExportableView {
     split.setBorder(null);
     add(split, BorderLayout.CENTER);
     fillTable();
+  }
+
+  /**
+   * A new sort order shows the top rows: the old scroll offset would hide the heads the user just
+   * sorted to the top. The table makes a new sorter when its model changes, so each gets the
+   * listener.
+   */
+  private void scrollToTopOnSort() {
+    RowSorterListener toTop =
+        e -> {
+          if (e.getType() == RowSorterEvent.Type.SORT_ORDER_CHANGED) {
+            // The top of the table, whatever rows the new order puts there.
+            if (table.getParent() instanceof JViewport viewport) {
+              viewport.setViewPosition(new Point(viewport.getViewPosition().x, 0));
+            }
+          }
+        };
+    if (table.getRowSorter() != null) {
+      table.getRowSorter().addRowSorterListener(toTop);
+    }
+    table.addPropertyChangeListener(
+        "rowSorter",
+        e -> {
+          if (e.getOldValue() instanceof RowSorter<?> old) {
+            old.removeRowSorterListener(toTop);
+          }
+          if (e.getNewValue() instanceof RowSorter<?> sorter) {
+            sorter.addRowSorterListener(toTop);
+          }
+        });
   }
 
   /** The heatmap, with the statistic, kind and display-option controls. */

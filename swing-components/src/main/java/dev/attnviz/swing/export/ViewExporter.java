@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,20 +111,51 @@ public final class ViewExporter {
 
   /** Writes a matrix as CSV to {@code writer}; see {@link #writeCsv(ShownMatrix, Path)}. */
   public static void writeCsv(ShownMatrix matrix, Writer writer) throws IOException {
+    writeCsv(matrix, List.of(), writer);
+  }
+
+  /**
+   * Writes a matrix as CSV to {@code writer}: first comment lines ({@code # }) with the matrix's
+   * title and then {@code metadata} (e.g. {@code "model: bert-base-uncased"}, {@code "kind: self"},
+   * {@code "filter: all"}), then a header row and one row per query. Labels are made unique by
+   * their shown position ({@code 3:the}), and values are plain decimals, never with an exponent, so
+   * that spreadsheets and pandas ({@code comment='#'}) read them as they are.
+   */
+  public static void writeCsv(ShownMatrix matrix, List<String> metadata, Writer writer)
+      throws IOException {
+    StringBuilder line = new StringBuilder();
+    writer.write(comment(matrix.title()));
+    for (String entry : metadata) {
+      writer.write(comment(entry));
+    }
     List<String> columns = matrix.columnLabels();
-    StringBuilder line = new StringBuilder(csvField(""));
-    for (String column : columns) {
-      line.append(',').append(csvField(column));
+    line.append(csvField(""));
+    for (int column = 0; column < columns.size(); column++) {
+      line.append(',').append(csvField(column + ":" + columns.get(column)));
     }
     writer.write(line.append("\r\n").toString());
     for (int row = 0; row < matrix.rowLabels().size(); row++) {
       line.setLength(0);
-      line.append(csvField(matrix.rowLabels().get(row)));
+      line.append(csvField(row + ":" + matrix.rowLabels().get(row)));
       for (int column = 0; column < columns.size(); column++) {
-        line.append(',').append(matrix.value(row, column));
+        line.append(',').append(plain(matrix.value(row, column)));
       }
       writer.write(line.append("\r\n").toString());
     }
+  }
+
+  /** One comment line; line breaks inside are flattened so the comment cannot end early. */
+  private static String comment(String text) {
+    return "# " + text.replaceAll("[\\r\\n]+", " ") + "\r\n";
+  }
+
+  /** The shortest decimal that reads back as {@code value}, without an exponent. */
+  static String plain(float value) {
+    String text = Float.toString(value);
+    if (Float.isNaN(value) || Float.isInfinite(value) || text.indexOf('E') < 0) {
+      return text;
+    }
+    return new BigDecimal(text).stripTrailingZeros().toPlainString();
   }
 
   /** Puts a finished export in its file: the one place every export writes to a path. */

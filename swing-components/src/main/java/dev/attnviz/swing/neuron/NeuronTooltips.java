@@ -1,6 +1,7 @@
 package dev.attnviz.swing.neuron;
 
 import dev.attnviz.swing.neuron.NeuronLayout.Hit;
+import dev.attnviz.swing.render.NumberText;
 import java.util.Locale;
 
 /**
@@ -50,7 +51,12 @@ final class NeuronTooltips {
 
   /** E.g. {@code q[1][3] = -6.0 (“cat”)}. */
   private static String vectorCell(String vector, int token, int dim, float value, String label) {
-    return vector + vectorName(token, dim) + " = " + value + " (" + quoted(label) + ")";
+    return vector + vectorName(token, dim) + " = " + num(value) + " (" + quoted(label) + ")";
+  }
+
+  /** Every number of a tooltip with four significant digits (a raw double prints seventeen). */
+  private static String num(double value) {
+    return NumberText.significant(value);
   }
 
   private static String lockHint(NeuronScene scene) {
@@ -71,11 +77,11 @@ final class NeuronTooltips {
         + " \u00d7 k"
         + vectorName(slice.keyIndex(column), dim)
         + " = "
-        + slice.query(row, dim)
+        + num(slice.query(row, dim))
         + " \u00d7 "
-        + slice.key(column, dim)
+        + num(slice.key(column, dim))
         + " = "
-        + slice.product(row, column, dim);
+        + num(slice.product(row, column, dim));
   }
 
   private static String score(NeuronSlice slice, int row, int column) {
@@ -90,13 +96,13 @@ final class NeuronTooltips {
         + " / \u221a"
         + slice.headSize()
         + " = "
-        + score
+        + num(score)
         + " ("
         + quoted(slice.queryLabels().get(row))
         + " \u2192 "
         + quoted(slice.keyLabels().get(column))
         + "); softmax weight "
-        + slice.weight(row, column);
+        + num(slice.weight(row, column));
   }
 
   private static String hidden(NeuronSlice slice, int row, int column) {
@@ -116,7 +122,7 @@ final class NeuronTooltips {
         + " \u2192 "
         + quoted(slice.keyLabels().get(column))
         + ": weight "
-        + slice.weight(row, column)
+        + num(slice.weight(row, column))
         + " (key token "
         + slice.keyIndex(column)
         + ")";
@@ -134,11 +140,11 @@ final class NeuronTooltips {
     return "dimension "
         + c.dimension()
         + ": q = "
-        + c.query()
+        + num(c.query())
         + ", k = "
-        + c.key()
+        + num(c.key())
         + ", q \u00d7 k = "
-        + c.product()
+        + num(c.product())
         + " ("
         + share
         + ")";

@@ -1,7 +1,6 @@
 package dev.attnviz.swing.render;
 
 import dev.attnviz.swing.model.TokenRef;
-import java.util.Locale;
 
 /**
  * Tooltip texts with exact numbers: token, layer, head and weight. HTML, with token text escaped.
@@ -121,15 +120,20 @@ public final class AttentionTooltips {
   }
 
   private static String describe(ShownAttention shown, TokenRef token) {
-    return escape(quote(shown.label(token)))
+    String label = shown.label(token);
+    String raw = shown.rawLabel(token);
+    // A prettified label names the tokenizer's own piece too, e.g. “ café” (piece “ĠcafÃ©”).
+    String piece = raw.isEmpty() || raw.equals(label) ? "" : ", piece " + escape(quote(raw));
+    return escape(quote(label))
         + (token.isQuery() ? " (query " : " (key ")
         + token.index()
+        + piece
         + ")";
   }
 
-  /** A weight with four decimals, e.g. {@code 0.1234}, independent of the locale. */
+  /** A weight with four significant digits, e.g. {@code 0.1234} or {@code 0.00003142}. */
   public static String format(float weight) {
-    return String.format(Locale.ROOT, "%.4f", weight);
+    return NumberText.significant(weight);
   }
 
   private static String quote(String text) {

@@ -94,9 +94,10 @@ public final class ShownAttention {
   private static List<String> labels(Tokens tokens, SentenceFilter.Range range, boolean prettify) {
     List<String> labels = new ArrayList<>(range.length());
     for (int i = range.start(); i < range.end(); i++) {
-      labels.add(prettify ? TokenPrettifier.prettify(tokens.get(i)) : tokens.get(i));
+      labels.add(tokens.get(i));
     }
-    return List.copyOf(labels);
+    // The whole sequence decides whether pieces are byte-level (TokenPrettifier.prettifyAll).
+    return prettify ? TokenPrettifier.prettifyAll(labels) : List.copyOf(labels);
   }
 
   /** The whole data shown: the model's display data. */
@@ -209,6 +210,16 @@ public final class ShownAttention {
       return shown >= 0 && shown < tokens.size() ? tokens.get(shown) : "";
     }
     return token.isQuery() ? rowLabels.get(position) : columnLabels.get(position);
+  }
+
+  /**
+   * The tokenizer's piece behind data token {@code token}, not prettified (e.g. {@code Ġcat} where
+   * the label reads " cat"), or "" when the display has no such token.
+   */
+  public String rawLabel(TokenRef token) {
+    Tokens tokens = token.isQuery() ? attention.queryTokens() : attention.keyTokens();
+    int shown = shownIndex(token);
+    return shown >= 0 && shown < tokens.size() ? tokens.get(shown) : "";
   }
 
   /** Number of layers in the data. */

@@ -49,6 +49,18 @@ class HeadStatisticsViewTest {
   }
 
   @Test
+  void sortingShowsTheTopRows() {
+    javax.swing.JScrollPane scroll = new javax.swing.JScrollPane(table);
+    scroll.setSize(
+        400, table.getTableHeader().getPreferredSize().height + table.getRowHeight() + 4);
+    scroll.validate();
+    scroll.getViewport().setViewPosition(new java.awt.Point(0, 2 * table.getRowHeight()));
+    assertTrue(scroll.getViewport().getViewPosition().y > 0, "scrolled down before sorting");
+    table.getRowSorter().toggleSortOrder(3);
+    assertEquals(0, scroll.getViewport().getViewPosition().y, "the top rows are in view");
+  }
+
+  @Test
   void oneRowPerHeadWithKindLayerHeadAndEveryStatistic() {
     assertEquals(4, table.getRowCount());
     assertEquals(3 + Statistic.values().length, table.getColumnCount());

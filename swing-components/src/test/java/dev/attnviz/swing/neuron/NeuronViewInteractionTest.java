@@ -314,28 +314,28 @@ class NeuronViewInteractionTest {
   }
 
   @Test
-  void tooltipsGiveExactValuesTokensLayerAndHead() {
+  void tooltipsGiveFourSignificantDigitsTokensLayerAndHead() {
     selection.setLockedToken(TokenRef.query(1));
     view.setPairKey(2);
     assertEquals(
-        "Layer 0, Head 1: q[1][3] = -6.0 (\u201ccat\u201d)",
+        "Layer 0, Head 1: q[1][3] = -6.000 (\u201ccat\u201d)",
         tooltip(layout().cellBounds(Column.QUERY, 1, 3)));
     assertEquals(
-        "Layer 0, Head 1: k[2][1] = -8.0 (\u201csat\u201d)",
+        "Layer 0, Head 1: k[2][1] = -8.000 (\u201csat\u201d)",
         tooltip(layout().cellBounds(Column.KEY, 2, 1)));
     assertEquals(
-        "Layer 0, Head 1: q[1][1] \u00d7 k[2][1] = -2.0 \u00d7 -8.0 = 16.0",
+        "Layer 0, Head 1: q[1][1] \u00d7 k[2][1] = -2.000 \u00d7 -8.000 = 16.00",
         tooltip(layout().cellBounds(Column.PRODUCT, 2, 1)));
     // q1 · k2 = 8 + 16 + 2 - 18 = 8, divided by sqrt(4).
     assertEquals(
-        "Layer 0, Head 1: q[1] \u00b7 k[2] / \u221a4 = 4.0 (\u201ccat\u201d \u2192 \u201csat\u201d);"
-            + " softmax weight 0.3",
+        "Layer 0, Head 1: q[1] \u00b7 k[2] / \u221a4 = 4.000 (\u201ccat\u201d \u2192 \u201csat\u201d);"
+            + " softmax weight 0.3000",
         tooltip(layout().scoreBounds(2)));
     assertEquals(
-        "Layer 0, Head 1: \u201ccat\u201d \u2192 \u201csat\u201d: weight 0.3 (key token 2)",
+        "Layer 0, Head 1: \u201ccat\u201d \u2192 \u201csat\u201d: weight 0.3000 (key token 2)",
         tooltip(layout().tokenBounds(Column.KEY_TOKENS, 2)));
     assertEquals(
-        "dimension 3: q = -6.0, k = 3.0, q \u00d7 k = -18.0 (-225.00% of q \u00b7 k)",
+        "dimension 3: q = -6.000, k = 3.000, q \u00d7 k = -18.00 (-225.00% of q \u00b7 k)",
         tooltip(layout().listCell(NeuronLayout.LIST_HEADER_ROWS, 0)));
   }
 
