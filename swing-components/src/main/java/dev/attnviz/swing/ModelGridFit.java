@@ -21,6 +21,7 @@ final class ModelGridFit {
   private ModelGridLayout fitted;
   private int detailRoom;
   private int fittedWidth = -1;
+  private int fittedHeight = -1;
 
   /**
    * A fit with the grid at ({@code margin}, {@code margin}), {@code cellGap} between thumbnails,
@@ -42,7 +43,8 @@ final class ModelGridFit {
 
   /**
    * The grid for {@code shown} with thumbnails of {@code size} at most, fitted to a viewport {@code
-   * viewportWidth} wide ({@link Integer#MAX_VALUE}: no viewport). {@code cellsChanged} runs when
+   * viewportWidth} wide and {@code viewportHeight} high ({@link Integer#MAX_VALUE}: no viewport),
+   * so that every layer is in view down to the smallest thumbnails. {@code cellsChanged} runs when
    * the thumbnails changed size, since the detail pane sits beside them.
    */
   ModelGridLayout layout(
@@ -50,6 +52,7 @@ final class ModelGridFit {
       ViewText text,
       Dimension size,
       int viewportWidth,
+      int viewportHeight,
       Runnable cellsChanged) {
     if (natural == null) {
       natural =
@@ -72,8 +75,9 @@ final class ModelGridFit {
         viewportWidth == Integer.MAX_VALUE
             ? viewportWidth
             : viewportWidth - 2 * margin - detailRoom;
-    if (fitted == null || width != fittedWidth) {
-      ModelGridLayout next = natural.fittedTo(width, ModelView.MIN_FITTED_THUMBNAIL_SIDE);
+    int height = viewportHeight == Integer.MAX_VALUE ? viewportHeight : viewportHeight - 2 * margin;
+    if (fitted == null || width != fittedWidth || height != fittedHeight) {
+      ModelGridLayout next = natural.fittedTo(width, height, ModelView.MIN_FITTED_THUMBNAIL_SIDE);
       if (fitted == null
           || next.cellWidth() != fitted.cellWidth()
           || next.cellHeight() != fitted.cellHeight()) {
@@ -81,6 +85,7 @@ final class ModelGridFit {
       }
       fitted = next;
       fittedWidth = width;
+      fittedHeight = height;
     }
     return fitted;
   }

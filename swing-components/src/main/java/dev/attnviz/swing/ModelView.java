@@ -24,7 +24,6 @@ import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.Point;
 import java.awt.Rectangle;
-import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -38,7 +37,7 @@ import javax.swing.JScrollPane;
  * The model view: a grid with one thumbnail per (layer, head), layers down ("Layers"), heads across
  * ("Heads"), labelled with the data's own indexes. A thumbnail draws lines from each query row to
  * each key row in the layer's colour with opacity = weight, or a heatmap when the input is too long
- * for lines to be readable ({@link ThumbnailMode#AUTO}).
+ * for lines to be readable ({@link ThumbnailMode#AUTO}, which the "Thumbnails" control names).
  *
  * <p>Clicking a thumbnail selects it (border) and opens a detail pane "Layer L, Head H" beside the
  * grid, with token labels and lines; hovering a token there shows only its lines, a click locks it.
@@ -83,6 +82,8 @@ public class ModelView extends AttentionView {
   private final ThumbnailCache cache = new ThumbnailCache();
   private Dimension thumbnailSize = new Dimension(DEFAULT_THUMBNAIL_SIZE);
   private ThumbnailMode thumbnailMode = ThumbnailMode.AUTO;
+  private final ThumbnailControls thumbnailControls =
+      new ThumbnailControls(this::thumbnailStyle, this::setThumbnailMode);
   private int lineThumbnailLimit = DEFAULT_LINE_THUMBNAIL_LIMIT;
   private LayerHead hoveredCell;
   private final ModelGridFit fit =
@@ -105,7 +106,8 @@ public class ModelView extends AttentionView {
     super(model, selection);
     selectors.setAlignmentX(LEFT_ALIGNMENT);
     controlsBar().add(bindControls(selectors));
-    installMouse();
+    controlsBar().add(thumbnailControls.component());
+    ModelViewMouse.install(this);
     // Layer and head keys move the selected thumbnail; token keys move in its detail.
     ViewKeys.install(
         this,
@@ -156,6 +158,7 @@ public class ModelView extends AttentionView {
         mode,
         m -> {
           thumbnailMode = m;
+          thumbnailControls.update(m, colors());
           repaint();
         });
   }
@@ -183,6 +186,7 @@ public class ModelView extends AttentionView {
         limit,
         l -> {
           lineThumbnailLimit = l;
+          thumbnailControls.update(thumbnailMode, colors());
           repaint();
         });
   }
@@ -197,6 +201,11 @@ public class ModelView extends AttentionView {
     return cache;
   }
 
+  /** The Auto / Lines / Heatmap choice and its legend, for tests. */
+  ThumbnailControls thumbnailControls() {
+    return thumbnailControls;
+  }
+
   /** The style thumbnails are drawn in now, or null without data. */
   public ThumbnailPainter.Style thumbnailStyle() {
     ShownAttention shown = shown();
@@ -205,7 +214,7 @@ public class ModelView extends AttentionView {
     }
     return switch (thumbnailMode) {
       case LINES -> ThumbnailPainter.Style.LINES;
-      case MATRIX -> ThumbnailPainter.Style.MATRIX;
+      case HEATMAP -> ThumbnailPainter.Style.HEATMAP;
       case AUTO ->
           ThumbnailPainter.styleFor(shown.rowCount(), shown.columnCount(), lineThumbnailLimit);
     };
@@ -214,6 +223,7 @@ public class ModelView extends AttentionView {
   @Override
   protected void dataChanged() {
     hoveredCell = null;
+    thumbnailControls.update(thumbnailMode, colors());
     invalidateLayout();
   }
 
@@ -241,6 +251,7 @@ public class ModelView extends AttentionView {
   protected void themeChanged() {
     if (cache != null) {
       cache.clear();
+      thumbnailControls.update(thumbnailMode, colors());
     }
     invalidateLayout();
   }
@@ -269,7 +280,20 @@ public class ModelView extends AttentionView {
     return shown == null
         ? null
         : fit.layout(
-            shown, colors().text(), thumbnailSize, fittingViewportWidth(), detail::invalidate);
+            shown,
+            colors().text(),
+            thumbnailSize,
+            fittingViewportWidth(),
+            fittingViewportHeight(),
+            detail::invalidate);
+  }
+
+  /** The viewport's height (all layers should fit it), or {@link Integer#MAX_VALUE} outside one. */
+  private int fittingViewportHeight() {
+    Container parent = SwingUtilities.getUnwrappedParent(this);
+    return parent instanceof JViewport viewport && viewport.getHeight() > 0
+        ? viewport.getHeight() - contentTop()
+        : Integer.MAX_VALUE;
   }
 
   /** The selected cell, if it is shown. */
@@ -433,7 +457,8 @@ public class ModelView extends AttentionView {
     return detailDisplay().tokenAt(p);
   }
 
-  private void setHoveredCell(LayerHead cell) {
+  /** Marks {@code cell} (null: none) as the hovered thumbnail. */
+  void setHoveredCell(LayerHead cell) {
     if (!Objects.equals(cell, hoveredCell)) {
       for (LayerHead mark : Arrays.asList(hoveredCell, cell)) {
         if (mark != null) {
@@ -443,38 +468,6 @@ public class ModelView extends AttentionView {
       }
       hoveredCell = cell;
     }
-  }
-
-  /** Hover and click through the view's own hit test: a thumbnail, or a token of the detail. */
-  private void installMouse() {
-    MouseAdapter mouse =
-        new MouseAdapter() {
-          @Override
-          public void mouseMoved(MouseEvent e) {
-            ViewHit hit = hitAt(e.getPoint());
-            setHoveredCell(hit.cell());
-            getSelectionModel().setHoveredToken(hit.token());
-          }
-
-          @Override
-          public void mouseExited(MouseEvent e) {
-            setHoveredCell(null);
-            getSelectionModel().setHoveredToken(null);
-          }
-
-          @Override
-          public void mousePressed(MouseEvent e) {
-            requestFocusInWindow();
-            ViewHit hit = e.getButton() == MouseEvent.BUTTON1 ? hitAt(e.getPoint()) : ViewHit.NONE;
-            if (hit.cell() != null) {
-              getSelectionModel().toggleCell(hit.cell());
-            } else if (hit.token() != null) {
-              getSelectionModel().toggleLockedToken(hit.token());
-            }
-          }
-        };
-    addMouseListener(mouse);
-    addMouseMotionListener(mouse);
   }
 
   @Override

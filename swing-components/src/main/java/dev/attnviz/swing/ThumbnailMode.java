@@ -7,5 +7,5 @@ public enum ThumbnailMode {
   /** Always lines. */
   LINES,
   /** Always a heatmap. */
-  MATRIX
+  HEATMAP
 }

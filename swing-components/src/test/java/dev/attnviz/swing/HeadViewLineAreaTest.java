@@ -13,12 +13,14 @@ import dev.attnviz.swing.model.TokenRef;
 import dev.attnviz.swing.render.TokenColumnsLayout;
 import dev.attnviz.swing.testing.OnEdt;
 import dev.attnviz.swing.testing.Pixels;
+import dev.attnviz.swing.testing.TestData;
 import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.geom.Point2D;
 import java.awt.image.BufferedImage;
+import java.util.List;
 import javax.swing.JScrollPane;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,18 +60,52 @@ class HeadViewLineAreaTest {
   }
 
   @Test
-  void theLineAreaTakesTheExtraWidthUpToItsMaximum() {
-    view.setSize(preferred.width + 150, preferred.height);
-    assertEquals(HeadView.MIN_LINE_AREA_WIDTH + 150, view.linesLayout().lineArea().width);
-    assertEquals(8, view.linesLayout().x(), "no room to centre: at the margin");
-
-    view.setSize(3000, preferred.height);
-    TokenColumnsLayout wide = view.linesLayout();
-    assertEquals(HeadView.MAX_LINE_AREA_WIDTH, wide.lineArea().width);
-    assertEquals((3000 - columnsWidth() - HeadView.MAX_LINE_AREA_WIDTH) / 2, wide.x(), "centred");
-
+  void theLineAreaFollowsTheTokenCountNotTheWidthAndStaysNextToTheControls() {
+    for (int width : new int[] {preferred.width + 150, 1600, 3000}) {
+      view.setSize(width, preferred.height);
+      TokenColumnsLayout layout = view.linesLayout();
+      assertEquals(
+          TokenColumnsLayout.lineAreaFor(4, 10_000, 180, 600),
+          layout.lineArea().width,
+          "4 tokens at width " + width);
+      assertEquals(8, layout.x(), "at the margin, not centred, at width " + width);
+    }
     view.setSize(preferred.width - 60, preferred.height);
     assertEquals(HeadView.MIN_LINE_AREA_WIDTH, view.linesLayout().lineArea().width, "never less");
+  }
+
+  @Test
+  void aThirteenTokenSentenceGetsAShortGapAndFullLabels() {
+    List<String> words =
+        List.of(
+            "[CLS]",
+            "the",
+            "electroencephalography",
+            "of",
+            "a",
+            "rabbit",
+            "quickly",
+            "hopped",
+            "over",
+            "the",
+            "sleeping",
+            "dog",
+            "[SEP]");
+    float[][][][] w = new float[1][1][][];
+    w[0][0] = TestData.diagonal(13, 1f);
+    HeadView thirteen =
+        new HeadView(
+            new AttentionViewModel(TestData.self(words, w)), new AttentionSelectionModel());
+    thirteen.setControlsVisible(false);
+    thirteen.setSize(1600, 800);
+    TokenColumnsLayout layout = thirteen.linesLayout();
+    int gap = layout.lineArea().width;
+    assertTrue(gap >= 150 && gap <= 250, "gap " + gap + " for 13 tokens in 1600 px");
+    int full = thirteen.colors().text().width("electroencephalography");
+    assertTrue(
+        layout.leftWidth() >= full + 2 * TokenColumnsLayout.TEXT_PADDING,
+        "the long word fits its box: " + layout.leftWidth() + " for " + full);
+    assertEquals(8, layout.x(), "next to the controls");
   }
 
   @Test
@@ -85,7 +121,8 @@ class HeadViewLineAreaTest {
     pane.setSize(preferred.width + 300, preferred.height + 40);
     Pixels.layoutTree(pane);
     assertTrue(view.getWidth() > preferred.width, "the view fills the viewport: " + view.getSize());
-    assertEquals(view.getWidth() - 2 * 8 - columnsWidth(), view.linesLayout().lineArea().width);
+    assertEquals(
+        TokenColumnsLayout.lineAreaFor(4, 10_000, 180, 600), view.linesLayout().lineArea().width);
   }
 
   @ParameterizedTest
@@ -107,8 +144,7 @@ class HeadViewLineAreaTest {
     assertTrue(
         view.tokenBounds(TokenRef.key(0)).orElseThrow().x
             >= view.tokenBounds(TokenRef.query(0)).orElseThrow().getMaxX()
-                + HeadView.MIN_LINE_AREA_WIDTH
-                + 250);
+                + HeadView.MIN_LINE_AREA_WIDTH);
 
     BufferedImage image = Pixels.paint(view, scale);
     Color background = view.colors().background();
@@ -126,7 +162,7 @@ class HeadViewLineAreaTest {
   void exportIsTheContentAsLaidOutNowWithoutTheCentringOffset() {
     view.setSize(3000, preferred.height);
     Dimension export = view.exportSize();
-    assertEquals(columnsWidth() + HeadView.MAX_LINE_AREA_WIDTH + 2 * 8, export.width);
+    assertEquals(columnsWidth() + view.linesLayout().lineArea().width + 2 * 8, export.width);
     BufferedImage image = ViewExporter.toImage(view, 1);
     int strip = export.height - view.contentSize().height;
     // The line 0 → 0 halfway, moved left by the centring offset and down by the legend.

@@ -113,14 +113,20 @@ class ModelViewPixelTest {
   @ValueSource(doubles = {1, 2})
   void longInputsGetHeatmapThumbnails(double scale) {
     model.setData(threeLayers(80));
-    assertEquals(ThumbnailPainter.Style.MATRIX, view.thumbnailStyle(), "80 tokens > 64");
+    assertEquals(ThumbnailPainter.Style.HEATMAP, view.thumbnailStyle(), "80 tokens > 64");
     BufferedImage image = Pixels.paint(view, scale);
     Rectangle box = view.thumbnailBounds(new LayerHead(1, 0)).orElseThrow();
-    assertNear(image, (box.x + 1) * scale, (box.y + 1) * scale, layer(1), 2, "diagonal cell");
     assertNear(
         image,
-        (box.getMaxX() - 2) * scale,
-        (box.y + 1) * scale,
+        (box.x + INSET + 1) * scale,
+        (box.y + INSET + 1) * scale,
+        layer(1),
+        2,
+        "diagonal cell, inside the frame");
+    assertNear(
+        image,
+        (box.getMaxX() - INSET - 2) * scale,
+        (box.y + INSET + 1) * scale,
         background(),
         2,
         "off-diagonal cell");

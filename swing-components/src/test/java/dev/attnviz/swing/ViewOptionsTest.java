@@ -38,7 +38,7 @@ class ViewOptionsTest {
     head.setControlsVisible(false);
     grid.setThumbnailSize(new Dimension(40, 30));
     grid.setThumbnailSize(new Dimension(40, 30));
-    grid.setThumbnailMode(ThumbnailMode.MATRIX);
+    grid.setThumbnailMode(ThumbnailMode.HEATMAP);
     grid.setLineThumbnailLimit(10);
     grid.setLineThumbnailLimit(10);
     assertEquals(

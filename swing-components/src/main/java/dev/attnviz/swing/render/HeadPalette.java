@@ -5,20 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Colours for attention heads that stay distinguishable for any head count, on light and dark
- * backgrounds.
+ * Colours for attention heads (and model-view layers) that stay distinguishable for any head count,
+ * identical on light and dark backgrounds, so that a head keeps its colour when the theme changes
+ * and figures made in either theme agree.
  *
- * <p>Heads 0 to 9 use the categorical palette of the reference tool (d3 category10), so figures
- * look familiar. On dark backgrounds the same hues and chromas are drawn lighter: their OKLCH
- * lightness range (0.51 to 0.77) is mapped onto 0.62 to 0.88, which keeps them as far apart as the
- * originals while lifting blue, brown and grey off the background. The reference repeats it from
- * head 10 on, so heads 0 and 10 look the same; here every further head gets the OKLCH colour
- * farthest (in OKLab) from all colours before it, chosen from a lightness band that stays readable
- * on the background (darker colours on light backgrounds, lighter ones on dark). The sequence is
- * fixed, so a head keeps its colour whatever the head count, and consecutive heads differ as much
- * as the remaining room allows. The smallest OKLab distance between any two of the first 25 colours
- * is at least 0.095 (about five just-noticeable steps; category10 itself has 0.113) on both
- * backgrounds.
+ * <p>Heads 0 to 9 use the hues and chromas of the reference tool's categorical palette (d3
+ * category10), so figures look familiar, with their OKLCH lightness range (0.51 to 0.77) mapped
+ * onto 0.56 to 0.80: mid-tones that stand out as much from a white background as from a dark grey
+ * one (line contrast comparable in both themes; category10's blue was barely visible on dark). The
+ * reference repeats the palette from head 10 on, so heads 0 and 10 look the same; here every
+ * further head gets the OKLCH colour farthest (in OKLab) from all colours before it, chosen from
+ * the same mid-tone band. The sequence is fixed, so a head keeps its colour whatever the head
+ * count, and consecutive heads differ as much as the remaining room allows.
  *
  * <p>Thread-safe.
  */
@@ -29,29 +27,37 @@ public final class HeadPalette {
     0x17becf
   };
 
-  private static final Sequence LIGHT = new Sequence(0.42, 0.74, false);
-  private static final Sequence DARK = new Sequence(0.58, 0.90, true);
-
-  /** Category10's own OKLCH lightness range, and where it goes on a dark background. */
+  /** Category10's own OKLCH lightness range, and the mid-tone range it is drawn in. */
   private static final double SEED_LOW = 0.511;
 
   private static final double SEED_HIGH = 0.773;
-  private static final double DARK_SEED_LOW = 0.62;
-  private static final double DARK_SEED_HIGH = 0.88;
+  private static final double MID_LOW = 0.56;
+  private static final double MID_HIGH = 0.80;
+
+  /**
+   * The lightest and darkest usual backgrounds, and how far every picked colour stays from both.
+   */
+  private static final Color LIGHT_GREY = new Color(0xEEEEEE);
+
+  private static final Color DARK_GREY = new Color(0x3C3F41);
+  private static final double BACKGROUND_DISTANCE = 0.21;
+
+  private static final Sequence COLORS = new Sequence(0.56, 0.84);
 
   private HeadPalette() {}
 
   /**
    * The colour of {@code head} among {@code headCount} heads.
    *
-   * @param darkBackground whether the colour is drawn on a dark background
+   * @param darkBackground whether the colour is drawn on a dark background: the colour is the same
+   *     either way (kept so that callers need not know)
    * @throws IllegalArgumentException if {@code head} is negative
    */
   public static Color color(int head, int headCount, boolean darkBackground) {
     if (head < 0) {
       throw new IllegalArgumentException("head " + head + " is negative");
     }
-    return (darkBackground ? DARK : LIGHT).get(head);
+    return COLORS.get(head);
   }
 
   /** The colours of all {@code headCount} heads. */
@@ -70,20 +76,19 @@ public final class HeadPalette {
     private final List<Color> picked = new ArrayList<>();
     private List<Color> candidates;
 
-    Sequence(double minLightness, double maxLightness, boolean lighten) {
+    Sequence(double minLightness, double maxLightness) {
       this.minLightness = minLightness;
       this.maxLightness = maxLightness;
       for (int rgb : CATEGORY10) {
-        picked.add(lighten ? lighten(new Color(rgb)) : new Color(rgb));
+        picked.add(midTone(new Color(rgb)));
       }
     }
 
-    /** The colour with its lightness mapped onto the dark background's range, same hue. */
-    private static Color lighten(Color color) {
+    /** The colour with its lightness mapped onto the mid-tone range, same hue and chroma. */
+    private static Color midTone(Color color) {
       double[] lab = Oklch.toOklab(color);
       double lightness =
-          DARK_SEED_LOW
-              + (lab[0] - SEED_LOW) * (DARK_SEED_HIGH - DARK_SEED_LOW) / (SEED_HIGH - SEED_LOW);
+          MID_LOW + (lab[0] - SEED_LOW) * (MID_HIGH - MID_LOW) / (SEED_HIGH - SEED_LOW);
       double chroma = Math.hypot(lab[1], lab[2]);
       double hue = Math.toDegrees(Math.atan2(lab[2], lab[1]));
       return Oklch.toColor(lightness, chroma, hue);
@@ -121,15 +126,20 @@ public final class HeadPalette {
       return best;
     }
 
-    /** Colours of the band whose chroma fits in sRGB without being reduced. */
+    /**
+     * Colours of the band whose chroma fits in sRGB without being reduced, and that stand out from
+     * a light grey (#EEEEEE) and a dark grey (#3C3F41) background alike.
+     */
     private List<Color> candidates() {
       List<Color> result = new ArrayList<>();
       for (double l = minLightness; l <= maxLightness + 1e-9; l += 0.04) {
-        for (double chroma : new double[] {0.07, 0.11, 0.15, 0.19}) {
+        for (double chroma : new double[] {0.07, 0.11, 0.15, 0.19, 0.23}) {
           for (double hue = 0; hue < 360; hue += 6) {
             Color color = Oklch.toColor(l, chroma, hue);
             double[] lab = Oklch.toOklab(color);
-            if (Math.abs(Math.hypot(lab[1], lab[2]) - chroma) < 0.004) {
+            if (Math.abs(Math.hypot(lab[1], lab[2]) - chroma) < 0.004
+                && Oklch.distance(color, LIGHT_GREY) >= BACKGROUND_DISTANCE
+                && Oklch.distance(color, DARK_GREY) >= BACKGROUND_DISTANCE) {
               result.add(color);
             }
           }

@@ -19,10 +19,24 @@ public final class HeatColorScale {
 
   /** A scale from {@code low} (value 0) to {@code high} (value 1). */
   public HeatColorScale(Color low, Color high) {
+    this(low, high, 1.0);
+  }
+
+  /**
+   * A scale from {@code low} (value 0) to {@code high} (value 1) where a value {@code v} is drawn
+   * at opacity {@code v^gamma}: a gamma below 1 raises contrast among small values (for long
+   * inputs, whose weights are near 1/n).
+   *
+   * @throws IllegalArgumentException if {@code gamma} is not positive
+   */
+  public HeatColorScale(Color low, Color high, double gamma) {
     this.low = Objects.requireNonNull(low, "low");
     this.high = Objects.requireNonNull(high, "high");
+    if (!(gamma > 0)) {
+      throw new IllegalArgumentException("gamma must be positive, got " + gamma);
+    }
     for (int step = 0; step < table.length; step++) {
-      double t = step / 255.0;
+      double t = Math.pow(step / 255.0, gamma);
       table[step] =
           0xff000000
               | mix(low.getRed(), high.getRed(), t) << 16

@@ -106,35 +106,59 @@ public final class ModelGridLayout {
   }
 
   /**
-   * This layout with smaller thumbnails, so that {@link #bounds()} is at most {@code width} wide:
-   * the widest thumbnails that fit, keeping their aspect ratio, never larger than this layout's and
-   * never smaller than {@code minSide} on either side (thumbnails that already have a side below
-   * {@code minSide} do not shrink). Below that minimum the result is wider than {@code width}.
-   * Returns this layout when it fits already.
+   * This layout with smaller thumbnails, so that {@link #bounds()} is at most {@code width} wide.
+   *
+   * @see #fittedTo(int, int, int)
+   */
+  public ModelGridLayout fittedTo(int width, int minSide) {
+    return fittedTo(width, Integer.MAX_VALUE, minSide);
+  }
+
+  /**
+   * This layout with smaller thumbnails, so that {@link #bounds()} is at most {@code width} wide
+   * and {@code height} high (all layers in view): the largest thumbnails that fit, keeping their
+   * aspect ratio, never larger than this layout's and never smaller than {@code minSide} on either
+   * side (thumbnails that already have a side below {@code minSide} do not shrink). Below that
+   * minimum the result is larger than asked, and the view scrolls. Returns this layout when it fits
+   * already.
    *
    * @param width the width the grid's bounds may take
+   * @param height the height the grid's bounds may take ({@link Integer#MAX_VALUE}: any)
    * @param minSide the smallest side a shrunk thumbnail keeps, at least 1
    * @throws IllegalArgumentException if {@code minSide} is below 1
    */
-  public ModelGridLayout fittedTo(int width, int minSide) {
+  public ModelGridLayout fittedTo(int width, int height, int minSide) {
     if (minSide < 1) {
       throw new IllegalArgumentException(
           "the smallest thumbnail side must be at least 1, got " + minSide);
     }
     Rectangle bounds = bounds();
-    if (bounds.width <= width) {
+    if (bounds.width <= width && bounds.height <= height) {
       return this;
     }
-    int fixed = bounds.width - heads.length * cellWidth;
     // The smallest scale at which neither side falls below minSide (or below its own size).
     double minScale =
         Math.max(
             Math.min(1.0, (double) minSide / cellWidth),
             Math.min(1.0, (double) minSide / cellHeight));
-    int minWidth = (int) Math.ceil(cellWidth * minScale);
-    int fitting = Math.floorDiv(width - fixed, heads.length);
-    int newWidth = Math.max(minWidth, Math.min(cellWidth, fitting));
-    int newHeight = Math.max(1, (int) Math.round((double) cellHeight * newWidth / cellWidth));
+    long fitWidth =
+        Math.floorDiv((long) width - (bounds.width - heads.length * cellWidth), heads.length);
+    long fitHeight =
+        height == Integer.MAX_VALUE
+            ? Long.MAX_VALUE
+            : Math.floorDiv(
+                (long) height - (bounds.height - layers.length * cellHeight), layers.length);
+    int newWidth;
+    int newHeight;
+    if ((double) fitWidth / cellWidth <= (double) fitHeight / cellHeight) {
+      int minWidth = (int) Math.ceil(cellWidth * minScale);
+      newWidth = (int) Math.max(minWidth, Math.min(cellWidth, fitWidth));
+      newHeight = Math.max(1, (int) Math.round((double) cellHeight * newWidth / cellWidth));
+    } else {
+      int minHeight = (int) Math.ceil(cellHeight * minScale);
+      newHeight = (int) Math.max(minHeight, Math.min(cellHeight, fitHeight));
+      newWidth = Math.max(1, (int) Math.round((double) cellWidth * newHeight / cellHeight));
+    }
     if (newWidth == cellWidth && newHeight == cellHeight) {
       return this;
     }

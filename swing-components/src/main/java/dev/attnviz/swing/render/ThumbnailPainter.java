@@ -23,10 +23,22 @@ public final class ThumbnailPainter {
     /** One line per (query, key) pair. */
     LINES,
     /** One cell per (query, key) pair, downsampled to the thumbnail's pixels. */
-    MATRIX
+    HEATMAP
   }
 
-  private static final int INSET = 2;
+  /**
+   * Space, in user-space pixels, between the thumbnail's frame and what it draws, so that the first
+   * and last tokens (e.g. [CLS] and [SEP], where much of BERT's attention goes) are never hidden
+   * under the frame.
+   */
+  public static final int INSET = 2;
+
+  /**
+   * Contrast of heatmap thumbnails: weights are drawn at {@code weight^HEATMAP_GAMMA} of the full
+   * colour, so that the many weights around 1/n of a long input stay visible (the legend shows the
+   * mapping).
+   */
+  public static final double HEATMAP_GAMMA = 0.5;
 
   private final Color background;
   private final float minAlpha;
@@ -47,7 +59,7 @@ public final class ThumbnailPainter {
    * lineLimit} tokens, a heatmap beyond.
    */
   public static Style styleFor(int rows, int columns, int lineLimit) {
-    return Math.max(rows, columns) <= lineLimit ? Style.LINES : Style.MATRIX;
+    return Math.max(rows, columns) <= lineLimit ? Style.LINES : Style.HEATMAP;
   }
 
   /**
@@ -66,7 +78,7 @@ public final class ThumbnailPainter {
     if (shown.rowCount() == 0 || shown.columnCount() == 0) {
       return;
     }
-    if (style == Style.MATRIX) {
+    if (style == Style.HEATMAP) {
       BufferedImage image =
           heatmap(
               shown,
@@ -74,14 +86,30 @@ public final class ThumbnailPainter {
               head,
               color,
               HiDpi.devicePixels(cell.width, deviceScale),
-              HiDpi.devicePixels(cell.height, deviceScale));
+              HiDpi.devicePixels(cell.height, deviceScale),
+              deviceScale);
       g.drawImage(image, cell.x, cell.y, cell.width, cell.height, null);
       return;
     }
     paintLines(g, cell, shown, layer, head, color);
   }
 
-  /** Renders the thumbnail into a new opaque image of {@code width × height} device pixels. */
+  /**
+   * Line thickness, in user-space pixels, for a head of {@code tokens} tokens a side: about 2 px
+   * for short inputs (as the reference tool draws them), thinning to 1 px as lines crowd.
+   */
+  public static double lineWidth(int tokens) {
+    if (tokens <= 16) {
+      return 2.0;
+    }
+    return tokens <= 40 ? 1.5 : 1.0;
+  }
+
+  /**
+   * Renders the thumbnail into a new opaque image of {@code width × height} device pixels: lines as
+   * a density image ({@link LineDensityImages}, the same picture as stroking each line, at a cost
+   * bounded by the image size), or a heatmap.
+   */
   public BufferedImage render(
       ShownAttention shown,
       int layer,
@@ -91,20 +119,38 @@ public final class ThumbnailPainter {
       int width,
       int height,
       double deviceScale) {
-    if (style == Style.MATRIX && shown.rowCount() > 0 && shown.columnCount() > 0) {
-      return heatmap(shown, layer, head, color, width, height);
+    int rows = shown.rowCount();
+    int columns = shown.columnCount();
+    if (style == Style.HEATMAP && rows > 0 && columns > 0) {
+      return heatmap(shown, layer, head, color, width, height, deviceScale);
     }
+    int[] offsets = new int[rows];
+    for (int r = 0; r < rows; r++) {
+      offsets[r] = shown.queryIndex(r) * shown.keyStride() + shown.firstKey();
+    }
+    return LineDensityImages.render(
+        shown.matrix(layer, head),
+        offsets,
+        columns,
+        minAlpha,
+        new LineDensityImages.Geometry(
+            width, height, INSET * deviceScale, lineWidth(Math.max(rows, columns)) * deviceScale),
+        new HeatColorScale(background, color));
+  }
+
+  /**
+   * The thumbnail drawn the old way, by stroking every line into an image: kept for the benchmark
+   * that compares it with {@link #render}, and for tests that the two pictures agree.
+   */
+  public BufferedImage renderStroked(
+      ShownAttention shown, int layer, int head, Color color, int width, int height) {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
       g.setColor(background);
       g.fillRect(0, 0, width, height);
-      g.scale(deviceScale, deviceScale);
-      Rectangle cell =
-          new Rectangle(
-              0, 0, (int) Math.round(width / deviceScale), (int) Math.round(height / deviceScale));
       if (shown.rowCount() > 0 && shown.columnCount() > 0) {
-        paintLines(g, cell, shown, layer, head, color);
+        paintLines(g, new Rectangle(0, 0, width, height), shown, layer, head, color);
       }
     } finally {
       g.dispose();
@@ -112,25 +158,53 @@ public final class ThumbnailPainter {
     return image;
   }
 
+  /** The heat scale of heatmap thumbnails, from {@code background} to {@code color}. */
+  public static HeatColorScale heatmapScale(Color background, Color color) {
+    return new HeatColorScale(background, color, HEATMAP_GAMMA);
+  }
+
+  /** A heatmap image inset by {@link #INSET} on every side, the frame's inside left background. */
   private BufferedImage heatmap(
-      ShownAttention shown, int layer, int head, Color color, int width, int height) {
-    return HeatmapImages.render(
-        shown.matrix(layer, head),
-        shown.keyStride(),
-        shown.firstQuery(),
-        shown.firstKey(),
-        shown.rowCount(),
-        shown.columnCount(),
-        width,
-        height,
-        new HeatColorScale(background, color));
+      ShownAttention shown,
+      int layer,
+      int head,
+      Color color,
+      int width,
+      int height,
+      double deviceScale) {
+    int inset = Math.min(HiDpi.devicePixels(INSET, deviceScale), (Math.min(width, height) - 1) / 2);
+    BufferedImage inner =
+        HeatmapImages.render(
+            shown.matrix(layer, head),
+            shown.keyStride(),
+            shown.firstQuery(),
+            shown.firstKey(),
+            shown.rowCount(),
+            shown.columnCount(),
+            width - 2 * inset,
+            height - 2 * inset,
+            heatmapScale(background, color));
+    if (inset == 0) {
+      return inner;
+    }
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setColor(background);
+      g.fillRect(0, 0, width, height);
+      g.drawImage(inner, inset, inset, null);
+    } finally {
+      g.dispose();
+    }
+    return image;
   }
 
   private void paintLines(
       Graphics2D g, Rectangle cell, ShownAttention shown, int layer, int head, Color color) {
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-    g.setStroke(new BasicStroke(1f));
+    g.setStroke(
+        new BasicStroke((float) lineWidth(Math.max(shown.rowCount(), shown.columnCount()))));
     Color[] alphas = TokenColumnsPainter.alphaTable(color);
     FloatBuffer matrix = shown.matrix(layer, head);
     int rows = shown.rowCount();

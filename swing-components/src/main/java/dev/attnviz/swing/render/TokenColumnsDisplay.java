@@ -43,8 +43,10 @@ public final class TokenColumnsDisplay {
   private MatrixLayout matrix;
 
   /**
-   * A display whose line area takes {@code minLineArea} to {@code maxLineArea} pixels (centred in a
-   * wider view when the maximum is the larger), with labels up to {@code maxLabelWidth}.
+   * A display whose line area takes {@code minLineArea} to {@code maxLineArea} pixels, as {@link
+   * TokenColumnsLayout#lineAreaFor} adapts it to the token count and the room, with labels up to
+   * {@code maxLabelWidth}, or longer (up to {@link TokenColumnsLayout#FULL_LABEL_WIDTH}) when the
+   * view has room for them. The picture stays at the left, next to the view's controls.
    */
   public TokenColumnsDisplay(int minLineArea, int maxLineArea, int maxLabelWidth) {
     this.minLineArea = minLineArea;
@@ -121,6 +123,14 @@ public final class TokenColumnsDisplay {
       return null;
     }
     if (lines == null) {
+      int labelCap = maxLabelWidth;
+      if (width > 0 && maxLineArea > minLineArea) {
+        // Room beyond the narrowest line area goes to full labels first.
+        labelCap =
+            Math.max(
+                maxLabelWidth,
+                Math.min(TokenColumnsLayout.FULL_LABEL_WIDTH, (width - 2 * x - minLineArea) / 2));
+      }
       TokenColumnsLayout natural =
           TokenColumnsLayout.fitting(
               x,
@@ -130,15 +140,19 @@ public final class TokenColumnsDisplay {
               colors.text()::width,
               rowHeight(),
               minLineArea,
-              maxLabelWidth);
+              labelCap);
       lines = natural;
       if (maxLineArea > minLineArea && width > 0) {
         int columns = natural.leftWidth() + natural.rightWidth();
-        int room = width - 2 * x - columns;
-        int lineArea = Math.max(minLineArea, Math.min(maxLineArea, room));
+        int lineArea =
+            TokenColumnsLayout.lineAreaFor(
+                Math.max(natural.leftCount(), natural.rightCount()),
+                width - 2 * x - columns,
+                minLineArea,
+                maxLineArea);
         lines =
             new TokenColumnsLayout(
-                Math.max(x, (width - columns - lineArea) / 2),
+                x,
                 y,
                 natural.leftCount(),
                 natural.rightCount(),

@@ -27,6 +27,14 @@ public final class TokenColumnsLayout {
   /** Space between a box and the start of its lines. */
   public static final int ANCHOR_GAP = 2;
 
+  /** The widest a label box grows when the view has room, so that long words show in full. */
+  public static final int FULL_LABEL_WIDTH = 320;
+
+  /** Line-area width wanted for no tokens, and what each token a side adds to it. */
+  private static final int BASE_LINE_AREA = 150;
+
+  private static final int LINE_AREA_PER_TOKEN = 4;
+
   private final int x;
   private final int y;
   private final int leftCount;
@@ -119,6 +127,18 @@ public final class TokenColumnsLayout {
       widest = Math.max(widest, textWidth.applyAsInt(label));
     }
     return Math.min(max, widest + 2 * TEXT_PADDING);
+  }
+
+  /**
+   * The width of the line area between the two token columns for {@code tokens} rows a side: about
+   * 150 to 250 pixels for short inputs, so that lines keep readable angles and stay close to the
+   * tokens, growing with the token count (longer columns need a wider area for the same angles),
+   * within {@code [min, max]} and the {@code room} the view has, but never below {@code min}.
+   */
+  public static int lineAreaFor(int tokens, int room, int min, int max) {
+    long wanted = BASE_LINE_AREA + (long) LINE_AREA_PER_TOKEN * Math.max(0, tokens);
+    long area = Math.min(Math.min(wanted, max), room);
+    return (int) Math.max(min, area);
   }
 
   /** Left edge. */

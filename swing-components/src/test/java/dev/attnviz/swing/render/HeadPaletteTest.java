@@ -75,19 +75,33 @@ class HeadPaletteTest {
 
   @ParameterizedTest(name = "dark {0}")
   @CsvSource({"false", "true"})
-  void theFirstTenAreCategory10AndHeadTenNoLongerRepeatsHeadZero(boolean dark) {
-    if (!dark) {
-      assertEquals(new Color(0x1f77b4), HeadPalette.color(0, 12, false));
-      assertEquals(new Color(0x17becf), HeadPalette.color(9, 12, false));
-    } else {
-      double[] blue = Oklch.toOklab(HeadPalette.color(0, 12, true));
-      double[] original = Oklch.toOklab(new Color(0x1f77b4));
-      assertTrue(blue[0] > original[0] + 0.05, "category10 blue drawn lighter on dark");
-      double hue = Math.atan2(blue[2], blue[1]) - Math.atan2(original[2], original[1]);
-      assertEquals(0, hue, 0.05, "same hue");
+  void theFirstTenHaveCategory10sHuesAndHeadTenNoLongerRepeatsHeadZero(boolean dark) {
+    for (int h = 0; h < 10; h++) {
+      double[] mid = Oklch.toOklab(HeadPalette.color(h, 12, dark));
+      double[] original =
+          Oklch.toOklab(
+              new Color(
+                  new int[] {
+                        0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b, 0xe377c2,
+                        0x7f7f7f, 0xbcbd22, 0x17becf
+                      }
+                      [h]));
+      if (h != 7) { // grey has no hue
+        double hue = Math.atan2(mid[2], mid[1]) - Math.atan2(original[2], original[1]);
+        assertEquals(0, Math.IEEEremainder(hue, 2 * Math.PI), 0.06, "category10 hue of head " + h);
+      }
     }
     assertNotEquals(HeadPalette.color(0, 12, dark), HeadPalette.color(10, 12, dark));
     assertEquals(
         HeadPalette.color(11, 12, dark), HeadPalette.color(11, 25, dark), "stable per head");
+  }
+
+  @ParameterizedTest(name = "{0} heads")
+  @CsvSource({"12", "25"})
+  void everyHeadHasTheSameColourInLightAndDark(int heads) {
+    for (int h = 0; h < heads; h++) {
+      assertEquals(
+          HeadPalette.color(h, heads, false), HeadPalette.color(h, heads, true), "head " + h);
+    }
   }
 }

@@ -66,4 +66,19 @@ class TokenColumnsLayoutTest {
     assertThrows(
         IllegalArgumentException.class, () -> new TokenColumnsLayout(0, 0, 1, 2, 5, 5, 5, 1));
   }
+
+  @org.junit.jupiter.api.Test
+  void theLineAreaAdaptsToTheTokenCountWithinItsBoundsAndTheRoom() {
+    int thirteen = TokenColumnsLayout.lineAreaFor(13, 2000, 100, 600);
+    org.junit.jupiter.api.Assertions.assertTrue(
+        thirteen >= 150 && thirteen <= 250, "13 tokens: " + thirteen);
+    org.junit.jupiter.api.Assertions.assertTrue(
+        TokenColumnsLayout.lineAreaFor(100, 2000, 100, 600) > thirteen, "longer, wider");
+    org.junit.jupiter.api.Assertions.assertEquals(
+        600, TokenColumnsLayout.lineAreaFor(512, 2000, 100, 600), "at most the maximum");
+    org.junit.jupiter.api.Assertions.assertEquals(
+        300, TokenColumnsLayout.lineAreaFor(100, 300, 100, 600), "within the room");
+    org.junit.jupiter.api.Assertions.assertEquals(
+        180, TokenColumnsLayout.lineAreaFor(100, 50, 180, 600), "never below the minimum");
+  }
 }
