@@ -2,10 +2,14 @@ package dev.attnviz.core;
 
 import java.nio.FloatBuffer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * An immutable four-dimensional array of floats, stored row-major in one flat {@code float[]}.
+ * An immutable four-dimensional array of floats, stored row-major either in one flat {@code
+ * float[]} on the heap or in chunks of {@link FloatBuffer}s that each hold whole matrices (for
+ * example memory-mapped parts of a file, see {@link #ofMatrixChunks}), so a tensor may hold more
+ * elements than one Java array can.
  *
  * <p>Attention weights are {@code [layer][head][query][key]}; query and key vectors are {@code
  * [layer][head][token][dim]}. All index arithmetic of the library lives here so that no other class
@@ -26,7 +30,14 @@ public final class Tensor4D {
   private final int dim1;
   private final int dim2;
   private final int dim3;
+
+  /** The numbers on the heap, or null when they live in {@link #chunks}. */
   private final float[] data;
+
+  /** Read-only buffers of {@link #matricesPerChunk} whole matrices each, or null. */
+  private final FloatBuffer[] chunks;
+
+  private final int matricesPerChunk;
   private int hash;
 
   private Tensor4D(int dim0, int dim1, int dim2, int dim3, float[] data) {
@@ -35,6 +46,63 @@ public final class Tensor4D {
     this.dim2 = dim2;
     this.dim3 = dim3;
     this.data = data;
+    this.chunks = null;
+    this.matricesPerChunk = 0;
+  }
+
+  private Tensor4D(
+      int dim0, int dim1, int dim2, int dim3, FloatBuffer[] chunks, int matricesPerChunk) {
+    this.dim0 = dim0;
+    this.dim1 = dim1;
+    this.dim2 = dim2;
+    this.dim3 = dim3;
+    this.data = null;
+    this.chunks = chunks;
+    this.matricesPerChunk = matricesPerChunk;
+  }
+
+  /**
+   * Returns a tensor over buffers that hold its matrices {@code [i0][i1][*][*]} in row-major order,
+   * {@code matricesPerChunk} whole matrices in each buffer (from its position; the last buffer may
+   * hold fewer). The buffers are not copied: this is how a memory-mapped file becomes a tensor
+   * without using the heap. They must not change afterwards.
+   *
+   * @throws IllegalArgumentException if a dimension is negative, a matrix holds more than {@link
+   *     #MAX_ELEMENTS} elements, or the buffers do not hold exactly the tensor's matrices
+   */
+  public static Tensor4D ofMatrixChunks(
+      List<FloatBuffer> chunks, int matricesPerChunk, int dim0, int dim1, int dim2, int dim3) {
+    long matrixElements = checkedSize(1, 1, dim2, dim3);
+    if (dim0 < 0 || dim1 < 0) {
+      throw new IllegalArgumentException(
+          "negative dimension in shape " + shapeString(dim0, dim1, dim2, dim3));
+    }
+    long matrices = (long) dim0 * dim1;
+    if (matricesPerChunk < 1 || matrixElements * matricesPerChunk > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          matricesPerChunk + " matrices of " + matrixElements + " elements do not fit one buffer");
+    }
+    long expectedChunks = (matrices + matricesPerChunk - 1) / matricesPerChunk;
+    if (chunks.size() != expectedChunks) {
+      throw new IllegalArgumentException(
+          chunks.size() + " buffers given but " + expectedChunks + " needed");
+    }
+    FloatBuffer[] views = new FloatBuffer[chunks.size()];
+    for (int c = 0; c < views.length; c++) {
+      long held = Math.min(matricesPerChunk, matrices - (long) c * matricesPerChunk);
+      FloatBuffer chunk = chunks.get(c).slice();
+      if (chunk.remaining() != held * matrixElements) {
+        throw new IllegalArgumentException(
+            "buffer "
+                + c
+                + " holds "
+                + chunk.remaining()
+                + " floats, not "
+                + held * matrixElements);
+      }
+      views[c] = chunk.asReadOnlyBuffer();
+    }
+    return new Tensor4D(dim0, dim1, dim2, dim3, views, matricesPerChunk);
   }
 
   /**
@@ -125,14 +193,32 @@ public final class Tensor4D {
     return dim3;
   }
 
-  /** Total number of elements. */
+  /**
+   * Total number of elements.
+   *
+   * @throws ArithmeticException if the tensor holds more than {@link Integer#MAX_VALUE} elements
+   *     (possible only for chunked tensors; use {@link #elementCount()})
+   */
   public int size() {
-    return data.length;
+    return Math.toIntExact(elementCount());
   }
 
-  /** Bytes held by the numbers of this tensor. */
+  /** Total number of elements; may exceed what one Java array can hold for chunked tensors. */
+  public long elementCount() {
+    return (long) dim0 * dim1 * dim2 * dim3;
+  }
+
+  /** Bytes held by the numbers of this tensor, wherever they are. */
   public long byteSize() {
-    return (long) data.length * Float.BYTES;
+    return elementCount() * Float.BYTES;
+  }
+
+  /**
+   * Bytes of the Java heap held by the numbers: {@link #byteSize()} for a tensor on the heap, 0 for
+   * one over memory-mapped (or other direct) buffers, which cost memory only for the pages read.
+   */
+  public long heapByteSize() {
+    return data != null ? byteSize() : 0;
   }
 
   /** The shape as {@code [dim0, dim1, dim2, dim3]}, for messages. */
@@ -146,6 +232,10 @@ public final class Tensor4D {
    * @throws IndexOutOfBoundsException if an index is out of its dimension's range
    */
   public float get(int i0, int i1, int i2, int i3) {
+    if (data == null) {
+      int offset = chunkOffset(i0, i1) + Objects.checkIndex(i2, dim2) * dim3;
+      return chunk(i0, i1).get(offset + Objects.checkIndex(i3, dim3));
+    }
     return data[rowOffset(i0, i1, i2) + Objects.checkIndex(i3, dim3)];
   }
 
@@ -154,6 +244,10 @@ public final class Tensor4D {
    * shares the tensor's memory; it is cheap to create.
    */
   public FloatBuffer row(int i0, int i1, int i2) {
+    if (data == null) {
+      int offset = chunkOffset(i0, i1) + Objects.checkIndex(i2, dim2) * dim3;
+      return chunk(i0, i1).slice(offset, dim3);
+    }
     return FloatBuffer.wrap(data, rowOffset(i0, i1, i2), dim3).slice().asReadOnlyBuffer();
   }
 
@@ -162,23 +256,65 @@ public final class Tensor4D {
    * #dim3()} values, row-major).
    */
   public FloatBuffer matrix(int i0, int i1) {
+    if (data == null) {
+      return chunk(i0, i1).slice(chunkOffset(i0, i1), dim2 * dim3);
+    }
     return FloatBuffer.wrap(data, matrixOffset(i0, i1), dim2 * dim3).slice().asReadOnlyBuffer();
   }
 
   /** Copies the row {@code [i0][i1][i2][*]} into {@code dest} starting at {@code destPos}. */
   public void copyRow(int i0, int i1, int i2, float[] dest, int destPos) {
+    if (data == null) {
+      row(i0, i1, i2).get(dest, destPos, dim3);
+      return;
+    }
     System.arraycopy(data, rowOffset(i0, i1, i2), dest, destPos, dim3);
   }
 
   /** Returns a new array holding the matrix {@code [i0][i1][*][*]}, row-major. */
   public float[] copyMatrix(int i0, int i1) {
+    if (data == null) {
+      float[] copy = new float[dim2 * dim3];
+      matrix(i0, i1).get(copy);
+      return copy;
+    }
     int offset = matrixOffset(i0, i1);
     return Arrays.copyOfRange(data, offset, offset + dim2 * dim3);
   }
 
-  /** Returns a new array holding every element, row-major. */
+  /**
+   * Returns a new array holding every element, row-major.
+   *
+   * @throws IllegalStateException if the tensor holds more elements than one Java array can
+   */
   public float[] toArray() {
-    return data.clone();
+    if (data != null) {
+      return data.clone();
+    }
+    if (elementCount() > MAX_ELEMENTS) {
+      throw new IllegalStateException(
+          this + " has more elements than one Java array can hold; read it by matrix");
+    }
+    float[] all = new float[(int) elementCount()];
+    int matrix = dim2 * dim3;
+    for (int i0 = 0; i0 < dim0; i0++) {
+      for (int i1 = 0; i1 < dim1; i1++) {
+        matrix(i0, i1).get(all, (i0 * dim1 + i1) * matrix, matrix);
+      }
+    }
+    return all;
+  }
+
+  /** The buffer holding the matrix {@code [i0][i1]} of a chunked tensor. */
+  private FloatBuffer chunk(int i0, int i1) {
+    Objects.checkIndex(i0, dim0);
+    Objects.checkIndex(i1, dim1);
+    return chunks[(int) (((long) i0 * dim1 + i1) / matricesPerChunk)];
+  }
+
+  /** Where the matrix {@code [i0][i1]} starts in its chunk (indices checked by {@link #chunk}). */
+  private int chunkOffset(int i0, int i1) {
+    return (int) (((long) i0 * dim1 + i1) % matricesPerChunk) * dim2 * dim3;
   }
 
   private int matrixOffset(int i0, int i1) {
@@ -200,11 +336,21 @@ public final class Tensor4D {
     if (!(other instanceof Tensor4D that)) {
       return false;
     }
-    return dim0 == that.dim0
-        && dim1 == that.dim1
-        && dim2 == that.dim2
-        && dim3 == that.dim3
-        && Arrays.equals(data, that.data);
+    if (dim0 != that.dim0 || dim1 != that.dim1 || dim2 != that.dim2 || dim3 != that.dim3) {
+      return false;
+    }
+    if (data != null && that.data != null) {
+      return Arrays.equals(data, that.data);
+    }
+    for (int i0 = 0; i0 < dim0; i0++) {
+      for (int i1 = 0; i1 < dim1; i1++) {
+        // FloatBuffer.equals treats NaN as equal to NaN, as Arrays.equals does.
+        if (!matrix(i0, i1).equals(that.matrix(i0, i1))) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   @Override
@@ -212,8 +358,25 @@ public final class Tensor4D {
     int h = hash;
     if (h == 0) {
       // Racy but benign: every thread computes the same value from immutable state.
-      h = Objects.hash(dim0, dim1, dim2, dim3) * 31 + Arrays.hashCode(data);
+      h = Objects.hash(dim0, dim1, dim2, dim3) * 31 + elementsHash();
       hash = h;
+    }
+    return h;
+  }
+
+  /** {@link Arrays#hashCode(float[])} of all elements, whatever the storage. */
+  private int elementsHash() {
+    if (data != null) {
+      return Arrays.hashCode(data);
+    }
+    int h = 1;
+    for (int i0 = 0; i0 < dim0; i0++) {
+      for (int i1 = 0; i1 < dim1; i1++) {
+        FloatBuffer matrix = matrix(i0, i1);
+        for (int p = 0; p < matrix.limit(); p++) {
+          h = 31 * h + Float.floatToIntBits(matrix.get(p));
+        }
+      }
     }
     return h;
   }

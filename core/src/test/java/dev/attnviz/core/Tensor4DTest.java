@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.FloatBuffer;
 import java.nio.ReadOnlyBufferException;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class Tensor4DTest {
@@ -118,5 +120,40 @@ class Tensor4DTest {
     assertNotEquals(a, otherShape);
     assertNotEquals(a, otherValue);
     assertNotEquals(a, null);
+  }
+
+  /** 3 layers × 2 heads of 2 × 3 matrices, two matrices per buffer: three buffers. */
+  @Test
+  void aTensorOverBuffersOfWholeMatricesReadsLikeOneOnTheHeap() {
+    float[] values = new float[3 * 2 * 2 * 3];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = i / 100f;
+    }
+    Tensor4D heap = Tensor4D.copyOf(values, 3, 2, 2, 3);
+    List<FloatBuffer> chunks = new ArrayList<>();
+    for (int c = 0; c < 3; c++) {
+      chunks.add(FloatBuffer.wrap(values, c * 12, 12));
+    }
+    Tensor4D chunked = Tensor4D.ofMatrixChunks(chunks, 2, 3, 2, 2, 3);
+
+    assertEquals(heap, chunked);
+    assertEquals(chunked, heap);
+    assertEquals(heap.hashCode(), chunked.hashCode());
+    assertEquals(heap.get(2, 1, 1, 2), chunked.get(2, 1, 1, 2));
+    assertEquals(0.17f, chunked.get(1, 0, 1, 2));
+    assertEquals(heap.row(1, 1, 0), chunked.row(1, 1, 0));
+    assertEquals(heap.matrix(2, 0), chunked.matrix(2, 0));
+    assertArrayEquals(heap.copyMatrix(1, 1), chunked.copyMatrix(1, 1));
+    assertArrayEquals(values, chunked.toArray());
+    float[] row = new float[3];
+    chunked.copyRow(2, 1, 1, row, 0);
+    assertArrayEquals(new float[] {0.33f, 0.34f, 0.35f}, row);
+    assertEquals(0, chunked.heapByteSize());
+    assertEquals(heap.byteSize(), chunked.byteSize());
+    assertThrows(IndexOutOfBoundsException.class, () -> chunked.get(3, 0, 0, 0));
+    assertThrows(IndexOutOfBoundsException.class, () -> chunked.get(0, 0, 2, 0));
+    assertThrows(ReadOnlyBufferException.class, () -> chunked.matrix(0, 0).put(0, 1f));
+    assertThrows(
+        IllegalArgumentException.class, () -> Tensor4D.ofMatrixChunks(chunks, 2, 3, 2, 2, 2));
   }
 }

@@ -35,10 +35,29 @@ interface MemoryBudget {
               + " of memory but only "
               + size(Math.max(0, available))
               + " of the Java heap is free",
-          "Give Java more memory (e.g. java -Xmx"
-              + Math.max(1, (bytes >> 30) * 2)
-              + "g -jar attnviz.jar) or save fewer layers or tokens");
+          moreMemory(bytes - Math.max(0, available)) + " or save fewer layers or tokens");
     }
+  }
+
+  /** The most heap this JVM may grow to ({@code -Xmx}). */
+  default long maxHeapBytes() {
+    return Runtime.getRuntime().maxMemory();
+  }
+
+  /**
+   * Advice to raise {@code -Xmx} by at least {@code missing} bytes above the heap in use, in whole
+   * gigabytes and at least one more than now: advice below the current heap would not help.
+   */
+  default String moreMemory(long missing) {
+    long max = maxHeapBytes();
+    long gigabyte = 1L << 30;
+    long needed = max + Math.max(missing, 0) + max / 4;
+    long suggested = Math.max(max / gigabyte + 1, (needed + gigabyte - 1) / gigabyte);
+    return "Give Java more memory than its "
+        + size(max)
+        + " now (e.g. java -Xmx"
+        + suggested
+        + "g -jar attnviz.jar)";
   }
 
   /**
@@ -47,10 +66,18 @@ interface MemoryBudget {
    * nothing was allocated).
    */
   default Tensor4D.Builder allocate(long[] shape, String what) throws InvalidFileException {
+    return allocate(shape, what, "Save fewer layers or tokens");
+  }
+
+  /**
+   * As {@link #allocate(long[], String)}, with what to do when the shape is larger than one array.
+   */
+  default Tensor4D.Builder allocate(long[] shape, String what, String tooLargeAdvice)
+      throws InvalidFileException {
     try {
       Tensor4D.checkedSize(shape[0], shape[1], shape[2], shape[3]);
     } catch (IllegalArgumentException e) {
-      throw InvalidFileException.wrap(what, e, "Save fewer layers or tokens");
+      throw InvalidFileException.wrap(what, e, tooLargeAdvice);
     }
     for (long dim : shape) {
       // An empty tensor passes the size check even with one absurd dimension.
@@ -65,7 +92,8 @@ interface MemoryBudget {
     } catch (OutOfMemoryError e) {
       throw new InvalidFileException(
           what + " does not fit in the free memory",
-          "Give Java more memory (e.g. java -Xmx4g -jar attnviz.jar) or save fewer layers or tokens",
+          moreMemory(4 * shape[0] * shape[1] * shape[2] * shape[3])
+              + " or save fewer layers or tokens",
           e);
     }
   }

@@ -55,6 +55,11 @@ final class NpyArray {
     return name + ".npy";
   }
 
+  /** Whether the array's entry is compressed (deflated), so that it can only be copied. */
+  boolean deflated() {
+    return stored.deflated();
+  }
+
   NpyHeader header() {
     return header;
   }

@@ -1,12 +1,15 @@
 package dev.attnviz.core.io;
 
+import dev.attnviz.core.Tensor4D;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Map;
@@ -50,11 +53,14 @@ final class NpzArchive implements Closeable {
   private final ZipFile zip;
   private final Map<String, ZipEntry> entries;
   private final long fileBytes;
+  private final Path file;
+  private Map<String, Long> storedOffsets;
 
-  private NpzArchive(ZipFile zip, Map<String, ZipEntry> entries, long fileBytes) {
+  private NpzArchive(ZipFile zip, Map<String, ZipEntry> entries, long fileBytes, Path file) {
     this.zip = zip;
     this.entries = entries;
     this.fileBytes = fileBytes;
+    this.file = file;
   }
 
   /** Opens the archive and lists its arrays. */
@@ -68,7 +74,7 @@ final class NpzArchive implements Closeable {
       throw incomplete(e);
     }
     try {
-      return new NpzArchive(zip, arrays(zip), Files.size(file));
+      return new NpzArchive(zip, arrays(zip), Files.size(file), file);
     } catch (InvalidFileException | IOException e) {
       zip.close();
       throw e;
@@ -165,6 +171,39 @@ final class NpzArchive implements Closeable {
           key + SUFFIX + " is damaged (" + InvalidFileException.detail(e) + ")",
           "Save the file again and make sure it is copied completely",
           e);
+    }
+  }
+
+  /**
+   * Maps the data of an array whose entry is stored (not compressed) and whose values are C-ordered
+   * float32, instead of copying it into the heap; returns null when the array cannot be mapped (it
+   * is then read by copying). The mapped range is checked to lie inside the file and inside the
+   * entry before anything is mapped.
+   */
+  Tensor4D mapFloats(NpyArray array, int d0, int d1, int d2, int d3) throws IOException {
+    NpyHeader header = array.header();
+    long elements = (long) d0 * d1 * d2 * d3;
+    if (header.dtype().kind() != 'f'
+        || header.dtype().itemSize() != Float.BYTES
+        || header.fortranOrder()
+        || elements == 0) {
+      return null;
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      if (storedOffsets == null) {
+        storedOffsets = ZipDataOffsets.storedEntries(channel);
+      }
+      ZipEntry entry = entries.get(array.name());
+      Long entryStart = storedOffsets.get(entry.getName());
+      long bytes = elements * Float.BYTES;
+      if (entryStart == null
+          || entry.getMethod() != ZipEntry.STORED
+          || header.length() + bytes > entry.getCompressedSize()
+          || entryStart + header.length() + bytes > channel.size()) {
+        return null;
+      }
+      return MappedTensors.map(
+          channel, entryStart + header.length(), header.dtype().order(), d0, d1, d2, d3);
     }
   }
 

@@ -77,9 +77,20 @@ final class NpzReader {
       // the tokens first of all, since a few thousand huge strings can fill any heap.
       Map<String, NpyArray> tokenArrays =
           tokensFile == null ? openTokenArrays(archive, kinds, tensors) : Map.of();
+      // Stored float32 arrays are mapped, not copied: they take no heap, whatever their size.
+      Map<String, Tensor4D> mapped = new HashMap<>();
       long bytes = 0;
       for (NpyArray tensor : tensors.values()) {
-        bytes += fourDimensions(tensor).elements() * Float.BYTES;
+        Shape4 shape = fourDimensions(tensor);
+        Tensor4D map =
+            archive.mapFloats(
+                tensor, (int) shape.d0(), (int) shape.d1(), (int) shape.d2(), (int) shape.d3());
+        if (map != null) {
+          mapped.put(tensor.name(), map);
+        } else {
+          requireOneArray(tensor, shape);
+          bytes += shape.elements() * Float.BYTES;
+        }
       }
       for (NpyArray tokens : tokenArrays.values()) {
         bytes = saturatedAdd(bytes, tokens.stringMemoryBytes());
@@ -88,7 +99,7 @@ final class NpzReader {
       Map<String, Tokens> tokens = readTokens(tokenArrays, tokensFile);
       AttentionData.Builder data = AttentionData.builder().setModel(model(archive, file));
       for (KindArrays arrays : kinds) {
-        data.addAttention(attention(arrays, tensors, tokens));
+        data.addAttention(attention(arrays, tensors, mapped, tokens));
       }
       if (archive.has("sentence_b_start")) {
         data.optSentenceBStart(sentenceBStart(archive.open("sentence_b_start")));
@@ -221,13 +232,52 @@ final class NpzReader {
         "Stack one array per layer, e.g. np.stack([a.numpy() for a in outputs.attentions])");
   }
 
+  /**
+   * Checks what any tensor needs, mapped or copied: dimensions that Java can index and one {@code
+   * [layer][head]} matrix that fits one Java array. The whole tensor may be larger than one array
+   * when it is mapped ({@link #requireOneArray} checks the copied ones).
+   */
   private static Shape4 checkedShape(NpyArray array, Shape4 shape) throws InvalidFileException {
     try {
       Tensor4D.checkedSize(shape.d0(), shape.d1(), shape.d2(), shape.d3());
-    } catch (IllegalArgumentException e) {
-      throw InvalidFileException.wrap(array.where(), e, "Save fewer layers or tokens");
+    } catch (IllegalArgumentException whole) {
+      // Too large for one array: still readable if mapped, when each dimension and each matrix is.
+      boolean matrixFits = true;
+      try {
+        Tensor4D.checkedSize(1, 1, shape.d2(), shape.d3());
+      } catch (IllegalArgumentException matrix) {
+        matrixFits = false;
+      }
+      if (!matrixFits || shape.d0() > Integer.MAX_VALUE || shape.d1() > Integer.MAX_VALUE) {
+        throw InvalidFileException.wrap(array.where(), whole, "Save fewer layers or tokens");
+      }
     }
     return shape;
+  }
+
+  /** Fails, with what to save instead, if an array that must be copied is too large for it. */
+  private static void requireOneArray(NpyArray array, Shape4 shape) throws InvalidFileException {
+    try {
+      Tensor4D.checkedSize(shape.d0(), shape.d1(), shape.d2(), shape.d3());
+    } catch (IllegalArgumentException e) {
+      throw InvalidFileException.wrap(array.where(), e, copyAdvice(array));
+    }
+  }
+
+  /**
+   * What makes a large array readable: only stored float32 arrays are mapped from the disk; the
+   * others are copied into the heap.
+   */
+  static String copyAdvice(NpyArray array) {
+    if (array.deflated()) {
+      return "Save it uncompressed with np.savez (not np.savez_compressed) and as float32:"
+          + " attnviz then maps it from the disk instead of copying it into memory";
+    }
+    if (array.header().dtype().itemSize() != Float.BYTES || array.header().fortranOrder()) {
+      return "Save it as C-ordered float32 (np.ascontiguousarray(a, dtype=np.float32)):"
+          + " attnviz then maps it from the disk instead of copying it into memory";
+    }
+    return "Save fewer layers or tokens";
   }
 
   /**
@@ -325,16 +375,19 @@ final class NpzReader {
   }
 
   private Attention attention(
-      KindArrays arrays, Map<String, NpyArray> tensors, Map<String, Tokens> tokens)
+      KindArrays arrays,
+      Map<String, NpyArray> tensors,
+      Map<String, Tensor4D> mapped,
+      Map<String, Tokens> tokens)
       throws InvalidFileException, IOException {
     Attention.Builder builder =
         Attention.builder(arrays.kind())
             .setQueryTokens(tokens.get(arrays.queryTokensKey()))
             .setKeyTokens(tokens.get(arrays.keyTokensKey()))
-            .setWeights(readTensor(tensors.get(arrays.weights())));
+            .setWeights(tensor(arrays.weights(), tensors, mapped));
     if (tensors.containsKey(arrays.queries())) {
       builder.optVectors(
-          readTensor(tensors.get(arrays.queries())), readTensor(tensors.get(arrays.keys())));
+          tensor(arrays.queries(), tensors, mapped), tensor(arrays.keys(), tensors, mapped));
     }
     try {
       return builder.build();
@@ -343,9 +396,15 @@ final class NpzReader {
     }
   }
 
+  private Tensor4D tensor(String key, Map<String, NpyArray> tensors, Map<String, Tensor4D> mapped)
+      throws InvalidFileException, IOException {
+    Tensor4D map = mapped.get(key);
+    return map != null ? map : readTensor(tensors.get(key));
+  }
+
   private Tensor4D readTensor(NpyArray array) throws InvalidFileException, IOException {
     Shape4 shape = fourDimensions(array);
-    Tensor4D.Builder builder = budget.allocate(shape.toArray(), array.where());
+    Tensor4D.Builder builder = budget.allocate(shape.toArray(), array.where(), copyAdvice(array));
     array.readFloats(
         builder, (int) shape.d0(), (int) shape.d1(), (int) shape.d2(), (int) shape.d3());
     return builder.build();

@@ -202,12 +202,19 @@ public final class AttentionService implements AutoCloseable {
             () ->
                 listener.onFailure(
                     "Not enough memory for this input. Try a shorter text or a smaller file, or"
-                        + " start attnviz with more memory (java -Xmx4g -jar attnviz.jar)."));
+                        + " start attnviz with more memory (java -Xmx"
+                        + largerHeapGigabytes()
+                        + "g -jar attnviz.jar)."));
       } catch (Exception | Error e) {
         // Not a user mistake: keep the details in the log, tell the user plainly.
         LOG.log(System.Logger.Level.ERROR, "attention job failed", e);
         deliver(mine, () -> listener.onFailure("Something went wrong: " + e));
       }
+    }
+
+    /** Twice the heap in use, in whole gigabytes and at least 4: advice that would help. */
+    private static long largerHeapGigabytes() {
+      return Math.max(4, 2 * ((Runtime.getRuntime().maxMemory() + (1L << 30) - 1) >> 30));
     }
 
     private void deliver(long mine, Runnable onEdt) {

@@ -173,6 +173,12 @@ class AttentionServiceTest {
     assertEquals(1, failed.events.size(), failed.events::toString);
     assertTrue(
         failed.events.get(0).startsWith("failure Not enough memory"), failed.events::toString);
+    // The advice must be more than the heap in use (issue 18: "-Xmx4g" was said to a 6.3 GB heap).
+    long heapGigabytes = Runtime.getRuntime().maxMemory() >> 30;
+    java.util.regex.Matcher advice =
+        java.util.regex.Pattern.compile("-Xmx(\\d+)g").matcher(failed.events.get(0));
+    assertTrue(advice.find(), failed.events::toString);
+    assertTrue(Long.parseLong(advice.group(1)) > heapGigabytes, failed.events::toString);
     assertEquals(List.of("result after"), next.events);
   }
 
