@@ -6,6 +6,7 @@ import dev.attnviz.swing.SelectionControls;
 import dev.attnviz.swing.ViewKeys;
 import dev.attnviz.swing.ViewNavigation;
 import dev.attnviz.swing.ViewWithControls;
+import dev.attnviz.swing.accessibility.AttentionDescription;
 import dev.attnviz.swing.export.ExportableView;
 import dev.attnviz.swing.export.ShownMatrix;
 import dev.attnviz.swing.model.AttentionSelectionModel;
@@ -172,6 +173,7 @@ public final class NeuronView extends AttentionView {
     controlsBar().add(row);
     installMouse();
     installKeys();
+    describeAs("Neuron view", AttentionDescription::ofFocusedHead);
     start();
   }
 
