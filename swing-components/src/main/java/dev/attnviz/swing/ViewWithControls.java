@@ -220,7 +220,10 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
         isForegroundSet() ? new Color(getForeground().getRGB(), true) : uiColors.foreground();
     Font font = isFontSet() ? getFont() : uiColors.font();
     colors = uiColors.restyled(background, foreground, font, getHeadPalette());
-    controls.setBackground(colors.background());
+    // The controls are the look and feel's components, whose text keeps the theme's colour: they
+    // keep the theme's background too, so that they stay readable on a view's own background.
+    controls.setBackground(uiColors.background());
+    paletteToSquares(controls);
     if (notify) {
       themeChanged();
     }
@@ -230,6 +233,17 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
   protected void themeChanged() {
     revalidate();
     repaint();
+  }
+
+  /** Gives the view's head palette to the head squares among its controls. */
+  private void paletteToSquares(Container container) {
+    for (java.awt.Component child : container.getComponents()) {
+      if (child instanceof HeadSquares squares) {
+        squares.setHeadPalette(getHeadPalette());
+      } else if (child instanceof Container inner) {
+        paletteToSquares(inner);
+      }
+    }
   }
 
   /** Height of the controls bar when it is shown inside the view, else 0. */

@@ -78,6 +78,18 @@ class StylingPixelTest {
     return total - Pixels.countOther(image, box, scale, color);
   }
 
+  private static HeadSquares squares(java.awt.Container container) {
+    for (java.awt.Component child : container.getComponents()) {
+      if (child instanceof HeadSquares squares) {
+        return squares;
+      }
+      if (child instanceof java.awt.Container inner && squares(inner) != null) {
+        return squares(inner);
+      }
+    }
+    return null;
+  }
+
   @ParameterizedTest
   @ValueSource(doubles = {1, 2})
   void anOwnBackgroundWinsOverTheThemeAndSurvivesASwitch(double scale) {
@@ -132,6 +144,16 @@ class StylingPixelTest {
     assertEquals(List.of(own), events);
     Point2D p = line(styled, scale);
     assertNear(Pixels.paint(styled, scale), p.getX(), p.getY(), GREEN, 8, "head 0 in green");
+    HeadSquares squares = squares(styled);
+    squares.setSize(squares.getPreferredSize());
+    Rectangle square = squares.stripLayout().square(0);
+    assertNear(
+        Pixels.paint(squares, scale),
+        square.getCenterX() * scale,
+        square.getCenterY() * scale,
+        GREEN,
+        8,
+        "the view's head square too");
     selection.isolateHead(1, 2);
     p = ViewProbe.scaled(ViewProbe.along(styled::tokenBounds, 0, 3, 0.25), scale);
     assertNear(Pixels.paint(styled, scale), p.getX(), p.getY(), MAGENTA, 8, "head 1 magenta");
