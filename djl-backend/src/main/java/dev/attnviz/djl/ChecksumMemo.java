@@ -41,7 +41,7 @@ final class ChecksumMemo {
       updated.setProperty("stamp", stamp);
       updated.setProperty("sha256", sha256);
       try {
-        AtomicFiles.write(entry, out -> updated.store(out, "checksum of a model file"));
+        CacheFiles.write(entry, out -> updated.store(out, "checksum of a model file"));
       } catch (IOException unwritable) {
         // Only a missed shortcut: the checksum is right, the next open computes it again.
         return sha256;

@@ -78,7 +78,7 @@ final class EmbeddedModel {
       String onnxSha = ensure(onnxResource, ModelFiles.DEFAULT_ONNX, manifest, updated, progress);
       ensure(tokenizerResource, ModelFiles.TOKENIZER, manifest, updated, progress);
       if (!updated.equals(manifest)) {
-        AtomicFiles.write(folder.resolve(MANIFEST), out -> updated.store(out, NAME + " files"));
+        CacheFiles.write(folder.resolve(MANIFEST), out -> updated.store(out, NAME + " files"));
       }
       return new Unpacked(folder, folder.resolve(ModelFiles.DEFAULT_ONNX), onnxSha);
     } catch (IOException e) {
@@ -126,7 +126,7 @@ final class EmbeddedModel {
     progress.onStage(ProgressListener.Stage.UNPACKING, NAME + " " + fileName + " to " + folder);
     Checksums.Digests[] digests = new Checksums.Digests[1];
     try (InputStream in = resource.openStream()) {
-      AtomicFiles.write(target, out -> digests[0] = Checksums.copy(in, out));
+      CacheFiles.write(target, out -> digests[0] = Checksums.copy(in, out));
     }
     record(
         updated,

@@ -62,11 +62,11 @@ final class PreparedModelCache {
         GraphRewriter.rewrite(original, candidates, source.getFileName().toString());
     Path model = folder.resolve(MODEL_FILE);
     try {
-      AtomicFiles.write(model, result.model()::writeTo);
+      CacheFiles.write(model, result.model()::writeTo);
       Properties description = result.graph().toProperties();
       description.setProperty(MODEL_SIZE, String.valueOf(Files.size(model)));
       description.setProperty("source", source.toAbsolutePath().toString());
-      AtomicFiles.write(
+      CacheFiles.write(
           folder.resolve(DESCRIPTION_FILE),
           out -> description.store(out, "attention outputs added by attnviz"));
     } catch (IOException e) {
