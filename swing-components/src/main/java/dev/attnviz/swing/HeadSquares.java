@@ -12,6 +12,7 @@ import java.awt.Graphics2D;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.util.BitSet;
+import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import javax.swing.JComponent;
@@ -91,7 +92,7 @@ public final class HeadSquares extends JComponent {
 
   /** Paints the squares in {@code newPalette}'s colours, as the owning view's head palette. */
   public void setHeadPalette(HeadPalette newPalette) {
-    palette = java.util.Objects.requireNonNull(newPalette, "newPalette");
+    palette = Objects.requireNonNull(newPalette, "newPalette");
     colors = restyled(colors);
     repaint();
   }

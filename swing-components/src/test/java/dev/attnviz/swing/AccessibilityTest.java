@@ -135,6 +135,20 @@ class AccessibilityTest {
   }
 
   @Test
+  void theComparisonsMeanOfHeadsIsOverTheIncludedHeadsWhicheverAreActive() {
+    ComparisonView comparison = new ComparisonView(selection);
+    comparison.setPair(model.data(), "A", model.data(), "B");
+    selection.setLayer(0);
+    selection.isolateHead(1, 2);
+    comparison.setMeanOfHeads(true);
+    selection.setLockedToken(dev.attnviz.swing.model.TokenRef.query(3));
+    assertEquals(
+        "Input A against input B. Layer 0, heads 0, 1. Token 'delta' (index 3) attends most to"
+            + " 'alpha' (0.50).",
+        comparison.getAccessibleContext().getAccessibleDescription());
+  }
+
+  @Test
   void theHostsOwnNameAndDescriptionWin() {
     HeadView view = new HeadView(model, selection);
     view.getAccessibleContext().setAccessibleName("Attention of sentence 1");

@@ -30,10 +30,7 @@ public final class AttentionDescription {
    * @param shown what the view shows
    */
   public static String of(ShownAttention shown, AttentionSelectionModel selection) {
-    BitSet heads = selection.activeHeads(shown.headCount());
-    return layerAndHeads(selection.layer(), heads)
-        + " "
-        + lockedToken(shown, selection.lockedToken(), selection.layer(), heads);
+    return ofHeads(shown, selection, selection.layer(), selection.activeHeads(shown.headCount()));
   }
 
   /**
@@ -44,6 +41,23 @@ public final class AttentionDescription {
       ShownAttention shown, AttentionSelectionModel selection, int layer, int head) {
     BitSet heads = new BitSet();
     heads.set(head);
+    return ofHeads(shown, selection, layer, heads);
+  }
+
+  /**
+   * The selected layer averaged over every included head, as the comparison's mean of heads shows
+   * it, whichever heads are active.
+   */
+  public static String ofIncludedHeads(ShownAttention shown, AttentionSelectionModel selection) {
+    BitSet heads = new BitSet();
+    for (int head : shown.visibleHeads()) {
+      heads.set(head);
+    }
+    return ofHeads(shown, selection, selection.layer(), heads);
+  }
+
+  private static String ofHeads(
+      ShownAttention shown, AttentionSelectionModel selection, int layer, BitSet heads) {
     return layerAndHeads(layer, heads)
         + " "
         + lockedToken(shown, selection.lockedToken(), layer, heads);

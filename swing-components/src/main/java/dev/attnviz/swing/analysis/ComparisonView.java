@@ -110,7 +110,7 @@ public class ComparisonView extends AttentionView {
         (shown, s) ->
             "Input A against input B. "
                 + (meanOfHeads
-                    ? AttentionDescription.of(shown, s)
+                    ? AttentionDescription.ofIncludedHeads(shown, s)
                     : AttentionDescription.ofFocusedHead(shown, s)));
     start();
   }

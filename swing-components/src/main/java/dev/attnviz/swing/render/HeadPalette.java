@@ -3,6 +3,7 @@ package dev.attnviz.swing.render;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Colours for attention heads that stay distinguishable for any head count, on light and dark
@@ -67,7 +68,7 @@ public final class HeadPalette {
     }
     Color[] copy = colors.clone();
     for (int i = 0; i < copy.length; i++) {
-      java.util.Objects.requireNonNull(copy[i], "colors[" + i + "]");
+      Objects.requireNonNull(copy[i], "colors[" + i + "]");
     }
     return new HeadPalette(copy);
   }
