@@ -15,6 +15,7 @@ module dev.attnviz.swing {
   requires static org.apache.xmlgraphics.batik.svggen;
 
   exports dev.attnviz.swing;
+  exports dev.attnviz.swing.accessibility;
   exports dev.attnviz.swing.analysis;
   exports dev.attnviz.swing.export;
   exports dev.attnviz.swing.model;

@@ -1,6 +1,8 @@
 package dev.attnviz.swing;
 
 import dev.attnviz.core.AttentionData;
+import dev.attnviz.swing.accessibility.AttentionDescription;
+import dev.attnviz.swing.accessibility.ViewDescriber;
 import dev.attnviz.swing.export.ExportableView;
 import dev.attnviz.swing.export.ShownMatrix;
 import dev.attnviz.swing.model.AttentionSelectionModel;
@@ -26,6 +28,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javax.accessibility.AccessibleContext;
+import javax.accessibility.AccessibleRole;
 import javax.swing.ToolTipManager;
 import javax.swing.event.ChangeEvent;
 import javax.swing.event.ChangeListener;
@@ -56,6 +60,8 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
   private TokenRef paintedSelection;
   private boolean disposed;
   private final List<SelectionControls> boundControls = new ArrayList<>();
+  private String accessibleViewName = "Attention view";
+  private ViewDescriber describer = AttentionDescription::of;
 
   /** Creates a view bound to the given models. */
   protected AttentionView(AttentionViewModel model, AttentionSelectionModel selection) {
@@ -400,6 +406,7 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
   private void onModelChange() {
     shownValid = false;
     dataChanged();
+    contentDescriptionChanged();
   }
 
   private void onSelectionChange(ChangeEvent event) {
@@ -410,6 +417,85 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
       shownValid = false;
     }
     selectionChanged(change);
+    contentDescriptionChanged();
+  }
+
+  /**
+   * Names the view for assistive technology (e.g. "Head view") and says how it describes what it
+   * shows; without this call a view is an "Attention view" described by {@link
+   * AttentionDescription#of} (layer, active heads, the locked token and where it attends most).
+   */
+  protected final void describeAs(String name, ViewDescriber description) {
+    accessibleViewName = Objects.requireNonNull(name, "name");
+    describer = Objects.requireNonNull(description, "description");
+  }
+
+  /**
+   * The view's accessible context: role {@link AccessibleRole#PANEL}, the host's accessible name or
+   * else the view's own (e.g. "Head view"), and the host's accessible description or else what the
+   * view shows in words (see {@link #describeAs}), which follows the data and the selection: a
+   * change fires {@link AccessibleContext#ACCESSIBLE_DESCRIPTION_PROPERTY}. Its children are the
+   * controls.
+   */
+  @Override
+  public AccessibleContext getAccessibleContext() {
+    if (accessibleContext == null) {
+      accessibleContext = new AccessibleAttentionView();
+    }
+    return accessibleContext;
+  }
+
+  private String describeContent() {
+    ShownAttention now = shown();
+    return now == null ? AttentionDescription.NO_DATA : describer.describe(now, selection);
+  }
+
+  /** Fires the description change if someone asked for the accessible context. */
+  private void contentDescriptionChanged() {
+    if (accessibleContext instanceof AccessibleAttentionView context) {
+      context.refreshDescription();
+    }
+  }
+
+  /** The accessible context of a view: a panel whose description follows what is shown. */
+  protected class AccessibleAttentionView extends AccessibleJComponent {
+
+    private static final long serialVersionUID = 1L;
+
+    private String lastDescription;
+
+    /** Creates the context. */
+    protected AccessibleAttentionView() {}
+
+    @Override
+    public AccessibleRole getAccessibleRole() {
+      return AccessibleRole.PANEL;
+    }
+
+    @Override
+    public String getAccessibleName() {
+      String name = super.getAccessibleName();
+      return name != null ? name : accessibleViewName;
+    }
+
+    @Override
+    public String getAccessibleDescription() {
+      if (accessibleDescription != null) {
+        return accessibleDescription;
+      }
+      lastDescription = describeContent();
+      return lastDescription;
+    }
+
+    private void refreshDescription() {
+      if (accessibleDescription == null && lastDescription != null) {
+        String old = lastDescription;
+        lastDescription = describeContent();
+        if (!old.equals(lastDescription)) {
+          firePropertyChange(ACCESSIBLE_DESCRIPTION_PROPERTY, old, lastDescription);
+        }
+      }
+    }
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.attnviz.swing;
 
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.SelectionListener;
+import dev.attnviz.swing.render.HeadPalette;
 import dev.attnviz.swing.render.HeadStripLayout;
 import dev.attnviz.swing.render.HeadStripPainter;
 import dev.attnviz.swing.render.ViewColors;
@@ -11,6 +12,7 @@ import java.awt.Graphics2D;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.util.BitSet;
+import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import javax.swing.JComponent;
@@ -31,6 +33,7 @@ public final class HeadSquares extends JComponent {
   private AttentionSelectionModel selection;
   private final SelectionListener repainter = e -> repaint();
   private ViewColors colors = ViewColors.fromUIManager();
+  private HeadPalette palette = HeadPalette.standard();
 
   /**
    * Creates the squares.
@@ -84,7 +87,20 @@ public final class HeadSquares extends JComponent {
   @Override
   public void updateUI() {
     super.updateUI();
-    colors = ViewColors.fromUIManager();
+    colors = restyled(ViewColors.fromUIManager());
+  }
+
+  /** Paints the squares in {@code newPalette}'s colours, as the owning view's head palette. */
+  public void setHeadPalette(HeadPalette newPalette) {
+    palette = Objects.requireNonNull(newPalette, "newPalette");
+    colors = restyled(colors);
+    repaint();
+  }
+
+  private ViewColors restyled(ViewColors base) {
+    // palette is null while JComponent's constructor calls updateUI.
+    HeadPalette heads = palette == null ? HeadPalette.standard() : palette;
+    return base.restyled(base.background(), base.foreground(), base.font(), heads);
   }
 
   /** The geometry of the squares in this component. */

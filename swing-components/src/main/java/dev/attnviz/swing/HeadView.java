@@ -1,6 +1,7 @@
 package dev.attnviz.swing;
 
 import dev.attnviz.swing.SelectionControls.Part;
+import dev.attnviz.swing.accessibility.AttentionDescription;
 import dev.attnviz.swing.export.ShownMatrix;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
@@ -112,6 +113,7 @@ public class HeadView extends AttentionView {
         new ViewNavigation(this, this::shown, false)
             .onToken(token -> tokenBounds(token).ifPresent(this::scrollRectToVisible))
             .actions());
+    describeAs("Head view", AttentionDescription::of);
     start();
   }
 

@@ -114,6 +114,7 @@ public class ModelView extends AttentionView {
         new ViewNavigation(this, () -> shownSelectedCell() == null ? null : shown(), true)
             .onToken(token -> detailTokenBounds(token).ifPresent(this::scrollRectToVisible))
             .actions());
+    describeAs("Model view", dev.attnviz.swing.accessibility.AttentionDescription::modelGrid);
     start();
   }
 

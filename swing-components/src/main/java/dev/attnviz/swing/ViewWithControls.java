@@ -1,9 +1,12 @@
 package dev.attnviz.swing;
 
+import dev.attnviz.swing.render.HeadPalette;
 import dev.attnviz.swing.render.TextFit;
 import dev.attnviz.swing.render.ViewColors;
+import java.awt.Color;
 import java.awt.Container;
 import java.awt.Dimension;
+import java.awt.Font;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
 import java.awt.Point;
@@ -27,6 +30,9 @@ import javax.swing.Scrollable;
 import javax.swing.SwingConstants;
 import javax.swing.SwingUtilities;
 import javax.swing.ToolTipManager;
+import javax.swing.plaf.ColorUIResource;
+import javax.swing.plaf.FontUIResource;
+import javax.swing.plaf.UIResource;
 
 /**
  * Base of the attention views: a painted, scrollable content area with a bar of controls above it.
@@ -40,8 +46,11 @@ import javax.swing.ToolTipManager;
  * them for hosts that bring their own.
  *
  * <p>Colours come from {@link ViewColors#fromUIManager()} and are re-read in {@link #updateUI()}.
- * Painting never throws: a failure is logged through {@link System.Logger} and drawn as an error
- * message. Use on the Event Dispatch Thread.
+ * As with Swing's own components, {@link #setBackground}, {@link #setForeground} and {@link
+ * #setFont} with a value that is not a {@link UIResource} override the look and feel for this view
+ * and survive a theme switch; {@link #setHeadPalette} sets the head colours. Painting never throws:
+ * a failure is logged through {@link System.Logger} and drawn as an error message. Use on the Event
+ * Dispatch Thread.
  */
 public abstract class ViewWithControls extends JComponent implements Scrollable {
 
@@ -55,7 +64,12 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
   private final JPanel controls = new JPanel();
   private boolean controlsVisible = true;
   private JScrollPane headerHost;
+
+  /** The look and feel's colours; {@link #colors} adds this view's own settings. */
+  private ViewColors uiColors;
+
   private ViewColors colors;
+  private HeadPalette headPalette;
 
   /** Creates the view with an empty controls bar. */
   protected ViewWithControls() {
@@ -66,7 +80,9 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
     controls.setBorder(BorderFactory.createEmptyBorder(4, 4, 4, 4));
     add(controls);
     ToolTipManager.sharedInstance().registerComponent(this);
-    colors = ViewColors.fromUIManager();
+    uiColors = ViewColors.fromUIManager();
+    // No themeChanged() yet: subclass fields it may touch do not exist during construction.
+    applyUIStyle(false);
     addFocusListener(
         new FocusAdapter() {
           @Override
@@ -114,25 +130,120 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
     }
   }
 
-  /** Re-reads colours and font from the look and feel, then {@link #themeChanged()}. */
+  /**
+   * Re-reads colours and font from the look and feel, keeping a background, foreground and font set
+   * on this view, then {@link #themeChanged()}.
+   */
   @Override
   public void updateUI() {
     super.updateUI();
-    colors = ViewColors.fromUIManager();
-    setBackground(colors.background());
-    setForeground(colors.foreground());
-    setFont(colors.font());
+    uiColors = ViewColors.fromUIManager();
     if (controls != null) {
       SwingUtilities.updateComponentTreeUI(controls);
-      controls.setBackground(colors.background());
     }
-    themeChanged();
+    applyUIStyle(true);
+  }
+
+  /** Takes the look and feel's colours and font where the host set none of its own. */
+  private void applyUIStyle(boolean notify) {
+    if (!isBackgroundSet() || getBackground() instanceof UIResource) {
+      super.setBackground(new ColorUIResource(uiColors.background()));
+    }
+    if (!isForegroundSet() || getForeground() instanceof UIResource) {
+      super.setForeground(new ColorUIResource(uiColors.foreground()));
+    }
+    if (!isFontSet() || getFont() instanceof UIResource) {
+      super.setFont(new FontUIResource(uiColors.font()));
+    }
+    restyle(notify);
+  }
+
+  /**
+   * Sets this view's background; a colour that is not a {@link UIResource} stays across theme
+   * switches. Repaints the view.
+   */
+  @Override
+  public void setBackground(Color background) {
+    super.setBackground(background);
+    restyle(true);
+  }
+
+  /**
+   * Sets the colour of this view's token text and labels; a colour that is not a {@link UIResource}
+   * stays across theme switches. Repaints the view.
+   */
+  @Override
+  public void setForeground(Color foreground) {
+    super.setForeground(foreground);
+    restyle(true);
+  }
+
+  /**
+   * Sets the font of this view's tokens and labels; a font that is not a {@link UIResource} stays
+   * across theme switches. Lays the view out again.
+   */
+  @Override
+  public void setFont(Font font) {
+    super.setFont(font);
+    restyle(true);
+  }
+
+  /**
+   * The head colours this view paints with; the {@linkplain HeadPalette#standard() standard
+   * palette} unless one was set. Bound property {@code "headPalette"}.
+   */
+  public HeadPalette getHeadPalette() {
+    return headPalette == null ? HeadPalette.standard() : headPalette;
+  }
+
+  /**
+   * Paints the heads in {@code palette}'s colours; null restores the standard palette. Bound
+   * property {@code "headPalette"}.
+   */
+  public void setHeadPalette(HeadPalette palette) {
+    HeadPalette old = getHeadPalette();
+    headPalette = palette;
+    restyle(true);
+    firePropertyChange("headPalette", old, getHeadPalette());
+  }
+
+  /** Combines the look and feel's colours with this view's own, and drops what depends on them. */
+  private void restyle(boolean notify) {
+    // Swing's constructors and setUI may call the setters before this class's fields exist.
+    if (uiColors == null || controls == null) {
+      return;
+    }
+    // Copies, so that a look and feel's ColorUIResource never leaks into painting state.
+    Color background =
+        isBackgroundSet() ? new Color(getBackground().getRGB(), true) : uiColors.background();
+    Color foreground =
+        isForegroundSet() ? new Color(getForeground().getRGB(), true) : uiColors.foreground();
+    Font font = isFontSet() ? getFont() : uiColors.font();
+    colors = uiColors.restyled(background, foreground, font, getHeadPalette());
+    // The controls are the look and feel's components, whose text keeps the theme's colour: they
+    // keep the theme's background too, so that they stay readable on a view's own background.
+    controls.setBackground(uiColors.background());
+    paletteToSquares(controls);
+    if (notify) {
+      themeChanged();
+    }
   }
 
   /** Called after the colours changed: drop caches that depend on them. */
   protected void themeChanged() {
     revalidate();
     repaint();
+  }
+
+  /** Gives the view's head palette to the head squares among its controls. */
+  private void paletteToSquares(Container container) {
+    for (java.awt.Component child : container.getComponents()) {
+      if (child instanceof HeadSquares squares) {
+        squares.setHeadPalette(getHeadPalette());
+      } else if (child instanceof Container inner) {
+        paletteToSquares(inner);
+      }
+    }
   }
 
   /** Height of the controls bar when it is shown inside the view, else 0. */

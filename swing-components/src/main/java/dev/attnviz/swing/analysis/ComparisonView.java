@@ -7,6 +7,7 @@ import dev.attnviz.swing.SelectionControls;
 import dev.attnviz.swing.SelectionControls.Part;
 import dev.attnviz.swing.ViewKeys;
 import dev.attnviz.swing.ViewNavigation;
+import dev.attnviz.swing.accessibility.AttentionDescription;
 import dev.attnviz.swing.export.ShownMatrix;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
@@ -110,6 +111,13 @@ public class ComparisonView extends AttentionView {
         new ViewNavigation(this, this::shown, false)
             .onToken(token -> tokenBounds(Panel.A, token).ifPresent(this::scrollRectToVisible))
             .actions());
+    describeAs(
+        "Comparison view",
+        (shown, s) ->
+            "Input A against input B. "
+                + (meanOfHeads
+                    ? AttentionDescription.ofIncludedHeads(shown, s)
+                    : AttentionDescription.ofFocusedHead(shown, s)));
     start();
   }
 

@@ -15,6 +15,7 @@ import dev.attnviz.swing.SelectionControls.Part;
 import dev.attnviz.swing.ViewHit;
 import dev.attnviz.swing.ViewKeys;
 import dev.attnviz.swing.ViewNavigation;
+import dev.attnviz.swing.accessibility.AttentionDescription;
 import dev.attnviz.swing.export.ShownMatrix;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
@@ -116,6 +117,12 @@ public final class HeadStatisticsHeatmap extends AttentionView {
         .add(ControlRow.of(new JLabel("Statistic:"), statisticBox, bindControls(selectors)));
     installMouse();
     installKeys();
+    describeAs(
+        "Head statistics heatmap",
+        (shown, s) ->
+            statistic.label()
+                + " of every layer and head. Selected: "
+                + AttentionDescription.ofFocusedHead(shown, s));
     start();
   }
 

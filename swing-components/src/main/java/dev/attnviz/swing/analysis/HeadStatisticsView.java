@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javax.accessibility.AccessibleContext;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JSplitPane;
@@ -118,6 +119,43 @@ public final class HeadStatisticsView extends JPanel implements ExportableView {
             sorter.addRowSorterListener(toTop);
           }
         });
+  }
+
+  /**
+   * A panel named "Head statistics view" (unless the host names it) whose description is the
+   * heatmap's: the statistic and the selected head; it fires the heatmap's description changes.
+   */
+  @Override
+  public AccessibleContext getAccessibleContext() {
+    if (accessibleContext == null) {
+      AccessibleContext context =
+          new AccessibleJPanel() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public String getAccessibleName() {
+              String name = super.getAccessibleName();
+              return name != null ? name : "Head statistics view";
+            }
+
+            @Override
+            public String getAccessibleDescription() {
+              return accessibleDescription != null
+                  ? accessibleDescription
+                  : heatmap.getAccessibleContext().getAccessibleDescription();
+            }
+          };
+      heatmap
+          .getAccessibleContext()
+          .addPropertyChangeListener(
+              e -> {
+                if (AccessibleContext.ACCESSIBLE_DESCRIPTION_PROPERTY.equals(e.getPropertyName())) {
+                  context.firePropertyChange(e.getPropertyName(), e.getOldValue(), e.getNewValue());
+                }
+              });
+      accessibleContext = context;
+    }
+    return accessibleContext;
   }
 
   /** The heatmap, with the statistic, kind and display-option controls. */

@@ -10,6 +10,7 @@ import dev.attnviz.swing.SelectionControls;
 import dev.attnviz.swing.SelectionControls.Part;
 import dev.attnviz.swing.ViewKeys;
 import dev.attnviz.swing.ViewNavigation;
+import dev.attnviz.swing.accessibility.AttentionDescription;
 import dev.attnviz.swing.export.ShownMatrix;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
@@ -120,6 +121,7 @@ public class RolloutView extends AttentionView {
     controlsBar().add(bindControls(selectors));
     installTokenMouse(this::tokenAt);
     installKeys();
+    describeAs("Rollout view", (shown, s) -> AttentionDescription.rollout(shown, s, depth));
     start();
   }
 

@@ -5,6 +5,7 @@ import dev.attnviz.swing.SelectionControls;
 import dev.attnviz.swing.ViewKeys;
 import dev.attnviz.swing.ViewNavigation;
 import dev.attnviz.swing.ViewWithControls;
+import dev.attnviz.swing.accessibility.AttentionDescription;
 import dev.attnviz.swing.export.ExportableView;
 import dev.attnviz.swing.export.ShownMatrix;
 import dev.attnviz.swing.model.AttentionSelectionModel;
@@ -155,6 +156,7 @@ public final class NeuronView extends AttentionView {
     controlsBar().add(row);
     NeuronMouse.install(this);
     installKeys();
+    describeAs("Neuron view", AttentionDescription::ofFocusedHead);
     start();
   }
 

@@ -3,6 +3,7 @@ package dev.attnviz.swing.render;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Colours for attention heads (and model-view layers) that stay distinguishable for any head count,
@@ -18,9 +19,12 @@ import java.util.List;
  * the same mid-tone band. The sequence is fixed, so a head keeps its colour whatever the head
  * count, and consecutive heads differ as much as the remaining room allows.
  *
- * <p>Thread-safe.
+ * <p>{@link #standard()} is this sequence; {@link #of(Color...)} is a palette of the host's own
+ * colours, which a view takes through {@code setHeadPalette}. Immutable and thread-safe.
  */
 public final class HeadPalette {
+
+  private static final HeadPalette STANDARD = new HeadPalette(null);
 
   private static final int[] CATEGORY10 = {
     0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b, 0xe377c2, 0x7f7f7f, 0xbcbd22,
@@ -44,7 +48,51 @@ public final class HeadPalette {
 
   private static final Sequence COLORS = new Sequence(0.56, 0.84);
 
-  private HeadPalette() {}
+  /** The host's colours, or null for the standard sequence. */
+  private final Color[] custom;
+
+  private HeadPalette(Color[] custom) {
+    this.custom = custom;
+  }
+
+  /** The standard palette described above. */
+  public static HeadPalette standard() {
+    return STANDARD;
+  }
+
+  /**
+   * A palette of the given colours, the same on light and dark backgrounds: head {@code h} gets
+   * {@code colors[h % colors.length]}, so with fewer colours than heads some heads share a colour.
+   *
+   * @throws IllegalArgumentException if {@code colors} is empty
+   * @throws NullPointerException if a colour is null
+   */
+  public static HeadPalette of(Color... colors) {
+    if (colors.length == 0) {
+      throw new IllegalArgumentException("a head palette needs at least one colour");
+    }
+    Color[] copy = colors.clone();
+    for (int i = 0; i < copy.length; i++) {
+      Objects.requireNonNull(copy[i], "colors[" + i + "]");
+    }
+    return new HeadPalette(copy);
+  }
+
+  /**
+   * The colour of {@code head} among {@code headCount} heads in this palette.
+   *
+   * @param darkBackground whether the colour is drawn on a dark background
+   * @throws IllegalArgumentException if {@code head} is negative
+   */
+  public Color headColor(int head, int headCount, boolean darkBackground) {
+    if (custom == null) {
+      return color(head, headCount, darkBackground);
+    }
+    if (head < 0) {
+      throw new IllegalArgumentException("head " + head + " is negative");
+    }
+    return custom[head % custom.length];
+  }
 
   /**
    * The colour of {@code head} among {@code headCount} heads.

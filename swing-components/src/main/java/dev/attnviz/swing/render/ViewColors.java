@@ -47,6 +47,7 @@ import javax.swing.UIManager;
  * @param negative negative values
  * @param font token font
  * @param dark whether the background is dark
+ * @param palette the head colours
  */
 public record ViewColors(
     Color background,
@@ -59,9 +60,37 @@ public record ViewColors(
     Color positive,
     Color negative,
     Font font,
-    boolean dark) {
+    boolean dark,
+    HeadPalette palette) {
 
-  /** Reads the current look and feel's colours. */
+  /** Checks the palette. */
+  public ViewColors {
+    java.util.Objects.requireNonNull(palette, "palette");
+  }
+
+  /**
+   * These colours with a component's own background, foreground, font and head palette (e.g. set by
+   * {@code setBackground} on a view) in place of the look and feel's; whether the theme is dark
+   * follows the background.
+   */
+  public ViewColors restyled(
+      Color newBackground, Color newForeground, Font newFont, HeadPalette newPalette) {
+    return new ViewColors(
+        newBackground,
+        newForeground,
+        mutedForeground,
+        selection,
+        highlightBackground,
+        grid,
+        heat,
+        positive,
+        negative,
+        newFont,
+        isDark(newBackground),
+        newPalette);
+  }
+
+  /** Reads the current look and feel's colours, with the standard head palette. */
   public static ViewColors fromUIManager() {
     Color background = color("AttentionView.background", "Panel.background", Color.WHITE);
     boolean dark = isDark(background);
@@ -81,7 +110,8 @@ public record ViewColors(
         color(
             "AttentionView.negativeColor", null, dark ? new Color(0xF4A582) : new Color(0xD6604D)),
         uiFont(),
-        dark);
+        dark,
+        HeadPalette.standard());
   }
 
   /** Whether a background colour counts as dark (relative luminance below one half). */
@@ -99,9 +129,9 @@ public record ViewColors(
     return ViewText.of(font);
   }
 
-  /** The colour of {@code head} among {@code headCount} heads for this theme. */
+  /** The colour of {@code head} among {@code headCount} heads for this theme and palette. */
   public Color headColor(int head, int headCount) {
-    return HeadPalette.color(head, headCount, dark);
+    return palette.headColor(head, headCount, dark);
   }
 
   private static Color color(String key, String fallbackKey, Color defaultColor) {

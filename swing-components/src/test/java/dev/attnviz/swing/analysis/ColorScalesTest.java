@@ -3,6 +3,7 @@ package dev.attnviz.swing.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.attnviz.swing.render.HeadPalette;
 import dev.attnviz.swing.render.ViewColors;
 import dev.attnviz.swing.testing.Pixels;
 import java.awt.Color;
@@ -63,7 +64,8 @@ class ColorScalesTest {
             BLUE,
             RED,
             new Font(Font.SANS_SERIF, Font.PLAIN, 12),
-            false);
+            false,
+            HeadPalette.standard());
     ColorLegend legend = new ColorLegend("A \u2212 B", "-0.5", "0", "+0.5", scale::rgbAt);
     BufferedImage image = new BufferedImage(300, 80, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
