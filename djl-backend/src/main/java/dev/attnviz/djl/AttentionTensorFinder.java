@@ -6,6 +6,7 @@ import dev.attnviz.core.spi.ModelSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,9 +23,10 @@ final class AttentionTensorFinder {
    *
    * @param name the node's name, e.g. {@code /encoder/layer.0/attention/self/Softmax}
    * @param opType the operator, e.g. {@code Softmax}
+   * @param inputs the names of the tensors it reads, in order
    * @param outputs the names of the tensors it produces
    */
-  record Node(String name, String opType, List<String> outputs) {}
+  record Node(String name, String opType, List<String> inputs, List<String> outputs) {}
 
   private static final int SAMPLE_SIZE = 8;
 
@@ -70,6 +72,15 @@ final class AttentionTensorFinder {
                   + " and the key pattern "
                   + k.size()
                   + ". Adjust the patterns so that each matches one tensor per layer.");
+        }
+      }
+      if (patterns.tracedVectors()) {
+        ScoreInputs traced = ScoreInputs.of(nodes);
+        Optional<List<String>> q = traced.queries(attention);
+        Optional<List<String>> k = traced.keys(attention);
+        if (q.isPresent() && k.isPresent()) {
+          queries = q.get();
+          keys = k.get();
         }
       }
       return new AttentionTensors(patterns.family(), patterns.causal(), attention, queries, keys);

@@ -103,7 +103,8 @@ final class GraphRewriter {
     List<AttentionTensorFinder.Node> nodes = new ArrayList<>(graph.getNodeCount());
     for (NodeProto node : graph.getNodeList()) {
       nodes.add(
-          new AttentionTensorFinder.Node(node.getName(), node.getOpType(), node.getOutputList()));
+          new AttentionTensorFinder.Node(
+              node.getName(), node.getOpType(), node.getInputList(), node.getOutputList()));
     }
     return nodes;
   }

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * @param key matches key projections, if the family has them
  * @param causal whether models of this family are decoder-only
  * @param userVectors whether the query and key patterns came from the user's options
+ * @param tracedVectors whether, without query and key patterns, the vectors are found by walking
+ *     back from each attention Softmax to the MatMul of the scores ({@link ScoreInputs})
  */
 record TensorPatterns(
     String family,
@@ -27,7 +29,19 @@ record TensorPatterns(
     Optional<Pattern> query,
     Optional<Pattern> key,
     boolean causal,
-    boolean userVectors) {
+    boolean userVectors,
+    boolean tracedVectors) {
+
+  /** Patterns whose vectors, if any, are found by name only. */
+  TensorPatterns(
+      String family,
+      Pattern attention,
+      Optional<Pattern> query,
+      Optional<Pattern> key,
+      boolean causal,
+      boolean userVectors) {
+    this(family, attention, query, key, causal, userVectors, false);
+  }
 
   /** BERT and relatives exported from PyTorch (BERT, MiniLM, RoBERTa, ...): encoder-only. */
   static final TensorPatterns BERT =
@@ -56,8 +70,25 @@ record TensorPatterns(
           true,
           false);
 
+  /**
+   * Llama and relatives (rotary position embedding, grouped-query attention) exported from PyTorch:
+   * decoder-only, causal, Softmax at {@code /layers.N/self_attn/Softmax} ({@code /model/layers.N/…}
+   * under a language-model head). The vectors are the inputs of the Q·K^T {@code MatMul} found by
+   * {@link ScoreInputs}: queries after the rotary embedding, keys after the rotary embedding and
+   * {@code repeat_kv}, so one key vector per query head.
+   */
+  static final TensorPatterns LLAMA =
+      new TensorPatterns(
+          "Llama",
+          Pattern.compile("(?:/model)?/layers\\.(?<layer>\\d+)/self_attn/Softmax_output_0"),
+          Optional.empty(),
+          Optional.empty(),
+          true,
+          false,
+          true);
+
   /** The families tried, in order, when the source names no patterns. */
-  static final List<TensorPatterns> KNOWN_FAMILIES = List.of(BERT, GPT2);
+  static final List<TensorPatterns> KNOWN_FAMILIES = List.of(BERT, GPT2, LLAMA);
 
   /** The family name of patterns given by the user. */
   static final String CUSTOM = "custom";
@@ -89,7 +120,8 @@ record TensorPatterns(
                     query.or(() -> p.query),
                     key.or(() -> p.key),
                     options.causal().orElse(p.causal),
-                    query.isPresent()))
+                    query.isPresent(),
+                    p.tracedVectors && query.isEmpty()))
         .toList();
   }
 
@@ -120,6 +152,7 @@ record TensorPatterns(
         + attention.pattern()
         + query.map(q -> ", query " + q.pattern()).orElse("")
         + key.map(k -> ", key " + k.pattern()).orElse("")
+        + (tracedVectors ? ", queries and keys from the scores' MatMul" : "")
         + ")";
   }
 }

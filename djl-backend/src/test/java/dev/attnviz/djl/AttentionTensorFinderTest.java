@@ -17,7 +17,7 @@ class AttentionTensorFinderTest {
 
   /** A node named like PyTorch names it: its output is the node name plus "_output_0". */
   private static AttentionTensorFinder.Node node(String op, String name) {
-    return new AttentionTensorFinder.Node(name, op, List.of(name + "_output_0"));
+    return new AttentionTensorFinder.Node(name, op, List.of(), List.of(name + "_output_0"));
   }
 
   private static List<AttentionTensorFinder.Node> bertLayers(String prefix, int... layers) {
@@ -56,6 +56,7 @@ class AttentionTensorFinderTest {
           new AttentionTensorFinder.Node(
               attn + "Split",
               "Split",
+              List.of(),
               List.of(attn + "Split_output_0", attn + "Split_output_1", attn + "Split_output_2")));
       nodes.add(node("Softmax", attn + "Softmax"));
     }
@@ -158,5 +159,74 @@ class AttentionTensorFinderTest {
     assertEquals(TensorPatterns.KNOWN_FAMILIES.size(), patterns.size());
     assertEquals("q(?<layer>\\d+)", patterns.get(0).query().orElseThrow().pattern());
     assertEquals("BERT", patterns.get(0).family());
+  }
+
+  /**
+   * One Llama attention block as torch.onnx.export names it: Q·K^T MatMul of the rotated query and
+   * the transposed (repeated) key, divided, masked, Softmax; the key's producer is {@code keyOp}.
+   */
+  private static List<AttentionTensorFinder.Node> llamaLayer(int layer, String keyOp) {
+    String attn = "/layers." + layer + "/self_attn/";
+    return List.of(
+        new AttentionTensorFinder.Node(
+            attn + "Transpose_3",
+            keyOp,
+            List.of(attn + "Reshape_4_output_0"),
+            List.of(attn + "Transpose_3_output_0")),
+        new AttentionTensorFinder.Node(
+            attn + "MatMul",
+            "MatMul",
+            List.of(attn + "Add_output_0", attn + "Transpose_3_output_0"),
+            List.of(attn + "MatMul_output_0")),
+        new AttentionTensorFinder.Node(
+            attn + "Div_2",
+            "Div",
+            List.of(attn + "MatMul_output_0", attn + "Constant_65_output_0"),
+            List.of(attn + "Div_2_output_0")),
+        new AttentionTensorFinder.Node(
+            "/Mask/MatMul", "MatMul", List.of("a", "b"), List.of("/Add_1_output_0")),
+        new AttentionTensorFinder.Node(
+            attn + "Add_2",
+            "Add",
+            List.of("/Add_1_output_0", attn + "Div_2_output_0"),
+            List.of(attn + "Add_2_output_0")),
+        new AttentionTensorFinder.Node(
+            attn + "Softmax",
+            "Softmax",
+            List.of(attn + "Add_2_output_0"),
+            List.of(attn + "Softmax_output_0")));
+  }
+
+  /** Two Llama layers, layer 1 first in the graph, with the given key producer in layer 1. */
+  private static AttentionTensors findLlama(String layerOneKeyOp) throws AttentionException {
+    List<AttentionTensorFinder.Node> nodes = new ArrayList<>(llamaLayer(1, layerOneKeyOp));
+    nodes.addAll(llamaLayer(0, "Transpose"));
+    return AttentionTensorFinder.find(nodes, TensorPatterns.KNOWN_FAMILIES, "llama.onnx");
+  }
+
+  @Test
+  void llamaVectorsAreTheInputsOfTheScoresMatMul() throws AttentionException {
+    AttentionTensors tensors = findLlama("Transpose");
+
+    assertEquals("Llama", tensors.family());
+    assertTrue(tensors.causal());
+    assertEquals(
+        List.of("/layers.0/self_attn/Softmax_output_0", "/layers.1/self_attn/Softmax_output_0"),
+        tensors.attention());
+    // Not the mask path's MatMul, although the mask comes first among the Add's inputs.
+    assertEquals(
+        List.of("/layers.0/self_attn/Add_output_0", "/layers.1/self_attn/Add_output_0"),
+        tensors.queries());
+    assertEquals(
+        List.of("/layers.0/self_attn/Reshape_4_output_0", "/layers.1/self_attn/Reshape_4_output_0"),
+        tensors.keys());
+  }
+
+  @Test
+  void llamaWithoutATransposedKeyStillGivesAttention() throws AttentionException {
+    AttentionTensors tensors = findLlama("Reshape");
+
+    assertEquals(2, tensors.layers());
+    assertEquals(false, tensors.hasVectors());
   }
 }

@@ -21,6 +21,14 @@ public final class HfExports {
     return root;
   }
 
+  /**
+   * A fixture folder next to {@code hf-exports} made the same way, e.g. {@code llama-tiny} (see its
+   * README.md).
+   */
+  public static Path sibling(String name) {
+    return root().toAbsolutePath().normalize().resolveSibling(name);
+  }
+
   /** One model folder, e.g. {@code bart-tiny-hf}. */
   public static Path folder(String model) {
     return root().resolve(model);

@@ -30,9 +30,15 @@ public record HfGolden(String model, JsonNode json) {
 
   /** Loads {@code <model>/golden/<name>.json}. */
   public static HfGolden load(String model, String name) {
-    Path file = HfExports.folder(model).resolve("golden").resolve(name + ".json");
+    return load(HfExports.folder(model), name);
+  }
+
+  /** Loads {@code golden/<name>.json} of any model folder, e.g. {@code fixtures/llama-tiny}. */
+  public static HfGolden load(Path folder, String name) {
+    Path file = folder.resolve("golden").resolve(name + ".json");
     try {
-      return new HfGolden(model, new ObjectMapper().readTree(file.toFile()));
+      return new HfGolden(
+          folder.getFileName().toString(), new ObjectMapper().readTree(file.toFile()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -37,9 +37,19 @@ class ExportHfExportsTest {
     "bart-tiny-lm-optimum, cat-greedy"
   })
   void exportWritesWhatPyTorchComputed(String model, String caseName) throws Exception {
-    HfGolden golden = HfGolden.load(model, caseName);
+    assertExportMatches(HfExports.folder(model), HfGolden.load(model, caseName));
+  }
+
+  @Test
+  void aLlamaExportWritesTheRotatedQueriesAndKeysPyTorchComputed() throws Exception {
+    Path folder = HfExports.sibling("llama-tiny");
+    assertExportMatches(folder, HfGolden.load(folder, "second"));
+  }
+
+  /** Exports the golden case's input from {@code folder} and compares the file with the case. */
+  private void assertExportMatches(Path folder, HfGolden golden) throws Exception {
     JsonNode json = golden.json();
-    Path out = dir.resolve(model + ".json");
+    Path out = dir.resolve(golden.model() + ".json");
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -47,7 +57,7 @@ class ExportHfExportsTest {
                 "--backend",
                 "djl",
                 "--model",
-                HfExports.folder(model).toString(),
+                folder.toString(),
                 "--text",
                 json.get("source").asText(),
                 "--queries-keys",
