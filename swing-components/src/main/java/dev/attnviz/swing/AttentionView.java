@@ -148,45 +148,13 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
   }
 
   /**
-   * A bound property of this view holding its value: {@link Property#set} compares, stores, lets
-   * {@code changed} do what follows (relayout, repaint) and fires the change under {@code name}.
+   * A bound property of this view holding its value: {@link ViewProperty#set} compares, stores,
+   * lets {@code changed} do what follows (relayout, repaint) and fires the change under {@code
+   * name}.
    */
-  protected final <T> Property<T> property(String name, T initial, Consumer<? super T> changed) {
-    return new Property<>(name, initial, changed);
-  }
-
-  /** A bound property's value; see {@link #property}. Use on the Event Dispatch Thread. */
-  protected final class Property<T> {
-    private final String name;
-    private final Consumer<? super T> changed;
-    private T value;
-
-    private Property(String name, T initial, Consumer<? super T> changed) {
-      this.name = Objects.requireNonNull(name, "name");
-      this.changed = Objects.requireNonNull(changed, "changed");
-      this.value = initial;
-    }
-
-    /** The value. */
-    public T get() {
-      return value;
-    }
-
-    /**
-     * Changes the value and tells the view and the property's listeners, if it differs.
-     *
-     * @return whether it differed
-     */
-    public boolean set(T newValue) {
-      return changeProperty(
-          name,
-          value,
-          newValue,
-          v -> {
-            value = v;
-            changed.accept(v);
-          });
-    }
+  protected final <T> ViewProperty<T> property(
+      String name, T initial, Consumer<? super T> changed) {
+    return new ViewProperty<>(name, initial, changed, this::changeProperty);
   }
 
   /** The data model. */
@@ -278,36 +246,7 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
   }
 
   private void installHitEvents() {
-    MouseAdapter mouse =
-        new MouseAdapter() {
-          private ViewHit hovered = ViewHit.NONE;
-
-          @Override
-          public void mouseMoved(MouseEvent e) {
-            ViewMouseListener[] all = listenerList.getListeners(ViewMouseListener.class);
-            ViewHit hit = all.length == 0 ? ViewHit.NONE : hitAt(e.getPoint());
-            if (!hit.equals(hovered)) {
-              hovered = hit;
-              ViewMouseEvent event = new ViewMouseEvent(AttentionView.this, e, hit);
-              for (ViewMouseListener listener : all) {
-                listener.viewHovered(event);
-              }
-            }
-          }
-
-          @Override
-          public void mouseClicked(MouseEvent e) {
-            ViewMouseListener[] all = listenerList.getListeners(ViewMouseListener.class);
-            if (all.length > 0) {
-              ViewMouseEvent event = new ViewMouseEvent(AttentionView.this, e, hitAt(e.getPoint()));
-              for (ViewMouseListener listener : all) {
-                listener.viewClicked(event);
-              }
-            }
-          }
-        };
-    addMouseListener(mouse);
-    addMouseMotionListener(mouse);
+    ViewHitEvents.install(this, () -> listenerList.getListeners(ViewMouseListener.class));
   }
 
   /** What is shown now, or null without data. Recomputed lazily after a change. */

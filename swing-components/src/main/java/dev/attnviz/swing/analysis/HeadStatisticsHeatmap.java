@@ -15,6 +15,7 @@ import dev.attnviz.swing.SelectionControls.Part;
 import dev.attnviz.swing.ViewHit;
 import dev.attnviz.swing.ViewKeys;
 import dev.attnviz.swing.ViewNavigation;
+import dev.attnviz.swing.ViewProperty;
 import dev.attnviz.swing.accessibility.AttentionDescription;
 import dev.attnviz.swing.export.ShownMatrix;
 import dev.attnviz.swing.model.AttentionSelectionModel;
@@ -85,7 +86,7 @@ public final class HeadStatisticsHeatmap extends AttentionView {
   private final JComboBox<Statistic> statisticBox = new JComboBox<>(Statistic.values());
   private final ViewNavigation navigation = new ViewNavigation(this, () -> null, true);
   private final LatestResult<HeadStatistics> result = new LatestResult<>(this::resultChanged);
-  private final Property<Statistic> statistic =
+  private final ViewProperty<Statistic> statistic =
       property(
           "statistic",
           Statistic.ENTROPY,
@@ -120,7 +121,7 @@ public final class HeadStatisticsHeatmap extends AttentionView {
     describeAs(
         "Head statistics heatmap",
         (shown, s) ->
-            statistic.get().label()
+            getStatistic().label()
                 + " of every layer and head. Selected: "
                 + AttentionDescription.ofFocusedHead(shown, s));
     start();

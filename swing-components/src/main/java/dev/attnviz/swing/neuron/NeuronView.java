@@ -4,6 +4,7 @@ import dev.attnviz.swing.AttentionView;
 import dev.attnviz.swing.SelectionControls;
 import dev.attnviz.swing.ViewKeys;
 import dev.attnviz.swing.ViewNavigation;
+import dev.attnviz.swing.ViewProperty;
 import dev.attnviz.swing.ViewWithControls;
 import dev.attnviz.swing.accessibility.AttentionDescription;
 import dev.attnviz.swing.export.ExportableView;
@@ -128,9 +129,9 @@ public final class NeuronView extends AttentionView {
   private final ExpandedSwitch expandedSwitch = new ExpandedSwitch(this::setMode);
   private final NeuronSceneBuilder builder = new NeuronSceneBuilder();
 
-  private final Property<NeuronMode> mode =
+  private final ViewProperty<NeuronMode> mode =
       property(MODE_PROPERTY, NeuronMode.EXPANDED, m -> rebuild());
-  private final Property<Integer> topDimensionCount =
+  private final ViewProperty<Integer> topDimensionCount =
       property(TOP_DIMENSION_COUNT_PROPERTY, DEFAULT_TOP_DIMENSION_COUNT, c -> rebuild());
   private int pairKey = -1;
   private NeuronScene scene;
