@@ -120,7 +120,7 @@ public final class HeadStatisticsHeatmap extends AttentionView {
     describeAs(
         "Head statistics heatmap",
         (shown, s) ->
-            statistic.label()
+            getStatistic().label()
                 + " of every layer and head. Selected: "
                 + AttentionDescription.ofFocusedHead(shown, s));
     start();
