@@ -20,6 +20,7 @@ import dev.attnviz.swing.render.TokenColumnsDisplay;
 import dev.attnviz.swing.render.TokenColumnsLayout;
 import dev.attnviz.swing.render.TokenColumnsPainter;
 import java.awt.Color;
+import java.awt.Container;
 import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.Point;
@@ -32,6 +33,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import javax.swing.JScrollPane;
+import javax.swing.JViewport;
+import javax.swing.SwingUtilities;
 
 /**
  * The model view: a grid with one thumbnail per (layer, head), layers down ("Layers"), heads across
