@@ -194,9 +194,12 @@ class CommandLineErrorsTest {
     Path out = dir.resolve("rollout.csv");
     CliRun run = CliRun.of("rollout", "--input", single.toString(), "--out", out.toString());
     assertEquals(Cli.OK, run.code(), run::toString);
-    var lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+    var all = Files.readAllLines(out, StandardCharsets.UTF_8);
+    assertTrue(
+        all.get(0).startsWith("# rollout after layer "), "says what it holds: " + all.get(0));
+    var lines = all.stream().filter(line -> !line.startsWith("#")).toList();
     assertEquals(1 + 8, lines.size(), "header plus 8 tokens");
-    assertTrue(lines.get(0).endsWith(",[SEP]"), lines.get(0));
+    assertTrue(lines.get(0).endsWith(",7:[SEP]"), "labels unique by position: " + lines.get(0));
     double sum = 0;
     String[] cells = lines.get(1).split(",");
     for (int i = 1; i < cells.length; i++) {
