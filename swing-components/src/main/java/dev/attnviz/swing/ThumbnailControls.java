@@ -30,6 +30,7 @@ final class ThumbnailControls {
   private final JPanel row;
   private final Supplier<ThumbnailPainter.Style> style;
   private boolean updating;
+  private String shownAutoLabel = "";
 
   /**
    * Controls that show {@code style} (the style drawn now, null without data) and set a mode
@@ -39,15 +40,7 @@ final class ThumbnailControls {
     this.style = style;
     mode.setName("thumbnailMode");
     mode.setToolTipText("How thumbnails draw each head: lines, or a heatmap of the weights");
-    mode.setRenderer(
-        new DefaultListCellRenderer() {
-          @Override
-          public java.awt.Component getListCellRendererComponent(
-              JList<?> list, Object value, int index, boolean selected, boolean focus) {
-            return super.getListCellRendererComponent(
-                list, label((ThumbnailMode) value), index, selected, focus);
-          }
-        });
+    mode.setRenderer(new ModeRenderer());
     mode.addActionListener(
         e -> {
           if (!updating && mode.getSelectedItem() instanceof ThumbnailMode chosen) {
@@ -91,6 +84,13 @@ final class ThumbnailControls {
     updating = true;
     try {
       mode.setSelectedItem(current);
+      String autoLabel = label(ThumbnailMode.AUTO);
+      if (!autoLabel.equals(shownAutoLabel)) {
+        shownAutoLabel = autoLabel;
+        // The combo box caches its width from the labels it measured; a new renderer makes it
+        // measure again, so "Auto (heatmap)" is not cut to "Auto (he...".
+        mode.setRenderer(new ModeRenderer());
+      }
       mode.repaint();
     } finally {
       updating = false;
@@ -155,6 +155,18 @@ final class ThumbnailControls {
     @Override
     public Color getBackground() {
       return colors.background();
+    }
+  }
+
+  /** Shows each mode by its label, Auto with the style it picked. */
+  private final class ModeRenderer extends DefaultListCellRenderer {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public java.awt.Component getListCellRendererComponent(
+        JList<?> list, Object value, int index, boolean selected, boolean focus) {
+      return super.getListCellRendererComponent(
+          list, label((ThumbnailMode) value), index, selected, focus);
     }
   }
 }

@@ -108,6 +108,20 @@ class ModelViewReadableTest {
     assertEquals("Heatmap", controls.label(ThumbnailMode.HEATMAP));
   }
 
+  @Test
+  void theChoiceWidensWhenAutoNamesALongerStyle() {
+    ModelView view = view(toFirstToken(20, 0.3f));
+    int measuredWithLines = view.thumbnailControls().modeBox().getPreferredSize().width;
+    view.getModel().setData(toFirstToken(100, 0.3f));
+    int fresh =
+        view(toFirstToken(100, 0.3f)).thumbnailControls().modeBox().getPreferredSize().width;
+    assertTrue(fresh > measuredWithLines, "'Auto (heatmap)' is wider than 'Auto (lines)'");
+    assertEquals(
+        fresh,
+        view.thumbnailControls().modeBox().getPreferredSize().width,
+        "measured again, so 'Auto (heatmap)' is not cut short");
+  }
+
   /** Centre of the horizontal line of token 0 in a thumbnail of the 4-token diagonal data. */
   private static Color lineColour(Theme theme, LayerHead cell) {
     theme.apply();
