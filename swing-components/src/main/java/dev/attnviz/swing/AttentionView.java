@@ -49,6 +49,8 @@ import javax.swing.event.ChangeListener;
  * get what to draw from {@link #shown()} or {@link #displayData()}: the data as the model's display
  * options (hidden special tokens, word level) transform it. Export paints the content from (0, 0)
  * at any scale. Use on the Event Dispatch Thread.
+ *
+ * @serial exclude
  */
 public abstract class AttentionView extends ViewWithControls implements ExportableView {
 
@@ -64,7 +66,12 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
   private String accessibleViewName = Messages.text("attentionView.name");
   private ViewDescriber describer = AttentionDescription::of;
 
-  /** Creates a view bound to the given models. */
+  /**
+   * Creates a view bound to the given models.
+   *
+   * @param model the data and display options; not null
+   * @param selection the selection, possibly shared with other views; not null
+   */
   protected AttentionView(AttentionViewModel model, AttentionSelectionModel selection) {
     this.model = Objects.requireNonNull(model, "model");
     this.selection = Objects.requireNonNull(selection, "selection");
@@ -101,7 +108,11 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
     disposeView();
   }
 
-  /** Whether {@link #dispose()} was called. */
+  /**
+   * Whether {@link #dispose()} was called.
+   *
+   * @return true once the view has let go of its models
+   */
   public boolean isDisposed() {
     return disposed;
   }
@@ -116,6 +127,7 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
    * Binds {@code controls} to this view's models now and whenever they are replaced, and unbinds
    * them on {@link #dispose()}; the controls then follow the models themselves.
    *
+   * @param controls the controls to bind
    * @return {@code controls}
    */
   protected final SelectionControls bindControls(SelectionControls controls) {
@@ -136,6 +148,11 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
    * and does what follows from it (relayout, repaint), then listeners hear of the change under
    * {@code name}. One place for the shape every option setter of the views shares.
    *
+   * @param <T> the property's type
+   * @param name the bound property's name
+   * @param old the value now
+   * @param value the new value
+   * @param apply stores the new value and updates the view
    * @return whether the value changed
    */
   protected final <T> boolean changeProperty(
@@ -152,18 +169,32 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
    * A bound property of this view holding its value: {@link ViewProperty#set} compares, stores,
    * lets {@code changed} do what follows (relayout, repaint) and fires the change under {@code
    * name}.
+   *
+   * @param <T> the property's type
+   * @param name the bound property's name
+   * @param initial the value to start with
+   * @param changed updates the view after a change, given the new value
+   * @return the property
    */
   protected final <T> ViewProperty<T> property(
       String name, T initial, Consumer<? super T> changed) {
     return new ViewProperty<>(name, initial, changed, this::changeProperty);
   }
 
-  /** The data model. */
+  /**
+   * The data model.
+   *
+   * @return the data model; never null
+   */
   public AttentionViewModel getModel() {
     return model;
   }
 
-  /** Shows another data model; unhooks the old one. Bound property {@code "model"}. */
+  /**
+   * Shows another data model; unhooks the old one. Bound property {@code "model"}.
+   *
+   * @param newModel the data model; not null
+   */
   public void setModel(AttentionViewModel newModel) {
     Objects.requireNonNull(newModel, "newModel");
     AttentionViewModel old = model;
@@ -179,7 +210,11 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
     }
   }
 
-  /** The selection model. */
+  /**
+   * The selection model.
+   *
+   * @return the selection model; never null
+   */
   public AttentionSelectionModel getSelectionModel() {
     return selection;
   }
@@ -187,6 +222,8 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
   /**
    * Uses another selection model, e.g. one shared with other views; unhooks the old one. Bound
    * property {@code "selectionModel"}.
+   *
+   * @param newSelection the selection model; not null
    */
   public void setSelectionModel(AttentionSelectionModel newSelection) {
     Objects.requireNonNull(newSelection, "newSelection");
@@ -207,6 +244,8 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
    * The data this view shows: the model's {@link AttentionViewModel#displayData() display data},
    * with special tokens hidden or words joined as its options say; null without data. Views read
    * this (or {@link #shown()}, built from it), never the model's raw data.
+   *
+   * @return the display data, or null
    */
   protected final AttentionData displayData() {
     return model.displayData();
@@ -215,33 +254,58 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
   /**
    * What is at {@code point} of this component: a token, a grid cell, or nothing. Token indexes are
    * the data's. By default the {@link #tokenAt} token, shown for the selected layer.
+   *
+   * @param point a point in this component's coordinates
+   * @return the hit; {@link ViewHit#NONE} over nothing
    */
   public ViewHit hitAt(Point point) {
     TokenRef token = tokenAt(point);
     return token == null ? ViewHit.NONE : ViewHit.token(token, selection.layer(), tokenHead());
   }
 
-  /** The head a token hit is shown for: −1 (several) unless the view shows one head. */
+  /**
+   * The head a token hit is shown for: −1 (several) unless the view shows one head.
+   *
+   * @return the head index, 0-based, or −1
+   */
   protected int tokenHead() {
     return -1;
   }
 
-  /** The token at {@code point} of this component (a data index), or null. */
+  /**
+   * The token at {@code point} of this component (a data index), or null.
+   *
+   * @param point a point in this component's coordinates
+   * @return the data token, or null
+   */
   public TokenRef tokenAt(Point point) {
     return null;
   }
 
-  /** The layer × head cell at {@code point} of this component, or null. */
+  /**
+   * The layer × head cell at {@code point} of this component, or null.
+   *
+   * @param point a point in this component's coordinates
+   * @return the cell, original indexes, or null (views without a grid have none)
+   */
   public final LayerHead cellAt(Point point) {
     return hitAt(point).cell();
   }
 
-  /** Tells {@code listener} what the mouse hovers and clicks in this view. */
+  /**
+   * Tells {@code listener} what the mouse hovers and clicks in this view.
+   *
+   * @param listener the listener; not null
+   */
   public void addViewMouseListener(ViewMouseListener listener) {
     listenerList.add(ViewMouseListener.class, Objects.requireNonNull(listener, "listener"));
   }
 
-  /** Stops telling {@code listener}. */
+  /**
+   * Stops telling {@code listener}.
+   *
+   * @param listener the listener to remove; unknown listeners are ignored
+   */
   public void removeViewMouseListener(ViewMouseListener listener) {
     listenerList.remove(ViewMouseListener.class, listener);
   }
@@ -250,7 +314,11 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
     ViewHitEvents.install(this, () -> listenerList.getListeners(ViewMouseListener.class));
   }
 
-  /** What is shown now, or null without data. Recomputed lazily after a change. */
+  /**
+   * What is shown now, or null without data. Recomputed lazily after a change.
+   *
+   * @return the shown attention, or null
+   */
   protected final ShownAttention shown() {
     if (!shownValid) {
       shown = ShownAttention.of(model, selection).orElse(null);
@@ -295,6 +363,10 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
   /**
    * The box of {@code token} in this component's coordinates, given where the content's tokens are
    * ({@code places}, in content coordinates; null while nothing is shown); empty if not shown.
+   *
+   * @param places where the tokens are, or null
+   * @param token a data token
+   * @return the box, or empty
    */
   protected final Optional<Rectangle> tokenBoundsIn(TokenPlaces places, TokenRef token) {
     Rectangle box = places == null ? null : places.box(token);
@@ -308,6 +380,10 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
   /**
    * The token at {@code point} of this component, given where the content's tokens are ({@code
    * places}, in content coordinates; null while nothing is shown); null if none is there.
+   *
+   * @param places where the tokens are, or null
+   * @param point a point in this component's coordinates
+   * @return the data token, or null
    */
   protected final TokenRef tokenAtIn(TokenPlaces places, Point point) {
     return places == null ? null : places.tokenAt(point.x, point.y - contentTop());
@@ -332,6 +408,8 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
    * After a change of the hovered or locked token, repaints only the areas {@code areaOf} gives
    * (content coordinates, null for nothing) for the token selected before, the one selected now,
    * and the locked one (whose border may change while the selected token stays).
+   *
+   * @param areaOf the area to repaint for a token, in content coordinates, or null
    */
   protected final void repaintTokenSelection(Function<TokenRef, Rectangle> areaOf) {
     TokenRef before = paintedSelection;
@@ -364,6 +442,9 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
    * Names the view for assistive technology (e.g. "Head view") and says how it describes what it
    * shows; without this call a view is an "Attention view" described by {@link
    * AttentionDescription#of} (layer, active heads, the locked token and where it attends most).
+   *
+   * @param name the accessible name, in the views' locale
+   * @param description makes the accessible description from what is shown
    */
   protected final void describeAs(String name, ViewDescriber description) {
     accessibleViewName = Objects.requireNonNull(name, "name");
@@ -397,7 +478,11 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
     }
   }
 
-  /** The accessible context of a view: a panel whose description follows what is shown. */
+  /**
+   * The accessible context of a view: a panel whose description follows what is shown.
+   *
+   * @serial exclude
+   */
   protected class AccessibleAttentionView extends AccessibleJComponent {
 
     private static final long serialVersionUID = 1L;
@@ -444,7 +529,11 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
    */
   protected abstract void dataChanged();
 
-  /** The selection changed. {@code event} says which aspects changed; null means "assume all". */
+  /**
+   * The selection changed. {@code event} says which aspects changed; null means "assume all".
+   *
+   * @param event the aspects that changed, or null
+   */
   protected abstract void selectionChanged(SelectionEvent event);
 
   /** The shown matrix, if the view shows one. */
@@ -477,7 +566,11 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
     }
   }
 
-  /** Paints the content for export; by default as on screen. */
+  /**
+   * Paints the content for export; by default as on screen.
+   *
+   * @param g the export graphics, (0, 0) at the content's top-left
+   */
   protected void paintForExport(Graphics2D g) {
     paintContent(g);
   }

@@ -9,7 +9,12 @@ public final class ControlRow {
 
   private ControlRow() {}
 
-  /** A new row holding {@code parts}, left to right. */
+  /**
+   * A new row holding {@code parts}, left to right.
+   *
+   * @param parts the controls, in order
+   * @return a transparent panel with a left-aligned flow layout
+   */
   public static JPanel of(Component... parts) {
     JPanel row = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 2));
     row.setOpaque(false);

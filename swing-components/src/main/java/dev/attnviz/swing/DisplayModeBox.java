@@ -24,6 +24,9 @@ public final class DisplayModeBox {
   /**
    * A selector showing {@code initial} that tells {@code changed} (old mode, new mode) of every
    * change, whether chosen in the combo box or {@linkplain #setMode set} from code.
+   *
+   * @param initial the mode shown first
+   * @param changed told of each change, with the old and the new mode
    */
   public DisplayModeBox(DisplayMode initial, BiConsumer<DisplayMode, DisplayMode> changed) {
     this.mode = Objects.requireNonNull(initial, "initial");
@@ -33,12 +36,20 @@ public final class DisplayModeBox {
     box.addActionListener(e -> setMode((DisplayMode) box.getSelectedItem()));
   }
 
-  /** The mode. */
+  /**
+   * The mode.
+   *
+   * @return the mode shown; never null
+   */
   public DisplayMode mode() {
     return mode;
   }
 
-  /** Changes the mode; the combo box follows and the view hears of it, if it differs. */
+  /**
+   * Changes the mode; the combo box follows and the view hears of it, if it differs.
+   *
+   * @param newMode the mode; not null
+   */
   public void setMode(DisplayMode newMode) {
     Objects.requireNonNull(newMode, "newMode");
     DisplayMode old = mode;
@@ -49,14 +60,22 @@ public final class DisplayModeBox {
     }
   }
 
-  /** The token-columns display's strategy for the mode. */
+  /**
+   * The token-columns display's strategy for the mode.
+   *
+   * @return lines for {@link DisplayMode#LINES}, heatmap for {@link DisplayMode#MATRIX}
+   */
   public TokenColumnsDisplay.Strategy strategy() {
     return mode == DisplayMode.MATRIX
         ? TokenColumnsDisplay.Strategy.HEATMAP
         : TokenColumnsDisplay.Strategy.LINES;
   }
 
-  /** The combo box, for the view's controls. */
+  /**
+   * The combo box, for the view's controls.
+   *
+   * @return the combo box
+   */
   public JComboBox<DisplayMode> component() {
     return box;
   }

@@ -25,7 +25,7 @@ import javax.swing.ToolTipManager;
  * double-click shows that head alone, or all heads again if it already was alone. Writes the
  * selection model and repaints itself when it changes ({@link #setSelection} binds it).
  */
-public final class HeadSquares extends JComponent {
+final class HeadSquares extends JComponent {
 
   private static final int PADDING = 3;
 

@@ -51,6 +51,8 @@ import javax.swing.JLabel;
  * heads ({@link AttentionViewModel#setDefaultHeads}) choose which start active.
  *
  * <p>Put it in a {@link javax.swing.JScrollPane} for long inputs. Use on the Event Dispatch Thread.
+ *
+ * @serial exclude
  */
 public class HeadView extends AttentionView {
 
@@ -117,22 +119,34 @@ public class HeadView extends AttentionView {
     start();
   }
 
-  /** The display mode (bound property {@code "displayMode"}); default {@link DisplayMode#LINES}. */
+  /**
+   * The display mode (bound property {@code "displayMode"}); default {@link DisplayMode#LINES}.
+   *
+   * @return the display mode; never null
+   */
   public DisplayMode getDisplayMode() {
     return modeBox.mode();
   }
 
-  /** Switches between lines and heatmap. */
+  /**
+   * Switches between lines and heatmap.
+   *
+   * @param mode the display mode; not null
+   */
   public void setDisplayMode(DisplayMode mode) {
     modeBox.setMode(mode);
   }
 
   /** The head squares control. */
-  public HeadSquares headSquares() {
+  HeadSquares headSquares() {
     return squares;
   }
 
-  /** The layer, head, kind and filter selectors. */
+  /**
+   * The layer, head, kind and filter selectors.
+   *
+   * @return the selectors
+   */
   public SelectionControls selectors() {
     return selectors;
   }
@@ -224,6 +238,9 @@ public class HeadView extends AttentionView {
   /**
    * The box of {@code token} in this component's coordinates, if it is shown; for hosts that place
    * overlays, and for tests.
+   *
+   * @param token a data token
+   * @return the box, or empty
    */
   public Optional<Rectangle> tokenBounds(TokenRef token) {
     return tokenBoundsIn(display().places(), token);

@@ -60,6 +60,8 @@ import javax.swing.SwingUtilities;
  * kind, filter, size, device scale, theme or style change; only the visible ones are built. Keys
  * ({@link ViewKeys}): layer and head steps move the selected thumbnail, token steps move in its
  * detail, Escape unlocks a token or closes the detail. Use on the Event Dispatch Thread.
+ *
+ * @serial exclude
  */
 public class ModelView extends AttentionView {
 
@@ -127,6 +129,8 @@ public class ModelView extends AttentionView {
   /**
    * Thumbnail size in user-space pixels (bound property {@code "thumbnailSize"}): the largest the
    * thumbnails are drawn; smaller while the view fits a narrow viewport (see the class comment).
+   *
+   * @return a copy of the size, in pixels
    */
   public Dimension getThumbnailSize() {
     return new Dimension(thumbnailSize);
@@ -135,6 +139,7 @@ public class ModelView extends AttentionView {
   /**
    * Sets the (largest) thumbnail size.
    *
+   * @param size the size, in pixels; both sides at least 8
    * @throws IllegalArgumentException if a side is below 8 pixels
    */
   public void setThumbnailSize(Dimension size) {
@@ -151,12 +156,20 @@ public class ModelView extends AttentionView {
     }
   }
 
-  /** How thumbnails are drawn (bound property {@code "thumbnailMode"}); default AUTO. */
+  /**
+   * How thumbnails are drawn (bound property {@code "thumbnailMode"}); default AUTO.
+   *
+   * @return the mode; never null
+   */
   public ThumbnailMode getThumbnailMode() {
     return thumbnailMode;
   }
 
-  /** Sets how thumbnails are drawn. */
+  /**
+   * Sets how thumbnails are drawn.
+   *
+   * @param mode the mode; not null
+   */
   public void setThumbnailMode(ThumbnailMode mode) {
     Objects.requireNonNull(mode, "mode");
     changeProperty(
@@ -173,6 +186,8 @@ public class ModelView extends AttentionView {
   /**
    * The token count above which {@link ThumbnailMode#AUTO} switches to heatmaps (bound property
    * {@code "lineThumbnailLimit"}); default {@value #DEFAULT_LINE_THUMBNAIL_LIMIT}.
+   *
+   * @return the limit, in tokens
    */
   public int getLineThumbnailLimit() {
     return lineThumbnailLimit;
@@ -181,6 +196,7 @@ public class ModelView extends AttentionView {
   /**
    * Sets the level-of-detail threshold.
    *
+   * @param limit the limit, in tokens
    * @throws IllegalArgumentException if below 1
    */
   public void setLineThumbnailLimit(int limit) {
@@ -198,7 +214,11 @@ public class ModelView extends AttentionView {
         });
   }
 
-  /** The kind and filter selectors. */
+  /**
+   * The kind and filter selectors.
+   *
+   * @return the selectors
+   */
   public SelectionControls selectors() {
     return selectors;
   }
@@ -213,7 +233,11 @@ public class ModelView extends AttentionView {
     return thumbnailControls;
   }
 
-  /** The style thumbnails are drawn in now, or null without data. */
+  /**
+   * The style thumbnails are drawn in now, or null without data.
+   *
+   * @return lines or heatmap, or null
+   */
   public ThumbnailPainter.Style thumbnailStyle() {
     ShownAttention shown = shown();
     if (shown == null) {
@@ -331,7 +355,12 @@ public class ModelView extends AttentionView {
     return colors().headColor(layer, shown().layerCount());
   }
 
-  /** The bounds of {@code cell}'s thumbnail in this component, if shown. */
+  /**
+   * The bounds of {@code cell}'s thumbnail in this component, if shown.
+   *
+   * @param cell a layer and head, original indexes
+   * @return the bounds, or empty if the cell is not shown
+   */
   public Optional<Rectangle> thumbnailBounds(LayerHead cell) {
     ModelGridLayout layout = gridLayout();
     Rectangle bounds = layout == null ? null : layout.cell(cell);
@@ -341,7 +370,12 @@ public class ModelView extends AttentionView {
     return Optional.ofNullable(bounds);
   }
 
-  /** The box of {@code token} in the detail pane, in this component, if the detail is open. */
+  /**
+   * The box of {@code token} in the detail pane, in this component, if the detail is open.
+   *
+   * @param token a data token
+   * @return the box, or empty
+   */
   public Optional<Rectangle> detailTokenBounds(TokenRef token) {
     return tokenBoundsIn(detailDisplay().places(), token);
   }

@@ -37,6 +37,8 @@ import javax.swing.event.ChangeListener;
  * them from the models it showed), so it follows every change without help; {@link #unbind()} lets
  * go. Choosing an entry writes the selection model, ticking a box the view model. Use on the Event
  * Dispatch Thread.
+ *
+ * @serial exclude
  */
 public final class SelectionControls extends JPanel {
 
@@ -151,7 +153,11 @@ public final class SelectionControls extends JPanel {
     refresh();
   }
 
-  /** The parts this row offers. */
+  /**
+   * The parts this row offers.
+   *
+   * @return a copy of the parts
+   */
   public Set<Part> parts() {
     return EnumSet.copyOf(parts);
   }
@@ -159,6 +165,8 @@ public final class SelectionControls extends JPanel {
   /**
    * Adds a view's own choices (e.g. a label and a combo box) at the end of the selectors' row, so
    * that every choice of the view sits in one row above the display options.
+   *
+   * @param parts the components to add, in order
    */
   public void addToSelectorRow(Component... parts) {
     for (Component part : parts) {
@@ -169,6 +177,9 @@ public final class SelectionControls extends JPanel {
   /**
    * Binds to new models (either may be null): listens to them from now on, no longer to the old
    * ones, and refreshes. Binding the models already bound changes nothing.
+   *
+   * @param newModel the data model, or null
+   * @param newSelection the selection model, or null
    */
   public void bind(AttentionViewModel newModel, AttentionSelectionModel newSelection) {
     if (newModel == model && newSelection == selection) {
@@ -196,32 +207,56 @@ public final class SelectionControls extends JPanel {
     bind(null, null);
   }
 
-  /** The layer selector (items are original layer indexes). */
+  /**
+   * The layer selector (items are original layer indexes).
+   *
+   * @return the combo box
+   */
   public JComboBox<Integer> layerSelector() {
     return layerBox;
   }
 
-  /** The head selector (items are original head indexes). */
+  /**
+   * The head selector (items are original head indexes).
+   *
+   * @return the combo box
+   */
   public JComboBox<Integer> headSelector() {
     return headBox;
   }
 
-  /** The attention filter selector. */
+  /**
+   * The attention filter selector.
+   *
+   * @return the combo box
+   */
   public JComboBox<SentenceFilter> filterSelector() {
     return filterBox;
   }
 
-  /** The kind selector. */
+  /**
+   * The kind selector.
+   *
+   * @return the combo box
+   */
   public JComboBox<AttentionKind> kindSelector() {
     return kindBox;
   }
 
-  /** The "Hide special tokens" check box. */
+  /**
+   * The "Hide special tokens" check box.
+   *
+   * @return the check box
+   */
   public JCheckBox hideSpecialTokensToggle() {
     return hideSpecialBox;
   }
 
-  /** The "Word level" check box. */
+  /**
+   * The "Word level" check box.
+   *
+   * @return the check box
+   */
   public JCheckBox wordLevelToggle() {
     return wordLevelBox;
   }

@@ -14,6 +14,8 @@ import javax.swing.event.ChangeListener;
  * {@link dev.attnviz.core.ModelInfo}; a host adds where the data came from ({@link #setSource})
  * and, when a newer request failed, marks the shown result as the previous one ({@link #setStale}),
  * so that the caption never describes a result that is not on screen.
+ *
+ * @serial exclude
  */
 public final class ShownCaption extends JLabel {
 
@@ -27,7 +29,11 @@ public final class ShownCaption extends JLabel {
   private String source = "";
   private boolean stale;
 
-  /** A caption that follows {@code model}; call {@link #dispose()} when it is no longer shown. */
+  /**
+   * A caption that follows {@code model}; call {@link #dispose()} when it is no longer shown.
+   *
+   * @param model the data model whose data the caption describes
+   */
   public ShownCaption(AttentionViewModel model) {
     this.model = Objects.requireNonNull(model, "model");
     setName("caption");
@@ -39,6 +45,8 @@ public final class ShownCaption extends JLabel {
   /**
    * Says where the shown data came from: the input text or a file name. Set it before or just after
    * the data; it stays until replaced.
+   *
+   * @param source the input text or file name, or null for none
    */
   public void setSource(String source) {
     this.source = source == null ? "" : source;
@@ -48,6 +56,8 @@ public final class ShownCaption extends JLabel {
   /**
    * Marks the shown data as the previous result (a newer request failed) or as current again. New
    * data clears the mark only through this method: the host knows whether the data is current.
+   *
+   * @param stale true while the shown data is the previous result
    */
   public void setStale(boolean stale) {
     this.stale = stale;
@@ -72,6 +82,10 @@ public final class ShownCaption extends JLabel {
   /**
    * The caption of {@code data}: {@code "bert-base-uncased · tensorflow · “The cat sat.” · 6 tokens
    * (truncated from 433)"}; the source part is left out when blank.
+   *
+   * @param data the data
+   * @param source the input text or file name, or null
+   * @return the caption, in the views' locale
    */
   public static String describe(AttentionData data, String source) {
     StringBuilder text = new StringBuilder();

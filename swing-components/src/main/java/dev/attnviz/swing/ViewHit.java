@@ -29,7 +29,14 @@ public record ViewHit(Kind kind, int layer, int head, TokenRef token) {
   /** Nothing. */
   public static final ViewHit NONE = new ViewHit(Kind.NONE, -1, -1, null);
 
-  /** Checks that a token hit has a token and other hits none. */
+  /**
+   * Checks that a token hit has a token and other hits none.
+   *
+   * @param kind what was hit: a token, a cell, or nothing
+   * @param layer the layer the hit is shown for, or -1
+   * @param head the head the hit is shown for, or -1 for several
+   * @param token the data token of a token hit, else null
+   */
   public ViewHit {
     Objects.requireNonNull(kind, "kind");
     if ((kind == Kind.TOKEN) != (token != null)) {
@@ -37,17 +44,33 @@ public record ViewHit(Kind kind, int layer, int head, TokenRef token) {
     }
   }
 
-  /** A token shown for {@code layer} and {@code head} (−1 if several). */
+  /**
+   * A token shown for {@code layer} and {@code head} (−1 if several).
+   *
+   * @param token the data token; not null
+   * @param layer the layer, 0-based
+   * @param head the head, or −1
+   * @return the hit
+   */
   public static ViewHit token(TokenRef token, int layer, int head) {
     return new ViewHit(Kind.TOKEN, layer, head, Objects.requireNonNull(token, "token"));
   }
 
-  /** A cell of a layer × head grid. */
+  /**
+   * A cell of a layer × head grid.
+   *
+   * @param cell the layer and head; not null
+   * @return the hit
+   */
   public static ViewHit cell(LayerHead cell) {
     return new ViewHit(Kind.CELL, cell.layer(), cell.head(), null);
   }
 
-  /** The cell, for a {@link Kind#CELL} hit; else null. */
+  /**
+   * The cell, for a {@link Kind#CELL} hit; else null.
+   *
+   * @return the cell, or null
+   */
   public LayerHead cell() {
     return kind == Kind.CELL ? new LayerHead(layer, head) : null;
   }

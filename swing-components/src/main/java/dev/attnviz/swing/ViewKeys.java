@@ -45,7 +45,11 @@ public final class ViewKeys {
       this.keys = keys;
     }
 
-    /** What the action does, for a help text. */
+    /**
+     * What the action does, for a help text.
+     *
+     * @return the help text, in the views' locale
+     */
     public String description() {
       return Messages.text(
           switch (this) {
@@ -61,12 +65,20 @@ public final class ViewKeys {
           });
     }
 
-    /** The keys (without modifiers) bound to it. */
+    /**
+     * The keys (without modifiers) bound to it.
+     *
+     * @return the key strokes, a new list
+     */
     public List<KeyStroke> keys() {
       return Arrays.stream(keys).mapToObj(k -> KeyStroke.getKeyStroke(k, 0)).toList();
     }
 
-    /** The keys as a user reads them, e.g. "Page Up, Minus". */
+    /**
+     * The keys as a user reads them, e.g. "Page Up, Minus".
+     *
+     * @return the key names, comma-separated, as the platform names them
+     */
     public String keyText() {
       return Arrays.stream(keys).mapToObj(KeyEvent::getKeyText).collect(Collectors.joining(", "));
     }
@@ -87,12 +99,20 @@ public final class ViewKeys {
 
   private ViewKeys() {}
 
-  /** Every shared action, in the order a help text lists them. */
+  /**
+   * Every shared action, in the order a help text lists them.
+   *
+   * @return every action, a new list
+   */
   public static List<Action> bindings() {
     return List.of(Action.values());
   }
 
-  /** The keys that only one view has. */
+  /**
+   * The keys that only one view has.
+   *
+   * @return the extra keys, a new list whose texts are in the views' locale
+   */
   public static List<Extra> extras() {
     // Built on each call: the texts follow the views' locale.
     String neuronView = Messages.text("neuronView.name");
@@ -110,6 +130,9 @@ public final class ViewKeys {
   /**
    * Binds each action of {@code actions} to its keys while {@code view} has the focus; actions not
    * in the map stay unbound in that view.
+   *
+   * @param view the view whose input map gets the keys
+   * @param actions the steps to bind, by action
    */
   public static void install(ViewWithControls view, Map<Action, Runnable> actions) {
     actions.forEach((action, run) -> view.bindKey(action.actionName(), run, 0, action.keys));

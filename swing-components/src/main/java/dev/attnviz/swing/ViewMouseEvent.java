@@ -14,24 +14,42 @@ public final class ViewMouseEvent extends EventObject {
   private final transient MouseEvent trigger;
   private final transient ViewHit hit;
 
-  /** An event from {@code view}. */
+  /**
+   * An event from {@code view}.
+   *
+   * @param view the view the mouse is in
+   * @param trigger the Swing event behind it
+   * @param hit what is under the mouse
+   */
   public ViewMouseEvent(AttentionView view, MouseEvent trigger, ViewHit hit) {
     super(view);
     this.trigger = Objects.requireNonNull(trigger, "trigger");
     this.hit = Objects.requireNonNull(hit, "hit");
   }
 
-  /** The view. */
+  /**
+   * The view.
+   *
+   * @return the view the mouse is in
+   */
   public AttentionView view() {
     return (AttentionView) getSource();
   }
 
-  /** The Swing mouse event. */
+  /**
+   * The Swing mouse event.
+   *
+   * @return the Swing event, in the view's coordinates
+   */
   public MouseEvent trigger() {
     return trigger;
   }
 
-  /** What the mouse is over, or clicked. */
+  /**
+   * What the mouse is over, or clicked.
+   *
+   * @return the hit; {@link ViewHit#NONE} over nothing
+   */
   public ViewHit hit() {
     return hit;
   }

@@ -8,9 +8,17 @@ import java.util.EventListener;
  */
 public interface ViewMouseListener extends EventListener {
 
-  /** The mouse moved onto something else (another token, cell, or nothing). */
+  /**
+   * The mouse moved onto something else (another token, cell, or nothing).
+   *
+   * @param event the view, the Swing event and what is now under the mouse
+   */
   default void viewHovered(ViewMouseEvent event) {}
 
-  /** The mouse clicked. */
+  /**
+   * The mouse clicked.
+   *
+   * @param event the view, the Swing event and what was clicked
+   */
   default void viewClicked(ViewMouseEvent event) {}
 }

@@ -38,7 +38,12 @@ public final class ViewNavigation {
     this.cellFollows = cellFollows;
   }
 
-  /** Called with each token a step locks, e.g. to scroll it into view. */
+  /**
+   * Called with each token a step locks, e.g. to scroll it into view.
+   *
+   * @param shown receives the newly locked data token
+   * @return this navigation
+   */
   public ViewNavigation onToken(Consumer<TokenRef> shown) {
     this.tokenShown = shown;
     return this;
@@ -47,6 +52,8 @@ public final class ViewNavigation {
   /**
    * Every action of the key map, bound to these steps: a new map, which a view may trim or override
    * before {@link ViewKeys#install}ing it.
+   *
+   * @return a new, modifiable map from action to step
    */
   public Map<ViewKeys.Action, Runnable> actions() {
     Map<ViewKeys.Action, Runnable> actions = new EnumMap<>(ViewKeys.Action.class);
@@ -70,7 +77,11 @@ public final class ViewNavigation {
     return view.getModel();
   }
 
-  /** Locks the token {@code delta} rows from the selected one on its side (first query if none). */
+  /**
+   * Locks the token {@code delta} rows from the selected one on its side (first query if none).
+   *
+   * @param delta rows to move, negative for up
+   */
   public void stepToken(int delta) {
     ShownAttention shown = tokens.get();
     TokenRef token =
@@ -81,7 +92,11 @@ public final class ViewNavigation {
     }
   }
 
-  /** Moves the focused head {@code delta} steps among the included heads. */
+  /**
+   * Moves the focused head {@code delta} steps among the included heads.
+   *
+   * @param delta steps to move, negative for the previous heads
+   */
   public void stepHead(int delta) {
     int count = selection().headCount().orElse(0);
     if (count > 0) {
@@ -90,7 +105,11 @@ public final class ViewNavigation {
     }
   }
 
-  /** Moves the layer {@code delta} steps among the included layers. */
+  /**
+   * Moves the layer {@code delta} steps among the included layers.
+   *
+   * @param delta steps to move, negative for the previous layers
+   */
   public void stepLayer(int delta) {
     int count = selection().layerCount().orElse(0);
     if (count > 0) {
@@ -137,6 +156,11 @@ public final class ViewNavigation {
   /**
    * The index {@code delta} steps from {@code current} among the sorted {@code indexes}, stopping
    * at the ends; from an index that is not among them, the nearest one in that direction.
+   *
+   * @param indexes ascending indexes; not empty
+   * @param current the index now
+   * @param delta steps to move
+   * @return the index reached
    */
   public static int step(int[] indexes, int current, int delta) {
     int position = -1;

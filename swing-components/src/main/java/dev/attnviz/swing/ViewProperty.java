@@ -29,7 +29,11 @@ public final class ViewProperty<T> {
     this.value = initial;
   }
 
-  /** The value. */
+  /**
+   * The value.
+   *
+   * @return the current value
+   */
   public T get() {
     return value;
   }
@@ -37,6 +41,7 @@ public final class ViewProperty<T> {
   /**
    * Changes the value and tells the view and the property's listeners, if it differs.
    *
+   * @param newValue the new value
    * @return whether it differed
    */
   public boolean set(T newValue) {

@@ -52,6 +52,8 @@ import javax.swing.plaf.UIResource;
  * and survive a theme switch; {@link #setHeadPalette} sets the head colours. Painting never throws:
  * a failure is logged through {@link System.Logger} and drawn as an error message. Use on the Event
  * Dispatch Thread.
+ *
+ * @serial exclude
  */
 public abstract class ViewWithControls extends JComponent implements Scrollable {
 
@@ -106,22 +108,38 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
     repaint();
   }
 
-  /** The bar of controls, to add rows of controls to. */
+  /**
+   * The bar of controls, to add rows of controls to.
+   *
+   * @return the panel holding the control rows
+   */
   protected final JPanel controlsBar() {
     return controls;
   }
 
-  /** The current theme colours. */
+  /**
+   * The current theme colours.
+   *
+   * @return the colours and font the view paints with, its own where set
+   */
   public final ViewColors colors() {
     return colors;
   }
 
-  /** Whether the view shows its own controls (bound property {@code "controlsVisible"}). */
+  /**
+   * Whether the view shows its own controls (bound property {@code "controlsVisible"}).
+   *
+   * @return true if the controls are shown
+   */
   public boolean isControlsVisible() {
     return controlsVisible;
   }
 
-  /** Shows or hides the view's own controls, e.g. when the host application provides its own. */
+  /**
+   * Shows or hides the view's own controls, e.g. when the host application provides its own.
+   *
+   * @param visible true to show the controls
+   */
   public void setControlsVisible(boolean visible) {
     boolean old = controlsVisible;
     if (old != visible) {
@@ -192,6 +210,8 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
   /**
    * The head colours this view paints with; the {@linkplain HeadPalette#standard() standard
    * palette} unless one was set. Bound property {@code "headPalette"}.
+   *
+   * @return the palette; never null
    */
   public HeadPalette getHeadPalette() {
     return headPalette == null ? HeadPalette.standard() : headPalette;
@@ -200,6 +220,8 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
   /**
    * Paints the heads in {@code palette}'s colours; null restores the standard palette. Bound
    * property {@code "headPalette"}.
+   *
+   * @param palette the head colours, or null for the standard palette
    */
   public void setHeadPalette(HeadPalette palette) {
     HeadPalette old = getHeadPalette();
@@ -247,23 +269,38 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
     }
   }
 
-  /** Height of the controls bar when it is shown inside the view, else 0. */
+  /**
+   * Height of the controls bar when it is shown inside the view, else 0.
+   *
+   * @return the height, in pixels
+   */
   protected final int contentTop() {
     return controls.getParent() == this && controls.isVisible()
         ? controls.getPreferredSize().height
         : 0;
   }
 
-  /** Size of the painted content, without the controls. */
+  /**
+   * Size of the painted content, without the controls.
+   *
+   * @return a new dimension, in pixels
+   */
   protected abstract Dimension contentSize();
 
   /**
    * Paints the content; {@code g} is a copy, translated so that (0, 0) is the content's top-left,
    * its clip the area to repaint. The background is already filled.
+   *
+   * @param g the graphics to paint into
    */
   protected abstract void paintContent(Graphics2D g);
 
-  /** A mouse event's point in content coordinates. */
+  /**
+   * A mouse event's point in content coordinates.
+   *
+   * @param e a mouse event on this view
+   * @return a new point, in content coordinates
+   */
   protected final Point contentPoint(MouseEvent e) {
     return new Point(e.getX(), e.getY() - contentTop());
   }
@@ -272,6 +309,8 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
    * The width a view that fits its viewport lays its content out for: the width of the viewport
    * this view is the view of, as it is when the scroll pane's vertical scroll bar shows; {@link
    * Integer#MAX_VALUE} outside a viewport or before it is laid out.
+   *
+   * @return the width, in pixels
    */
   protected final int fittingViewportWidth() {
     Container parent = SwingUtilities.getUnwrappedParent(this);
@@ -293,7 +332,11 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
     return width;
   }
 
-  /** Scrolls so that {@code area}, given in content coordinates, is visible; nothing if null. */
+  /**
+   * Scrolls so that {@code area}, given in content coordinates, is visible; nothing if null.
+   *
+   * @param area an area in content coordinates, or null
+   */
   protected final void scrollContentToVisible(Rectangle area) {
     if (area != null) {
       scrollRectToVisible(new Rectangle(area.x, area.y + contentTop(), area.width, area.height));
@@ -303,6 +346,11 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
   /**
    * Binds {@code action}, named {@code name} in the action map, to {@code keys} (key codes with
    * {@code modifiers}, e.g. {@code InputEvent.SHIFT_DOWN_MASK} or 0) while the view has the focus.
+   *
+   * @param name the action's name, unique in the view
+   * @param action what the keys do
+   * @param modifiers the modifier mask, or 0
+   * @param keys the key codes ({@code KeyEvent.VK_*})
    */
   protected final void bindKey(String name, Runnable action, int modifiers, int... keys) {
     InputMap input = getInputMap(WHEN_FOCUSED);
@@ -320,7 +368,11 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
             });
   }
 
-  /** Repaints {@code area}, given in content coordinates; nothing if null. */
+  /**
+   * Repaints {@code area}, given in content coordinates; nothing if null.
+   *
+   * @param area an area in content coordinates, or null
+   */
   protected final void repaintContent(Rectangle area) {
     if (area != null) {
       repaint(area.x, area.y + contentTop(), area.width, area.height);
@@ -441,7 +493,11 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
     return null;
   }
 
-  /** Distance one arrow click scrolls; defaults to a token row. */
+  /**
+   * Distance one arrow click scrolls; defaults to a token row.
+   *
+   * @return the scroll distance, in pixels
+   */
   protected int scrollUnit() {
     return colors.text().height() + 4;
   }
@@ -482,6 +538,8 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
    * Whether the view narrows its content to fit its viewport's width ({@link
    * #fittingViewportWidth()}), and so takes that width also when its picture fits exactly; false by
    * default.
+   *
+   * @return true if the view fits its viewport's width
    */
   protected boolean fitsViewportWidth() {
     return false;

@@ -32,6 +32,8 @@ public final class AttentionDescription {
   /**
    * The layer, the active heads and the locked token, as described above.
    *
+   * @param selection the view's selection: layer, heads and locked token
+   * @return the description, in the views' locale
    * @param shown what the view shows
    */
   public static String of(ShownAttention shown, AttentionSelectionModel selection) {
@@ -41,6 +43,12 @@ public final class AttentionDescription {
   /**
    * One head: "Layer 3, head 1." and the locked token with where it attends most in that head, as
    * the neuron view and the model view's detail show it.
+   *
+   * @param shown what the view shows
+   * @param selection the view's selection, for the locked token
+   * @param layer the layer, 0-based
+   * @param head the head, 0-based
+   * @return the description, in the views' locale
    */
   public static String ofHead(
       ShownAttention shown, AttentionSelectionModel selection, int layer, int head) {
@@ -52,6 +60,10 @@ public final class AttentionDescription {
   /**
    * The selected layer averaged over every included head, as the comparison's mean of heads shows
    * it, whichever heads are active.
+   *
+   * @param shown what the view shows
+   * @param selection the view's selection
+   * @return the description, in the views' locale
    */
   public static String ofIncludedHeads(ShownAttention shown, AttentionSelectionModel selection) {
     BitSet heads = new BitSet();
@@ -71,6 +83,10 @@ public final class AttentionDescription {
   /**
    * The model view: "Grid of 12 layers by 12 heads." and the open head as {@link #ofHead}, or "No
    * head is open."
+   *
+   * @param shown what the view shows
+   * @param selection the view's selection, for the open cell
+   * @return the description, in the views' locale
    */
   public static String modelGrid(ShownAttention shown, AttentionSelectionModel selection) {
     String grid =
@@ -82,7 +98,13 @@ public final class AttentionDescription {
             "describe.gridOpen", grid, ofHead(shown, selection, cell.layer(), cell.head()));
   }
 
-  /** The selected layer and its focused head, as {@link #ofHead}: the neuron view. */
+  /**
+   * The selected layer and its focused head, as {@link #ofHead}: the neuron view.
+   *
+   * @param shown what the view shows
+   * @param selection the view's selection
+   * @return the description, in the views' locale
+   */
   public static String ofFocusedHead(ShownAttention shown, AttentionSelectionModel selection) {
     return ofHead(shown, selection, selection.layer(), selection.focusHead());
   }
@@ -90,6 +112,9 @@ public final class AttentionDescription {
   /**
    * The rollout view: "Attention rollout after layer 3, all heads." and the locked token's label.
    *
+   * @param shown what the view shows (the rollout)
+   * @param selection the view's selection, for the locked token
+   * @return the description, in the views' locale
    * @param depth the layer the rollout runs to, or a negative number for the last layer
    */
   public static String rollout(ShownAttention shown, AttentionSelectionModel selection, int depth) {
@@ -100,7 +125,13 @@ public final class AttentionDescription {
     return Messages.format("describe.rollout", rollout, lockedLabel(shown, selection));
   }
 
-  /** "Token 'cat' (index 2) is locked." or "No token is locked.", for views without raw weights. */
+  /**
+   * "Token 'cat' (index 2) is locked." or "No token is locked.", for views without raw weights.
+   *
+   * @param shown what the view shows
+   * @param selection the view's selection
+   * @return the sentence, in the views' locale
+   */
   public static String lockedLabel(ShownAttention shown, AttentionSelectionModel selection) {
     TokenRef token = selection.lockedToken();
     if (token == null || shown.positionOf(token) < 0) {
@@ -109,7 +140,13 @@ public final class AttentionDescription {
     return Messages.format("describe.locked", shown.label(token), token.index());
   }
 
-  /** "Layer 8, heads 0, 3, 10." or "Layer 8, head 3." */
+  /**
+   * "Layer 8, heads 0, 3, 10." or "Layer 8, head 3."
+   *
+   * @param layer the layer, 0-based
+   * @param heads the heads; not empty
+   * @return the sentence, in the views' locale
+   */
   public static String layerAndHeads(int layer, BitSet heads) {
     String list = heads.stream().mapToObj(Integer::toString).collect(Collectors.joining(", "));
     return Messages.format(
@@ -119,6 +156,12 @@ public final class AttentionDescription {
   /**
    * Where {@code token} (a data token, or null) attends most in {@code layer}, averaged over {@code
    * heads}; "No token is locked." if it is null or not shown.
+   *
+   * @param shown what the view shows
+   * @param token a data token, or null
+   * @param layer the layer, 0-based
+   * @param heads the heads to average
+   * @return the sentence, in the views' locale
    */
   public static String lockedToken(ShownAttention shown, TokenRef token, int layer, BitSet heads) {
     int position = token == null ? -1 : shown.positionOf(token);

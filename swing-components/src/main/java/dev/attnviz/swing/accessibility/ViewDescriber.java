@@ -13,6 +13,7 @@ public interface ViewDescriber {
   /**
    * The description of what is shown.
    *
+   * @return one or more sentences, in the views' locale
    * @param shown what the view shows (never null: a view without data says so itself)
    * @param selection the view's selection model
    */

@@ -55,6 +55,8 @@ import javax.swing.JCheckBox;
  * heatmaps as PNG or SVG, the difference as CSV.
  *
  * <p>Use on the Event Dispatch Thread.
+ *
+ * @serial exclude
  */
 public class ComparisonView extends AttentionView {
 
@@ -158,22 +160,38 @@ public class ComparisonView extends AttentionView {
     firePropertyChange("pair", null, List.of());
   }
 
-  /** Input A, if set. */
+  /**
+   * Input A, if set.
+   *
+   * @return input A's data, or empty
+   */
   public Optional<AttentionData> dataA() {
     return Optional.ofNullable(getModel().data());
   }
 
-  /** Input B, if set. */
+  /**
+   * Input B, if set.
+   *
+   * @return input B's data, or empty
+   */
   public Optional<AttentionData> dataB() {
     return Optional.ofNullable(modelB.data());
   }
 
-  /** The name of input A. */
+  /**
+   * The name of input A.
+   *
+   * @return A's label, "A" until a pair is set
+   */
   public String labelA() {
     return labelA;
   }
 
-  /** The name of input B. */
+  /**
+   * The name of input B.
+   *
+   * @return B's label, "B" until a pair is set
+   */
   public String labelB() {
     return labelB;
   }
@@ -192,12 +210,18 @@ public class ComparisonView extends AttentionView {
   /**
    * Whether the mean of all heads of the layer is compared instead of the focused head (bound
    * property {@code "meanOfHeads"}; default false).
+   *
+   * @return true if the mean of heads is compared
    */
   public boolean isMeanOfHeads() {
     return meanOfHeads;
   }
 
-  /** Compares the mean of all heads, or the focused head. */
+  /**
+   * Compares the mean of all heads, or the focused head.
+   *
+   * @param mean true for the mean of all heads, false for the focused head
+   */
   public void setMeanOfHeads(boolean mean) {
     boolean old = meanOfHeads;
     if (old != mean) {
@@ -209,12 +233,20 @@ public class ComparisonView extends AttentionView {
     }
   }
 
-  /** The layer, head, kind, filter and display-option selectors. */
+  /**
+   * The layer, head, kind, filter and display-option selectors.
+   *
+   * @return the selectors
+   */
   public SelectionControls selectors() {
     return selectors;
   }
 
-  /** Why no comparison is shown (nothing to compare, different token counts...), if it is not. */
+  /**
+   * Why no comparison is shown (nothing to compare, different token counts...), if it is not.
+   *
+   * @return the message, in the views' locale, or empty while a comparison is shown
+   */
   public Optional<String> message() {
     return Optional.ofNullable(scene().message());
   }
@@ -275,7 +307,14 @@ public class ComparisonView extends AttentionView {
         : Optional.of(current.layouts()[panel.ordinal()]);
   }
 
-  /** The bounds of cell ({@code row}, {@code column}) of {@code panel} in this component. */
+  /**
+   * The bounds of cell ({@code row}, {@code column}) of {@code panel} in this component.
+   *
+   * @param panel A, B or the difference
+   * @param row a display row
+   * @param column a display column
+   * @return the bounds, or empty if nothing is shown
+   */
   public Optional<Rectangle> cellBounds(Panel panel, int row, int column) {
     return layout(panel)
         .map(
@@ -286,7 +325,13 @@ public class ComparisonView extends AttentionView {
             });
   }
 
-  /** The bounds of {@code token}'s label in {@code panel}, in this component, if shown. */
+  /**
+   * The bounds of {@code token}'s label in {@code panel}, in this component, if shown.
+   *
+   * @param panel A, B or the difference
+   * @param token a data token
+   * @return the bounds, or empty
+   */
   public Optional<Rectangle> tokenBounds(Panel panel, TokenRef token) {
     return tokenBoundsIn(tokenPlaces(panel).orElse(null), token);
   }

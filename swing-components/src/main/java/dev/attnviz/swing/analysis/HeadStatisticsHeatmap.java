@@ -62,6 +62,8 @@ import javax.swing.JLabel;
  * or SVG, the grid as CSV (rows are layers, columns heads).
  *
  * <p>Use on the Event Dispatch Thread.
+ *
+ * @serial exclude
  */
 public final class HeadStatisticsHeatmap extends AttentionView {
 
@@ -133,32 +135,54 @@ public final class HeadStatisticsHeatmap extends AttentionView {
 
   /**
    * The statistic shown (bound property {@code "statistic"}); default {@link Statistic#ENTROPY}.
+   *
+   * @return the statistic; never null
    */
   public Statistic getStatistic() {
     return statistic.get();
   }
 
-  /** Shows another statistic. */
+  /**
+   * Shows another statistic.
+   *
+   * @param newStatistic the statistic; not null
+   */
   public void setStatistic(Statistic newStatistic) {
     statistic.set(Objects.requireNonNull(newStatistic, "newStatistic"));
   }
 
-  /** The statistics of every head of the display data, once computed. */
+  /**
+   * The statistics of every head of the display data, once computed.
+   *
+   * @return the statistics, or empty while none are computed
+   */
   public Optional<HeadStatistics> statistics() {
     return Optional.ofNullable(result.value());
   }
 
-  /** Whether statistics for the current data are being computed on a background thread. */
+  /**
+   * Whether statistics for the current data are being computed on a background thread.
+   *
+   * @return true while a computation runs
+   */
   public boolean isComputing() {
     return result.isPending();
   }
 
-  /** The statistic, kind and display-option selectors. */
+  /**
+   * The statistic, kind and display-option selectors.
+   *
+   * @return the selectors
+   */
   public SelectionControls selectors() {
     return selectors;
   }
 
-  /** The statistic selector. */
+  /**
+   * The statistic selector.
+   *
+   * @return the combo box
+   */
   public JComboBox<Statistic> statisticSelector() {
     return statisticBox;
   }
@@ -168,7 +192,11 @@ public final class HeadStatisticsHeatmap extends AttentionView {
     result.setSynchronousLimit(limit);
   }
 
-  /** The kind whose heads the heatmap shows: the selected one, or the first there is. */
+  /**
+   * The kind whose heads the heatmap shows: the selected one, or the first there is.
+   *
+   * @return the kind, or empty without data
+   */
   public Optional<AttentionKind> shownKind() {
     HeadStatistics stats = result.value();
     if (stats == null) {
@@ -258,7 +286,12 @@ public final class HeadStatisticsHeatmap extends AttentionView {
     return grid;
   }
 
-  /** The bounds of {@code head}'s cell in this component, if it is shown. */
+  /**
+   * The bounds of {@code head}'s cell in this component, if it is shown.
+   *
+   * @param head a layer and head, original indexes
+   * @return the bounds, or empty
+   */
   public Optional<Rectangle> cellBounds(LayerHead head) {
     ModelGridLayout layout = gridLayout();
     Rectangle cell = layout == null ? null : layout.cell(head);
@@ -276,7 +309,12 @@ public final class HeadStatisticsHeatmap extends AttentionView {
     return head == null ? ViewHit.NONE : ViewHit.cell(head);
   }
 
-  /** The head (a cell of the heatmap) at a point of this component, or null. */
+  /**
+   * The head (a cell of the heatmap) at a point of this component, or null.
+   *
+   * @param point a point in this component's coordinates
+   * @return the layer and head, original indexes, or null
+   */
   public LayerHead headAt(Point point) {
     ModelGridLayout layout = gridLayout();
     return layout == null ? null : layout.cellAt(point.x, point.y - contentTop());

@@ -48,6 +48,8 @@ import javax.swing.table.JTableHeader;
  * listen on {@link #heatmap()}.
  *
  * <p>Use on the Event Dispatch Thread.
+ *
+ * @serial exclude
  */
 public final class HeadStatisticsView extends JPanel implements ExportableView {
 
@@ -159,52 +161,92 @@ public final class HeadStatisticsView extends JPanel implements ExportableView {
     return accessibleContext;
   }
 
-  /** The heatmap, with the statistic, kind and display-option controls. */
+  /**
+   * The heatmap, with the statistic, kind and display-option controls.
+   *
+   * @return the heatmap component
+   */
   public HeadStatisticsHeatmap heatmap() {
     return heatmap;
   }
 
-  /** The table of every shown head; its rows are sorted by its row sorter. */
+  /**
+   * The table of every shown head; its rows are sorted by its row sorter.
+   *
+   * @return the table component
+   */
   public JTable table() {
     return table;
   }
 
-  /** The data model. */
+  /**
+   * The data model.
+   *
+   * @return the data model; never null
+   */
   public AttentionViewModel getModel() {
     return heatmap.getModel();
   }
 
-  /** Shows another data model. */
+  /**
+   * Shows another data model.
+   *
+   * @param model the data model; not null
+   */
   public void setModel(AttentionViewModel model) {
     heatmap.setModel(model);
   }
 
-  /** The selection model. */
+  /**
+   * The selection model.
+   *
+   * @return the selection model; never null
+   */
   public AttentionSelectionModel getSelectionModel() {
     return heatmap.getSelectionModel();
   }
 
-  /** Uses another selection model, e.g. one shared with other views. */
+  /**
+   * Uses another selection model, e.g. one shared with other views.
+   *
+   * @param selection the selection model; not null
+   */
   public void setSelectionModel(AttentionSelectionModel selection) {
     heatmap.setSelectionModel(selection);
   }
 
-  /** The statistic the heatmap shows. */
+  /**
+   * The statistic the heatmap shows.
+   *
+   * @return the statistic; never null
+   */
   public Statistic getStatistic() {
     return heatmap.getStatistic();
   }
 
-  /** Shows another statistic in the heatmap. */
+  /**
+   * Shows another statistic in the heatmap.
+   *
+   * @param statistic the statistic; not null
+   */
   public void setStatistic(Statistic statistic) {
     heatmap.setStatistic(statistic);
   }
 
-  /** The statistics of every head, once computed. */
+  /**
+   * The statistics of every head, once computed.
+   *
+   * @return the statistics, or empty while none are computed
+   */
   public Optional<HeadStatistics> statistics() {
     return heatmap.statistics();
   }
 
-  /** Whether the statistics are being computed on a background thread. */
+  /**
+   * Whether the statistics are being computed on a background thread.
+   *
+   * @return true while a computation runs
+   */
   public boolean isComputing() {
     return heatmap.isComputing();
   }
@@ -221,7 +263,11 @@ public final class HeadStatisticsView extends JPanel implements ExportableView {
     heatmap.dispose();
   }
 
-  /** Shows or hides the heatmap's controls, for hosts that bring their own. */
+  /**
+   * Shows or hides the heatmap's controls, for hosts that bring their own.
+   *
+   * @param visible true to show the controls
+   */
   public void setControlsVisible(boolean visible) {
     heatmap.setControlsVisible(visible);
   }

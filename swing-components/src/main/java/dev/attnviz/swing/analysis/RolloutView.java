@@ -62,6 +62,8 @@ import javax.swing.JLabel;
  * SVG, the shown matrix as CSV.
  *
  * <p>Use on the Event Dispatch Thread.
+ *
+ * @serial exclude
  */
 public class RolloutView extends AttentionView {
 
@@ -131,6 +133,8 @@ public class RolloutView extends AttentionView {
   /**
    * The layer after which the rollout is shown, or {@link #FINAL_LAYER} (the default) for the last
    * one (bound property {@code "depth"}). A depth beyond the data's layers shows the last layer.
+   *
+   * @return the layer index, or {@link #FINAL_LAYER}
    */
   public int getDepth() {
     return depth;
@@ -139,6 +143,7 @@ public class RolloutView extends AttentionView {
   /**
    * Sets the depth: the rollout after layer {@code layer} (from 0), or {@link #FINAL_LAYER}.
    *
+   * @param layer a layer index, 0-based, or {@link #FINAL_LAYER}
    * @throws IllegalArgumentException if below {@link #FINAL_LAYER}
    */
   public void setDepth(int layer) {
@@ -157,7 +162,11 @@ public class RolloutView extends AttentionView {
         });
   }
 
-  /** The layer whose rollout is shown now, or −1 without a rollout. */
+  /**
+   * The layer whose rollout is shown now, or −1 without a rollout.
+   *
+   * @return the layer index, or −1
+   */
   public int shownDepth() {
     RolloutResult rollout = result.value();
     if (rollout == null) {
@@ -167,32 +176,56 @@ public class RolloutView extends AttentionView {
     return depth == FINAL_LAYER ? last : Math.min(depth, last);
   }
 
-  /** How the rollout is drawn (bound property {@code "displayMode"}); default MATRIX. */
+  /**
+   * How the rollout is drawn (bound property {@code "displayMode"}); default MATRIX.
+   *
+   * @return the display mode; never null
+   */
   public DisplayMode getDisplayMode() {
     return modeBox.mode();
   }
 
-  /** Switches between the heatmap and lines. */
+  /**
+   * Switches between the heatmap and lines.
+   *
+   * @param mode the display mode; not null
+   */
   public void setDisplayMode(DisplayMode mode) {
     modeBox.setMode(mode);
   }
 
-  /** The rollout of the shown kind, once computed. */
+  /**
+   * The rollout of the shown kind, once computed.
+   *
+   * @return the rollout, or empty while none is computed
+   */
   public Optional<Rollout> rollout() {
     return Optional.ofNullable(result.value()).map(RolloutResult::rollout);
   }
 
-  /** Whether the rollout is being computed on a background thread. */
+  /**
+   * Whether the rollout is being computed on a background thread.
+   *
+   * @return true while a computation runs
+   */
   public boolean isComputing() {
     return result.isPending();
   }
 
-  /** The kind, filter and display-option selectors. */
+  /**
+   * The kind, filter and display-option selectors.
+   *
+   * @return the selectors
+   */
   public SelectionControls selectors() {
     return selectors;
   }
 
-  /** The depth selector (items are layer indexes). */
+  /**
+   * The depth selector (items are layer indexes).
+   *
+   * @return the combo box
+   */
   public JComboBox<Integer> depthSelector() {
     return depthBox.component();
   }
@@ -202,7 +235,11 @@ public class RolloutView extends AttentionView {
     result.setSynchronousLimit(limit);
   }
 
-  /** The message shown instead of a rollout (no data, computing, cross attention), if any. */
+  /**
+   * The message shown instead of a rollout (no data, computing, cross attention), if any.
+   *
+   * @return the message, in the views' locale, or empty
+   */
   public Optional<String> message() {
     AttentionData data = displayData();
     if (data == null) {
@@ -365,7 +402,12 @@ public class RolloutView extends AttentionView {
     return rowHeight();
   }
 
-  /** The box of {@code token} (label) in this component's coordinates, if it is shown. */
+  /**
+   * The box of {@code token} (label) in this component's coordinates, if it is shown.
+   *
+   * @param token a data token
+   * @return the box, or empty
+   */
   public Optional<Rectangle> tokenBounds(TokenRef token) {
     return tokenBoundsIn(display().places(), token);
   }

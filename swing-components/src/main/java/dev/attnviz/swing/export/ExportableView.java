@@ -10,17 +10,27 @@ import java.util.Optional;
  */
 public interface ExportableView {
 
-  /** Size, in user-space pixels, of the whole picture that {@link #paintExport} draws. */
+  /**
+   * Size, in user-space pixels, of the whole picture that {@link #paintExport} draws.
+   *
+   * @return a new dimension, in user-space pixels
+   */
   Dimension exportSize();
 
   /**
    * Paints the whole picture from (0, 0) into {@code g}, which may be scaled (PNG at a chosen
    * scale) or a vector surface (SVG). Must not change {@code g}'s transform, clip or paint beyond
    * the call; work on {@code g.create()}.
+   *
+   * @param g the graphics to paint into
    */
   void paintExport(Graphics2D g);
 
-  /** The matrix the view currently shows, for CSV export, if it shows one. */
+  /**
+   * The matrix the view currently shows, for CSV export, if it shows one.
+   *
+   * @return the shown matrix, or empty if the view shows none (the default)
+   */
   default Optional<ShownMatrix> shownMatrix() {
     return Optional.empty();
   }

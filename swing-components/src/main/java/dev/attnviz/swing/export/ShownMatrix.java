@@ -17,6 +17,10 @@ public record ShownMatrix(
   /**
    * Copies and checks the parts.
    *
+   * @param title a title for the matrix, e.g. "Layer 3, Head 1"
+   * @param rowLabels the query labels, one per row
+   * @param columnLabels the key labels, one per column
+   * @param values rows × columns values, row-major
    * @throws IllegalArgumentException if the value count does not match the labels
    */
   public ShownMatrix {
@@ -35,13 +39,23 @@ public record ShownMatrix(
     }
   }
 
-  /** The value at {@code row}, {@code column}. */
+  /**
+   * The value at {@code row}, {@code column}.
+   *
+   * @param row a row, 0-based
+   * @param column a column, 0-based
+   * @return the value
+   */
   public float value(int row, int column) {
     Objects.checkIndex(row, rowLabels.size());
     return values[row * columnLabels.size() + Objects.checkIndex(column, columnLabels.size())];
   }
 
-  /** A copy of the values, row-major. */
+  /**
+   * A copy of the values, row-major.
+   *
+   * @return a new array of rows × columns values
+   */
   @Override
   public float[] values() {
     return values.clone();

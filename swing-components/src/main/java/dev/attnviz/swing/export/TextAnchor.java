@@ -43,22 +43,40 @@ public final class TextAnchor {
     this.x = x;
   }
 
-  /** Text whose right end is at {@code x} (user space of the graphics it is set on). */
+  /**
+   * Text whose right end is at {@code x} (user space of the graphics it is set on).
+   *
+   * @param x the right end, in user space
+   * @return the anchor
+   */
   public static TextAnchor end(float x) {
     return new TextAnchor(Side.END, x);
   }
 
-  /** Text centred on {@code x} (user space of the graphics it is set on). */
+  /**
+   * Text centred on {@code x} (user space of the graphics it is set on).
+   *
+   * @param x the centre, in user space
+   * @return the anchor
+   */
   public static TextAnchor middle(float x) {
     return new TextAnchor(Side.MIDDLE, x);
   }
 
-  /** The anchored point of the text. */
+  /**
+   * The anchored point of the text.
+   *
+   * @return END or MIDDLE
+   */
   public Side side() {
     return side;
   }
 
-  /** The anchor's x, in user space. */
+  /**
+   * The anchor's x, in user space.
+   *
+   * @return the x, in user space
+   */
   public float x() {
     return x;
   }

@@ -33,6 +33,9 @@ public final class ViewExporter {
   /**
    * Paints the view into a new image at {@code scale} device pixels per user-space pixel.
    *
+   * @param view the view to paint
+   * @param scale device pixels per user-space pixel, e.g. 2
+   * @return a new image of the view's export size times {@code scale}
    * @throws IllegalArgumentException if the scale is not positive or the image would be larger than
    *     {@link #MAX_PNG_SIDE} on a side
    */
@@ -65,7 +68,14 @@ public final class ViewExporter {
     return image;
   }
 
-  /** Writes the view as a PNG at {@code scale}. */
+  /**
+   * Writes the view as a PNG at {@code scale}.
+   *
+   * @param view the view to paint
+   * @param scale device pixels per user-space pixel
+   * @param out the file to write; replaced if it exists
+   * @throws IOException if the file cannot be written
+   */
   public static void writePng(ExportableView view, double scale, Path out) throws IOException {
     BufferedImage image = toImage(view, scale);
     ByteArrayOutputStream png = new ByteArrayOutputStream();
@@ -79,6 +89,8 @@ public final class ViewExporter {
    * Returns the view as an SVG document: shapes as vectors, text as text (right-aligned and centred
    * labels anchored so that they stay aligned in any viewer's font), any token legal XML.
    *
+   * @param view the view to paint
+   * @return the SVG document as text
    * @throws IllegalStateException if Apache Batik's SVG generator is not on the class path
    */
   public static String toSvg(ExportableView view) {
@@ -94,7 +106,13 @@ public final class ViewExporter {
     }
   }
 
-  /** Writes the view as an SVG file (UTF-8); see {@link #toSvg}. */
+  /**
+   * Writes the view as an SVG file (UTF-8); see {@link #toSvg}.
+   *
+   * @param view the view to paint
+   * @param out the file to write; replaced if it exists
+   * @throws IOException if the file cannot be written
+   */
   public static void writeSvg(ExportableView view, Path out) throws IOException {
     write(out, toSvg(view).getBytes(StandardCharsets.UTF_8));
   }
@@ -102,6 +120,10 @@ public final class ViewExporter {
   /**
    * Writes a matrix as CSV (RFC 4180, UTF-8): a header row with an empty corner cell and the column
    * labels, then one row per query with its label and values.
+   *
+   * @param matrix the matrix to write
+   * @param out the file to write; replaced if it exists
+   * @throws IOException if the file cannot be written
    */
   public static void writeCsv(ShownMatrix matrix, Path out) throws IOException {
     StringWriter csv = new StringWriter();
@@ -109,7 +131,13 @@ public final class ViewExporter {
     write(out, csv.toString().getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Writes a matrix as CSV to {@code writer}; see {@link #writeCsv(ShownMatrix, Path)}. */
+  /**
+   * Writes a matrix as CSV to {@code writer}; see {@link #writeCsv(ShownMatrix, Path)}.
+   *
+   * @param matrix the matrix to write
+   * @param writer where to write; not closed
+   * @throws IOException if the writer fails
+   */
   public static void writeCsv(ShownMatrix matrix, Writer writer) throws IOException {
     writeCsv(matrix, List.of(), writer);
   }
@@ -120,6 +148,11 @@ public final class ViewExporter {
    * {@code "filter: all"}), then a header row and one row per query. Labels are made unique by
    * their shown position ({@code 3:the}), and values are plain decimals, never with an exponent, so
    * that spreadsheets and pandas ({@code comment='#'}) read them as they are.
+   *
+   * @param matrix the matrix to write
+   * @param metadata comment lines to write after the title, without the {@code # }
+   * @param writer where to write; not closed
+   * @throws IOException if the writer fails
    */
   public static void writeCsv(ShownMatrix matrix, List<String> metadata, Writer writer)
       throws IOException {

@@ -55,12 +55,20 @@ public final class AttentionSelectionModel {
   /** The data this selection is bound to, which says what it may hold. */
   private final SelectionBounds bounds = new SelectionBounds();
 
-  /** The attention kind shown. Default {@link AttentionKind#SELF}. */
+  /**
+   * The attention kind shown. Default {@link AttentionKind#SELF}.
+   *
+   * @return the kind whose attention the views show; never null
+   */
   public AttentionKind kind() {
     return kind;
   }
 
-  /** Sets the attention kind; layer and heads are kept, token selections are cleared. */
+  /**
+   * Sets the attention kind; layer and heads are kept, token selections are cleared.
+   *
+   * @param newKind the kind to show; must be one the bound data has
+   */
   public void setKind(AttentionKind newKind) {
     Objects.requireNonNull(newKind, "newKind");
     for (AttentionData data : bounds.data()) {
@@ -81,12 +89,20 @@ public final class AttentionSelectionModel {
     }
   }
 
-  /** The sentence-pair filter. Default {@link SentenceFilter#ALL}. */
+  /**
+   * The sentence-pair filter. Default {@link SentenceFilter#ALL}.
+   *
+   * @return the filter; never null
+   */
   public SentenceFilter filter() {
     return filter;
   }
 
-  /** Sets the sentence-pair filter; other selections are kept. */
+  /**
+   * Sets the sentence-pair filter; other selections are kept.
+   *
+   * @param newFilter the filter; not null
+   */
   public void setFilter(SentenceFilter newFilter) {
     Objects.requireNonNull(newFilter, "newFilter");
     if (newFilter != filter) {
@@ -100,7 +116,11 @@ public final class AttentionSelectionModel {
     }
   }
 
-  /** The layer shown by single-layer views. */
+  /**
+   * The layer shown by single-layer views.
+   *
+   * @return the layer index, 0-based, in the data's numbering
+   */
   public int layer() {
     return layer;
   }
@@ -108,6 +128,7 @@ public final class AttentionSelectionModel {
   /**
    * Sets the layer.
    *
+   * @param newLayer the layer index, 0-based
    * @throws IllegalArgumentException if negative, or not a layer of the bound data
    */
   public void setLayer(int newLayer) {
@@ -118,17 +139,31 @@ public final class AttentionSelectionModel {
     }
   }
 
-  /** Whether every head is active. */
+  /**
+   * Whether every head is active.
+   *
+   * @return true if no head was turned off
+   */
   public boolean allHeadsActive() {
     return activeHeads == null;
   }
 
-  /** Whether {@code head} is active. */
+  /**
+   * Whether {@code head} is active.
+   *
+   * @param head a head index, 0-based
+   * @return true if {@code head} is active (every head is while all are)
+   */
   public boolean isHeadActive(int head) {
     return activeHeads == null || activeHeads.get(head);
   }
 
-  /** The active heads among {@code headCount} heads, as a new set. */
+  /**
+   * The active heads among {@code headCount} heads, as a new set.
+   *
+   * @param headCount the number of heads of the shown data
+   * @return the active heads below {@code headCount}; a copy the caller may change
+   */
   public BitSet activeHeads(int headCount) {
     BitSet result = new BitSet(headCount);
     if (activeHeads == null) {
@@ -142,12 +177,19 @@ public final class AttentionSelectionModel {
   /**
    * The active heads as chosen, whatever the head count: empty when every head is active, else a
    * copy of the set. For copying the choice to another selection model.
+   *
+   * @return a copy of the chosen heads, or empty if every head is active
    */
   public Optional<BitSet> chosenHeads() {
     return activeHeads == null ? Optional.empty() : Optional.of((BitSet) activeHeads.clone());
   }
 
-  /** Number of active heads among {@code headCount} heads. */
+  /**
+   * Number of active heads among {@code headCount} heads.
+   *
+   * @param headCount the number of heads of the shown data
+   * @return how many of them are active, at least 1 when {@code headCount > 0}
+   */
   public int activeHeadCount(int headCount) {
     return activeHeads(headCount).cardinality();
   }
@@ -155,6 +197,7 @@ public final class AttentionSelectionModel {
   /**
    * Sets the active heads; {@code null} means all.
    *
+   * @param heads the heads to show, 0-based indexes; null for all
    * @throws IllegalArgumentException if the set is empty or holds a head the bound data lacks
    */
   public void setActiveHeads(BitSet heads) {
@@ -176,7 +219,12 @@ public final class AttentionSelectionModel {
     setActiveHeads(null);
   }
 
-  /** Toggles one head, as a click on its square does. The last active head cannot be turned off. */
+  /**
+   * Toggles one head, as a click on its square does. The last active head cannot be turned off.
+   *
+   * @param head the head to turn on or off, 0-based
+   * @param headCount the number of heads of the shown data
+   */
   public void toggleHead(int head, int headCount) {
     SelectionBounds.checkRange("head", head, Math.min(headCount, bounds.headLimit(kind)));
     BitSet heads = activeHeads(headCount);
@@ -189,6 +237,9 @@ public final class AttentionSelectionModel {
   /**
    * Shows {@code head} alone, as a double-click on its square does; if it already is the only
    * active head, turns every head back on.
+   *
+   * @param head the head to show alone, 0-based
+   * @param headCount the number of heads of the shown data
    */
   public void isolateHead(int head, int headCount) {
     SelectionBounds.checkRange("head", head, Math.min(headCount, bounds.headLimit(kind)));
@@ -202,7 +253,11 @@ public final class AttentionSelectionModel {
     }
   }
 
-  /** The single head that one-head views (the neuron view) show and that keys move. */
+  /**
+   * The single head that one-head views (the neuron view) show and that keys move.
+   *
+   * @return the focused head index, 0-based
+   */
   public int focusHead() {
     return focusHead;
   }
@@ -210,6 +265,7 @@ public final class AttentionSelectionModel {
   /**
    * Sets the focused head.
    *
+   * @param head the head index, 0-based
    * @throws IllegalArgumentException if negative, or not a head of the bound data
    */
   public void setFocusHead(int head) {
@@ -220,7 +276,11 @@ public final class AttentionSelectionModel {
     }
   }
 
-  /** The token under the mouse, or null. */
+  /**
+   * The token under the mouse, or null.
+   *
+   * @return the hovered data token, or null
+   */
   public TokenRef hoveredToken() {
     return hoveredToken;
   }
@@ -228,6 +288,7 @@ public final class AttentionSelectionModel {
   /**
    * Sets the token under the mouse (a data index); null when the mouse leaves the tokens.
    *
+   * @param token the hovered data token, or null
    * @throws IllegalArgumentException if the bound data has no such token, or does not show it
    */
   public void setHoveredToken(TokenRef token) {
@@ -238,7 +299,11 @@ public final class AttentionSelectionModel {
     }
   }
 
-  /** The token locked by a click, or null. */
+  /**
+   * The token locked by a click, or null.
+   *
+   * @return the locked data token, or null
+   */
   public TokenRef lockedToken() {
     return lockedToken;
   }
@@ -246,6 +311,7 @@ public final class AttentionSelectionModel {
   /**
    * Locks a token (a data index) so it stays selected when the mouse moves away; null unlocks.
    *
+   * @param token the data token to lock, or null to unlock
    * @throws IllegalArgumentException if the bound data has no such token, or does not show it
    */
   public void setLockedToken(TokenRef token) {
@@ -256,7 +322,11 @@ public final class AttentionSelectionModel {
     }
   }
 
-  /** Locks {@code token}, or unlocks it if it is the locked one (a second click). */
+  /**
+   * Locks {@code token}, or unlocks it if it is the locked one (a second click).
+   *
+   * @param token the clicked data token; not null
+   */
   public void toggleLockedToken(TokenRef token) {
     Objects.requireNonNull(token, "token");
     setLockedToken(token.equals(lockedToken) ? null : token);
@@ -267,12 +337,20 @@ public final class AttentionSelectionModel {
     setLockedToken(null);
   }
 
-  /** The token whose attention is highlighted: the locked one, else the hovered one, or null. */
+  /**
+   * The token whose attention is highlighted: the locked one, else the hovered one, or null.
+   *
+   * @return the selected data token, or null if none is locked or hovered
+   */
   public TokenRef selectedToken() {
     return lockedToken != null ? lockedToken : hoveredToken;
   }
 
-  /** The selected model-view cell, or null. */
+  /**
+   * The selected model-view cell, or null.
+   *
+   * @return the open layer and head, or null if none is open
+   */
   public LayerHead selectedCell() {
     return selectedCell;
   }
@@ -280,6 +358,7 @@ public final class AttentionSelectionModel {
   /**
    * Selects a model-view cell; null closes the detail.
    *
+   * @param cell the layer and head to open, or null
    * @throws IllegalArgumentException if the bound data has no such layer or head
    */
   public void setSelectedCell(LayerHead cell) {
@@ -296,6 +375,8 @@ public final class AttentionSelectionModel {
   /**
    * Selects a cell as a model-view click does, and makes the other views follow it ({@link
    * #jumpToHead}). Clicking the selected cell again closes it. Fires one event.
+   *
+   * @param cell the clicked layer and head; not null
    */
   public void toggleCell(LayerHead cell) {
     Objects.requireNonNull(cell, "cell");
@@ -312,6 +393,7 @@ public final class AttentionSelectionModel {
    * head the focused head and the selected cell, and the head is made visible: the only active head
    * if {@link #isIsolateOnJump()} (the default), else added to the active heads. Fires one event.
    *
+   * @param cell the layer and head to look at; not null
    * @throws IllegalArgumentException if the bound data has no such layer or head
    */
   public void jumpToHead(LayerHead cell) {
@@ -336,12 +418,20 @@ public final class AttentionSelectionModel {
         });
   }
 
-  /** Whether {@link #jumpToHead} shows the head alone (default true) or adds it. */
+  /**
+   * Whether {@link #jumpToHead} shows the head alone (default true) or adds it.
+   *
+   * @return true if a jump isolates the head
+   */
   public boolean isIsolateOnJump() {
     return isolateOnJump;
   }
 
-  /** Sets whether {@link #jumpToHead} shows the head alone or adds it to the active heads. */
+  /**
+   * Sets whether {@link #jumpToHead} shows the head alone or adds it to the active heads.
+   *
+   * @param isolate true to show the head alone, false to add it to the active heads
+   */
   public void setIsolateOnJump(boolean isolate) {
     isolateOnJump = isolate;
   }
@@ -351,6 +441,8 @@ public final class AttentionSelectionModel {
    * range, no pair filter without a pair. Keeps whatever is still valid. Fires at most one event.
    * Views do not call it: the view models bound to this selection adapt it ({@link
    * AttentionViewModel#attach}).
+   *
+   * @param data the data now shown; null leaves the selection as it is
    */
   public void adaptTo(AttentionData data) {
     Objects.requireNonNull(data, "data");
@@ -387,13 +479,21 @@ public final class AttentionSelectionModel {
     }
   }
 
-  /** Number of layers of the bound data (the fewest, if several), if bound to data. */
+  /**
+   * Number of layers of the bound data (the fewest, if several), if bound to data.
+   *
+   * @return the layer count, or empty while no data is bound
+   */
   public OptionalInt layerCount() {
     int limit = bounds.layerLimit(kind);
     return limit == Integer.MAX_VALUE ? OptionalInt.empty() : OptionalInt.of(limit);
   }
 
-  /** Number of heads per layer of the bound data (the fewest, if several), if bound to data. */
+  /**
+   * Number of heads per layer of the bound data (the fewest, if several), if bound to data.
+   *
+   * @return the head count, or empty while no data is bound
+   */
   public OptionalInt headCount() {
     int limit = bounds.headLimit(kind);
     return limit == Integer.MAX_VALUE ? OptionalInt.empty() : OptionalInt.of(limit);
@@ -402,6 +502,8 @@ public final class AttentionSelectionModel {
   /**
    * Runs {@code changes} and fires one event for everything they changed (none if nothing changed).
    * Batches may nest; the outermost one fires.
+   *
+   * @param changes the changes to make, run at once on the calling thread
    */
   public void batch(Runnable changes) {
     batchDepth++;
@@ -422,37 +524,65 @@ public final class AttentionSelectionModel {
     return bounds;
   }
 
-  /** Adds a typed listener, told of every change with the aspects that changed. */
+  /**
+   * Adds a typed listener, told of every change with the aspects that changed.
+   *
+   * @param listener the listener; not null
+   */
   public void addSelectionListener(SelectionListener listener) {
     listeners.add(SelectionListener.class, Objects.requireNonNull(listener, "listener"));
   }
 
-  /** Removes a typed listener. */
+  /**
+   * Removes a typed listener.
+   *
+   * @param listener the listener to remove; unknown listeners are ignored
+   */
   public void removeSelectionListener(SelectionListener listener) {
     listeners.remove(SelectionListener.class, listener);
   }
 
-  /** The registered typed listeners. */
+  /**
+   * The registered typed listeners.
+   *
+   * @return a copy of the typed listeners, in the order they were added
+   */
   public SelectionListener[] getSelectionListeners() {
     return listeners.getListeners(SelectionListener.class);
   }
 
-  /** Number of listeners of both kinds: for hosts and tests checking that views let go. */
+  /**
+   * Number of listeners of both kinds: for hosts and tests checking that views let go.
+   *
+   * @return the number of typed and change listeners
+   */
   public int listenerCount() {
     return listeners.getListenerCount();
   }
 
-  /** Adds a listener; it receives {@link SelectionEvent}s. */
+  /**
+   * Adds a listener; it receives {@link SelectionEvent}s.
+   *
+   * @param listener the listener; not null
+   */
   public void addChangeListener(ChangeListener listener) {
     listeners.add(ChangeListener.class, Objects.requireNonNull(listener, "listener"));
   }
 
-  /** Removes a listener. */
+  /**
+   * Removes a listener.
+   *
+   * @param listener the listener to remove; unknown listeners are ignored
+   */
   public void removeChangeListener(ChangeListener listener) {
     listeners.remove(ChangeListener.class, listener);
   }
 
-  /** The registered listeners. */
+  /**
+   * The registered listeners.
+   *
+   * @return a copy of the change listeners, in the order they were added
+   */
   public ChangeListener[] getChangeListeners() {
     return listeners.getListeners(ChangeListener.class);
   }

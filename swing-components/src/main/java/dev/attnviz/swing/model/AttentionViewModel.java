@@ -77,22 +77,38 @@ public final class AttentionViewModel {
   /** Creates a model without data. */
   public AttentionViewModel() {}
 
-  /** Creates a model showing {@code data}. */
+  /**
+   * Creates a model showing {@code data}.
+   *
+   * @param data the data to show, or null for none
+   */
   public AttentionViewModel(AttentionData data) {
     this.data = Objects.requireNonNull(data, "data");
   }
 
-  /** The data shown, or null if none. */
+  /**
+   * The data shown, or null if none.
+   *
+   * @return the data as set, or null
+   */
   public AttentionData data() {
     return data;
   }
 
-  /** Whether there is data to show. */
+  /**
+   * Whether there is data to show.
+   *
+   * @return true if data is set
+   */
   public boolean hasData() {
     return data != null;
   }
 
-  /** Sets the data to show; null clears the views. */
+  /**
+   * Sets the data to show; null clears the views.
+   *
+   * @param newData the data, or null
+   */
   public void setData(AttentionData newData) {
     if (newData != data) {
       data = newData;
@@ -119,6 +135,8 @@ public final class AttentionViewModel {
    * <p>Computed on the first call after a change of the data or of these options, then cached: for
    * 512 tokens of a 12 × 12 model each transform reads all 38 M weights, about half a second. Views
    * ask for it from their change listeners, never while painting.
+   *
+   * @return the display data, or null without data
    */
   public AttentionData displayData() {
     if (data != null && displayData == null) {
@@ -133,12 +151,19 @@ public final class AttentionViewModel {
    * the views keep showing the previous display data until the newest request's result arrives on
    * the EDT, then hear of the change. New data arriving while an option is on shows untransformed
    * until its transform arrives the same way.
+   *
+   * @param executor runs the display computation off the EDT, or null to compute on the calling
+   *     thread
    */
   public void setDisplayExecutor(Executor executor) {
     transforms.setExecutor(executor);
   }
 
-  /** Whether display options were changed whose display data is still being computed. */
+  /**
+   * Whether display options were changed whose display data is still being computed.
+   *
+   * @return true while a background computation of the display data is pending
+   */
   public boolean isDisplayPending() {
     return !shownOptions.equals(requestedOptions());
   }
@@ -172,6 +197,8 @@ public final class AttentionViewModel {
   /**
    * Why {@link #displayData()} does not do what the options ask, if it does not: special tokens
    * stay shown when some attention has nothing but special tokens on an axis.
+   *
+   * @return a sentence for the user, or empty if the options apply as asked
    */
   public Optional<String> displayProblem() {
     if (data != null && hideSpecialTokens && !DisplayTransforms.canHideSpecialTokens(data)) {
@@ -181,7 +208,11 @@ public final class AttentionViewModel {
     return Optional.empty();
   }
 
-  /** Whether special tokens are hidden (default false); see {@link #displayData()}. */
+  /**
+   * Whether special tokens are hidden (default false); see {@link #displayData()}.
+   *
+   * @return true if special tokens are hidden
+   */
   public boolean isHideSpecialTokens() {
     return hideSpecialTokens;
   }
@@ -191,6 +222,8 @@ public final class AttentionViewModel {
    * each row over the remaining tokens ({@link SpecialTokens#hide}). Query and key vectors are
    * kept. Data whose tokens are all special on some axis stays unchanged (see {@link
    * #displayProblem()}).
+   *
+   * @param hide true to hide special tokens
    */
   public void setHideSpecialTokens(boolean hide) {
     if (hide != hideSpecialTokens) {
@@ -199,7 +232,11 @@ public final class AttentionViewModel {
     }
   }
 
-  /** Whether sub-word pieces are joined into words (default false); see {@link #displayData()}. */
+  /**
+   * Whether sub-word pieces are joined into words (default false); see {@link #displayData()}.
+   *
+   * @return true if the views show words
+   */
   public boolean isWordLevel() {
     return wordLevel;
   }
@@ -208,6 +245,8 @@ public final class AttentionViewModel {
    * Shows words instead of sub-word pieces ({@link WordAggregation#aggregate}): attention to a word
    * is the sum over its pieces, from a word the mean. Query and key vectors are dropped, so the
    * neuron view can only show lines at word level.
+   *
+   * @param words true to show words, false for the tokenizer's pieces
    */
   public void setWordLevel(boolean words) {
     if (words != wordLevel) {
@@ -220,6 +259,8 @@ public final class AttentionViewModel {
    * How the shown tokens relate to the data's tokens under the current options: the one mapping
    * between the token indexes of selections and events (the data's) and those of {@link
    * #displayData()}. The identity without data or options.
+   *
+   * @return the mapping between data and shown token indexes; never null
    */
   public TokenDisplay tokenDisplay() {
     if (tokenDisplay == null) {
@@ -234,12 +275,20 @@ public final class AttentionViewModel {
     return tokenDisplay;
   }
 
-  /** Whether tokens are shown prettified (default true); see {@code TokenPrettifier}. */
+  /**
+   * Whether tokens are shown prettified (default true); see {@code TokenPrettifier}.
+   *
+   * @return true if tokens are prettified
+   */
   public boolean isPrettifyTokens() {
     return prettifyTokens;
   }
 
-  /** Sets whether tokens are prettified. */
+  /**
+   * Sets whether tokens are prettified.
+   *
+   * @param prettify true to show prettified tokens, false for the tokenizer's raw pieces
+   */
   public void setPrettifyTokens(boolean prettify) {
     if (prettify != prettifyTokens) {
       prettifyTokens = prettify;
@@ -247,7 +296,11 @@ public final class AttentionViewModel {
     }
   }
 
-  /** The included layers (original indexes, sorted), or null for all. */
+  /**
+   * The included layers (original indexes, sorted), or null for all.
+   *
+   * @return a copy of the included layer indexes, or null for all
+   */
   public int[] includeLayers() {
     return includeLayers == null ? null : includeLayers.clone();
   }
@@ -255,6 +308,7 @@ public final class AttentionViewModel {
   /**
    * Sets which layers are shown; null for all.
    *
+   * @param layers the layer indexes (0-based, in any order); null for all
    * @throws IllegalArgumentException if empty or an index is negative
    */
   public void setIncludeLayers(int... layers) {
@@ -265,7 +319,11 @@ public final class AttentionViewModel {
     }
   }
 
-  /** The included heads (original indexes, sorted), or null for all. */
+  /**
+   * The included heads (original indexes, sorted), or null for all.
+   *
+   * @return a copy of the included head indexes, or null for all
+   */
   public int[] includeHeads() {
     return includeHeads == null ? null : includeHeads.clone();
   }
@@ -273,6 +331,7 @@ public final class AttentionViewModel {
   /**
    * Sets which heads are shown; null for all.
    *
+   * @param heads the head indexes (0-based, in any order); null for all
    * @throws IllegalArgumentException if empty or an index is negative
    */
   public void setIncludeHeads(int... heads) {
@@ -283,7 +342,11 @@ public final class AttentionViewModel {
     }
   }
 
-  /** The layer shown when new data arrives, if preset. */
+  /**
+   * The layer shown when new data arrives, if preset.
+   *
+   * @return the preset layer, or empty if none
+   */
   public OptionalInt defaultLayer() {
     return defaultLayer < 0 ? OptionalInt.empty() : OptionalInt.of(defaultLayer);
   }
@@ -292,6 +355,7 @@ public final class AttentionViewModel {
    * Presets the layer that views show when new data arrives (the reference's {@code layer} option).
    * A layer the data does not have is ignored.
    *
+   * @param layer the layer index, 0-based
    * @throws IllegalArgumentException if negative
    */
   public void setDefaultLayer(int layer) {
@@ -312,7 +376,11 @@ public final class AttentionViewModel {
     }
   }
 
-  /** The heads active when new data arrives (original indexes, sorted), or null if not preset. */
+  /**
+   * The heads active when new data arrives (original indexes, sorted), or null if not preset.
+   *
+   * @return a copy of the preset heads, or null
+   */
   public int[] defaultHeads() {
     return defaultHeads == null ? null : defaultHeads.clone();
   }
@@ -322,6 +390,7 @@ public final class AttentionViewModel {
    * the first of them also becomes the focused head (the neuron view's default head). Heads the
    * data does not have are ignored; null removes the preset.
    *
+   * @param heads the head indexes (0-based), or null to remove the preset
    * @throws IllegalArgumentException if empty or an index is negative
    */
   public void setDefaultHeads(int... heads) {
@@ -339,6 +408,8 @@ public final class AttentionViewModel {
    * when they start showing the pair and {@link #detach} when they stop; several views may bind the
    * same pair, the selection is adapted once per change all the same. Fires at most one selection
    * event.
+   *
+   * @param selection the selection model to bind; not null
    */
   public void attach(AttentionSelectionModel selection) {
     Objects.requireNonNull(selection, "selection");
@@ -349,7 +420,11 @@ public final class AttentionViewModel {
     }
   }
 
-  /** Undoes one {@link #attach}; the last one unbinds the selection. */
+  /**
+   * Undoes one {@link #attach}; the last one unbinds the selection.
+   *
+   * @param selection a selection model bound before
+   */
   public void detach(AttentionSelectionModel selection) {
     Integer count = attached.computeIfPresent(selection, (s, n) -> n == 1 ? null : n - 1);
     if (count == null) {
@@ -357,7 +432,11 @@ public final class AttentionViewModel {
     }
   }
 
-  /** Number of selection models bound to this model. */
+  /**
+   * Number of selection models bound to this model.
+   *
+   * @return the number of bound selection models
+   */
   public int attachedSelectionCount() {
     return attached.size();
   }
@@ -418,12 +497,20 @@ public final class AttentionViewModel {
   /**
    * The layers to display, as original indexes below {@code layerCount}: the included ones, or all.
    * Never empty when {@code layerCount > 0}: if no included layer exists, all are shown.
+   *
+   * @param layerCount the number of layers of the shown data
+   * @return the layer indexes to show, ascending; a new array
    */
   public int[] visibleLayers(int layerCount) {
     return visible(includeLayers, layerCount);
   }
 
-  /** The heads to display, as original indexes below {@code headCount}; see visibleLayers. */
+  /**
+   * The heads to display, as original indexes below {@code headCount}; see visibleLayers.
+   *
+   * @param headCount the number of heads of the shown data
+   * @return the head indexes to show, ascending; a new array
+   */
   public int[] visibleHeads(int headCount) {
     return visible(includeHeads, headCount);
   }
@@ -452,17 +539,29 @@ public final class AttentionViewModel {
     return sorted;
   }
 
-  /** Adds a listener. */
+  /**
+   * Adds a listener.
+   *
+   * @param listener the listener; not null
+   */
   public void addChangeListener(ChangeListener listener) {
     listeners.add(ChangeListener.class, Objects.requireNonNull(listener, "listener"));
   }
 
-  /** Removes a listener. */
+  /**
+   * Removes a listener.
+   *
+   * @param listener the listener to remove; unknown listeners are ignored
+   */
   public void removeChangeListener(ChangeListener listener) {
     listeners.remove(ChangeListener.class, listener);
   }
 
-  /** The registered listeners. */
+  /**
+   * The registered listeners.
+   *
+   * @return a copy of the registered listeners
+   */
   public ChangeListener[] getChangeListeners() {
     return listeners.getListeners(ChangeListener.class);
   }

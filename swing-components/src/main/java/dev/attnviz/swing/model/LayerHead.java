@@ -11,6 +11,8 @@ public record LayerHead(int layer, int head) {
   /**
    * Checks the indexes.
    *
+   * @param layer the layer index, 0-based
+   * @param head the head index, 0-based
    * @throws IllegalArgumentException if an index is negative
    */
   public LayerHead {

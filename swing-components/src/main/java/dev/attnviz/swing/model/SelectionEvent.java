@@ -38,17 +38,30 @@ public final class SelectionEvent extends ChangeEvent {
     this.aspects = Collections.unmodifiableSet(EnumSet.copyOf(aspects));
   }
 
-  /** The parts that changed; never empty. */
+  /**
+   * The parts that changed; never empty.
+   *
+   * @return an unmodifiable set of the changed aspects
+   */
   public Set<Aspect> aspects() {
     return aspects;
   }
 
-  /** Whether {@code aspect} changed. */
+  /**
+   * Whether {@code aspect} changed.
+   *
+   * @param aspect the aspect to ask about
+   * @return true if it changed in this event
+   */
   public boolean changed(Aspect aspect) {
     return aspects.contains(aspect);
   }
 
-  /** Whether only the hovered token changed, so a view may repaint just its overlay. */
+  /**
+   * Whether only the hovered token changed, so a view may repaint just its overlay.
+   *
+   * @return true if the hovered token is the only change
+   */
   public boolean isHoverOnly() {
     return aspects.size() == 1 && aspects.contains(Aspect.HOVER);
   }

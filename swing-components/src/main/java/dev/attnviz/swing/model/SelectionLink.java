@@ -38,6 +38,9 @@ public final class SelectionLink implements AutoCloseable {
    * Links the layer, active heads and focused head of two selection models; {@code second} takes
    * {@code first}'s values at once.
    *
+   * @param first the model whose values win at the start
+   * @param second the model linked to it; not {@code first}
+   * @return the link, to {@link #close()} it later
    * @throws IllegalArgumentException if both are the same model
    */
   public static SelectionLink layerAndHeads(

@@ -9,6 +9,10 @@ import java.util.EventListener;
 @FunctionalInterface
 public interface SelectionListener extends EventListener {
 
-  /** The selection changed as {@code event} says. */
+  /**
+   * The selection changed as {@code event} says.
+   *
+   * @param event what changed; never null
+   */
   void selectionChanged(SelectionEvent event);
 }

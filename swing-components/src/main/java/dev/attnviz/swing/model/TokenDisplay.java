@@ -34,7 +34,11 @@ public final class TokenDisplay {
     this.axes = axes;
   }
 
-  /** Shown tokens are the data's tokens, one for one. */
+  /**
+   * Shown tokens are the data's tokens, one for one.
+   *
+   * @return the identity mapping
+   */
   public static TokenDisplay identity() {
     return IDENTITY;
   }
@@ -43,6 +47,11 @@ public final class TokenDisplay {
    * The tokens of {@code data} shown with special tokens hidden ({@code hide}) and/or pieces joined
    * into words ({@code wordLevel}), in that order, as {@link AttentionViewModel#displayData()}
    * applies them.
+   *
+   * @param data the data whose tokens are shown; not null
+   * @param hide whether special tokens are hidden
+   * @param wordLevel whether pieces are joined into words
+   * @return the mapping for these options
    */
   public static TokenDisplay of(AttentionData data, boolean hide, boolean wordLevel) {
     if (!hide && !wordLevel) {
@@ -85,6 +94,11 @@ public final class TokenDisplay {
   /**
    * The shown index of data token {@code dataIndex} of {@code kind} on {@code side}: the shown
    * token it belongs to (a word for each of its pieces), or −1 if it is hidden or out of range.
+   *
+   * @param kind the attention kind
+   * @param side query or key side
+   * @param dataIndex a data token index, 0-based
+   * @return the shown index, or −1
    */
   public int toShown(AttentionKind kind, TokenRef.Side side, int dataIndex) {
     if (dataIndex < 0) {
@@ -105,6 +119,10 @@ public final class TokenDisplay {
    * The data index of shown token {@code shownIndex} of {@code kind} on {@code side}: the first
    * data token it stands for.
    *
+   * @param kind the attention kind
+   * @param side query or key side
+   * @param shownIndex a shown token index, 0-based
+   * @return the first data index it stands for
    * @throws IndexOutOfBoundsException if no such token is shown
    */
   public int toData(AttentionKind kind, TokenRef.Side side, int shownIndex) {
@@ -118,7 +136,13 @@ public final class TokenDisplay {
     return starts[Objects.checkIndex(shownIndex, starts.length)];
   }
 
-  /** {@code token} (a data token) mapped to the shown token it belongs to, or null if hidden. */
+  /**
+   * {@code token} (a data token) mapped to the shown token it belongs to, or null if hidden.
+   *
+   * @param kind the attention kind
+   * @param token a data token, or null
+   * @return the shown token, or null if {@code token} is null or hidden
+   */
   public TokenRef toShown(AttentionKind kind, TokenRef token) {
     int shown = token == null ? -1 : toShown(kind, token.side(), token.index());
     return shown < 0 ? null : token.withIndex(shown);

@@ -21,6 +21,8 @@ public record TokenRef(Side side, int index) {
   /**
    * Checks the fields.
    *
+   * @param side query (left column, rows) or key (right column, columns)
+   * @param index the token's position on that side, 0-based
    * @throws IllegalArgumentException if the index is negative
    */
   public TokenRef {
@@ -30,22 +32,41 @@ public record TokenRef(Side side, int index) {
     }
   }
 
-  /** A query token. */
+  /**
+   * A query token.
+   *
+   * @param index the token's position, 0-based
+   * @return a reference to query token {@code index}
+   */
   public static TokenRef query(int index) {
     return new TokenRef(Side.QUERY, index);
   }
 
-  /** A key token. */
+  /**
+   * A key token.
+   *
+   * @param index the token's position, 0-based
+   * @return a reference to key token {@code index}
+   */
   public static TokenRef key(int index) {
     return new TokenRef(Side.KEY, index);
   }
 
-  /** Whether this is a query (left) token. */
+  /**
+   * Whether this is a query (left) token.
+   *
+   * @return true for the query side
+   */
   public boolean isQuery() {
     return side == Side.QUERY;
   }
 
-  /** The same side, another index. */
+  /**
+   * The same side, another index.
+   *
+   * @param newIndex the other index, 0-based
+   * @return a reference to token {@code newIndex} on this side
+   */
   public TokenRef withIndex(int newIndex) {
     return new TokenRef(side, newIndex);
   }

@@ -78,6 +78,8 @@ import javax.swing.JScrollPane;
  * narrower than that, the view scrolls sideways. Rows keep their height.
  *
  * <p>Swing component: use on the Event Dispatch Thread only.
+ *
+ * @serial exclude
  */
 public final class NeuronView extends AttentionView {
 
@@ -181,7 +183,11 @@ public final class NeuronView extends AttentionView {
 
   // ------------------------------------------------------------------ options
 
-  /** The mode: {@link NeuronMode#EXPANDED} (default) or {@link NeuronMode#COLLAPSED}. */
+  /**
+   * The mode: {@link NeuronMode#EXPANDED} (default) or {@link NeuronMode#COLLAPSED}.
+   *
+   * @return the mode; never null
+   */
   public NeuronMode getMode() {
     return mode.get();
   }
@@ -189,17 +195,27 @@ public final class NeuronView extends AttentionView {
   /**
    * Sets the mode. Expanded mode on data without vectors shows the collapsed picture under a
    * message that says why (the data has none, or word level dropped them).
+   *
+   * @param newMode the mode; not null
    */
   public void setMode(NeuronMode newMode) {
     mode.set(Objects.requireNonNull(newMode, "newMode"));
   }
 
-  /** Whether the shown head's data has query and key vectors, so expanded mode can be drawn. */
+  /**
+   * Whether the shown head's data has query and key vectors, so expanded mode can be drawn.
+   *
+   * @return true if expanded mode can be drawn now
+   */
   public boolean isExpandedAvailable() {
     return builder.slice() != null && builder.slice().hasVectors();
   }
 
-  /** How many top-contributing dimensions of the selected pair are outlined and listed. */
+  /**
+   * How many top-contributing dimensions of the selected pair are outlined and listed.
+   *
+   * @return the number of dimensions, 0 to {@link #MAX_TOP_DIMENSION_COUNT}
+   */
   public int getTopDimensionCount() {
     return topDimensionCount.get();
   }
@@ -207,6 +223,7 @@ public final class NeuronView extends AttentionView {
   /**
    * Sets how many top-contributing dimensions are outlined and listed; 0 hides the list.
    *
+   * @param count the number of dimensions
    * @throws IllegalArgumentException if not within 0 to {@link #MAX_TOP_DIMENSION_COUNT}
    */
   public void setTopDimensionCount(int count) {
@@ -221,6 +238,8 @@ public final class NeuronView extends AttentionView {
    * The key token (data index) of the pair whose dimensions are itemised, or -1 (default) for the
    * key the selected query attends to most. A key that the filter hides or a causal model masks
    * falls back to the strongest one.
+   *
+   * @return the chosen key's data index, or -1
    */
   public int getPairKey() {
     return pairKey;
@@ -229,6 +248,7 @@ public final class NeuronView extends AttentionView {
   /**
    * Chooses the key token (data index) of the itemised pair; -1 for the strongest key.
    *
+   * @param key a key's data index, or -1
    * @throws IllegalArgumentException if below -1
    */
   public void setPairKey(int key) {
@@ -245,28 +265,44 @@ public final class NeuronView extends AttentionView {
         });
   }
 
-  /** The layer, head, kind and filter selectors. */
+  /**
+   * The layer, head, kind and filter selectors.
+   *
+   * @return the selectors
+   */
   public SelectionControls selectors() {
     return selectors;
   }
 
   // ------------------------------------------------------------------ what is shown
 
-  /** The selected query token (data index) if it is shown, else empty. */
+  /**
+   * The selected query token (data index) if it is shown, else empty.
+   *
+   * @return the query's data index, or empty
+   */
   public OptionalInt selectedQuery() {
     return scene.selectedRow() < 0
         ? OptionalInt.empty()
         : OptionalInt.of(scene.slice().queryIndex(scene.selectedRow()));
   }
 
-  /** The key token (data index) of the pair whose dimensions are itemised, if any. */
+  /**
+   * The key token (data index) of the pair whose dimensions are itemised, if any.
+   *
+   * @return the key's data index, or empty without a selected query
+   */
   public OptionalInt shownPairKey() {
     return scene.pairColumn() < 0
         ? OptionalInt.empty()
         : OptionalInt.of(scene.slice().keyIndex(scene.pairColumn()));
   }
 
-  /** The top dimensions of the itemised pair, largest {@code |q[d]·k[d]|} first; may be empty. */
+  /**
+   * The top dimensions of the itemised pair, largest {@code |q[d]·k[d]|} first; may be empty.
+   *
+   * @return an unmodifiable list, largest first
+   */
   public List<DimensionContribution> contributions() {
     return scene.contributions();
   }
@@ -276,6 +312,9 @@ public final class NeuronView extends AttentionView {
    * the left column, a key token's in the right one (the softmax column when expanded); empty
    * without data or when the pair filter hides the token. For hosts that place overlays, and for
    * tests.
+   *
+   * @param token a data token
+   * @return the box, or empty
    */
   public Optional<Rectangle> tokenBounds(TokenRef token) {
     Objects.requireNonNull(token, "token");
@@ -292,7 +331,11 @@ public final class NeuronView extends AttentionView {
     return Optional.of(box);
   }
 
-  /** The message above the picture (no data, no vectors, a bad layer), if one is shown. */
+  /**
+   * The message above the picture (no data, no vectors, a bad layer), if one is shown.
+   *
+   * @return the message, in the views' locale, or empty
+   */
   public Optional<String> statusMessage() {
     return Optional.ofNullable(scene.message());
   }

@@ -11,7 +11,7 @@ import java.util.Objects;
  * <p>Not specific to the neuron view: any view that shows signed numbers (differences of two
  * attentions, for example) can use it. Stateless.
  */
-public final class SignedValueColors {
+final class SignedValueColors {
 
   /** Values of this magnitude reach {@code tanh(1) ≈ 0.76} opacity. */
   private static final double VALUE_SCALE = 4.0;

@@ -18,6 +18,13 @@ public final class AttentionTooltips {
    * The tooltip of {@code token} in {@code layer}: if {@code other} is a token on the opposite
    * side, the weight between the two for every head in {@code heads}; otherwise, per head, the
    * token it attends to most (query) or that attends to it most (key).
+   *
+   * @param shown the shown attention
+   * @param layer the layer, 0-based
+   * @param heads the heads to list, 0-based
+   * @param token the token under the mouse; not null
+   * @param other the locked token, or null
+   * @return the tooltip, HTML
    */
   public static String token(
       ShownAttention shown, int layer, int[] heads, TokenRef token, TokenRef other) {
@@ -83,6 +90,13 @@ public final class AttentionTooltips {
   /**
    * The tooltip of a heatmap cell: the two tokens and the weight, averaged over {@code heads} when
    * there are several, each head's own weight listed.
+   *
+   * @param shown the shown attention
+   * @param layer the layer, 0-based
+   * @param heads the heads averaged, 0-based; not empty
+   * @param row the cell's display row
+   * @param column the cell's display column
+   * @return the tooltip, HTML
    */
   public static String cell(ShownAttention shown, int layer, int[] heads, int row, int column) {
     StringBuilder html = new StringBuilder("<html>");
@@ -126,7 +140,14 @@ public final class AttentionTooltips {
     }
   }
 
-  /** The tooltip of a model-view thumbnail. */
+  /**
+   * The tooltip of a model-view thumbnail.
+   *
+   * @param layer the layer, 0-based
+   * @param head the head, 0-based
+   * @param selected whether the thumbnail is open in the detail
+   * @return the tooltip, HTML
+   */
   public static String thumbnail(int layer, int head, boolean selected) {
     return "<html>"
         + Messages.format("view.layerHead", layer, head)
@@ -152,7 +173,12 @@ public final class AttentionTooltips {
         escape(quote(raw)));
   }
 
-  /** A weight with four significant digits, e.g. {@code 0.1234} or {@code 0.00003142}. */
+  /**
+   * A weight with four significant digits, e.g. {@code 0.1234} or {@code 0.00003142}.
+   *
+   * @param weight a weight
+   * @return its text, the same in every locale
+   */
   public static String format(float weight) {
     return NumberText.significant(weight);
   }
@@ -161,7 +187,12 @@ public final class AttentionTooltips {
     return "\u201c" + text + "\u201d";
   }
 
-  /** Escapes the HTML special characters of {@code text}. */
+  /**
+   * Escapes the HTML special characters of {@code text}.
+   *
+   * @param text any text; not null
+   * @return the text with {@code < > & "} as entities
+   */
   public static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {

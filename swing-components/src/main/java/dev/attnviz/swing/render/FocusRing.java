@@ -15,7 +15,13 @@ public final class FocusRing {
 
   private FocusRing() {}
 
-  /** Draws the ring along the inside of {@code area}'s edges, one pixel wide and crisp. */
+  /**
+   * Draws the ring along the inside of {@code area}'s edges, one pixel wide and crisp.
+   *
+   * @param g the graphics
+   * @param color the ring's colour, usually the selection colour
+   * @param area the focused area, in user space
+   */
   public static void paint(Graphics2D g, Color color, Rectangle area) {
     Graphics2D ring = (Graphics2D) g.create();
     try {

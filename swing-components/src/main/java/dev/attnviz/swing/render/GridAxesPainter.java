@@ -14,7 +14,13 @@ public final class GridAxesPainter {
 
   private GridAxesPainter() {}
 
-  /** Paints the titles and indexes of {@code layout}. */
+  /**
+   * Paints the titles and indexes of {@code layout}.
+   *
+   * @param g the graphics, in the layout's coordinates
+   * @param layout the model grid's layout
+   * @param colors the theme and font
+   */
   public static void paint(Graphics2D g, ModelGridLayout layout, ViewColors colors) {
     ViewText text = colors.text();
     g.setColor(colors.mutedForeground());

@@ -55,7 +55,11 @@ public final class HeadPalette {
     this.custom = custom;
   }
 
-  /** The standard palette described above. */
+  /**
+   * The standard palette described above.
+   *
+   * @return the standard palette
+   */
   public static HeadPalette standard() {
     return STANDARD;
   }
@@ -64,6 +68,8 @@ public final class HeadPalette {
    * A palette of the given colours, the same on light and dark backgrounds: head {@code h} gets
    * {@code colors[h % colors.length]}, so with fewer colours than heads some heads share a colour.
    *
+   * @param colors the head colours, in head order; at least one
+   * @return the palette
    * @throws IllegalArgumentException if {@code colors} is empty
    * @throws NullPointerException if a colour is null
    */
@@ -81,6 +87,9 @@ public final class HeadPalette {
   /**
    * The colour of {@code head} among {@code headCount} heads in this palette.
    *
+   * @param head the head index, 0-based
+   * @param headCount the number of heads
+   * @return the colour
    * @param darkBackground whether the colour is drawn on a dark background
    * @throws IllegalArgumentException if {@code head} is negative
    */
@@ -97,6 +106,9 @@ public final class HeadPalette {
   /**
    * The colour of {@code head} among {@code headCount} heads.
    *
+   * @param head the head index, 0-based
+   * @param headCount the number of heads
+   * @return the standard palette's colour
    * @param darkBackground whether the colour is drawn on a dark background: the colour is the same
    *     either way (kept so that callers need not know)
    * @throws IllegalArgumentException if {@code head} is negative
@@ -108,7 +120,13 @@ public final class HeadPalette {
     return COLORS.get(head);
   }
 
-  /** The colours of all {@code headCount} heads. */
+  /**
+   * The colours of all {@code headCount} heads.
+   *
+   * @param headCount the number of heads
+   * @param darkBackground whether the colours are drawn on a dark background
+   * @return a new array of {@code headCount} colours
+   */
   public static Color[] colors(int headCount, boolean darkBackground) {
     Color[] colors = new Color[headCount];
     for (int h = 0; h < headCount; h++) {

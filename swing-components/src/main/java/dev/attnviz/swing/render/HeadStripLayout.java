@@ -44,19 +44,32 @@ public final class HeadStripLayout {
     this.perRow = Math.max(1, (maxWidth - x + gap) / (square + gap));
   }
 
-  /** Number of squares. */
+  /**
+   * Number of squares.
+   *
+   * @return the number of heads
+   */
   public int count() {
     return count;
   }
 
-  /** The square of head {@code head}. */
+  /**
+   * The square of head {@code head}.
+   *
+   * @param head the head, 0-based
+   * @return a new rectangle, in pixels
+   */
   public Rectangle square(int head) {
     int row = head / perRow;
     int column = head % perRow;
     return new Rectangle(x + column * (square + gap), y + row * (square + gap), square, square);
   }
 
-  /** Everything. */
+  /**
+   * Everything.
+   *
+   * @return a new rectangle around every square, in pixels
+   */
   public Rectangle bounds() {
     int rows = count == 0 ? 0 : (count + perRow - 1) / perRow;
     int columns = Math.min(count, perRow);
@@ -67,7 +80,13 @@ public final class HeadStripLayout {
         Math.max(0, rows * (square + gap) - gap));
   }
 
-  /** The head whose square holds ({@code px}, {@code py}), or -1. */
+  /**
+   * The head whose square holds ({@code px}, {@code py}), or -1.
+   *
+   * @param px x, in pixels
+   * @param py y, in pixels
+   * @return the head, 0-based, or -1
+   */
   public int headAt(int px, int py) {
     if (px < x || py < y) {
       return -1;

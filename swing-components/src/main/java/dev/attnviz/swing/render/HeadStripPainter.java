@@ -18,7 +18,11 @@ public final class HeadStripPainter {
 
   private final ViewColors colors;
 
-  /** A painter for a theme. */
+  /**
+   * A painter for a theme.
+   *
+   * @param colors the theme and head palette
+   */
   public HeadStripPainter(ViewColors colors) {
     this.colors = Objects.requireNonNull(colors, "colors");
   }
@@ -26,6 +30,9 @@ public final class HeadStripPainter {
   /**
    * Paints every square.
    *
+   * @param g the graphics, in the layout's coordinates
+   * @param layout where the squares are
+   * @param showFocus whether to ring the focused head (the view has the focus)
    * @param active which heads are active
    * @param focusHead the focused head, ringed if {@code showFocus}; -1 for none
    */
@@ -46,7 +53,13 @@ public final class HeadStripPainter {
     }
   }
 
-  /** {@code color} at {@link #INACTIVE_OPACITY} over {@code background}. */
+  /**
+   * {@code color} at {@link #INACTIVE_OPACITY} over {@code background}.
+   *
+   * @param color the head's colour
+   * @param background the view's background
+   * @return the blended, opaque colour
+   */
   public static Color washedOut(Color color, Color background) {
     return new HeatColorScale(background, color).color(INACTIVE_OPACITY);
   }

@@ -17,7 +17,12 @@ public final class HeatColorScale {
   private final Color high;
   private final int[] table = new int[256];
 
-  /** A scale from {@code low} (value 0) to {@code high} (value 1). */
+  /**
+   * A scale from {@code low} (value 0) to {@code high} (value 1).
+   *
+   * @param low the colour of 0
+   * @param high the colour of 1
+   */
   public HeatColorScale(Color low, Color high) {
     this(low, high, 1.0);
   }
@@ -27,6 +32,9 @@ public final class HeatColorScale {
    * at opacity {@code v^gamma}: a gamma below 1 raises contrast among small values (for long
    * inputs, whose weights are near 1/n).
    *
+   * @param low the colour of 0
+   * @param high the colour of 1
+   * @param gamma the exponent, positive; 1 is linear
    * @throws IllegalArgumentException if {@code gamma} is not positive
    */
   public HeatColorScale(Color low, Color high, double gamma) {
@@ -45,7 +53,12 @@ public final class HeatColorScale {
     }
   }
 
-  /** The scale from a theme's background to its heat colour. */
+  /**
+   * The scale from a theme's background to its heat colour.
+   *
+   * @param colors the theme
+   * @return a linear scale from background to heat colour
+   */
   public static HeatColorScale of(ViewColors colors) {
     return new HeatColorScale(colors.background(), colors.heat());
   }
@@ -54,27 +67,50 @@ public final class HeatColorScale {
     return (int) Math.round(a + (b - a) * t);
   }
 
-  /** The colour for 0. */
+  /**
+   * The colour for 0.
+   *
+   * @return the colour of 0
+   */
   public Color low() {
     return low;
   }
 
-  /** The colour for 1. */
+  /**
+   * The colour for 1.
+   *
+   * @return the colour of 1
+   */
   public Color high() {
     return high;
   }
 
-  /** The opaque ARGB colour of {@code value}. */
+  /**
+   * The opaque ARGB colour of {@code value}.
+   *
+   * @param value a weight, 0 to 1 (clamped)
+   * @return the colour as 0xAARRGGBB, alpha 255
+   */
   public int rgb(float value) {
     return table[step(value)];
   }
 
-  /** The colour of {@code value}. */
+  /**
+   * The colour of {@code value}.
+   *
+   * @param value a weight, 0 to 1 (clamped)
+   * @return the colour
+   */
   public Color color(float value) {
     return new Color(rgb(value), true);
   }
 
-  /** The 0..255 step of {@code value}. */
+  /**
+   * The 0..255 step of {@code value}.
+   *
+   * @param value a weight, 0 to 1 (clamped)
+   * @return its step, 0 to 255
+   */
   public static int step(float value) {
     if (!(value > 0f)) {
       return 0;

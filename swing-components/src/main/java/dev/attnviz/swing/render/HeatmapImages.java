@@ -10,7 +10,7 @@ import java.nio.FloatBuffer;
  * cells it covers, so that a single strong weight never disappears (a mean would wash it out).
  * Thread-safe: touches only its arguments.
  */
-public final class HeatmapImages {
+final class HeatmapImages {
 
   private HeatmapImages() {}
 

@@ -16,6 +16,9 @@ public final class HiDpi {
   /**
    * The device scale of {@code g}: 1 on a plain screen or image, 2 on a 200% HiDPI screen or under
    * {@code g.scale(2, 2)}. Taken from the transform's larger axis, at least a tiny positive value.
+   *
+   * @param g the graphics
+   * @return device pixels per user-space pixel, positive
    */
   public static double scale(Graphics2D g) {
     AffineTransform t = g.getTransform();
@@ -24,13 +27,24 @@ public final class HiDpi {
     return Math.max(1e-3, Math.max(sx, sy));
   }
 
-  /** Whether {@code g}'s transform is a plain scale plus translation (no rotation or shear). */
+  /**
+   * Whether {@code g}'s transform is a plain scale plus translation (no rotation or shear).
+   *
+   * @param g the graphics
+   * @return true if the transform neither rotates nor shears
+   */
   public static boolean isAxisAligned(Graphics2D g) {
     AffineTransform t = g.getTransform();
     return t.getShearX() == 0 && t.getShearY() == 0 && t.getScaleX() > 0 && t.getScaleY() > 0;
   }
 
-  /** The size in device pixels of {@code userSize} user-space pixels at {@code scale}. */
+  /**
+   * The size in device pixels of {@code userSize} user-space pixels at {@code scale}.
+   *
+   * @param userSize a size in user-space pixels
+   * @param scale device pixels per user-space pixel
+   * @return the size in device pixels, at least 1
+   */
   public static int devicePixels(int userSize, double scale) {
     return Math.max(1, (int) Math.ceil(userSize * scale - 1e-9));
   }
@@ -39,6 +53,10 @@ public final class HiDpi {
    * Draws {@code image}, made at device resolution for {@code bounds} (user space), so that its
    * pixels map one to one onto device pixels when the transform allows it; otherwise scales it into
    * {@code bounds}.
+   *
+   * @param g the graphics
+   * @param image the image, in device pixels
+   * @param bounds where it goes, in user space
    */
   public static void drawDeviceImage(Graphics2D g, Image image, Rectangle bounds) {
     if (!isAxisAligned(g)) {

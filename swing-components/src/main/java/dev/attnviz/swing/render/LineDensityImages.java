@@ -16,7 +16,7 @@ import java.util.Arrays;
  * positions while there are no more of them than pixel rows; beyond that they share the pixel row
  * they fall in. Thread-safe: touches only its arguments.
  */
-public final class LineDensityImages {
+final class LineDensityImages {
 
   /** Lines fainter than this (after combining) leave no visible trace and are skipped. */
   private static final float INVISIBLE = 0.5f / 255f;

@@ -21,7 +21,11 @@ public final class MatrixPainter {
   private final HeatColorScale scale;
   private final DoubleToIntFunction cellColor;
 
-  /** A painter for a theme: cells from the background (0) to the heat colour (1). */
+  /**
+   * A painter for a theme: cells from the background (0) to the heat colour (1).
+   *
+   * @param colors the theme
+   */
   public MatrixPainter(ViewColors colors) {
     this.colors = Objects.requireNonNull(colors, "colors");
     this.scale = HeatColorScale.of(colors);
@@ -31,6 +35,9 @@ public final class MatrixPainter {
   /**
    * A painter for a theme whose cells take the opaque ARGB colour {@code cellColor} gives each
    * value, e.g. a diverging scale for signed differences.
+   *
+   * @param colors the theme, for labels and marks
+   * @param cellColor the 0xAARRGGBB colour of a value
    */
   public MatrixPainter(ViewColors colors, DoubleToIntFunction cellColor) {
     this.colors = Objects.requireNonNull(colors, "colors");
@@ -38,7 +45,11 @@ public final class MatrixPainter {
     this.cellColor = Objects.requireNonNull(cellColor, "cellColor");
   }
 
-  /** The colour scale of the cells, unless the painter was given its own cell colours. */
+  /**
+   * The colour scale of the cells, unless the painter was given its own cell colours.
+   *
+   * @return the heat scale, or null if {@code cellColor} was given
+   */
   public HeatColorScale scale() {
     return scale;
   }
@@ -46,6 +57,10 @@ public final class MatrixPainter {
   /**
    * Paints labels and cells.
    *
+   * @param g the graphics, in the layout's coordinates
+   * @param layout where the labels and cells are
+   * @param shown the shown attention, for the labels
+   * @param clip the area to paint, or null for all
    * @param values {@code layout.rows() × layout.columns()} values, row-major
    * @param selected the selected token or null
    * @param locked the locked token or null

@@ -77,6 +77,15 @@ public final class ModelGridLayout {
    * A layout whose title bands, index column and index row fit text measured by {@code text}: the
    * layer index column fits the widest layer index with {@link TokenColumnsLayout#TEXT_PADDING}.
    *
+   * @param x left edge, in pixels
+   * @param y top edge, in pixels
+   * @param layers the shown layers (original indexes), top to bottom
+   * @param heads the shown heads (original indexes), left to right
+   * @param cellWidth thumbnail width, in pixels
+   * @param cellHeight thumbnail height, in pixels
+   * @param gap space between thumbnails, in pixels
+   * @param text measures the titles and indexes
+   * @return the layout
    * @see #ModelGridLayout(int, int, int[], int[], int, int, int, int, int, int)
    */
   public static ModelGridLayout fitting(
@@ -108,6 +117,9 @@ public final class ModelGridLayout {
   /**
    * This layout with smaller thumbnails, so that {@link #bounds()} is at most {@code width} wide.
    *
+   * @param width the width the grid's bounds may take, in pixels
+   * @param minSide the smallest side a shrunk thumbnail keeps, at least 1
+   * @return this layout, or a new one with smaller thumbnails
    * @see #fittedTo(int, int, int)
    */
   public ModelGridLayout fittedTo(int width, int minSide) {
@@ -122,6 +134,7 @@ public final class ModelGridLayout {
    * minimum the result is larger than asked, and the view scrolls. Returns this layout when it fits
    * already.
    *
+   * @return this layout if it fits, else a new one with smaller thumbnails
    * @param width the width the grid's bounds may take
    * @param height the height the grid's bounds may take ({@link Integer#MAX_VALUE}: any)
    * @param minSide the smallest side a shrunk thumbnail keeps, at least 1
@@ -166,37 +179,65 @@ public final class ModelGridLayout {
         x, y, layers, heads, newWidth, newHeight, gap, titleSize, leftIndexWidth, topIndexHeight);
   }
 
-  /** Shown layers (original indexes). */
+  /**
+   * Shown layers (original indexes).
+   *
+   * @return a copy of the layer indexes, top to bottom
+   */
   public int[] layers() {
     return layers.clone();
   }
 
-  /** Shown heads (original indexes). */
+  /**
+   * Shown heads (original indexes).
+   *
+   * @return a copy of the head indexes, left to right
+   */
   public int[] heads() {
     return heads.clone();
   }
 
-  /** Thumbnail width. */
+  /**
+   * Thumbnail width.
+   *
+   * @return the width, in pixels
+   */
   public int cellWidth() {
     return cellWidth;
   }
 
-  /** Thumbnail height. */
+  /**
+   * Thumbnail height.
+   *
+   * @return the height, in pixels
+   */
   public int cellHeight() {
     return cellHeight;
   }
 
-  /** Left edge of the first thumbnail column. */
+  /**
+   * Left edge of the first thumbnail column.
+   *
+   * @return the x, in pixels
+   */
   public int cellsX() {
     return x + titleSize + leftIndexWidth;
   }
 
-  /** Top edge of the first thumbnail row. */
+  /**
+   * Top edge of the first thumbnail row.
+   *
+   * @return the y, in pixels
+   */
   public int cellsY() {
     return y + titleSize + topIndexHeight;
   }
 
-  /** Everything: titles, indexes and thumbnails. */
+  /**
+   * Everything: titles, indexes and thumbnails.
+   *
+   * @return a new rectangle, in pixels
+   */
   public Rectangle bounds() {
     return new Rectangle(
         x,
@@ -205,29 +246,53 @@ public final class ModelGridLayout {
         cellsY() - y + layers.length * (cellHeight + gap));
   }
 
-  /** The band holding the "Heads" title, above the head indexes. */
+  /**
+   * The band holding the "Heads" title, above the head indexes.
+   *
+   * @return a new rectangle, in pixels
+   */
   public Rectangle headsTitle() {
     return new Rectangle(cellsX(), y, heads.length * (cellWidth + gap), titleSize);
   }
 
-  /** The band holding the rotated "Layers" title, left of the layer indexes. */
+  /**
+   * The band holding the rotated "Layers" title, left of the layer indexes.
+   *
+   * @return a new rectangle, in pixels (the text is drawn rotated in it)
+   */
   public Rectangle layersTitle() {
     return new Rectangle(x, cellsY(), titleSize, layers.length * (cellHeight + gap));
   }
 
-  /** The box of the index label above head column {@code headPosition}. */
+  /**
+   * The box of the index label above head column {@code headPosition}.
+   *
+   * @param headPosition a display column, 0-based
+   * @return a new rectangle, in pixels
+   */
   public Rectangle headIndexBox(int headPosition) {
     return new Rectangle(
         cellsX() + headPosition * (cellWidth + gap), y + titleSize, cellWidth, topIndexHeight);
   }
 
-  /** The box of the index label left of layer row {@code layerPosition}. */
+  /**
+   * The box of the index label left of layer row {@code layerPosition}.
+   *
+   * @param layerPosition a display row, 0-based
+   * @return a new rectangle, in pixels
+   */
   public Rectangle layerIndexBox(int layerPosition) {
     return new Rectangle(
         x + titleSize, cellsY() + layerPosition * (cellHeight + gap), leftIndexWidth, cellHeight);
   }
 
-  /** The thumbnail at display row {@code layerPosition}, column {@code headPosition}. */
+  /**
+   * The thumbnail at display row {@code layerPosition}, column {@code headPosition}.
+   *
+   * @param layerPosition a display row, 0-based
+   * @param headPosition a display column, 0-based
+   * @return a new rectangle, in pixels
+   */
   public Rectangle cell(int layerPosition, int headPosition) {
     return new Rectangle(
         cellsX() + headPosition * (cellWidth + gap),
@@ -236,14 +301,25 @@ public final class ModelGridLayout {
         cellHeight);
   }
 
-  /** The thumbnail of {@code cell}, or null if its layer or head is not shown. */
+  /**
+   * The thumbnail of {@code cell}, or null if its layer or head is not shown.
+   *
+   * @param cell a layer and head, original indexes
+   * @return a new rectangle, in pixels, or null
+   */
   public Rectangle cell(LayerHead cell) {
     int layerPosition = Arrays.binarySearch(layers, cell.layer());
     int headPosition = Arrays.binarySearch(heads, cell.head());
     return layerPosition < 0 || headPosition < 0 ? null : cell(layerPosition, headPosition);
   }
 
-  /** The head shown at ({@code px}, {@code py}), or null between or outside the thumbnails. */
+  /**
+   * The head shown at ({@code px}, {@code py}), or null between or outside the thumbnails.
+   *
+   * @param px x, in pixels
+   * @param py y, in pixels
+   * @return the layer and head (original indexes), or null
+   */
   public LayerHead cellAt(int px, int py) {
     int column = Math.floorDiv(px - cellsX(), cellWidth + gap);
     int row = Math.floorDiv(py - cellsY(), cellHeight + gap);
@@ -254,7 +330,13 @@ public final class ModelGridLayout {
     return cell.contains(px, py) ? new LayerHead(layers[row], heads[column]) : null;
   }
 
-  /** Display positions of the cells that intersect {@code area}: {row0, row1, col0, col1}. */
+  /**
+   * Display positions of the cells that intersect {@code area}: {row0, row1, col0, col1}.
+   *
+   * @param area a rectangle, in pixels
+   * @return a new array {first row, last row, first column, last column}; a last index below the
+   *     first when nothing intersects
+   */
   public int[] cellRange(Rectangle area) {
     int pitchX = cellWidth + gap;
     int pitchY = cellHeight + gap;

@@ -17,6 +17,9 @@ public final class NumberText {
    * {@code value} with four significant digits in plain decimals: {@code 0.1234}, {@code
    * 0.00003142}, {@code -6.000}, {@code 123.5}; integers of five or more digits are written whole.
    * NaN and infinities are written as Java does.
+   *
+   * @param value a number
+   * @return its text, the same in every locale
    */
   public static String significant(double value) {
     if (Double.isNaN(value) || Double.isInfinite(value)) {

@@ -13,6 +13,11 @@ public final class Oklch {
   /**
    * Returns the sRGB colour for OKLCH lightness {@code l} (0..1), chroma {@code c} and hue in
    * degrees; chroma is reduced until the colour fits in sRGB.
+   *
+   * @param l lightness, 0 to 1
+   * @param c chroma, 0 to about 0.4
+   * @param hueDegrees hue, in degrees
+   * @return the sRGB colour
    */
   public static Color toColor(double l, double c, double hueDegrees) {
     double h = Math.toRadians(hueDegrees);
@@ -26,7 +31,12 @@ public final class Oklch {
     return new Color(encode(gray[0]), encode(gray[1]), encode(gray[2]));
   }
 
-  /** Returns the OKLab coordinates {@code [L, a, b]} of an sRGB colour. */
+  /**
+   * Returns the OKLab coordinates {@code [L, a, b]} of an sRGB colour.
+   *
+   * @param color an sRGB colour
+   * @return a new array {L, a, b}
+   */
   public static double[] toOklab(Color color) {
     double r = decode(color.getRed());
     double g = decode(color.getGreen());
@@ -41,7 +51,13 @@ public final class Oklch {
     };
   }
 
-  /** The Euclidean distance of two colours in OKLab: about 0.02 is a just-noticeable step. */
+  /**
+   * The Euclidean distance of two colours in OKLab: about 0.02 is a just-noticeable step.
+   *
+   * @param a one colour
+   * @param b the other colour
+   * @return the distance, 0 for equal colours
+   */
   public static double distance(Color a, Color b) {
     double[] p = toOklab(a);
     double[] q = toOklab(b);

@@ -67,6 +67,10 @@ public final class ShownAttention {
    * data is the model's {@link AttentionViewModel#displayData() display data} (special tokens
    * hidden, words joined, as its options say). A kind the data lacks falls back to the data's first
    * kind.
+   *
+   * @param model the data model; its display data is shown
+   * @param selection the kind, filter and layer to show
+   * @return what is shown, or empty without data
    */
   public static Optional<ShownAttention> of(
       AttentionViewModel model, AttentionSelectionModel selection) {
@@ -77,6 +81,11 @@ public final class ShownAttention {
    * Like {@link #of(AttentionViewModel, AttentionSelectionModel)}, for a model holding data derived
    * from another model's display data (a rollout, a comparison's labels): {@code display} maps the
    * selection's data tokens to this data's tokens.
+   *
+   * @param model the model holding the derived data
+   * @param selection the selection, in the original data's token indexes
+   * @param display maps the selection's data tokens to this data's tokens
+   * @return what is shown, or empty without data
    */
   public static Optional<ShownAttention> of(
       AttentionViewModel model, AttentionSelectionModel selection, TokenDisplay display) {
@@ -100,57 +109,105 @@ public final class ShownAttention {
     return prettify ? TokenPrettifier.prettifyAll(labels) : List.copyOf(labels);
   }
 
-  /** The whole data shown: the model's display data. */
+  /**
+   * The whole data shown: the model's display data.
+   *
+   * @return the display data; never null
+   */
   public AttentionData data() {
     return data;
   }
 
-  /** The attention of the shown kind. */
+  /**
+   * The attention of the shown kind.
+   *
+   * @return the attention of {@link #kind()}
+   */
   public Attention attention() {
     return attention;
   }
 
-  /** The shown kind. */
+  /**
+   * The shown kind.
+   *
+   * @return the kind shown: the selection's, or the data's first if it lacks that one
+   */
   public AttentionKind kind() {
     return attention.kind();
   }
 
-  /** Number of shown query rows. */
+  /**
+   * Number of shown query rows.
+   *
+   * @return the number of query rows the filter shows
+   */
   public int rowCount() {
     return rows.length();
   }
 
-  /** Number of shown key columns. */
+  /**
+   * Number of shown key columns.
+   *
+   * @return the number of key columns the filter shows
+   */
   public int columnCount() {
     return columns.length();
   }
 
-  /** Data index of the first shown query. */
+  /**
+   * Data index of the first shown query.
+   *
+   * @return the data index of row 0
+   */
   public int firstQuery() {
     return rows.start();
   }
 
-  /** Data index of the first shown key. */
+  /**
+   * Data index of the first shown key.
+   *
+   * @return the data index of column 0
+   */
   public int firstKey() {
     return columns.start();
   }
 
-  /** The data index of the query at display row {@code row}. */
+  /**
+   * The data index of the query at display row {@code row}.
+   *
+   * @param row a display row, 0 to {@code rowCount() - 1}
+   * @return the query's index in the data
+   */
   public int queryIndex(int row) {
     return rows.start() + Objects.checkIndex(row, rows.length());
   }
 
-  /** The data index of the key at display column {@code column}. */
+  /**
+   * The data index of the key at display column {@code column}.
+   *
+   * @param column a display column, 0 to {@code columnCount() - 1}
+   * @return the key's index in the data
+   */
   public int keyIndex(int column) {
     return columns.start() + Objects.checkIndex(column, columns.length());
   }
 
-  /** The display row of data query {@code query}, or -1 if the filter hides it. */
+  /**
+   * The display row of data query {@code query}, or -1 if the filter hides it.
+   *
+   * @param query a query index in the data
+   * @return its display row, or -1
+   */
   public int rowOf(int query) {
     return rows.contains(query) ? query - rows.start() : -1;
   }
 
-  /** The display column of data key {@code key}, or -1 if the filter hides it. */
+  /**
+   * The display column of data key {@code key}, or -1 if the filter hides it.
+   *
+   * @param key a key index in the data
+   * @return its display column, or -1
+   */
   public int columnOf(int key) {
     return columns.contains(key) ? key - columns.start() : -1;
   }
@@ -158,6 +215,9 @@ public final class ShownAttention {
   /**
    * The display position of data token {@code token} on its side, or -1 if it is not shown (hidden,
    * filtered out or out of range).
+   *
+   * @param token a data token; not null
+   * @return its display row (query) or column (key), or -1
    */
   public int positionOf(TokenRef token) {
     int shown = shownIndex(token);
@@ -170,38 +230,70 @@ public final class ShownAttention {
   /**
    * The index among the display data's tokens of data token {@code token} (its word, at word
    * level), or -1 if it is hidden.
+   *
+   * @param token a data token; not null
+   * @return its index in the display data, or -1
    */
   public int shownIndex(TokenRef token) {
     return display.toShown(kind(), token.side(), token.index());
   }
 
-  /** The data token at display position {@code position} of {@code side}. */
+  /**
+   * The data token at display position {@code position} of {@code side}.
+   *
+   * @param side the side, query (rows) or key (columns)
+   * @param position a display row or column
+   * @return the data token shown there
+   */
   public TokenRef tokenAt(TokenRef.Side side, int position) {
     int shown = side == TokenRef.Side.QUERY ? queryIndex(position) : keyIndex(position);
     return new TokenRef(side, display.toData(kind(), side, shown));
   }
 
-  /** Label of display row {@code row}, prettified if the model says so. */
+  /**
+   * Label of display row {@code row}, prettified if the model says so.
+   *
+   * @param row a display row
+   * @return the label to draw
+   */
   public String rowLabel(int row) {
     return rowLabels.get(row);
   }
 
-  /** Label of display column {@code column}. */
+  /**
+   * Label of display column {@code column}.
+   *
+   * @param column a display column
+   * @return the label to draw
+   */
   public String columnLabel(int column) {
     return columnLabels.get(column);
   }
 
-  /** Labels of the shown rows. */
+  /**
+   * Labels of the shown rows.
+   *
+   * @return the labels, one per display row, in order
+   */
   public List<String> rowLabels() {
     return rowLabels;
   }
 
-  /** Labels of the shown columns. */
+  /**
+   * Labels of the shown columns.
+   *
+   * @return the labels, one per display column, in order
+   */
   public List<String> columnLabels() {
     return columnLabels;
   }
 
-  /** The label of data token {@code token} as shown. */
+  /**
+   * The label of data token {@code token} as shown.
+   *
+   * @param token a data token; not null
+   * @return its label, as {@link #rowLabel} or {@link #columnLabel} draws it
+   */
   public String label(TokenRef token) {
     int position = positionOf(token);
     if (position < 0) {
@@ -215,6 +307,9 @@ public final class ShownAttention {
   /**
    * The tokenizer's piece behind data token {@code token}, not prettified (e.g. {@code Ġcat} where
    * the label reads " cat"), or "" when the display has no such token.
+   *
+   * @param token a data token; not null
+   * @return the raw piece, or ""
    */
   public String rawLabel(TokenRef token) {
     Tokens tokens = token.isQuery() ? attention.queryTokens() : attention.keyTokens();
@@ -222,22 +317,38 @@ public final class ShownAttention {
     return shown >= 0 && shown < tokens.size() ? tokens.get(shown) : "";
   }
 
-  /** Number of layers in the data. */
+  /**
+   * Number of layers in the data.
+   *
+   * @return the layer count of the shown attention
+   */
   public int layerCount() {
     return attention.layerCount();
   }
 
-  /** Number of heads per layer in the data. */
+  /**
+   * Number of heads per layer in the data.
+   *
+   * @return the head count of the shown attention
+   */
   public int headCount() {
     return attention.headCount();
   }
 
-  /** The included layers, original indexes, sorted; never empty. */
+  /**
+   * The included layers, original indexes, sorted; never empty.
+   *
+   * @return a copy of the shown layer indexes
+   */
   public int[] visibleLayers() {
     return layers.clone();
   }
 
-  /** The included heads, original indexes, sorted; never empty. */
+  /**
+   * The included heads, original indexes, sorted; never empty.
+   *
+   * @return a copy of the shown head indexes
+   */
   public int[] visibleHeads() {
     return heads.clone();
   }
@@ -245,17 +356,33 @@ public final class ShownAttention {
   /**
    * The whole {@code [query][key]} matrix of one head (all tokens, not only the shown ones) as a
    * read-only view; index {@code query * keyStride() + key}.
+   *
+   * @param layer a layer index, 0-based
+   * @param head a head index, 0-based
+   * @return a read-only buffer of query count × key count weights
    */
   public FloatBuffer matrix(int layer, int head) {
     return attention.weights().matrix(layer, head);
   }
 
-  /** Distance between consecutive queries in {@link #matrix}: the key token count. */
+  /**
+   * Distance between consecutive queries in {@link #matrix}: the key token count.
+   *
+   * @return the number of keys, the row length of {@link #matrix}
+   */
   public int keyStride() {
     return attention.keyTokens().size();
   }
 
-  /** The weight at display row {@code row}, column {@code column}. */
+  /**
+   * The weight at display row {@code row}, column {@code column}.
+   *
+   * @param layer a layer index, 0-based
+   * @param head a head index, 0-based
+   * @param row a display row
+   * @param column a display column
+   * @return the weight, 0 to 1
+   */
   public float weight(int layer, int head, int row, int column) {
     return attention.weight(layer, head, queryIndex(row), keyIndex(column));
   }
@@ -264,6 +391,9 @@ public final class ShownAttention {
    * The shown part of one layer, averaged over {@code heads}: {@code rowCount() × columnCount()}
    * values, row-major. With one head these are its raw weights.
    *
+   * @param layer a layer index, 0-based
+   * @param heads the heads to average; not empty
+   * @return a new array of the mean weights
    * @throws IllegalArgumentException if {@code heads} is empty
    */
   public float[] meanMatrix(int layer, BitSet heads) {
@@ -292,13 +422,25 @@ public final class ShownAttention {
     return sum;
   }
 
-  /** The shown matrix of {@code layer} for {@code heads}, titled, for CSV export. */
+  /**
+   * The shown matrix of {@code layer} for {@code heads}, titled, for CSV export.
+   *
+   * @param layer a layer index, 0-based
+   * @param heads the heads to average; not empty
+   * @return the matrix with its title and the shown labels
+   */
   public ShownMatrix shownMatrix(int layer, BitSet heads) {
     return new ShownMatrix(
         matrixTitle(layer, heads), rowLabels, columnLabels, meanMatrix(layer, heads));
   }
 
-  /** A title such as "Layer 3, Head 1" or "Layer 3, mean of heads 0, 2, 5". */
+  /**
+   * A title such as "Layer 3, Head 1" or "Layer 3, mean of heads 0, 2, 5".
+   *
+   * @param layer a layer index, 0-based
+   * @param heads the heads; one head names it, several say "mean of"
+   * @return the English title (export files do not follow the locale)
+   */
   public static String matrixTitle(int layer, BitSet heads) {
     if (heads.cardinality() == 1) {
       return "Layer " + layer + ", Head " + heads.nextSetBit(0);

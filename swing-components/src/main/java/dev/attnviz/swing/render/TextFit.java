@@ -17,6 +17,12 @@ public final class TextFit {
   /**
    * Draws {@code label} in {@code box} with {@link TokenColumnsLayout#TEXT_PADDING} on both sides,
    * right-aligned if {@code alignRight}.
+   *
+   * @param g the graphics, with the colour to draw in
+   * @param text measures and draws in the view's font
+   * @param label the text to draw; cut with "…" if too long
+   * @param box where to draw, in user space
+   * @param alignRight true to align right, false left
    */
   public static void drawInBox(
       Graphics2D g, ViewText text, String label, Rectangle box, boolean alignRight) {
@@ -26,6 +32,13 @@ public final class TextFit {
   /**
    * Draws {@code label} in {@code box} with {@code padding} pixels on both sides, right-aligned if
    * {@code alignRight}; nothing if there is no room at all.
+   *
+   * @param g the graphics, with the colour to draw in
+   * @param text measures and draws in the view's font
+   * @param label the text to draw; cut with "…" if too long
+   * @param box where to draw, in user space
+   * @param alignRight true to align right, false left
+   * @param padding space on each side, in pixels
    */
   public static void drawInBox(
       Graphics2D g, ViewText text, String label, Rectangle box, boolean alignRight, int padding) {
@@ -42,7 +55,14 @@ public final class TextFit {
     }
   }
 
-  /** Draws {@code label} centred in {@code box}, cut with "…" if too long. */
+  /**
+   * Draws {@code label} centred in {@code box}, cut with "…" if too long.
+   *
+   * @param g the graphics, with the colour to draw in
+   * @param text measures and draws in the view's font
+   * @param label the text to draw
+   * @param box where to centre it, in user space
+   */
   public static void drawCentered(Graphics2D g, ViewText text, String label, Rectangle box) {
     String shown = text.fit(label, box.width);
     draw(
@@ -54,7 +74,15 @@ public final class TextFit {
         TextAnchor.middle(box.x + box.width / 2f));
   }
 
-  /** Draws one line of {@code label} with its top-left at ({@code x}, {@code y}), uncut. */
+  /**
+   * Draws one line of {@code label} with its top-left at ({@code x}, {@code y}), uncut.
+   *
+   * @param g the graphics, with the colour to draw in
+   * @param text measures and draws in the view's font
+   * @param label the text to draw
+   * @param x left edge, in user space
+   * @param y top edge, in user space
+   */
   public static void drawAt(Graphics2D g, ViewText text, String label, int x, int y) {
     draw(g, text, label, x, y + text.ascent(), null);
   }

@@ -6,9 +6,18 @@ package dev.attnviz.swing.render;
  */
 public interface TextMeasure {
 
-  /** Width of {@code text}: its advance, rounded up to whole pixels. */
+  /**
+   * Width of {@code text}: its advance, rounded up to whole pixels.
+   *
+   * @param text the text
+   * @return its width, in pixels
+   */
   int width(String text);
 
-  /** Height of a line of text (ascent + descent + leading). */
+  /**
+   * Height of a line of text (ascent + descent + leading).
+   *
+   * @return the line height, in pixels
+   */
   int height();
 }

@@ -68,7 +68,11 @@ public final class ThumbnailCache {
   private Key key;
   private long builds;
 
-  /** Makes the cache hold images for {@code newKey}; drops all images if the key changed. */
+  /**
+   * Makes the cache hold images for {@code newKey}; drops all images if the key changed.
+   *
+   * @param newKey what the images are drawn for: data, kind, filter, colours, style, scale and size
+   */
   public void validate(Key newKey) {
     Objects.requireNonNull(newKey, "newKey");
     if (!newKey.equals(key)) {
@@ -83,12 +87,22 @@ public final class ThumbnailCache {
     key = null;
   }
 
-  /** The cached image of {@code cell}, or null. */
+  /**
+   * The cached image of {@code cell}, or null.
+   *
+   * @param cell a layer and head, original indexes
+   * @return the image, or null if not built
+   */
   public BufferedImage get(LayerHead cell) {
     return images.get(cell);
   }
 
-  /** Builds the missing images of {@code cells} with {@code builder}, in parallel. */
+  /**
+   * Builds the missing images of {@code cells} with {@code builder}, in parallel.
+   *
+   * @param cells the cells whose images are needed
+   * @param builder draws one cell's image
+   */
   public void ensure(List<LayerHead> cells, Function<LayerHead, BufferedImage> builder) {
     List<LayerHead> missing = cells.stream().filter(c -> !images.containsKey(c)).toList();
     if (missing.isEmpty()) {
@@ -100,17 +114,29 @@ public final class ThumbnailCache {
     builds += built.size();
   }
 
-  /** Number of images held. */
+  /**
+   * Number of images held.
+   *
+   * @return the number of cached images
+   */
   public int size() {
     return images.size();
   }
 
-  /** Number of images built since creation (for tests and benchmarks). */
+  /**
+   * Number of images built since creation (for tests and benchmarks).
+   *
+   * @return the number of images built
+   */
   public long builds() {
     return builds;
   }
 
-  /** Bytes of pixel memory held (4 bytes per pixel). */
+  /**
+   * Bytes of pixel memory held (4 bytes per pixel).
+   *
+   * @return the pixel memory, in bytes
+   */
   public long byteSize() {
     long bytes = 0;
     for (BufferedImage image : images.values()) {

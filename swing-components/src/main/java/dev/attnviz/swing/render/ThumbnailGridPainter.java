@@ -24,7 +24,14 @@ public final class ThumbnailGridPainter {
   private final IntFunction<Color> layerColor;
   private final ThumbnailPainter painter;
 
-  /** A painter of {@code shown}'s thumbnails in {@code style}, each layer in its colour. */
+  /**
+   * A painter of {@code shown}'s thumbnails in {@code style}, each layer in its colour.
+   *
+   * @param colors the theme
+   * @param shown the shown attention
+   * @param style lines or heatmap
+   * @param layerColor the colour of a layer (original index)
+   */
   public ThumbnailGridPainter(
       ViewColors colors,
       ShownAttention shown,
@@ -50,7 +57,13 @@ public final class ThumbnailGridPainter {
     return visible;
   }
 
-  /** Paints the thumbnails in the clip as vectors, at whatever scale {@code g} has (export). */
+  /**
+   * Paints the thumbnails in the clip as vectors, at whatever scale {@code g} has (export).
+   *
+   * @param g the graphics, in the layout's coordinates
+   * @param layout where the thumbnails are
+   * @param clip the area to paint, or null for all
+   */
   public void paintDirect(Graphics2D g, ModelGridLayout layout, Rectangle clip) {
     double scale = HiDpi.scale(g);
     List<LayerHead> visible = visible(layout, clip);
@@ -72,6 +85,12 @@ public final class ThumbnailGridPainter {
    * Paints the thumbnails in the clip from {@code cache}, building the missing ones at device
    * scale; the cache is dropped first if the data, kind, {@code filter}, colours, style, scale or
    * size changed.
+   *
+   * @param g the graphics, in the layout's coordinates
+   * @param layout where the thumbnails are
+   * @param clip the area to paint, or null for all
+   * @param cache the thumbnail images, per layer and head
+   * @param filter the sentence filter, part of what the cache holds
    */
   public void paintCached(
       Graphics2D g,
@@ -118,6 +137,12 @@ public final class ThumbnailGridPainter {
   /**
    * Marks the hovered cell (thin, muted) and the selected one (thick, selection colour), each if
    * not null and shown, and rings the grid when the view has the focus.
+   *
+   * @param g the graphics, in the layout's coordinates
+   * @param layout where the thumbnails are
+   * @param hovered the hovered cell, or null
+   * @param selected the open cell, or null
+   * @param focus whether the view has the keyboard focus
    */
   public void paintMarks(
       Graphics2D g, ModelGridLayout layout, LayerHead hovered, LayerHead selected, boolean focus) {

@@ -57,6 +57,11 @@ public final class ThumbnailPainter {
   /**
    * The style for a matrix of {@code rows × columns}: lines while both are at most {@code
    * lineLimit} tokens, a heatmap beyond.
+   *
+   * @param rows the number of query tokens
+   * @param columns the number of key tokens
+   * @param lineLimit the most tokens a side drawn as lines
+   * @return lines or heatmap
    */
   public static Style styleFor(int rows, int columns, int lineLimit) {
     return Math.max(rows, columns) <= lineLimit ? Style.LINES : Style.HEATMAP;
@@ -65,6 +70,15 @@ public final class ThumbnailPainter {
   /**
    * Paints the head into {@code cell} (user space of {@code g}); vector output for lines, an image
    * at {@code deviceScale} for a heatmap.
+   *
+   * @param g the graphics to paint into
+   * @param cell the thumbnail's box, in user space
+   * @param shown the shown attention
+   * @param layer the layer, 0-based
+   * @param head the head, 0-based
+   * @param color the head's colour
+   * @param style lines or heatmap
+   * @param deviceScale device pixels per user-space pixel, e.g. 2 on a HiDPI screen
    */
   public void paint(
       Graphics2D g,
@@ -97,6 +111,9 @@ public final class ThumbnailPainter {
   /**
    * Line thickness, in user-space pixels, for a head of {@code tokens} tokens a side: about 2 px
    * for short inputs (as the reference tool draws them), thinning to 1 px as lines crowd.
+   *
+   * @param tokens the tokens a side
+   * @return the line width, 1 to 2 pixels
    */
   public static double lineWidth(int tokens) {
     if (tokens <= 16) {
@@ -109,6 +126,16 @@ public final class ThumbnailPainter {
    * Renders the thumbnail into a new opaque image of {@code width × height} device pixels: lines as
    * a density image ({@link LineDensityImages}, the same picture as stroking each line, at a cost
    * bounded by the image size), or a heatmap.
+   *
+   * @param shown the shown attention
+   * @param layer the layer, 0-based
+   * @param head the head, 0-based
+   * @param color the head's colour
+   * @param style lines or heatmap
+   * @param width image width, in device pixels
+   * @param height image height, in device pixels
+   * @param deviceScale device pixels per user-space pixel
+   * @return a new image
    */
   public BufferedImage render(
       ShownAttention shown,
@@ -141,6 +168,14 @@ public final class ThumbnailPainter {
   /**
    * The thumbnail drawn the old way, by stroking every line into an image: kept for the benchmark
    * that compares it with {@link #render}, and for tests that the two pictures agree.
+   *
+   * @param shown the shown attention
+   * @param layer the layer, 0-based
+   * @param head the head, 0-based
+   * @param color the head's colour
+   * @param width image width, in pixels
+   * @param height image height, in pixels
+   * @return a new image
    */
   public BufferedImage renderStroked(
       ShownAttention shown, int layer, int head, Color color, int width, int height) {
@@ -158,7 +193,13 @@ public final class ThumbnailPainter {
     return image;
   }
 
-  /** The heat scale of heatmap thumbnails, from {@code background} to {@code color}. */
+  /**
+   * The heat scale of heatmap thumbnails, from {@code background} to {@code color}.
+   *
+   * @param background the view's background, weight 0
+   * @param color the full-weight colour
+   * @return the scale
+   */
   public static HeatColorScale heatmapScale(Color background, Color color) {
     return new HeatColorScale(background, color, HEATMAP_GAMMA);
   }

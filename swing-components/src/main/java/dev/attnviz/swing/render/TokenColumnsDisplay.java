@@ -47,6 +47,10 @@ public final class TokenColumnsDisplay {
    * TokenColumnsLayout#lineAreaFor} adapts it to the token count and the room, with labels up to
    * {@code maxLabelWidth}, or longer (up to {@link TokenColumnsLayout#FULL_LABEL_WIDTH}) when the
    * view has room for them. The picture stays at the left, next to the view's controls.
+   *
+   * @param minLineArea the narrowest line area, in pixels
+   * @param maxLineArea the widest line area, in pixels
+   * @param maxLabelWidth the widest label box while room is short, in pixels
    */
   public TokenColumnsDisplay(int minLineArea, int maxLineArea, int maxLabelWidth) {
     this.minLineArea = minLineArea;
@@ -57,6 +61,8 @@ public final class TokenColumnsDisplay {
   /**
    * Sets the lowest row height in pixels (default 0: the font's height plus 4), for a view whose
    * other columns need taller rows than a small font gives; drops the layouts if it changes.
+   *
+   * @param height the lowest row height, in pixels; 0 for the font's
    */
   public void setMinRowHeight(int height) {
     if (height != minRowHeight) {
@@ -68,6 +74,8 @@ public final class TokenColumnsDisplay {
   /**
    * Sets the lowest height of the heatmap's key label band (default 0: as the labels need), so that
    * heatmaps side by side keep their cells in line; drops the layouts if it changes.
+   *
+   * @param height the lowest label band height, in pixels; 0 for what the labels need
    */
   public void setMinColumnLabelHeight(int height) {
     if (height != minColumnLabelHeight) {
@@ -76,12 +84,20 @@ public final class TokenColumnsDisplay {
     }
   }
 
-  /** The strategy; default {@link Strategy#LINES}. */
+  /**
+   * The strategy; default {@link Strategy#LINES}.
+   *
+   * @return the current strategy; never null
+   */
   public Strategy strategy() {
     return strategy;
   }
 
-  /** Swaps the strategy; the layout follows. */
+  /**
+   * Swaps the strategy; the layout follows.
+   *
+   * @param newStrategy lines or heatmap; not null
+   */
   public void setStrategy(Strategy newStrategy) {
     strategy = Objects.requireNonNull(newStrategy, "newStrategy");
   }
@@ -90,6 +106,12 @@ public final class TokenColumnsDisplay {
    * What to show and where: {@code shown} (null for nothing) from ({@code x}, {@code y}) in content
    * coordinates, in a view {@code width} pixels wide (the line area widens and centres into it).
    * Drops the layouts if anything differs.
+   *
+   * @param newShown what to show, or null for nothing
+   * @param newColors the colours and font to lay out and paint with
+   * @param newX left edge in content coordinates, in pixels
+   * @param newY top edge in content coordinates, in pixels
+   * @param w the view's width, in pixels
    */
   public void update(ShownAttention newShown, ViewColors newColors, int newX, int newY, int w) {
     if (newShown != shown || newColors != colors || newX != x || newY != y || w != width) {
@@ -108,7 +130,11 @@ public final class TokenColumnsDisplay {
     matrix = null;
   }
 
-  /** Whether there is something to show. */
+  /**
+   * Whether there is something to show.
+   *
+   * @return true if nothing is shown
+   */
   public boolean isEmpty() {
     return shown == null;
   }
@@ -117,7 +143,11 @@ public final class TokenColumnsDisplay {
     return Math.max(colors.text().height() + 4, minRowHeight);
   }
 
-  /** The lines layout, or null with nothing to show. */
+  /**
+   * The lines layout, or null with nothing to show.
+   *
+   * @return the layout of the lines strategy, or null
+   */
   public TokenColumnsLayout linesLayout() {
     if (shown == null) {
       return null;
@@ -165,7 +195,11 @@ public final class TokenColumnsDisplay {
     return lines;
   }
 
-  /** The heatmap layout, or null with nothing to show. */
+  /**
+   * The heatmap layout, or null with nothing to show.
+   *
+   * @return the layout of the heatmap strategy, or null
+   */
   public MatrixLayout matrixLayout() {
     if (shown == null) {
       return null;
@@ -187,7 +221,11 @@ public final class TokenColumnsDisplay {
     return matrix;
   }
 
-  /** The bounds of the picture in the current strategy, or null with nothing to show. */
+  /**
+   * The bounds of the picture in the current strategy, or null with nothing to show.
+   *
+   * @return a new rectangle in content coordinates, or null
+   */
   public Rectangle bounds() {
     if (shown == null) {
       return null;
@@ -195,7 +233,11 @@ public final class TokenColumnsDisplay {
     return strategy == Strategy.HEATMAP ? matrixLayout().bounds() : linesLayout().bounds();
   }
 
-  /** Where the tokens are, or null with nothing to show. */
+  /**
+   * Where the tokens are, or null with nothing to show.
+   *
+   * @return the token places of the current strategy, or null
+   */
   public TokenPlaces places() {
     if (shown == null) {
       return null;
@@ -205,13 +247,23 @@ public final class TokenColumnsDisplay {
         : TokenPlaces.inColumns(shown, linesLayout());
   }
 
-  /** The data token at ({@code x}, {@code y}) in content coordinates, or null. */
+  /**
+   * The data token at ({@code x}, {@code y}) in content coordinates, or null.
+   *
+   * @param content a point in content coordinates
+   * @return the data token there, or null
+   */
   public TokenRef tokenAt(Point content) {
     TokenPlaces places = places();
     return places == null ? null : places.tokenAt(content.x, content.y);
   }
 
-  /** The heatmap cell at a point in content coordinates, in the heatmap strategy, or null. */
+  /**
+   * The heatmap cell at a point in content coordinates, in the heatmap strategy, or null.
+   *
+   * @param content a point in content coordinates
+   * @return the cell or label hit, or null
+   */
   public MatrixLayout.Hit cellAt(Point content) {
     if (shown == null || strategy != Strategy.HEATMAP) {
       return null;
@@ -223,6 +275,10 @@ public final class TokenColumnsDisplay {
   /**
    * The area (content coordinates) that selecting or unselecting {@code token} repaints: its lines
    * and the slices on the other side, or its heatmap row or column with the label; null if none.
+   *
+   * @param token a data token, or null
+   * @param scene what is drawn
+   * @return the area in content coordinates, or null
    */
   public Rectangle selectionArea(TokenRef token, TokenColumnsPainter.Scene scene) {
     if (shown == null || token == null) {
@@ -249,6 +305,12 @@ public final class TokenColumnsDisplay {
   /**
    * Paints the picture: {@code scene}'s lines, or the heatmap of {@code values} (rows × columns,
    * row-major) with {@code heatmap}'s colours, highlighting the scene's selected and locked tokens.
+   *
+   * @param g the graphics to paint into, in content coordinates
+   * @param clip the area to repaint, or null for all
+   * @param scene the lines, selected and locked tokens
+   * @param heatmap paints the heatmap strategy's cells
+   * @param values the heatmap's weights, rows × columns, row-major; unused by the lines strategy
    */
   public void paint(
       Graphics2D g,

@@ -43,18 +43,32 @@ public final class TokenColumnsPainter {
   private int maxLines = DEFAULT_MAX_LINES;
   private long maxLinePixels = DEFAULT_MAX_LINE_PIXELS;
 
-  /** A painter with the theme's colours and font. */
+  /**
+   * A painter with the theme's colours and font.
+   *
+   * @param colors the theme's colours and font; not null
+   */
   public TokenColumnsPainter(ViewColors colors) {
     this.colors = Objects.requireNonNull(colors, "colors");
   }
 
-  /** Sets the line width in user-space pixels (default 2). */
+  /**
+   * Sets the line width in user-space pixels (default 2).
+   *
+   * @param width the line width, in user-space pixels
+   * @return this painter
+   */
   public TokenColumnsPainter lineWidth(float width) {
     this.lineWidth = width;
     return this;
   }
 
-  /** Sets the opacity below which lines are culled (default {@link #DEFAULT_MIN_ALPHA}). */
+  /**
+   * Sets the opacity below which lines are culled (default {@link #DEFAULT_MIN_ALPHA}).
+   *
+   * @param alpha the opacity threshold, 0 to 1
+   * @return this painter
+   */
   public TokenColumnsPainter minAlpha(float alpha) {
     this.minAlpha = alpha;
     return this;
@@ -64,6 +78,8 @@ public final class TokenColumnsPainter {
    * Sets the most lines one paint draws (default {@link #DEFAULT_MAX_LINES}); the strongest are
    * kept.
    *
+   * @param lines the most lines, at least 1
+   * @return this painter
    * @throws IllegalArgumentException if below 1
    */
   public TokenColumnsPainter maxLines(int lines) {
@@ -78,6 +94,8 @@ public final class TokenColumnsPainter {
    * Sets the most pixels of line length (inside the clip) one paint draws (default {@link
    * #DEFAULT_MAX_LINE_PIXELS}); the strongest lines are kept.
    *
+   * @param pixels the most line pixels, at least 1
+   * @return this painter
    * @throws IllegalArgumentException if below 1
    */
   public TokenColumnsPainter maxLinePixels(long pixels) {
@@ -108,7 +126,17 @@ public final class TokenColumnsPainter {
       TokenRef selected,
       TokenRef locked) {
 
-    /** Checks that there is one colour per head. */
+    /**
+     * Checks that there is one colour per head.
+     *
+     * @param shown the shown attention; not null
+     * @param layer the layer, 0-based
+     * @param heads original indexes of the heads to draw
+     * @param headColors one colour per entry of {@code heads}
+     * @param alphaScale line opacity = weight × alphaScale
+     * @param selected the selected token, or null
+     * @param locked the locked token, or null
+     */
     public Scene {
       Objects.requireNonNull(shown, "shown");
       if (heads.length != headColors.length) {
@@ -123,7 +151,14 @@ public final class TokenColumnsPainter {
     }
   }
 
-  /** Paints the scene into {@code g} (user space), drawing only what can touch {@code clip}. */
+  /**
+   * Paints the scene into {@code g} (user space), drawing only what can touch {@code clip}.
+   *
+   * @param g the graphics, in the layout's coordinates
+   * @param layout where the tokens are
+   * @param scene what to draw
+   * @param clip the area to repaint, or null for all
+   */
   public void paint(Graphics2D g, TokenColumnsLayout layout, Scene scene, Rectangle clip) {
     Rectangle area = clip == null ? layout.bounds() : clip.intersection(layout.bounds());
     if (area.isEmpty()) {
@@ -362,6 +397,11 @@ public final class TokenColumnsPainter {
    * The area that changes when {@code token} becomes or stops being the selected token: its
    * highlight, the whole other column (its slices), and the vertical span of its lines. Null if the
    * token is null or not shown.
+   *
+   * @param layout where the tokens are
+   * @param scene what is drawn
+   * @param token the token that changes, or null
+   * @return a new rectangle in the layout's coordinates, or null
    */
   public static Rectangle affectedArea(TokenColumnsLayout layout, Scene scene, TokenRef token) {
     if (token == null) {

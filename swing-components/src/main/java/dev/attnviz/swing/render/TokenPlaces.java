@@ -22,17 +22,34 @@ public final class TokenPlaces {
     this.matrix = matrix;
   }
 
-  /** The tokens of {@code shown} drawn as two columns laid out by {@code layout}. */
+  /**
+   * The tokens of {@code shown} drawn as two columns laid out by {@code layout}.
+   *
+   * @param shown the shown attention
+   * @param layout the two columns' layout
+   * @return the places
+   */
   public static TokenPlaces inColumns(ShownAttention shown, TokenColumnsLayout layout) {
     return new TokenPlaces(shown, Objects.requireNonNull(layout, "layout"), null);
   }
 
-  /** The tokens of {@code shown} labelling a heatmap laid out by {@code layout}. */
+  /**
+   * The tokens of {@code shown} labelling a heatmap laid out by {@code layout}.
+   *
+   * @param shown the shown attention
+   * @param layout the heatmap's layout
+   * @return the places
+   */
   public static TokenPlaces inMatrix(ShownAttention shown, MatrixLayout layout) {
     return new TokenPlaces(shown, null, Objects.requireNonNull(layout, "layout"));
   }
 
-  /** The box of {@code token} (its label in a heatmap), or null if the filter hides it. */
+  /**
+   * The box of {@code token} (its label in a heatmap), or null if the filter hides it.
+   *
+   * @param token a data token; not null
+   * @return a new rectangle in the layout's coordinates, or null
+   */
   public Rectangle box(TokenRef token) {
     int position = shown.positionOf(token);
     if (position < 0) {
@@ -46,6 +63,10 @@ public final class TokenPlaces {
   /**
    * The token at ({@code x}, {@code y}), or null. In a heatmap a cell counts as its query token, as
    * does a row label; a column label is its key token.
+   *
+   * @param x x in the layout's coordinates, in pixels
+   * @param y y in the layout's coordinates, in pixels
+   * @return the data token, or null
    */
   public TokenRef tokenAt(int x, int y) {
     if (matrix != null) {
@@ -64,6 +85,11 @@ public final class TokenPlaces {
   /**
    * The token {@code delta} rows from {@code current} on its side, stopping at the ends; the first
    * query token if {@code current} is null or hidden; null if that side shows no token.
+   *
+   * @param shown the shown attention
+   * @param current the current token, or null
+   * @param delta the rows to move, negative for up
+   * @return the new data token, or null
    */
   public static TokenRef step(ShownAttention shown, TokenRef current, int delta) {
     TokenRef.Side side = current == null ? TokenRef.Side.QUERY : current.side();

@@ -63,7 +63,22 @@ public record ViewColors(
     boolean dark,
     HeadPalette palette) {
 
-  /** Checks the palette. */
+  /**
+   * Checks the palette.
+   *
+   * @param background view background
+   * @param foreground token text and labels
+   * @param mutedForeground axis labels, placeholders
+   * @param selection selection border and focus
+   * @param highlightBackground hovered token background
+   * @param grid grid lines
+   * @param heat full-weight heatmap colour
+   * @param positive positive values
+   * @param negative negative values
+   * @param font token font
+   * @param dark whether the background is dark
+   * @param palette the head colours; not null
+   */
   public ViewColors {
     java.util.Objects.requireNonNull(palette, "palette");
   }
@@ -72,6 +87,12 @@ public record ViewColors(
    * These colours with a component's own background, foreground, font and head palette (e.g. set by
    * {@code setBackground} on a view) in place of the look and feel's; whether the theme is dark
    * follows the background.
+   *
+   * @param newBackground the background to use; its luminance decides whether the theme is dark
+   * @param newForeground the text colour to use
+   * @param newFont the font to use
+   * @param newPalette the head palette to use; not null
+   * @return new colours
    */
   public ViewColors restyled(
       Color newBackground, Color newForeground, Font newFont, HeadPalette newPalette) {
@@ -90,7 +111,11 @@ public record ViewColors(
         newPalette);
   }
 
-  /** Reads the current look and feel's colours, with the standard head palette. */
+  /**
+   * Reads the current look and feel's colours, with the standard head palette.
+   *
+   * @return the colours of the installed look and feel
+   */
   public static ViewColors fromUIManager() {
     Color background = color("AttentionView.background", "Panel.background", Color.WHITE);
     boolean dark = isDark(background);
@@ -114,7 +139,12 @@ public record ViewColors(
         HeadPalette.standard());
   }
 
-  /** Whether a background colour counts as dark (relative luminance below one half). */
+  /**
+   * Whether a background colour counts as dark (relative luminance below one half).
+   *
+   * @param background a colour
+   * @return true if it is dark
+   */
   public static boolean isDark(Color background) {
     double luminance =
         (0.2126 * background.getRed()
@@ -124,12 +154,22 @@ public record ViewColors(
     return luminance < 0.5;
   }
 
-  /** How text in {@link #font()} is measured and drawn; see {@link ViewText}. */
+  /**
+   * How text in {@link #font()} is measured and drawn; see {@link ViewText}.
+   *
+   * @return the text measurer and painter for this font
+   */
   public ViewText text() {
     return ViewText.of(font);
   }
 
-  /** The colour of {@code head} among {@code headCount} heads for this theme and palette. */
+  /**
+   * The colour of {@code head} among {@code headCount} heads for this theme and palette.
+   *
+   * @param head a head index, 0-based
+   * @param headCount the number of heads
+   * @return the head's colour
+   */
   public Color headColor(int head, int headCount) {
     return palette.headColor(head, headCount, dark);
   }

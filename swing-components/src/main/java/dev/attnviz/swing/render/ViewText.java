@@ -41,12 +41,21 @@ public final class ViewText implements TextMeasure {
     this.height = Math.max(1, Math.round(line.getAscent() + line.getDescent() + line.getLeading()));
   }
 
-  /** The policy for {@code font}. */
+  /**
+   * The policy for {@code font}.
+   *
+   * @param font the font to measure and draw with
+   * @return the policy, shared per font
+   */
   public static ViewText of(Font font) {
     return new ViewText(Objects.requireNonNull(font, "font"));
   }
 
-  /** The font. */
+  /**
+   * The font.
+   *
+   * @return the font; never null
+   */
   public Font font() {
     return font;
   }
@@ -66,17 +75,30 @@ public final class ViewText implements TextMeasure {
     return height;
   }
 
-  /** Distance from the top of a line to its baseline. */
+  /**
+   * Distance from the top of a line to its baseline.
+   *
+   * @return the ascent, in pixels
+   */
   public int ascent() {
     return ascent;
   }
 
-  /** The baseline that centres a line of text vertically in {@code box}. */
+  /**
+   * The baseline that centres a line of text vertically in {@code box}.
+   *
+   * @param box the box, in pixels
+   * @return the baseline's y, in pixels
+   */
   public int baseline(Rectangle box) {
     return box.y + (box.height - height) / 2 + ascent;
   }
 
-  /** Sets the font and the text hints this policy measures with; call before drawing text. */
+  /**
+   * Sets the font and the text hints this policy measures with; call before drawing text.
+   *
+   * @param g the graphics to prepare
+   */
   public void prepare(Graphics2D g) {
     g.setFont(font);
     g.setRenderingHint(
@@ -88,6 +110,10 @@ public final class ViewText implements TextMeasure {
   /**
    * {@code text} if it fits in {@code room} pixels, else its longest prefix plus "…" that does, or
    * "" if not even one character with "…" does.
+   *
+   * @param text the text
+   * @param room the width available, in pixels
+   * @return the text, cut if needed
    */
   public String fit(String text, int room) {
     if (width(text) <= room) {
