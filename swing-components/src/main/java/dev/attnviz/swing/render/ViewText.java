@@ -45,7 +45,7 @@ public final class ViewText implements TextMeasure {
    * The policy for {@code font}.
    *
    * @param font the font to measure and draw with
-   * @return the policy, shared per font
+   * @return a new policy for that font
    */
   public static ViewText of(Font font) {
     return new ViewText(Objects.requireNonNull(font, "font"));
