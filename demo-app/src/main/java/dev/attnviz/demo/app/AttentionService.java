@@ -122,8 +122,8 @@ public final class AttentionService implements AutoCloseable {
   }
 
   /**
-   * The prefetched result if it answers this request, else empty; either way the slot is emptied,
-   * so an unused result does not hold its memory for long. Worker thread only.
+   * The prefetched result if it answers this request, else null; either way the slot is emptied, so
+   * an unused result does not hold its memory for long. Worker thread only.
    */
   private AttentionData takePrefetched(
       String backend, ModelSource source, AttentionRequest request) {
