@@ -3,6 +3,7 @@ package dev.attnviz.swing.render;
 import java.awt.Graphics2D;
 import java.awt.Image;
 import java.awt.Rectangle;
+import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 
 /**
@@ -28,6 +29,44 @@ public final class HiDpi {
   public static boolean isAxisAligned(Graphics2D g) {
     AffineTransform t = g.getTransform();
     return t.getShearX() == 0 && t.getShearY() == 0 && t.getScaleX() > 0 && t.getScaleY() > 0;
+  }
+
+  /**
+   * Whether whole user-space pixels land on whole device pixels under {@code g}'s transform: no
+   * rotation or shear, whole-number scales and translation. Then a rectangle at whole coordinates
+   * covers whole device pixels, and filling it antialiased gives exactly the pixels of an aliased
+   * fill (no partly covered edge), only through Java2D's much faster antialiased pipeline for
+   * translucent colours.
+   *
+   * @param g the graphics to paint into
+   * @return true if integer rectangles stay on the device's pixel grid
+   */
+  public static boolean onWholePixels(Graphics2D g) {
+    AffineTransform t = g.getTransform();
+    return t.getShearX() == 0
+        && t.getShearY() == 0
+        && isWhole(t.getScaleX())
+        && isWhole(t.getScaleY())
+        && isWhole(t.getTranslateX())
+        && isWhole(t.getTranslateY());
+  }
+
+  /**
+   * Sets {@code g} up for crisp fills of rectangles at whole coordinates: antialiasing on where
+   * {@link #onWholePixels} holds (same pixels, many times faster for translucent colours: aliased
+   * translucent fills go through a slow general pipeline that builds a raster per rectangle), off
+   * otherwise, so that cells never blur at fractional scales.
+   *
+   * @param g the graphics whose antialiasing hint is set
+   */
+  public static void crispCells(Graphics2D g) {
+    g.setRenderingHint(
+        RenderingHints.KEY_ANTIALIASING,
+        onWholePixels(g) ? RenderingHints.VALUE_ANTIALIAS_ON : RenderingHints.VALUE_ANTIALIAS_OFF);
+  }
+
+  private static boolean isWhole(double value) {
+    return value == Math.rint(value);
   }
 
   /** The size in device pixels of {@code userSize} user-space pixels at {@code scale}. */
