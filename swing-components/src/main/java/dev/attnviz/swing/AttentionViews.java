@@ -130,18 +130,27 @@ public final class AttentionViews {
     }
   }
 
-  /** Three tokens, one layer, one head, with query and key vectors. */
+  /**
+   * Three tokens, two layers of twelve heads (so that the code for many heads runs too: head
+   * strips, palettes, every head's lines), with query and key vectors.
+   */
   private static AttentionData tinyData() {
-    Tensor4D.Builder weights = Tensor4D.builder(1, 1, 3, 3);
-    Tensor4D.Builder queries = Tensor4D.builder(1, 1, 3, 4);
-    Tensor4D.Builder keys = Tensor4D.builder(1, 1, 3, 4);
-    for (int i = 0; i < 3; i++) {
-      for (int j = 0; j < 3; j++) {
-        weights.set(0, 0, i, j, 1f / 3);
-      }
-      for (int d = 0; d < 4; d++) {
-        queries.set(0, 0, i, d, d - i);
-        keys.set(0, 0, i, d, i - d);
+    int layers = 2;
+    int heads = 12;
+    Tensor4D.Builder weights = Tensor4D.builder(layers, heads, 3, 3);
+    Tensor4D.Builder queries = Tensor4D.builder(layers, heads, 3, 4);
+    Tensor4D.Builder keys = Tensor4D.builder(layers, heads, 3, 4);
+    for (int l = 0; l < layers; l++) {
+      for (int h = 0; h < heads; h++) {
+        for (int i = 0; i < 3; i++) {
+          for (int j = 0; j < 3; j++) {
+            weights.set(l, h, i, j, 1f / 3);
+          }
+          for (int d = 0; d < 4; d++) {
+            queries.set(l, h, i, d, d - i);
+            keys.set(l, h, i, d, i - d);
+          }
+        }
       }
     }
     return AttentionData.builder()
