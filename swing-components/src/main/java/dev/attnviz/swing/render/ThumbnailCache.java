@@ -171,7 +171,11 @@ public final class ThumbnailCache {
     return missing;
   }
 
-  /** Whether images are being built in the background for the current key. */
+  /**
+   * Whether images are being built in the background for the current key.
+   *
+   * @return true while a build started by {@link #ensureLater} has not delivered its images
+   */
   public boolean isBuilding() {
     return !pending.isEmpty();
   }

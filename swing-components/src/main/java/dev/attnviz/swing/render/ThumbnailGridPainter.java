@@ -1,6 +1,7 @@
 package dev.attnviz.swing.render;
 
 import dev.attnviz.core.SentenceFilter;
+import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.model.LayerHead;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -20,9 +21,6 @@ import java.util.function.IntFunction;
  * (vector) for export. Only the cells in the clip are built and drawn.
  */
 public final class ThumbnailGridPainter {
-
-  /** Shown over the grid while heatmaps stand in for lines still being drawn. */
-  public static final String DRAWING_NOTE = "Drawing lines\u2026 (heatmaps meanwhile)";
 
   private final ViewColors colors;
   private final ShownAttention shown;
@@ -180,15 +178,16 @@ public final class ThumbnailGridPainter {
   private void paintDrawingNote(Graphics2D g, ModelGridLayout layout) {
     Rectangle grid = layout.bounds();
     ViewText text = colors.text();
+    String note = Messages.text("thumbnails.drawingLines");
     int pad = 4;
-    int width = text.width(DRAWING_NOTE) + 2 * pad;
+    int width = text.width(note) + 2 * pad;
     int height = text.height() + 2 * pad;
     g.setColor(colors.background());
     g.fillRect(grid.x, grid.y, width, height);
     g.setColor(colors.grid());
     g.drawRect(grid.x, grid.y, width - 1, height - 1);
     g.setColor(colors.foreground());
-    TextFit.drawAt(g, text, DRAWING_NOTE, grid.x + pad, grid.y + pad);
+    TextFit.drawAt(g, text, note, grid.x + pad, grid.y + pad);
   }
 
   private void paintBorders(Graphics2D g, ModelGridLayout layout, List<LayerHead> visible) {
