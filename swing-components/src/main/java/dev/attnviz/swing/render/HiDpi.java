@@ -1,6 +1,8 @@
 package dev.attnviz.swing.render;
 
 import java.awt.Graphics2D;
+import java.awt.GraphicsConfiguration;
+import java.awt.GraphicsDevice;
 import java.awt.Image;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
@@ -53,16 +55,29 @@ public final class HiDpi {
 
   /**
    * Sets {@code g} up for crisp fills of rectangles at whole coordinates: antialiasing on where
-   * {@link #onWholePixels} holds (same pixels, many times faster for translucent colours: aliased
-   * translucent fills go through a slow general pipeline that builds a raster per rectangle), off
-   * otherwise, so that cells never blur at fractional scales.
+   * {@code g} draws pixels and {@link #onWholePixels} holds (same pixels, many times faster for
+   * translucent colours: aliased translucent fills go through a slow general pipeline that builds a
+   * raster per rectangle), off otherwise, so that cells never blur at fractional scales.
    *
    * @param g the graphics whose antialiasing hint is set
    */
   public static void crispCells(Graphics2D g) {
     g.setRenderingHint(
         RenderingHints.KEY_ANTIALIASING,
-        onWholePixels(g) ? RenderingHints.VALUE_ANTIALIAS_ON : RenderingHints.VALUE_ANTIALIAS_OFF);
+        drawsPixels(g) && onWholePixels(g)
+            ? RenderingHints.VALUE_ANTIALIAS_ON
+            : RenderingHints.VALUE_ANTIALIAS_OFF);
+  }
+
+  /**
+   * Whether {@code g} draws into pixels (an image or a screen), not into a vector format: an SVG
+   * generator has no device configuration and would write the hint into the file (antialiased cells
+   * would lose their crisp edges in the SVG viewer), a printer draws at its own resolution.
+   */
+  private static boolean drawsPixels(Graphics2D g) {
+    GraphicsConfiguration configuration = g.getDeviceConfiguration();
+    return configuration != null
+        && configuration.getDevice().getType() != GraphicsDevice.TYPE_PRINTER;
   }
 
   private static boolean isWhole(double value) {

@@ -47,6 +47,24 @@ class CrispCellsTest {
     assertFalse(HiDpi.onWholePixels(graphics(scale)));
   }
 
+  @org.junit.jupiter.api.Test
+  void vectorOutputKeepsAliasedCells() throws Exception {
+    org.apache.batik.svggen.SVGGraphics2D svg =
+        new org.apache.batik.svggen.SVGGraphics2D(
+            javax.xml.parsers.DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .newDocument());
+    HiDpi.crispCells(svg);
+    assertEquals(
+        RenderingHints.VALUE_ANTIALIAS_OFF,
+        svg.getRenderingHint(RenderingHints.KEY_ANTIALIASING),
+        "an SVG would lose its crisp-edged cells");
+    Graphics2D image = graphics(1);
+    HiDpi.crispCells(image);
+    assertEquals(
+        RenderingHints.VALUE_ANTIALIAS_ON, image.getRenderingHint(RenderingHints.KEY_ANTIALIASING));
+  }
+
   private static Graphics2D graphics(double scale) {
     Graphics2D g = new BufferedImage(4, 4, BufferedImage.TYPE_INT_ARGB).createGraphics();
     g.scale(scale, scale);
