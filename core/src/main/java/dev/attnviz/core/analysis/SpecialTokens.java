@@ -33,10 +33,12 @@ public final class SpecialTokens {
    * Returns {@code attention} without its special query and key tokens, rows re-normalized. The
    * remaining tokens are all non-special and keep their word grouping.
    *
-   * @throws IllegalArgumentException if every query token or every key token is special
+   * @throws IllegalArgumentException if every query token or every key token is special, or a head
+   *     has invalid values ({@link Attention#problem})
    */
   public static Attention hide(Attention attention) {
     Objects.requireNonNull(attention, "attention");
+    attention.requireValidValues();
     TokenMapping queries = TokenMapping.withoutSpecial(attention.queryTokens());
     TokenMapping keys = TokenMapping.withoutSpecial(attention.keyTokens());
     if (queries.size() == 0 || keys.size() == 0) {
