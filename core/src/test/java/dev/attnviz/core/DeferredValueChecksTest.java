@@ -25,19 +25,6 @@ class DeferredValueChecksTest {
   private static final String NAN_AT_1_0 =
       "self attention: weight at [layer 1][head 0][2][3] is NaN; weights must be finite numbers";
 
-  /** 2 × 2 heads of uniform rows, with {@code value} at [1][0][2][3]. */
-  private static Tensor4D weightsWith(float value) {
-    Tensor4D.Builder builder = Tensor4D.builder(2, 2, 4, 4);
-    for (int l = 0; l < 2; l++) {
-      for (int h = 0; h < 2; h++) {
-        for (int i = 0; i < 4; i++) {
-          builder.setRow(l, h, i, new float[] {0.25f, 0.25f, 0.25f, 0.25f}, 0);
-        }
-      }
-    }
-    return builder.set(1, 0, 2, 3, value).build();
-  }
-
   private static Attention deferred(Tensor4D weights) {
     return Attention.builder(AttentionKind.SELF)
         .setTokens(FOUR)
@@ -48,7 +35,7 @@ class DeferredValueChecksTest {
 
   @Test
   void aBadWeightIsFoundWhenItsHeadIsLookedAtNotWhenBuilt() {
-    Attention attention = deferred(weightsWith(Float.NaN));
+    Attention attention = deferred(AttentionTest.weightsWith(Float.NaN));
 
     assertTrue(attention.checksDeferred());
     assertEquals(Optional.empty(), attention.problem(0, 0));
@@ -66,14 +53,14 @@ class DeferredValueChecksTest {
             () ->
                 Attention.builder(AttentionKind.SELF)
                     .setTokens(FOUR)
-                    .setWeights(weightsWith(Float.NaN))
+                    .setWeights(AttentionTest.weightsWith(Float.NaN))
                     .build());
     assertEquals(NAN_AT_1_0, e.getMessage());
   }
 
   @Test
   void everyComputationOverABadHeadFailsWithItsProblem() {
-    Attention attention = deferred(weightsWith(2f));
+    Attention attention = deferred(AttentionTest.weightsWith(2f));
     String expected =
         "self attention: weight at [layer 1][head 0][2][3] is 2.0; weights are softmax"
             + " probabilities and cannot exceed 1 (were scores saved before the softmax?)";
@@ -88,7 +75,7 @@ class DeferredValueChecksTest {
 
   @Test
   void validDeferredAttentionGivesTheSameStatisticsAsCheckedAttention() {
-    Tensor4D weights = weightsWith(0.25f);
+    Tensor4D weights = AttentionTest.weightsWith(0.25f);
     Attention checked =
         Attention.builder(AttentionKind.SELF).setTokens(FOUR).setWeights(weights).build();
 
@@ -99,7 +86,7 @@ class DeferredValueChecksTest {
 
   @Test
   void aHeadsVerdictIsRememberedNotCheckedAgain() {
-    Attention attention = deferred(weightsWith(-1f));
+    Attention attention = deferred(AttentionTest.weightsWith(-1f));
 
     Optional<String> first = attention.problem(1, 0);
     Optional<String> second = attention.problem(1, 0);
