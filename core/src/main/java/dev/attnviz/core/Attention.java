@@ -52,6 +52,18 @@ public final class Attention {
     }
   }
 
+  /**
+   * Whether {@code w} is a valid weight: finite, not negative, and at most 1 plus a tolerance for
+   * rounding in files. For computations that read every weight anyway and check them on the way
+   * instead of through {@link #problem}.
+   *
+   * @param w the weight
+   * @return true if it is valid
+   */
+  public static boolean isValidWeight(float w) {
+    return w >= 0f & w <= 1f + WEIGHT_TOLERANCE;
+  }
+
   /** Returns a builder for attention of the given kind. */
   public static Builder builder(AttentionKind kind) {
     return new Builder(kind);

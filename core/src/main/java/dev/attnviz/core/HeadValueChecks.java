@@ -79,12 +79,12 @@ final class HeadValueChecks {
       // One branch-free pass per row (the common case); only a bad row is searched for its place.
       boolean ok = true;
       for (float w : row) {
-        ok &= w >= 0f & w <= 1f + Attention.WEIGHT_TOLERANCE;
+        ok &= Attention.isValidWeight(w);
       }
       if (!ok) {
         for (int c = 0; c < row.length; c++) {
           float w = row[c];
-          if (!(w >= 0f && w <= 1f + Attention.WEIGHT_TOLERANCE)) {
+          if (!Attention.isValidWeight(w)) {
             return where
                 + "weight at "
                 + position(layer, head, r, c)

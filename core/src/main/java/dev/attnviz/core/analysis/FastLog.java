@@ -41,14 +41,19 @@ final class FastLog {
 
   /** {@code ln(x)} for a positive, finite {@code x}; other arguments go to {@link Math#log}. */
   static double ln(float x) {
-    if (!(x >= Float.MIN_NORMAL && x <= Float.MAX_VALUE)) {
-      return Math.log(x);
-    }
+    return x >= Float.MIN_NORMAL && x <= Float.MAX_VALUE ? lnNormal(x) : Math.log(x);
+  }
+
+  /**
+   * {@code ln(x)} for a normal, positive, finite float (at least {@link Float#MIN_NORMAL}), without
+   * checking that it is one: for the inner loop of a caller that has checked.
+   */
+  static double lnNormal(float x) {
     int bits = Float.floatToRawIntBits(x);
     int exponent = (bits >>> MANTISSA_BITS) - EXPONENT_BIAS;
     int k = (bits & MANTISSA_MASK) >>> (MANTISSA_BITS - TABLE_BITS);
     double m = Float.intBitsToFloat((bits & MANTISSA_MASK) | ONE_BITS);
-    double r = (m - centre(k)) * INVERSE_CENTRE[k];
+    double r = m * INVERSE_CENTRE[k] - 1;
     double lnOnePlusR = r * (1 - r * (1.0 / 2 - r * (1.0 / 3 - r * (1.0 / 4))));
     return exponent * LN2 + LN_CENTRE[k] + lnOnePlusR;
   }

@@ -70,6 +70,11 @@ public final class HeadStatistics {
             .parallel()
             .mapToObj(i -> summarizer.summarize(i / heads, i % heads))
             .toList();
+    int bad = summaries.indexOf(null);
+    if (bad >= 0) {
+      throw new IllegalArgumentException(
+          attention.problem(bad / heads, bad % heads).orElseThrow(IllegalStateException::new));
+    }
     return new KindSummaries(attention.layerCount(), heads, summaries);
   }
 

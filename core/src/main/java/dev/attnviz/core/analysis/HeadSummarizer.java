@@ -3,7 +3,7 @@ package dev.attnviz.core.analysis;
 import dev.attnviz.core.Attention;
 import dev.attnviz.core.Tokens;
 import java.nio.FloatBuffer;
-import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * Computes the {@link HeadSummary} of the heads of one attention, row by row in double precision.
@@ -21,20 +21,14 @@ final class HeadSummarizer {
     this.attention = attention;
     this.sameSequence = attention.kind().isSelfAttention();
     Tokens keys = attention.keyTokens();
-    this.specialKeys =
-        java.util.stream.IntStream.range(0, keys.size()).filter(keys::isSpecial).toArray();
+    this.specialKeys = IntStream.range(0, keys.size()).filter(keys::isSpecial).toArray();
   }
 
   /**
-   * The summary of one head.
-   *
-   * @throws IllegalArgumentException if the head's values are invalid ({@link Attention#problem})
+   * The summary of one head, or null if one of its weights is invalid ({@link Attention#problem}
+   * says which): thrown from a parallel stream, the message would be wrapped.
    */
   HeadSummary summarize(int layer, int head) {
-    Optional<String> problem = attention.problem(layer, head);
-    if (problem.isPresent()) {
-      throw new IllegalArgumentException(problem.get());
-    }
     int n = attention.queryTokens().size();
     int m = attention.keyTokens().size();
     FloatBuffer matrix = attention.weights().matrix(layer, head);
@@ -50,16 +44,27 @@ final class HeadSummarizer {
     for (int i = 0; i < n; i++) {
       matrix.get(i * m, row);
       float max = Float.NEGATIVE_INFINITY;
+      boolean valid = true;
       double rowEntropy = 0;
       double rowDistance = 0;
       for (int j = 0; j < m; j++) {
         float a = row[j];
-        if (a > 0) {
-          // 0 ln 0 is taken as its limit, 0.
-          rowEntropy += a * FastLog.ln(a);
+        valid &= Attention.isValidWeight(a);
+        // 0 ln 0 is taken as its limit, 0; subnormal weights are rare enough for Math.log.
+        if (a >= Float.MIN_NORMAL) {
+          rowEntropy += a * FastLog.lnNormal(a);
+        } else if (a > 0) {
+          rowEntropy += a * Math.log(a);
         }
         rowDistance += a * (double) Math.abs(i - j);
-        max = Math.max(max, a);
+        if (a > max) {
+          max = a;
+        }
+      }
+      if (!valid) {
+        // The weights are checked on the way (one pass over a mapped dump, not two); the caller
+        // asks the attention which one is bad.
+        return null;
       }
       entropy -= rowEntropy;
       distance += rowDistance;
