@@ -479,8 +479,12 @@ public class ModelView extends AttentionView {
     ViewHit hit = hitAt(e.getPoint());
     LayerHead cell = hit.cell();
     if (cell != null) {
+      ShownAttention shown = shown();
       return AttentionTooltips.thumbnail(
-          cell.layer(), cell.head(), cell.equals(getSelectionModel().selectedCell()));
+          cell.layer(),
+          cell.head(),
+          cell.equals(getSelectionModel().selectedCell()),
+          shown == null ? null : shown.attention().problem(cell.layer(), cell.head()).orElse(null));
     }
     return hit.token() == null
         ? null

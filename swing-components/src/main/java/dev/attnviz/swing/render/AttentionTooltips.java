@@ -110,11 +110,26 @@ public final class AttentionTooltips {
 
   /** The tooltip of a model-view thumbnail. */
   public static String thumbnail(int layer, int head, boolean selected) {
+    return thumbnail(layer, head, selected, null);
+  }
+
+  /**
+   * The tooltip of a model-view thumbnail whose head may have invalid values.
+   *
+   * @param layer the layer
+   * @param head the head
+   * @param selected whether the thumbnail is the selected cell
+   * @param problem what is wrong with the head's values ({@link
+   *     dev.attnviz.core.Attention#problem}), or null
+   * @return the HTML tooltip
+   */
+  public static String thumbnail(int layer, int head, boolean selected, String problem) {
     return "<html>Layer "
         + layer
         + ", Head "
         + head
         + "<br>"
+        + (problem == null ? "" : "Not drawn: " + escape(problem) + "<br>")
         + (selected ? "Click to close the detail" : "Click to show the detail")
         + "</html>";
   }
