@@ -21,7 +21,9 @@ import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import javax.swing.SwingUtilities;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -167,6 +169,7 @@ final class RenderCommand implements Callable<Integer> {
     check("--token", token, attention.queryTokens().size(), "query tokens");
     BitSet active = activeHeads(attention.headCount());
     DisplayMode displayMode = displayMode();
+    requireValidShownHeads(attention);
 
     ExportableView[] result = new ExportableView[1];
     SwingUtilities.invokeAndWait(
@@ -198,6 +201,28 @@ final class RenderCommand implements Callable<Integer> {
           result[0] = created;
         });
     return result[0];
+  }
+
+  /**
+   * Fails, naming the bad weight, if a head the picture shows has invalid values. A large dump's
+   * heads are checked only when looked at (see {@link Attention#problem}); a file of wrong numbers
+   * must not become a plausible picture.
+   */
+  private void requireValidShownHeads(Attention attention) {
+    Optional<String> problem;
+    if (view == ViewName.model) {
+      problem = attention.firstProblem();
+    } else {
+      int shownLayer = layer == null ? 0 : layer;
+      problem =
+          IntStream.range(0, attention.headCount())
+              .mapToObj(h -> attention.problem(shownLayer, h))
+              .flatMap(Optional::stream)
+              .findFirst();
+    }
+    if (problem.isPresent()) {
+      throw new IllegalArgumentException(problem.get() + "; nothing was drawn");
+    }
   }
 
   private ExportableView create(
