@@ -90,7 +90,8 @@ public final class SpecialTokens {
     return Tokens.of(List.of(strings), new BitSet(), wordOf);
   }
 
-  private static Tensor4D rowsOf(Tensor4D vectors, TokenMapping mapping) {
+  /** The vector rows of the tokens {@code mapping} keeps (each kept token is one original). */
+  static Tensor4D rowsOf(Tensor4D vectors, TokenMapping mapping) {
     Tensor4D.Builder builder =
         Tensor4D.builder(vectors.dim0(), vectors.dim1(), mapping.size(), vectors.dim3());
     float[] row = new float[vectors.dim3()];
