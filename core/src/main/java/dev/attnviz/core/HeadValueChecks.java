@@ -76,12 +76,15 @@ final class HeadValueChecks {
     float[] row = new float[weights.dim3()];
     for (int r = 0; r < weights.dim2(); r++) {
       matrix.get(r * row.length, row);
-      // One branch-free pass per row (the common case); only a bad row is searched for its place.
-      boolean ok = true;
+      // The row's least and greatest weight (Math.min and Math.max pass NaN on, and the JIT
+      // vectorises them): one fast pass in the common case; only a bad row is searched.
+      float min = 0f;
+      float max = 0f;
       for (float w : row) {
-        ok &= Attention.isValidWeight(w);
+        min = Math.min(min, w);
+        max = Math.max(max, w);
       }
-      if (!ok) {
+      if (!Attention.isValidWeight(min) || !Attention.isValidWeight(max)) {
         for (int c = 0; c < row.length; c++) {
           float w = row[c];
           if (!Attention.isValidWeight(w)) {
