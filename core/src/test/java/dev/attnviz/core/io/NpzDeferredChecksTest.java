@@ -48,6 +48,13 @@ class NpzDeferredChecksTest {
     assertEquals(Optional.empty(), attention.problem(0, 0));
     assertEquals(Optional.of(NAN_AT_1_0), attention.problem(1, 0));
     assertTrue(Float.isNaN(attention.weight(1, 0, 2, 3)), "the data is what the file holds");
+    // Saved again as JSON, the NaN would make a file no reader accepts: refused, nothing written.
+    Path json = dir.resolve("again.json");
+    assertEquals(
+        NAN_AT_1_0,
+        assertThrows(IllegalArgumentException.class, () -> AttentionJson.write(data, json))
+            .getMessage());
+    assertFalse(Files.exists(json));
   }
 
   @Test
