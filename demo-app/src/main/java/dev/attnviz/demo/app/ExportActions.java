@@ -5,7 +5,9 @@ import dev.attnviz.core.io.AttentionJson;
 import dev.attnviz.demo.OutputFiles;
 import dev.attnviz.swing.export.ExportableView;
 import dev.attnviz.swing.export.ShownMatrix;
+import dev.attnviz.swing.export.ViewExporter;
 import java.awt.Component;
+import java.awt.Dimension;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
@@ -50,7 +52,46 @@ final class ExportActions {
   }
 
   void png(ExportableView view, double scale) {
-    save("PNG image", "png", out -> OutputFiles.writePng(view, scale, out));
+    double fitting = fittingScale(view.exportSize(), scale);
+    if (fitting < scale) {
+      // A long input's head view is taller than one PNG may be: offer the scale that fits.
+      if (fitting <= 0
+          || JOptionPane.showConfirmDialog(
+                  parent,
+                  tooLargeMessage(view.exportSize(), scale, fitting),
+                  "Export",
+                  JOptionPane.OK_CANCEL_OPTION)
+              != JOptionPane.OK_OPTION) {
+        return;
+      }
+    }
+    save("PNG image", "png", out -> OutputFiles.writePng(view, fitting, out));
+  }
+
+  /**
+   * {@code scale} if a picture of {@code size} points fits {@link ViewExporter#MAX_PNG_SIDE} pixels
+   * a side at it, else the largest scale (to two decimals) that does, 0 if none.
+   */
+  static double fittingScale(Dimension size, double scale) {
+    int side = Math.max(1, Math.max(size.width, size.height));
+    if (Math.ceil(side * scale) <= ViewExporter.MAX_PNG_SIDE) {
+      return scale;
+    }
+    return Math.floor((double) ViewExporter.MAX_PNG_SIDE / side * 100) / 100;
+  }
+
+  /** What the export offers when the picture at {@code scale} is too large. */
+  static String tooLargeMessage(Dimension size, double scale, double fitting) {
+    return String.format(
+        java.util.Locale.ROOT,
+        "At scale %s this picture would be %,d x %,d pixels, more than %,d a side."
+            + "%nExport it at scale %.2f, the largest that fits?"
+            + "%n(For a range of tokens at any scale: attnviz.jar render --token-range FIRST:LAST.)",
+        scale == Math.rint(scale) ? Long.toString((long) scale) : Double.toString(scale),
+        (long) Math.ceil(size.width * scale),
+        (long) Math.ceil(size.height * scale),
+        ViewExporter.MAX_PNG_SIDE,
+        fitting);
   }
 
   void svg(ExportableView view) {
