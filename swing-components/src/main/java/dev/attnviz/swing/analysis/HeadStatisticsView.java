@@ -4,6 +4,7 @@ import dev.attnviz.core.AttentionKind;
 import dev.attnviz.core.analysis.HeadStatistics;
 import dev.attnviz.core.analysis.HeadSummary;
 import dev.attnviz.core.analysis.Statistic;
+import dev.attnviz.swing.export.ExportBackground;
 import dev.attnviz.swing.export.ExportableView;
 import dev.attnviz.swing.export.ShownMatrix;
 import dev.attnviz.swing.model.AttentionSelectionModel;
@@ -317,6 +318,11 @@ public final class HeadStatisticsView extends JPanel implements ExportableView {
   @Override
   public void paintExport(Graphics2D g) {
     heatmap.paintExport(g);
+  }
+
+  @Override
+  public void paintExport(Graphics2D g, ExportBackground background) {
+    heatmap.paintExport(g, background);
   }
 
   @Override
