@@ -59,11 +59,11 @@ final class ComparisonText {
         + "<br>A "
         + pair(shown[0], row, column)
         + ": "
-        + Numbers.exact(comparison.a()[p])
+        + Numbers.text(comparison.a()[p])
         + "<br>B "
         + pair(shown[1], row, column)
         + ": "
-        + Numbers.exact(comparison.b()[p])
+        + Numbers.text(comparison.b()[p])
         + "<br>A \u2212 B: "
         + Numbers.signed(comparison.difference()[p])
         + "</html>";

@@ -338,7 +338,7 @@ public final class HeadStatisticsView extends JPanel implements ExportableView {
 
     @Override
     protected void setValue(Object value) {
-      setText(value instanceof Double d ? Numbers.short3(d) : String.valueOf(value));
+      setText(value instanceof Double d ? Numbers.text(d) : String.valueOf(value));
     }
   }
 

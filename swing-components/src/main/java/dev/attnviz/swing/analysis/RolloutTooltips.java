@@ -41,7 +41,7 @@ final class RolloutTooltips {
         + (token.isQuery() ? "<br>draws most on " : "<br>flows most into ")
         + quoted(otherLabel)
         + ": "
-        + Numbers.exact(bestWeight)
+        + Numbers.text(bestWeight)
         + "</html>";
   }
 
@@ -74,7 +74,7 @@ final class RolloutTooltips {
         + "<br>Rollout after layer "
         + depth
         + ": "
-        + Numbers.exact(shown.weight(depth, 0, row, column))
+        + Numbers.text(shown.weight(depth, 0, row, column))
         + "</html>";
   }
 }

@@ -336,7 +336,7 @@ public class RolloutView extends AttentionView {
     return ColorLegend.heat(
         "Rollout weight",
         "0",
-        Numbers.short3(RolloutResult.max(matrixValues())) + " (max)",
+        Numbers.text(RolloutResult.max(matrixValues())) + " (max)",
         colors());
   }
 

@@ -1,6 +1,7 @@
 package dev.attnviz.swing.neuron;
 
 import dev.attnviz.swing.neuron.NeuronLayout.Column;
+import dev.attnviz.swing.render.NumberText;
 import dev.attnviz.swing.render.TextFit;
 import dev.attnviz.swing.render.TokenColumnsDisplay;
 import dev.attnviz.swing.render.ViewColors;
@@ -271,15 +272,15 @@ final class NeuronPainter {
   private String pairSummary(int row, int column) {
     return String.format(
         Locale.ROOT,
-        "Layer %d, Head %d:  \u201c%s\u201d \u2192 \u201c%s\u201d   q \u00b7 k / \u221a%d = %.3f"
-            + "   softmax weight %.3f",
+        "Layer %d, Head %d:  \u201c%s\u201d \u2192 \u201c%s\u201d   q \u00b7 k / \u221a%d = %s"
+            + "   softmax weight %s",
         slice.layer(),
         slice.head(),
         slice.queryLabels().get(row).strip(),
         slice.keyLabels().get(column).strip(),
         slice.headSize(),
-        slice.scores(row)[column],
-        slice.weight(row, column));
+        NumberText.significant(slice.scores(row)[column]),
+        NumberText.significant(slice.weight(row, column)));
   }
 
   /** The cells of one contribution list entry, as painted. */
@@ -288,9 +289,10 @@ final class NeuronPainter {
         Double.isNaN(c.share()) ? "\u2013" : String.format(Locale.ROOT, "%.0f%%", 100 * c.share());
     return new String[] {
       Integer.toString(c.dimension()),
-      String.format(Locale.ROOT, "%.3f", c.query()),
-      String.format(Locale.ROOT, "%.3f", c.key()),
-      String.format(Locale.ROOT, "%.3f", c.product()),
+      // Three significant digits, at most four decimals: the columns keep their measured width.
+      NumberText.significant(c.query(), 3, 4),
+      NumberText.significant(c.key(), 3, 4),
+      NumberText.significant(c.product(), 3, 4),
       share
     };
   }
