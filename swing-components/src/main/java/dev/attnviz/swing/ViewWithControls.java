@@ -438,6 +438,11 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
     return null;
   }
 
+  @Override
+  public Point getToolTipLocation(MouseEvent event) {
+    return TooltipPlacement.insideWindow(this, event);
+  }
+
   /** Distance one arrow click scrolls; defaults to a token row. */
   protected int scrollUnit() {
     return colors.text().height() + 4;
