@@ -33,6 +33,8 @@ import javax.swing.event.RowSorterEvent;
 import javax.swing.event.RowSorterListener;
 import javax.swing.table.DefaultTableCellRenderer;
 import javax.swing.table.JTableHeader;
+import javax.swing.table.TableColumn;
+import javax.swing.table.TableColumnModel;
 
 /**
  * The head-statistics view: a {@link HeadStatisticsHeatmap} (layer × head, one statistic, with its
@@ -53,6 +55,10 @@ public final class HeadStatisticsView extends JPanel implements ExportableView {
 
   private final HeadStatisticsHeatmap heatmap;
   private final HeadStatisticsTableModel rows = new HeadStatisticsTableModel();
+
+  /** The Kind column while it is hidden, to show again for data of several kinds. */
+  private TableColumn hiddenKindColumn;
+
   private final JTable table;
   private final ChangeListener selectionListener = e -> showSelectedHead();
   private AttentionSelectionModel listenedSelection;
@@ -251,11 +257,30 @@ public final class HeadStatisticsView extends JPanel implements ExportableView {
   private void fillTable() {
     syncing = true;
     try {
-      rows.setHeads(heatmap.statistics().map(this::shownHeads).orElse(List.of()));
+      List<HeadSummary> heads = heatmap.statistics().map(this::shownHeads).orElse(List.of());
+      rows.setHeads(heads);
+      showKindColumn(heads.stream().map(HeadSummary::kind).distinct().count() > 1);
     } finally {
       syncing = false;
     }
     showSelectedHead();
+  }
+
+  /**
+   * Shows the Kind column only when the heads are of several kinds (an encoder-decoder): with one
+   * kind it would say "self" on every row.
+   */
+  private void showKindColumn(boolean severalKinds) {
+    TableColumnModel columns = table.getColumnModel();
+    int shownAt = table.convertColumnIndexToView(0);
+    if (severalKinds && shownAt < 0 && hiddenKindColumn != null) {
+      columns.addColumn(hiddenKindColumn);
+      columns.moveColumn(columns.getColumnCount() - 1, 0);
+      hiddenKindColumn = null;
+    } else if (!severalKinds && shownAt >= 0) {
+      hiddenKindColumn = columns.getColumn(shownAt);
+      columns.removeColumn(hiddenKindColumn);
+    }
   }
 
   private List<HeadSummary> shownHeads(HeadStatistics stats) {
