@@ -89,7 +89,7 @@ public final class MainWindow extends JFrame {
         new ViewTabs(
             viewModel,
             selection,
-            new ComparePanel(service.newLane(), selection, this::compareTarget));
+            new ComparePanel(service.newLane(), selection, this::compareTarget, providers.names()));
     this.exports = new ExportActions(this, settings.export(), status::idle, this::showError);
     exports.setBaseName(this::exportName);
 

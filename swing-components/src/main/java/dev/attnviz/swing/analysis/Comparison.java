@@ -47,18 +47,37 @@ record Comparison(float[] a, float[] b, float[] difference, ValueRange range) {
   }
 
   /**
-   * Why the {@code kind} attentions of {@code a} and {@code b} (as displayed) cannot be compared,
-   * or empty if they can: B lacks the kind, the token counts differ, or the models differ in layers
-   * or heads.
-   *
-   * @param unit what a token is called, "tokens" or "words" at word level
+   * A and B without their difference, for inputs whose tokens do not align: A's weights of layer
+   * {@code layer}, heads {@code headsA}, and B's of {@code headsB}, each its own size.
    */
-  static Optional<String> problem(
-      AttentionData a, AttentionData b, AttentionKind kind, String unit) {
+  static Comparison sideBySide(
+      ShownAttention a, ShownAttention b, int layer, BitSet headsA, BitSet headsB) {
+    return new Comparison(
+        a.meanMatrix(layer, headsA), b.meanMatrix(layer, headsB), new float[0], ValueRange.EMPTY);
+  }
+
+  /**
+   * Why the {@code kind} attentions of {@code a} and {@code b} cannot be shown together at all, or
+   * empty if they can: B lacks the kind.
+   */
+  static Optional<String> problem(AttentionData a, AttentionData b, AttentionKind kind) {
     if (!b.has(kind)) {
       return Optional.of(
           "B has no '" + kind.id() + "' attention to compare with A's; it has " + b.kindList());
     }
+    return Optional.empty();
+  }
+
+  /**
+   * Why no difference A − B is drawn for the {@code kind} attentions of {@code a} and {@code b} (as
+   * displayed), or empty if it is: their tokens do not align one to one, because the token counts
+   * differ or the sentences split at different tokens. Models of different sizes are compared layer
+   * by layer and head by head where both have them.
+   *
+   * @param unit what a token is called, "tokens" or "words" at word level
+   */
+  static Optional<String> whyNoDifference(
+      AttentionData a, AttentionData b, AttentionKind kind, String unit) {
     Attention x = a.attention(kind);
     Attention y = b.attention(kind);
     int queriesA = x.queryTokens().size();
@@ -69,31 +88,19 @@ record Comparison(float[] a, float[] b, float[] difference, ValueRange range) {
       boolean queriesDiffer = queriesA != queriesB;
       String which = kind.isSelfAttention() ? "" : queriesDiffer ? "decoder " : "encoder ";
       return Optional.of(
-          "The two inputs have "
+          "No difference A \u2212 B: the inputs have "
               + (queriesDiffer ? queriesA : keysA)
               + " and "
               + (queriesDiffer ? queriesB : keysB)
               + " "
               + which
               + unit
-              + "; comparison needs the same count \u2014 e.g. swap one word for another");
-    }
-    if (x.layerCount() != y.layerCount() || x.headCount() != y.headCount()) {
-      return Optional.of(
-          "A has "
-              + x.layerCount()
-              + " layers \u00d7 "
-              + x.headCount()
-              + " heads, B has "
-              + y.layerCount()
-              + " \u00d7 "
-              + y.headCount()
-              + "; compare results of models with the same layers and heads");
+              + ", which do not align one to one \u2014 swap one word for another to compare");
     }
     if (!a.sentenceBStart().equals(b.sentenceBStart())) {
       return Optional.of(
-          "A and B split into sentences at different tokens; compare inputs whose sentences have"
-              + " the same lengths, or single sentences");
+          "No difference A \u2212 B: the sentences split at different tokens; compare inputs whose"
+              + " sentences have the same lengths, or single sentences");
     }
     return Optional.empty();
   }

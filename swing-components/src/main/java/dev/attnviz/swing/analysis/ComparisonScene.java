@@ -17,10 +17,22 @@ import java.util.Optional;
 
 /**
  * What the comparison view paints: either a message, or the three shown attentions (the third for
- * labels only), their comparison and the layouts of the three heatmaps side by side.
+ * labels only), their comparison and the layouts of the three heatmaps side by side; or, for inputs
+ * whose tokens do not align, A and B side by side, each its own size, and a note saying why no
+ * difference is drawn.
+ *
+ * @param message why nothing is shown, or null
+ * @param shown A, B and (with a difference) A's tokens labelled with both texts
+ * @param comparison the values shown
+ * @param layouts one heatmap layout per entry of {@code shown}
+ * @param note why no difference is drawn beside A and B, or null when it is
  */
 record ComparisonScene(
-    String message, ShownAttention[] shown, Comparison comparison, MatrixLayout[] layouts) {
+    String message,
+    ShownAttention[] shown,
+    Comparison comparison,
+    MatrixLayout[] layouts,
+    String note) {
 
   private static final int MARGIN = 8;
   private static final int PANEL_GAP = 28;
@@ -45,24 +57,43 @@ record ComparisonScene(
       return message("Nothing to compare yet: choose two inputs");
     }
     AttentionKind kind = a.has(selection.kind()) ? selection.kind() : a.primary().kind();
-    String unit = modelA.isWordLevel() ? "words" : "tokens";
-    Optional<String> problem = Comparison.problem(a, b, kind, unit);
+    Optional<String> problem = Comparison.problem(a, b, kind);
     if (problem.isPresent()) {
       return message(problem.get());
     }
     Attention attention = a.attention(kind);
-    if (selection.layer() >= attention.layerCount()
-        || selection.focusHead() >= attention.headCount()) {
-      return message(
-          "Layer "
-              + selection.layer()
-              + ", head "
-              + selection.focusHead()
-              + " is not in these results ("
-              + attention.layerCount()
-              + " layers \u00d7 "
-              + attention.headCount()
-              + " heads)");
+    Attention attentionB = b.attention(kind);
+    for (Attention x : new Attention[] {attention, attentionB}) {
+      if (selection.layer() >= x.layerCount() || selection.focusHead() >= x.headCount()) {
+        return message(
+            "Layer "
+                + selection.layer()
+                + ", head "
+                + selection.focusHead()
+                + " is not in "
+                + (x == attention ? "A" : "B")
+                + "'s results ("
+                + x.layerCount()
+                + " layers \u00d7 "
+                + x.headCount()
+                + " heads); choose one both have");
+      }
+    }
+    String unit = modelA.isWordLevel() ? "words" : "tokens";
+    Optional<String> note = Comparison.whyNoDifference(a, b, kind, unit);
+    if (note.isPresent()) {
+      ShownAttention[] both = {
+        ShownAttention.of(modelA, selection).orElseThrow(),
+        ShownAttention.of(modelB, selection).orElseThrow()
+      };
+      Comparison values =
+          Comparison.sideBySide(
+              both[0],
+              both[1],
+              selection.layer(),
+              heads(modelA, selection, meanOfHeads, attention),
+              heads(modelB, selection, meanOfHeads, attentionB));
+      return new ComparisonScene(null, both, values, layouts(both, colors, panels), note.get());
     }
     ShownAttention[] shown = {
       ShownAttention.of(modelA, selection).orElseThrow(),
@@ -75,11 +106,11 @@ record ComparisonScene(
             shown[1],
             selection.layer(),
             heads(modelA, selection, meanOfHeads, attention));
-    return new ComparisonScene(null, shown, comparison, layouts(shown, colors, panels));
+    return new ComparisonScene(null, shown, comparison, layouts(shown, colors, panels), null);
   }
 
   private static ComparisonScene message(String message) {
-    return new ComparisonScene(message, null, null, null);
+    return new ComparisonScene(message, null, null, null, null);
   }
 
   /** The heads compared: the focused one, or every visible head. */

@@ -6,6 +6,7 @@ import dev.attnviz.core.TokenPrettifier;
 import dev.attnviz.core.Tokens;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.render.AttentionTooltips;
+import dev.attnviz.swing.render.MatrixLayout;
 import dev.attnviz.swing.render.ShownAttention;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +68,60 @@ final class ComparisonText {
         + "<br>A \u2212 B: "
         + Numbers.signed(comparison.difference()[p])
         + "</html>";
+  }
+
+  /**
+   * The tooltip of a cell of A or B shown side by side without a difference: that input's tokens
+   * and weight.
+   */
+  static String sideTooltip(
+      ShownAttention[] shown,
+      Comparison comparison,
+      String headline,
+      ComparisonView.Panel panel,
+      MatrixLayout.Hit hit) {
+    boolean a = panel == ComparisonView.Panel.A;
+    ShownAttention side = shown[a ? 0 : 1];
+    float[] values = a ? comparison.a() : comparison.b();
+    return "<html>"
+        + AttentionTooltips.escape(headline)
+        + (a ? "<br>A " : "<br>B ")
+        + pair(side, hit.row(), hit.column())
+        + ": "
+        + Numbers.text(values[hit.row() * side.columnCount() + hit.column()])
+        + "</html>";
+  }
+
+  /** The legend of the difference heatmap: "She − He", from −bound through 0 to +bound. */
+  static ColorLegend differenceLegend(String labelA, String labelB, DivergingColorScale scale) {
+    double bound = scale.bound();
+    return new ColorLegend(
+        labelA + " \u2212 " + labelB,
+        Numbers.signed(-bound),
+        "0",
+        Numbers.signed(bound),
+        scale::rgbAt);
+  }
+
+  /**
+   * The lines shown instead of the heatmaps: each input (null: not set) with its model and backend,
+   * then {@code message}.
+   */
+  static List<String> messageLines(
+      AttentionData a, String labelA, AttentionData b, String labelB, String message) {
+    List<String> lines = new ArrayList<>();
+    if (a != null) {
+      lines.add("A: " + labelA + describe(a));
+    }
+    if (b != null) {
+      lines.add("B: " + labelB + describe(b));
+    }
+    lines.add(message);
+    return lines;
+  }
+
+  private static String describe(AttentionData data) {
+    return " (" + data.model().name() + " via " + data.model().backend() + ")";
   }
 
   private static String pair(ShownAttention shown, int row, int column) {
