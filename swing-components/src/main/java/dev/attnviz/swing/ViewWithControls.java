@@ -1,6 +1,7 @@
 package dev.attnviz.swing;
 
 import dev.attnviz.swing.render.HeadPalette;
+import dev.attnviz.swing.render.TooltipPlacement;
 import dev.attnviz.swing.render.ViewColors;
 import java.awt.Color;
 import java.awt.Container;

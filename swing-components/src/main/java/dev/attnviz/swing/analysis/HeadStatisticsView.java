@@ -9,6 +9,7 @@ import dev.attnviz.swing.export.ExportableView;
 import dev.attnviz.swing.export.ShownMatrix;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
+import dev.attnviz.swing.render.TooltipPlacement;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.awt.Graphics2D;
@@ -384,6 +385,11 @@ public final class HeadStatisticsView extends JPanel implements ExportableView {
                   ? null
                   : HeadStatisticsTableModel.statisticAt(convertColumnIndexToModel(column));
           return statistic == null ? null : statistic.description();
+        }
+
+        @Override
+        public Point getToolTipLocation(MouseEvent e) {
+          return TooltipPlacement.insideWindow(this, e);
         }
       };
     }

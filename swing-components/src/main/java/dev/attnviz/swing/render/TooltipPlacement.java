@@ -1,4 +1,4 @@
-package dev.attnviz.swing;
+package dev.attnviz.swing.render;
 
 import java.awt.Component;
 import java.awt.Dimension;
@@ -14,12 +14,13 @@ import javax.swing.SwingUtilities;
 /**
  * Where a view's tooltip goes: below and right of the pointer as Swing puts it, but moved left or
  * above the pointer where it would cross the window's edge, so that a tooltip near the right or
- * bottom of the window stays whole and inside it.
+ * bottom of the window stays whole and inside it. Components return {@link #insideWindow} from
+ * {@link JComponent#getToolTipLocation(MouseEvent)}; every view does.
  */
-final class TooltipPlacement {
+public final class TooltipPlacement {
 
   /** Swing's own distance below the pointer. */
-  static final int BELOW = 20;
+  public static final int BELOW = 20;
 
   /** The gap kept between a tooltip placed above the pointer and the pointer. */
   private static final int ABOVE = 4;
@@ -27,10 +28,14 @@ final class TooltipPlacement {
   private TooltipPlacement() {}
 
   /**
-   * The tooltip location for {@code event} in {@code view}'s coordinates, or null (Swing's default)
-   * when there is no tooltip text.
+   * The tooltip location for {@code event} in {@code view}'s coordinates.
+   *
+   * @param view the component whose tooltip is shown
+   * @param event the mouse event the tooltip is for
+   * @return the top-left corner of the tooltip, or null (Swing's default place) when there is no
+   *     tooltip text
    */
-  static Point insideWindow(JComponent view, MouseEvent event) {
+  public static Point insideWindow(JComponent view, MouseEvent event) {
     String text = view.getToolTipText(event);
     if (text == null || text.isEmpty()) {
       return null;
@@ -46,8 +51,13 @@ final class TooltipPlacement {
   /**
    * A tooltip of {@code size} for the pointer at {@code pointer}, kept inside {@code area} (all in
    * one coordinate system): moved left at the right edge, above the pointer at the bottom edge.
+   *
+   * @param pointer the mouse position
+   * @param size the tooltip's size
+   * @param area the window's content area
+   * @return the tooltip's top-left corner
    */
-  static Point place(Point pointer, Dimension size, Rectangle area) {
+  public static Point place(Point pointer, Dimension size, Rectangle area) {
     int x = Math.max(area.x, Math.min(pointer.x, area.x + area.width - size.width));
     int y = pointer.y + BELOW;
     if (y + size.height > area.y + area.height) {
