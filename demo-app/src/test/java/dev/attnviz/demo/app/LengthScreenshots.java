@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import javax.imageio.ImageIO;
 import javax.swing.JProgressBar;
-import javax.swing.SwingUtilities;
 
 /**
  * Captures the demo app at three input lengths, so that a reader sees how the views hold up: a
@@ -107,22 +106,7 @@ public final class LengthScreenshots {
     Path folder = Files.createTempDirectory("attnviz-length-screenshots");
     Path settings = folder.resolve("settings.properties");
     Files.writeString(settings, "backend=djl\n");
-    int status = 1;
-    MainWindow window = null;
-    try {
-      window = DemoApp.start(new SettingsStore(settings));
-      capture(window, out);
-      status = 0;
-    } catch (Exception | AssertionError e) {
-      System.err.println("LengthScreenshots failed: " + e);
-      e.printStackTrace();
-    } finally {
-      if (window != null) {
-        SwingUtilities.invokeAndWait(window::dispose);
-        SwingUtilities.invokeAndWait(() -> {});
-      }
-    }
-    System.exit(status);
+    WindowDriver.runAndExit("LengthScreenshots", settings, window -> capture(window, out));
   }
 
   private static void capture(MainWindow window, Path out) throws Exception {
