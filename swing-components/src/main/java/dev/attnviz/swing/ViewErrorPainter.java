@@ -1,5 +1,6 @@
 package dev.attnviz.swing;
 
+import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.render.TextFit;
 import dev.attnviz.swing.render.ViewColors;
 import java.awt.Graphics;
@@ -25,7 +26,7 @@ final class ViewErrorPainter {
       TextFit.drawAt(
           g2,
           colors.text(),
-          "Cannot draw this view: " + e.getClass().getSimpleName() + " " + e.getMessage(),
+          Messages.format("view.paintError", e.getClass().getSimpleName(), e.getMessage()),
           area.x + ERROR_INSET,
           area.y + ERROR_INSET);
     } catch (RuntimeException again) {

@@ -4,6 +4,7 @@ import dev.attnviz.core.Attention;
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.AttentionKind;
 import dev.attnviz.core.analysis.ValueRange;
+import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.render.ShownAttention;
 import java.util.BitSet;
 import java.util.Objects;
@@ -62,8 +63,7 @@ record Comparison(float[] a, float[] b, float[] difference, ValueRange range) {
    */
   static Optional<String> problem(AttentionData a, AttentionData b, AttentionKind kind) {
     if (!b.has(kind)) {
-      return Optional.of(
-          "B has no '" + kind.id() + "' attention to compare with A's; it has " + b.kindList());
+      return Optional.of(Messages.format("compare.kindMissing", kind.id(), b.kindList()));
     }
     return Optional.empty();
   }
@@ -86,21 +86,20 @@ record Comparison(float[] a, float[] b, float[] difference, ValueRange range) {
     int keysB = y.keyTokens().size();
     if (queriesA != queriesB || keysA != keysB) {
       boolean queriesDiffer = queriesA != queriesB;
-      String which = kind.isSelfAttention() ? "" : queriesDiffer ? "decoder " : "encoder ";
+      String what =
+          kind.isSelfAttention()
+              ? unit
+              : Messages.format(
+                  queriesDiffer ? "compare.decoderUnit" : "compare.encoderUnit", unit);
       return Optional.of(
-          "No difference A \u2212 B: the inputs have "
-              + (queriesDiffer ? queriesA : keysA)
-              + " and "
-              + (queriesDiffer ? queriesB : keysB)
-              + " "
-              + which
-              + unit
-              + ", which do not align one to one \u2014 swap one word for another to compare");
+          Messages.format(
+              "compare.countsDiffer",
+              queriesDiffer ? queriesA : keysA,
+              queriesDiffer ? queriesB : keysB,
+              what));
     }
     if (!a.sentenceBStart().equals(b.sentenceBStart())) {
-      return Optional.of(
-          "No difference A \u2212 B: the sentences split at different tokens; compare inputs whose"
-              + " sentences have the same lengths, or single sentences");
+      return Optional.of(Messages.text("compare.sentencesDiffer"));
     }
     return Optional.empty();
   }

@@ -3,6 +3,7 @@ package dev.attnviz.swing.analysis;
 import dev.attnviz.core.Attention;
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.AttentionKind;
+import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.render.MatrixLayout;
@@ -54,7 +55,7 @@ record ComparisonScene(
     AttentionData a = modelA.displayData();
     AttentionData b = modelB.displayData();
     if (a == null || b == null) {
-      return message("Nothing to compare yet: choose two inputs");
+      return message(Messages.text("compare.nothing"));
     }
     AttentionKind kind = a.has(selection.kind()) ? selection.kind() : a.primary().kind();
     Optional<String> problem = Comparison.problem(a, b, kind);
@@ -66,20 +67,16 @@ record ComparisonScene(
     for (Attention x : new Attention[] {attention, attentionB}) {
       if (selection.layer() >= x.layerCount() || selection.focusHead() >= x.headCount()) {
         return message(
-            "Layer "
-                + selection.layer()
-                + ", head "
-                + selection.focusHead()
-                + " is not in "
-                + (x == attention ? "A" : "B")
-                + "'s results ("
-                + x.layerCount()
-                + " layers \u00d7 "
-                + x.headCount()
-                + " heads); choose one both have");
+            Messages.format(
+                "compare.notInResults",
+                selection.layer(),
+                selection.focusHead(),
+                x == attention ? "A" : "B",
+                x.layerCount(),
+                x.headCount()));
       }
     }
-    String unit = modelA.isWordLevel() ? "words" : "tokens";
+    String unit = Messages.text(modelA.isWordLevel() ? "compare.words" : "compare.tokens");
     Optional<String> note = Comparison.whyNoDifference(a, b, kind, unit);
     if (note.isPresent()) {
       ShownAttention[] both = {

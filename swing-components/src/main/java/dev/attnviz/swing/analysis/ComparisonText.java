@@ -4,6 +4,7 @@ import dev.attnviz.core.Attention;
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.TokenPrettifier;
 import dev.attnviz.core.Tokens;
+import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.render.AttentionTooltips;
 import dev.attnviz.swing.render.MatrixLayout;
@@ -57,16 +58,14 @@ final class ComparisonText {
     int p = row * shown[0].columnCount() + column;
     return "<html>"
         + AttentionTooltips.escape(headline)
-        + "<br>A "
-        + pair(shown[0], row, column)
-        + ": "
-        + Numbers.text(comparison.a()[p])
-        + "<br>B "
-        + pair(shown[1], row, column)
-        + ": "
-        + Numbers.text(comparison.b()[p])
-        + "<br>A \u2212 B: "
-        + Numbers.signed(comparison.difference()[p])
+        + "<br>"
+        + Messages.format(
+            "compare.tooltipA", pair(shown[0], row, column), Numbers.text(comparison.a()[p]))
+        + "<br>"
+        + Messages.format(
+            "compare.tooltipB", pair(shown[1], row, column), Numbers.text(comparison.b()[p]))
+        + "<br>"
+        + Messages.format("compare.tooltipDifference", Numbers.signed(comparison.difference()[p]))
         + "</html>";
   }
 
@@ -85,10 +84,11 @@ final class ComparisonText {
     float[] values = a ? comparison.a() : comparison.b();
     return "<html>"
         + AttentionTooltips.escape(headline)
-        + (a ? "<br>A " : "<br>B ")
-        + pair(side, hit.row(), hit.column())
-        + ": "
-        + Numbers.text(values[hit.row() * side.columnCount() + hit.column()])
+        + "<br>"
+        + Messages.format(
+            a ? "compare.tooltipA" : "compare.tooltipB",
+            pair(side, hit.row(), hit.column()),
+            Numbers.text(values[hit.row() * side.columnCount() + hit.column()]))
         + "</html>";
   }
 
@@ -111,17 +111,18 @@ final class ComparisonText {
       AttentionData a, String labelA, AttentionData b, String labelB, String message) {
     List<String> lines = new ArrayList<>();
     if (a != null) {
-      lines.add("A: " + labelA + describe(a));
+      lines.add(describe("A", labelA, a));
     }
     if (b != null) {
-      lines.add("B: " + labelB + describe(b));
+      lines.add(describe("B", labelB, b));
     }
     lines.add(message);
     return lines;
   }
 
-  private static String describe(AttentionData data) {
-    return " (" + data.model().name() + " via " + data.model().backend() + ")";
+  private static String describe(String side, String label, AttentionData data) {
+    return Messages.format(
+        "compare.input", side, label, data.model().name(), data.model().backend());
   }
 
   private static String pair(ShownAttention shown, int row, int column) {

@@ -9,6 +9,7 @@ import dev.attnviz.swing.ViewKeys;
 import dev.attnviz.swing.ViewNavigation;
 import dev.attnviz.swing.accessibility.AttentionDescription;
 import dev.attnviz.swing.export.ShownMatrix;
+import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.SelectionEvent;
@@ -30,6 +31,7 @@ import java.awt.Rectangle;
 import java.awt.event.MouseEvent;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import javax.swing.JCheckBox;
@@ -77,7 +79,7 @@ public class ComparisonView extends AttentionView {
   private final SelectionControls selectors =
       new SelectionControls(
           EnumSet.of(Part.LAYER, Part.HEAD, Part.KIND, Part.FILTER, Part.DISPLAY_OPTIONS));
-  private final JCheckBox meanBox = new JCheckBox("Mean of heads");
+  private final JCheckBox meanBox = new JCheckBox(Messages.text("compare.meanOfHeads"));
   private String labelA = "A";
   private String labelB = "B";
   private boolean meanOfHeads;
@@ -101,7 +103,7 @@ public class ComparisonView extends AttentionView {
     labelModel.setPrettifyTokens(false);
     meanBox.setName("meanOfHeads");
     meanBox.setOpaque(false);
-    meanBox.setToolTipText("Compare the mean of all heads of the layer instead of one head");
+    meanBox.setToolTipText(Messages.text("compare.meanOfHeadsTooltip"));
     meanBox.addActionListener(e -> setMeanOfHeads(meanBox.isSelected()));
     selectors.addToSelectorRow(meanBox);
     selectors.setAlignmentX(LEFT_ALIGNMENT);
@@ -113,10 +115,11 @@ public class ComparisonView extends AttentionView {
             .onToken(token -> tokenBounds(Panel.A, token).ifPresent(this::scrollRectToVisible))
             .actions());
     describeAs(
-        "Comparison view",
+        Messages.text("compareView.name"),
         (shown, s) ->
-            "Input A against input B. "
-                + (meanOfHeads
+            Messages.format(
+                "compare.describe",
+                meanOfHeads
                     ? AttentionDescription.ofIncludedHeads(shown, s)
                     : AttentionDescription.ofFocusedHead(shown, s)));
     start();
@@ -339,7 +342,7 @@ public class ComparisonView extends AttentionView {
   }
 
   private ColorLegend weightLegend() {
-    return ColorLegend.heat("Attention weight", "0", "1", colors());
+    return ColorLegend.heat(Messages.text("compare.weightLegend"), "0", "1", colors());
   }
 
   private ColorLegend differenceLegend(DivergingColorScale scale) {
@@ -384,19 +387,23 @@ public class ComparisonView extends AttentionView {
   }
 
   private String headline() {
+    return headline(Messages.locale());
+  }
+
+  /** The headline in {@code locale}: {@link Locale#ROOT} (English) for the exported matrix. */
+  private String headline(Locale locale) {
     AttentionSelectionModel selection = getSelectionModel();
     Attention attention = scene().shown()[0].attention();
-    String heads =
-        meanOfHeads
-            ? "mean of " + getModel().visibleHeads(attention.headCount()).length + " heads"
-            : "Head " + selection.focusHead();
-    return "Layer "
-        + selection.layer()
-        + ", "
-        + heads
-        + ", "
-        + attention.kind().id()
-        + " attention";
+    String kind = attention.kind().id();
+    return meanOfHeads
+        ? Messages.format(
+            locale,
+            "compare.headlineMean",
+            selection.layer(),
+            getModel().visibleHeads(attention.headCount()).length,
+            kind)
+        : Messages.format(
+            locale, "compare.headline", selection.layer(), selection.focusHead(), kind);
   }
 
   // ---- painting ----
@@ -423,7 +430,11 @@ public class ComparisonView extends AttentionView {
       new MatrixPainter(colors(), scale::rgb)
     };
     float[][] values = {comparison.a(), comparison.b(), comparison.difference()};
-    String[] titles = {"A: " + labelA, "B: " + labelB, "A \u2212 B"};
+    String[] titles = {
+      Messages.format("compare.titleA", labelA),
+      Messages.format("compare.titleB", labelB),
+      Messages.text("compare.titleDifference")
+    };
     Rectangle clip = g.getClipBounds();
     int bottom = 0;
     for (int p = 0; p < current.layouts().length; p++) {
@@ -470,7 +481,7 @@ public class ComparisonView extends AttentionView {
     ShownAttention labels = current.shown()[2];
     return Optional.of(
         new ShownMatrix(
-            headline() + ": " + labelA + " \u2212 " + labelB,
+            headline(Locale.ROOT) + ": " + labelA + " \u2212 " + labelB,
             labels.rowLabels(),
             labels.columnLabels(),
             current.comparison().difference()));

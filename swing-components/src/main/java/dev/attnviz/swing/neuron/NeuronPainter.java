@@ -1,5 +1,6 @@
 package dev.attnviz.swing.neuron;
 
+import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.neuron.NeuronLayout.Column;
 import dev.attnviz.swing.render.NumberText;
 import dev.attnviz.swing.render.TextFit;
@@ -101,7 +102,7 @@ final class NeuronPainter {
       text(titleOf(column), layout.titleBounds(column), colors.mutedForeground(), Align.LEFT);
     }
     text(
-        NeuronText.SOFTMAX_TITLE,
+        NeuronText.softmaxTitle(),
         layout.titleBounds(Column.KEY_TOKENS),
         colors.mutedForeground(),
         Align.LEFT);
@@ -130,11 +131,11 @@ final class NeuronPainter {
             Align.LEFT);
       }
     } else {
-      text(NeuronText.PLACEHOLDER, layout.statusBounds(), colors.mutedForeground(), Align.LEFT);
+      text(NeuronText.placeholder(), layout.statusBounds(), colors.mutedForeground(), Align.LEFT);
     }
     if (layout.listRows() > 0) {
       text(
-          NeuronText.CONTRIBUTIONS_TITLE,
+          NeuronText.contributionsTitle(),
           layout.titleBounds(Column.CONTRIBUTIONS),
           colors.mutedForeground(),
           Align.LEFT);
@@ -146,10 +147,10 @@ final class NeuronPainter {
 
   private static String titleOf(Column column) {
     return switch (column) {
-      case QUERY -> NeuronText.QUERY_TITLE;
-      case KEY -> NeuronText.KEY_TITLE;
-      case PRODUCT -> NeuronText.PRODUCT_TITLE;
-      case SCORE -> NeuronText.SCORE_TITLE;
+      case QUERY -> NeuronText.queryTitle();
+      case KEY -> NeuronText.keyTitle();
+      case PRODUCT -> NeuronText.productTitle();
+      case SCORE -> NeuronText.scoreTitle();
       default -> "";
     };
   }
@@ -254,7 +255,7 @@ final class NeuronPainter {
         pairCell,
         colors.foreground(),
         Align.LEFT);
-    String[] headers = NeuronText.CONTRIBUTION_HEADERS;
+    String[] headers = NeuronText.contributionHeaders();
     for (int s = 0; s < headers.length; s++) {
       text(headers[s], layout.listCell(1, s), colors.mutedForeground(), Align.RIGHT);
     }
@@ -270,10 +271,8 @@ final class NeuronPainter {
 
   /** One line about the itemised pair: its tokens, score and weight. */
   private String pairSummary(int row, int column) {
-    return String.format(
-        Locale.ROOT,
-        "Layer %d, Head %d:  \u201c%s\u201d \u2192 \u201c%s\u201d   q \u00b7 k / \u221a%d = %s"
-            + "   softmax weight %s",
+    return Messages.format(
+        "neuron.pairSummary",
         slice.layer(),
         slice.head(),
         slice.queryLabels().get(row).strip(),

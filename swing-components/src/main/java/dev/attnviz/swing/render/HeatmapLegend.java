@@ -1,5 +1,6 @@
 package dev.attnviz.swing.render;
 
+import dev.attnviz.swing.internal.Messages;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.util.Objects;
@@ -16,8 +17,6 @@ public final class HeatmapLegend {
 
   private static final int GAP = 12;
   private static final int PAD = 4;
-  private static final String LOW = "weight 0";
-  private static final String HIGH = "1";
 
   private final ViewColors colors;
   private final HeatColorScale scale;
@@ -44,9 +43,9 @@ public final class HeatmapLegend {
    * @return "Layer 8, head 3", or "Layer 8, mean of 3 heads" for several
    */
   public static String caption(int layer, int[] heads) {
-    return "Layer "
-        + layer
-        + (heads.length == 1 ? ", head " + heads[0] : ", mean of " + heads.length + " heads");
+    return heads.length == 1
+        ? Messages.format("heatmap.captionHead", layer, heads[0])
+        : Messages.format("heatmap.captionMean", layer, heads.length);
   }
 
   /**
@@ -56,7 +55,13 @@ public final class HeatmapLegend {
    */
   public int width() {
     ViewText text = colors.text();
-    return text.width(caption) + GAP + text.width(LOW) + PAD + BAR + PAD + text.width(HIGH);
+    return text.width(caption)
+        + GAP
+        + text.width(low())
+        + PAD
+        + BAR
+        + PAD
+        + text.width(Messages.text("heatmap.legendHigh"));
   }
 
   /**
@@ -81,8 +86,8 @@ public final class HeatmapLegend {
     TextFit.drawAt(g, text, caption, x, y);
     int at = x + text.width(caption) + GAP;
     g.setColor(colors.mutedForeground());
-    TextFit.drawAt(g, text, LOW, at, y);
-    at += text.width(LOW) + PAD;
+    TextFit.drawAt(g, text, low(), at, y);
+    at += text.width(low()) + PAD;
     int barHeight = Math.max(6, text.height() - 6);
     int barY = y + (text.height() - barHeight) / 2;
     for (int px = 0; px < BAR; px++) {
@@ -92,6 +97,10 @@ public final class HeatmapLegend {
     g.setColor(colors.grid());
     g.draw(new Rectangle(at - 1, barY - 1, BAR + 1, barHeight + 1));
     g.setColor(colors.mutedForeground());
-    TextFit.drawAt(g, text, HIGH, at + BAR + PAD, y);
+    TextFit.drawAt(g, text, Messages.text("heatmap.legendHigh"), at + BAR + PAD, y);
+  }
+
+  private static String low() {
+    return Messages.text("heatmap.legendLow");
   }
 }
