@@ -10,6 +10,7 @@ import dev.attnviz.swing.render.MatrixLayout;
 import dev.attnviz.swing.render.ShownAttention;
 import dev.attnviz.swing.render.TokenColumnsDisplay;
 import dev.attnviz.swing.render.TokenColumnsLayout;
+import dev.attnviz.swing.render.TokenColumnsPainter;
 import dev.attnviz.swing.render.ViewColors;
 import dev.attnviz.swing.render.ViewText;
 import java.util.Arrays;
@@ -160,5 +161,18 @@ record ComparisonScene(
       displays[p] = new TokenColumnsDisplay(0, 0, MAX_LABEL_WIDTH);
     }
     return displays;
+  }
+
+  /** The hovered and locked tokens of {@code selection}, as a heatmap highlights them. */
+  static TokenColumnsPainter.Scene selectionScene(
+      ShownAttention shown, AttentionSelectionModel selection) {
+    return new TokenColumnsPainter.Scene(
+        shown,
+        selection.layer(),
+        new int[0],
+        new java.awt.Color[0],
+        1f,
+        selection.selectedToken(),
+        selection.lockedToken());
   }
 }

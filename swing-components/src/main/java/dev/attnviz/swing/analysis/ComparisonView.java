@@ -20,10 +20,8 @@ import dev.attnviz.swing.render.MatrixPainter;
 import dev.attnviz.swing.render.ShownAttention;
 import dev.attnviz.swing.render.TextFit;
 import dev.attnviz.swing.render.TokenColumnsDisplay;
-import dev.attnviz.swing.render.TokenColumnsPainter;
 import dev.attnviz.swing.render.TokenPlaces;
 import dev.attnviz.swing.render.ViewText;
-import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.Point;
@@ -441,7 +439,12 @@ public class ComparisonView extends AttentionView {
       MatrixLayout layout = current.layouts()[p];
       g.setColor(colors().foreground());
       TextFit.drawAt(g, text, titles[p], layout.cellsX(), MARGIN + rowHeight());
-      panels[p].paint(g, clip, selectionScene(current.shown()[p]), painters[p], values[p]);
+      panels[p].paint(
+          g,
+          clip,
+          ComparisonScene.selectionScene(current.shown()[p], getSelectionModel()),
+          painters[p],
+          values[p]);
       bottom = Math.max(bottom, layout.bounds().y + layout.bounds().height);
     }
     weightLegend().paint(g, colors(), current.layouts()[0].cellsX(), bottom + 8);
@@ -454,19 +457,6 @@ public class ComparisonView extends AttentionView {
       TextFit.drawAt(g, text, current.note(), MARGIN, below);
     }
     markSelectionPainted();
-  }
-
-  /** The hovered and locked tokens, as the display's heatmap strategy highlights them. */
-  private TokenColumnsPainter.Scene selectionScene(ShownAttention shown) {
-    AttentionSelectionModel selection = getSelectionModel();
-    return new TokenColumnsPainter.Scene(
-        shown,
-        selection.layer(),
-        new int[0],
-        new Color[0],
-        1f,
-        selection.selectedToken(),
-        selection.lockedToken());
   }
 
   // ---- export ----
