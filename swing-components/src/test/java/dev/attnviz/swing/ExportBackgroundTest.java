@@ -69,6 +69,27 @@ class ExportBackgroundTest {
   }
 
   @Test
+  void everyViewExportsOnWhiteFromTheDarkThemeAndKeepsItsScreenColours() {
+    open(Theme.DARK);
+    AttentionViewModel model = new AttentionViewModel(HeadViewPixelTest.fourTokens());
+    AttentionSelectionModel selection = new AttentionSelectionModel();
+    for (AttentionView view :
+        new AttentionView[] {
+          new ModelView(model, selection), new dev.attnviz.swing.neuron.NeuronView(model, selection)
+        }) {
+      BufferedImage image = ViewExporter.toImage(view, 1, ExportBackground.WHITE);
+      String name = view.getClass().getSimpleName();
+      assertTrue(isWhite(image.getRGB(0, 0)), name + " on white");
+      assertTrue(
+          dev.attnviz.swing.testing.Pixels.countOther(
+                  image, new Rectangle(0, 0, image.getWidth(), image.getHeight()), 1, Color.WHITE)
+              > 100,
+          name + " draws on the white");
+      assertEquals(Theme.DARK.background(), view.colors().background(), name + " screen colours");
+    }
+  }
+
+  @Test
   void theDefaultExportIsOnWhite() {
     open(Theme.DARK);
     assertTrue(isWhite(ViewExporter.toImage(head, 1).getRGB(0, 0)));
