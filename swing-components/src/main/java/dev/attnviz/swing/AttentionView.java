@@ -459,7 +459,11 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
     return contentSize();
   }
 
-  /** Paints the whole content, with the current selection, from (0, 0), as on screen. */
+  /**
+   * Paints the whole content, with the current selection, from (0, 0), as on screen.
+   *
+   * @param g where to paint
+   */
   @Override
   public void paintExport(Graphics2D g) {
     paintExport(g, ExportBackground.THEME);
@@ -469,6 +473,9 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
    * Paints the whole content, with the current selection, from (0, 0) on {@code background}: on
    * white or transparent in light colours ({@link dev.attnviz.swing.render.ViewColors#onPaper()}),
    * on the theme's background as on screen.
+   *
+   * @param g where to paint
+   * @param background what to paint on
    */
   @Override
   public void paintExport(Graphics2D g, ExportBackground background) {
