@@ -2,6 +2,7 @@ package dev.attnviz.swing.neuron;
 
 import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.neuron.NeuronLayout.Column;
+import dev.attnviz.swing.render.HiDpi;
 import dev.attnviz.swing.render.NumberText;
 import dev.attnviz.swing.render.TextFit;
 import dev.attnviz.swing.render.TokenColumnsDisplay;
@@ -13,7 +14,6 @@ import java.awt.Graphics2D;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
-import java.awt.Stroke;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,7 +27,7 @@ import java.util.Locale;
  */
 final class NeuronPainter {
 
-  private static final Stroke CONNECTOR = new BasicStroke(1.5f);
+  private static final BasicStroke CONNECTOR = new BasicStroke(1.5f);
   private static final int THIN = 1;
   private static final int THICK = 2;
 
@@ -79,7 +79,7 @@ final class NeuronPainter {
     int first = layout.firstRow(clip);
     int end = layout.endRow(clip);
     if (scene.expanded()) {
-      paintExpanded(first, end);
+      paintExpanded(first, end, clip);
     } else if (columns != null) {
       // Collapsed mode is the head view for one head: the same display, painter and culling.
       columns.paint(g, clip, scene.linesScene(), null, null);
@@ -88,7 +88,7 @@ final class NeuronPainter {
   }
 
   private void cellMode() {
-    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+    HiDpi.crispCells(g);
   }
 
   private void lineMode() {
@@ -97,7 +97,7 @@ final class NeuronPainter {
 
   // ---------------------------------------------------------------- expanded
 
-  private void paintExpanded(int first, int end) {
+  private void paintExpanded(int first, int end, Rectangle clip) {
     for (Column column : List.of(Column.QUERY, Column.KEY, Column.PRODUCT, Column.SCORE)) {
       text(titleOf(column), layout.titleBounds(column), colors.mutedForeground(), Align.LEFT);
     }
@@ -115,7 +115,7 @@ final class NeuronPainter {
       paintVector(Column.KEY, c, slice.keyVector(c));
     }
     if (row >= 0) {
-      paintConnectors(row);
+      paintConnectors(row, clip);
       paintProducts(row, first, end);
       paintScores(row, first, end);
       paintSoftmaxWeights(row, first, end);
@@ -170,12 +170,32 @@ final class NeuronPainter {
     }
   }
 
-  private void paintConnectors(int row) {
+  /**
+   * The connectors from query row {@code row} to every key; those that cannot cross {@code clip}
+   * (both ends above or below it, or the clip beside them) are skipped before any colour is made.
+   */
+  private void paintConnectors(int row, Rectangle clip) {
+    Point from = layout.queryAnchor(row);
+    int columns = slice.columnCount();
+    if (columns == 0) {
+      return;
+    }
+    // The widest stroke reaches this far past a line's ends.
+    int reach = (int) Math.ceil(CONNECTOR.getLineWidth());
+    int right = layout.keyAnchor(0).x;
+    if (clip.x > right + reach || clip.x + clip.width < from.x - reach) {
+      return;
+    }
     lineMode();
     g.setStroke(CONNECTOR);
     Color head = scene.headColor();
-    Point from = layout.queryAnchor(row);
-    for (int c = 0; c < slice.columnCount(); c++) {
+    int top = clip.y - reach;
+    int bottom = clip.y + clip.height + reach;
+    for (int c = 0; c < columns; c++) {
+      int toY = layout.keyAnchor(c).y;
+      if ((from.y < top && toY < top) || (from.y > bottom && toY > bottom)) {
+        continue;
+      }
       double opacity = SignedValueColors.connectorOpacity(slice.weight(row, c));
       Color color = SignedValueColors.withOpacity(head, opacity);
       if (color.getAlpha() > 0 && slice.visible(row, c)) {
