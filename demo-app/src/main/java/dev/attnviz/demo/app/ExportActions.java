@@ -3,6 +3,7 @@ package dev.attnviz.demo.app;
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.io.AttentionJson;
 import dev.attnviz.demo.OutputFiles;
+import dev.attnviz.swing.export.ExportBackground;
 import dev.attnviz.swing.export.ExportableView;
 import dev.attnviz.swing.export.ShownMatrix;
 import dev.attnviz.swing.export.ViewExporter;
@@ -17,8 +18,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javax.swing.ButtonGroup;
 import javax.swing.JFileChooser;
+import javax.swing.JMenu;
 import javax.swing.JOptionPane;
+import javax.swing.JRadioButtonMenuItem;
 import javax.swing.filechooser.FileNameExtensionFilter;
 
 /** The Export menu's work: asks where to write, writes, and reports the outcome. */
@@ -30,25 +34,61 @@ final class ExportActions {
     void write(Path out) throws Exception;
   }
 
+  private static final java.util.Map<ExportBackground, String> BACKGROUND_NAMES =
+      java.util.Map.of(
+          ExportBackground.WHITE, "White",
+          ExportBackground.TRANSPARENT, "Transparent",
+          ExportBackground.THEME, "As on screen (theme)");
+
   private final Component parent;
   private final Consumer<String> onDone;
   private final Consumer<String> onError;
 
-  /** The folder of the last export, offered first next time (this session). */
-  private File lastFolder;
+  /** The background of pictures and the folder of the last export, kept across runs. */
+  private ExportSettings settings;
 
   /** The base name offered for the next export, e.g. {@code head-L8-H0,3,10}. */
   private Supplier<String> baseName = () -> "attention";
 
-  ExportActions(Component parent, Consumer<String> onDone, Consumer<String> onError) {
+  ExportActions(
+      Component parent,
+      ExportSettings settings,
+      Consumer<String> onDone,
+      Consumer<String> onError) {
     this.parent = parent;
+    this.settings = settings;
     this.onDone = onDone;
     this.onError = onError;
+  }
+
+  /** The background chosen and the folder of the last export, to save with the settings. */
+  ExportSettings settings() {
+    return settings;
+  }
+
+  /** What PNG and SVG pictures are drawn on from now on. */
+  void setBackground(ExportBackground background) {
+    settings = settings.withBackground(background);
   }
 
   /** Sets what names the offered file: the shown view, layer and heads. */
   void setBaseName(Supplier<String> name) {
     this.baseName = name;
+  }
+
+  /** The "Picture background" menu: white, transparent or the theme's, the current one checked. */
+  JMenu backgroundMenu() {
+    JMenu menu = new JMenu("Picture background (PNG, SVG)");
+    ButtonGroup group = new ButtonGroup();
+    for (ExportBackground background : ExportBackground.values()) {
+      JRadioButtonMenuItem item =
+          new JRadioButtonMenuItem(
+              BACKGROUND_NAMES.get(background), background == settings.background());
+      item.addActionListener(e -> setBackground(background));
+      group.add(item);
+      menu.add(item);
+    }
+    return menu;
   }
 
   void png(ExportableView view, double scale) {
@@ -65,7 +105,8 @@ final class ExportActions {
         return;
       }
     }
-    save("PNG image", "png", out -> OutputFiles.writePng(view, fitting, out));
+    save(
+        "PNG image", "png", out -> OutputFiles.writePng(view, fitting, settings.background(), out));
   }
 
   /**
@@ -95,7 +136,7 @@ final class ExportActions {
   }
 
   void svg(ExportableView view) {
-    save("SVG vector image", "svg", out -> OutputFiles.writeSvg(view, out));
+    save("SVG vector image", "svg", out -> OutputFiles.writeSvg(view, settings.background(), out));
   }
 
   void csv(Optional<ShownMatrix> matrix, List<String> metadata) {
@@ -115,7 +156,11 @@ final class ExportActions {
     chooser.setDialogTitle("Export " + description);
     chooser.setFileFilter(new FileNameExtensionFilter(description, extension));
     String name = baseName.get() + "." + extension;
-    chooser.setSelectedFile(lastFolder == null ? new File(name) : new File(lastFolder, name));
+    chooser.setSelectedFile(
+        settings
+            .existingFolder()
+            .map(folder -> new File(folder.toFile(), name))
+            .orElse(new File(name)));
     if (chooser.showSaveDialog(parent) != JFileChooser.APPROVE_OPTION) {
       return;
     }
@@ -131,7 +176,7 @@ final class ExportActions {
     }
     try {
       writer.write(out);
-      lastFolder = out.toAbsolutePath().getParent().toFile();
+      settings = settings.withFolder(out.toAbsolutePath().getParent());
       onDone.accept("Exported " + out);
     } catch (FileSystemException e) {
       onError.accept("Could not export: " + e.getMessage());

@@ -112,8 +112,8 @@ public final class MainWindow extends JFrame {
         new ViewTabs(
             viewModel,
             selection,
-            new ComparePanel(service.newLane(), selection, this::compareTarget));
-    this.exports = new ExportActions(this, status::idle, this::showError);
+            new ComparePanel(service.newLane(), selection, this::compareTarget, providers.names()));
+    this.exports = new ExportActions(this, settings.export(), status::idle, this::showError);
     exports.setBaseName(this::exportName);
 
     JPanel north = new JPanel(new BorderLayout());
@@ -365,6 +365,7 @@ public final class MainWindow extends JFrame {
               () -> exports.png(tabs.selectedView(), scale)));
     }
     export.add(item("SVG vector image", 0, () -> exports.svg(tabs.selectedView())));
+    export.add(exports.backgroundMenu());
     export.add(
         item(
             "CSV of the shown matrix",
@@ -519,7 +520,11 @@ public final class MainWindow extends JFrame {
         WindowBounds.clamp(
             maximized && settings.windowBounds() != null ? settings.windowBounds() : getBounds(),
             WindowBounds.screens());
-    settings = input.storeInto(settings).withWindow(bounds, maximized, tabs.selectedIndex());
+    settings =
+        input
+            .storeInto(settings)
+            .withWindow(bounds, maximized, tabs.selectedIndex())
+            .withExport(exports.settings());
     try {
       store.save(settings);
     } catch (IOException e) {

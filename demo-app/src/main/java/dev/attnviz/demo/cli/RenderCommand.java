@@ -10,6 +10,7 @@ import dev.attnviz.demo.app.Themes;
 import dev.attnviz.swing.DisplayMode;
 import dev.attnviz.swing.HeadView;
 import dev.attnviz.swing.ModelView;
+import dev.attnviz.swing.export.ExportBackground;
 import dev.attnviz.swing.export.ExportableView;
 import dev.attnviz.swing.export.ViewExporter;
 import dev.attnviz.swing.model.AttentionSelectionModel;
@@ -56,6 +57,19 @@ final class RenderCommand implements Callable<Integer> {
   enum Theme {
     light,
     dark
+  }
+
+  /** The picture backgrounds, as typed on the command line. */
+  enum Background {
+    white(ExportBackground.WHITE),
+    transparent(ExportBackground.TRANSPARENT),
+    theme(ExportBackground.THEME);
+
+    final ExportBackground export;
+
+    Background(ExportBackground export) {
+      this.export = export;
+    }
   }
 
   @Spec CommandLine.Model.CommandSpec spec;
@@ -113,6 +127,14 @@ final class RenderCommand implements Callable<Integer> {
   Theme theme;
 
   @Option(
+      names = "--background",
+      paramLabel = "BG",
+      description =
+          "white, transparent or theme (default white; theme with --theme dark). White and"
+              + " transparent pictures use light colours.")
+  Background background;
+
+  @Option(
       names = "--scale",
       paramLabel = "S",
       defaultValue = "2",
@@ -147,11 +169,16 @@ final class RenderCommand implements Callable<Integer> {
     }
     Themes.install(theme == Theme.dark);
     ExportableView shown = build(data);
+    // A dark theme asked for without a background means the dark picture, as on screen.
+    ExportBackground on =
+        background != null
+            ? background.export
+            : theme == Theme.dark ? ExportBackground.THEME : ExportBackground.WHITE;
     if (format.equals("png")) {
       requireFits(shown, data);
-      OutputFiles.writePng(shown, scale, out);
+      OutputFiles.writePng(shown, scale, on, out);
     } else {
-      OutputFiles.writeSvg(shown, out);
+      OutputFiles.writeSvg(shown, on, out);
     }
     return Cli.OK;
   }
