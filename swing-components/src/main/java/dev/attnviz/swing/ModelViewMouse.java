@@ -2,6 +2,7 @@ package dev.attnviz.swing;
 
 import dev.attnviz.swing.model.LayerHead;
 import dev.attnviz.swing.render.AttentionTooltips;
+import dev.attnviz.swing.render.ShownAttention;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 
@@ -53,8 +54,12 @@ final class ModelViewMouse extends MouseAdapter {
     ViewHit hit = view.hitAt(e.getPoint());
     LayerHead cell = hit.cell();
     if (cell != null) {
+      ShownAttention shown = view.shown();
       return AttentionTooltips.thumbnail(
-          cell.layer(), cell.head(), cell.equals(view.getSelectionModel().selectedCell()));
+          cell.layer(),
+          cell.head(),
+          cell.equals(view.getSelectionModel().selectedCell()),
+          shown == null ? null : shown.attention().problem(cell.layer(), cell.head()).orElse(null));
     }
     return hit.token() == null
         ? null

@@ -49,12 +49,15 @@ public final class AttentionDifference {
   /**
    * Returns {@code a − b}.
    *
-   * @throws IllegalArgumentException if the kinds differ, or the numbers of layers, heads, query
-   *     tokens or key tokens differ
+   * @throws IllegalArgumentException if a head of either has invalid values ({@link
+   *     Attention#problem}), if the kinds differ, or the numbers of layers, heads, query tokens or
+   *     key tokens differ
    */
   public static AttentionDifference of(Attention a, Attention b) {
     Objects.requireNonNull(a, "a");
     Objects.requireNonNull(b, "b");
+    a.requireValidValues();
+    b.requireValidValues();
     if (a.kind() != b.kind()) {
       throw new IllegalArgumentException(
           "cannot subtract '"

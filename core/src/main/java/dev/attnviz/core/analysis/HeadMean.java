@@ -22,7 +22,8 @@ public final class HeadMean {
    * Returns the mean over the heads in {@code heads} of layer {@code layer}, a {@code queries ×
    * keys} matrix. The heads form a set: a head listed twice counts once.
    *
-   * @throws IllegalArgumentException if {@code heads} is empty
+   * @throws IllegalArgumentException if {@code heads} is empty or a chosen head has invalid values
+   *     ({@link Attention#problem})
    * @throws IndexOutOfBoundsException if the layer or a head is out of range
    */
   public static Matrix of(Attention attention, int layer, Collection<Integer> heads) {
@@ -32,6 +33,9 @@ public final class HeadMean {
     BitSet chosen = new BitSet(attention.headCount());
     for (Integer head : heads) {
       chosen.set(Objects.checkIndex(Objects.requireNonNull(head, "head"), attention.headCount()));
+    }
+    for (int head = chosen.nextSetBit(0); head >= 0; head = chosen.nextSetBit(head + 1)) {
+      attention.problem(layer, head).ifPresent(HeadMean::fail);
     }
     if (chosen.isEmpty()) {
       throw new IllegalArgumentException(
@@ -55,6 +59,10 @@ public final class HeadMean {
       sum[p] /= count;
     }
     return new Matrix(rows, cols, sum);
+  }
+
+  private static void fail(String problem) {
+    throw new IllegalArgumentException(problem);
   }
 
   /** Returns the mean over every head of layer {@code layer}. */

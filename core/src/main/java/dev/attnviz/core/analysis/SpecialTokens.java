@@ -33,10 +33,12 @@ public final class SpecialTokens {
    * Returns {@code attention} without its special query and key tokens, rows re-normalized. The
    * remaining tokens are all non-special and keep their word grouping.
    *
-   * @throws IllegalArgumentException if every query token or every key token is special
+   * @throws IllegalArgumentException if every query token or every key token is special, or a head
+   *     has invalid values ({@link Attention#problem})
    */
   public static Attention hide(Attention attention) {
     Objects.requireNonNull(attention, "attention");
+    attention.requireValidValues();
     TokenMapping queries = TokenMapping.withoutSpecial(attention.queryTokens());
     TokenMapping keys = TokenMapping.withoutSpecial(attention.keyTokens());
     if (queries.size() == 0 || keys.size() == 0) {
@@ -88,7 +90,8 @@ public final class SpecialTokens {
     return Tokens.of(List.of(strings), new BitSet(), wordOf);
   }
 
-  private static Tensor4D rowsOf(Tensor4D vectors, TokenMapping mapping) {
+  /** The vector rows of the tokens {@code mapping} keeps (each kept token is one original). */
+  static Tensor4D rowsOf(Tensor4D vectors, TokenMapping mapping) {
     Tensor4D.Builder builder =
         Tensor4D.builder(vectors.dim0(), vectors.dim1(), mapping.size(), vectors.dim3());
     float[] row = new float[vectors.dim3()];

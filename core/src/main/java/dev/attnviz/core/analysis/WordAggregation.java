@@ -33,9 +33,14 @@ public final class WordAggregation {
 
   private WordAggregation() {}
 
-  /** Returns {@code attention} with query and key tokens aggregated into words. */
+  /**
+   * Returns {@code attention} with query and key tokens aggregated into words.
+   *
+   * @throws IllegalArgumentException if a head has invalid values ({@link Attention#problem})
+   */
   public static Attention aggregate(Attention attention) {
     Objects.requireNonNull(attention, "attention");
+    attention.requireValidValues();
     TokenMapping queries = TokenMapping.byWord(attention.queryTokens());
     TokenMapping keys = TokenMapping.byWord(attention.keyTokens());
     return Attention.builder(attention.kind())

@@ -54,9 +54,13 @@ public final class AttentionJson {
    * file behind and leaves an earlier file at that path untouched.
    *
    * @throws IOException naming the path if the file cannot be written
+   * @throws IllegalArgumentException if a head has invalid values ({@link
+   *     dev.attnviz.core.Attention#problem}, possible for a large dump checked when looked at);
+   *     nothing is written
    */
   public static void write(AttentionData data, Path file) throws IOException {
     Objects.requireNonNull(data, "data");
+    data.attentions().forEach(dev.attnviz.core.Attention::requireValidValues);
     AtomicFiles.write(file, out -> write(data, out));
   }
 
@@ -64,10 +68,13 @@ public final class AttentionJson {
    * Writes {@code data} to {@code out} as UTF-8 JSON. Flushes but does not close {@code out}.
    *
    * @throws IOException if {@code out} fails
+   * @throws IllegalArgumentException if a head has invalid values ({@link
+   *     dev.attnviz.core.Attention#problem}); nothing is written
    */
   public static void write(AttentionData data, OutputStream out) throws IOException {
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(out, "out");
+    data.attentions().forEach(dev.attnviz.core.Attention::requireValidValues);
     JsonAttentionWriter.write(data, out);
   }
 }

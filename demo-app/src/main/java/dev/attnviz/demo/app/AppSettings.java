@@ -19,6 +19,7 @@ import java.util.TreeMap;
  * @param windowBounds the main window's bounds, or null for a default placement
  * @param maximized whether the main window was maximized
  * @param selectedTab the index of the selected view tab
+ * @param export the export background and the folder of the last export
  */
 public record AppSettings(
     String theme,
@@ -29,7 +30,8 @@ public record AppSettings(
     List<RecentInput> recentInputs,
     Rectangle windowBounds,
     boolean maximized,
-    int selectedTab) {
+    int selectedTab,
+    ExportSettings export) {
 
   /** How many recent inputs are remembered. */
   public static final int MAX_RECENT = 10;
@@ -51,12 +53,22 @@ public record AppSettings(
     modelPaths = Map.copyOf(modelPaths);
     recentInputs = List.copyOf(recentInputs.subList(0, Math.min(MAX_RECENT, recentInputs.size())));
     windowBounds = windowBounds == null ? null : new Rectangle(windowBounds);
+    Objects.requireNonNull(export, "export");
   }
 
   /** The settings of a first start. */
   public static AppSettings defaults() {
     return new AppSettings(
-        LIGHT, "tensorflow", Map.of(), true, false, List.of(FIRST_INPUT), null, false, 0);
+        LIGHT,
+        "tensorflow",
+        Map.of(),
+        true,
+        false,
+        List.of(FIRST_INPUT),
+        null,
+        false,
+        0,
+        ExportSettings.DEFAULT);
   }
 
   /** Whether the dark theme is chosen. */
@@ -86,7 +98,8 @@ public record AppSettings(
         recentInputs,
         windowBounds,
         maximized,
-        selectedTab);
+        selectedTab,
+        export);
   }
 
   /** With another backend. */
@@ -100,7 +113,8 @@ public record AppSettings(
         recentInputs,
         windowBounds,
         maximized,
-        selectedTab);
+        selectedTab,
+        export);
   }
 
   /** With the model of {@code provider} set to {@code path}, or the default if null. */
@@ -120,7 +134,8 @@ public record AppSettings(
         recentInputs,
         windowBounds,
         maximized,
-        selectedTab);
+        selectedTab,
+        export);
   }
 
   /** With the compute options. */
@@ -134,7 +149,8 @@ public record AppSettings(
         recentInputs,
         windowBounds,
         maximized,
-        selectedTab);
+        selectedTab,
+        export);
   }
 
   /** With {@code input} first among the recent inputs (moved there if already present). */
@@ -151,7 +167,8 @@ public record AppSettings(
         recent,
         windowBounds,
         maximized,
-        selectedTab);
+        selectedTab,
+        export);
   }
 
   /** With the window state. */
@@ -165,6 +182,27 @@ public record AppSettings(
         recentInputs,
         bounds,
         newMaximized,
-        tab);
+        tab,
+        export);
+  }
+
+  /**
+   * With other export choices.
+   *
+   * @param newExport the export background and last folder
+   * @return the changed copy
+   */
+  public AppSettings withExport(ExportSettings newExport) {
+    return new AppSettings(
+        theme,
+        backend,
+        modelPaths,
+        queriesAndKeys,
+        truncate,
+        recentInputs,
+        windowBounds,
+        maximized,
+        selectedTab,
+        newExport);
   }
 }

@@ -3,6 +3,7 @@ package dev.attnviz.swing.neuron;
 import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.neuron.NeuronLayout.Column;
 import dev.attnviz.swing.render.HiDpi;
+import dev.attnviz.swing.render.NumberText;
 import dev.attnviz.swing.render.TextFit;
 import dev.attnviz.swing.render.TokenColumnsDisplay;
 import dev.attnviz.swing.render.ViewColors;
@@ -297,8 +298,8 @@ final class NeuronPainter {
         slice.queryLabels().get(row).strip(),
         slice.keyLabels().get(column).strip(),
         slice.headSize(),
-        String.format(Locale.ROOT, "%.3f", slice.scores(row)[column]),
-        String.format(Locale.ROOT, "%.3f", slice.weight(row, column)));
+        NumberText.significant(slice.scores(row)[column]),
+        NumberText.significant(slice.weight(row, column)));
   }
 
   /** The cells of one contribution list entry, as painted. */
@@ -307,9 +308,10 @@ final class NeuronPainter {
         Double.isNaN(c.share()) ? "\u2013" : String.format(Locale.ROOT, "%.0f%%", 100 * c.share());
     return new String[] {
       Integer.toString(c.dimension()),
-      String.format(Locale.ROOT, "%.3f", c.query()),
-      String.format(Locale.ROOT, "%.3f", c.key()),
-      String.format(Locale.ROOT, "%.3f", c.product()),
+      // Three significant digits, at most four decimals: the columns keep their measured width.
+      NumberText.significant(c.query(), 3, 4),
+      NumberText.significant(c.key(), 3, 4),
+      NumberText.significant(c.product(), 3, 4),
       share
     };
   }
