@@ -29,7 +29,12 @@ public final class HeadStatistics {
     this.byKind = byKind;
   }
 
-  /** Computes the statistics of every head of every kind in {@code data}. */
+  /**
+   * Computes the statistics of every head of every kind in {@code data}.
+   *
+   * @param data the attention of one input; not null
+   * @return the statistics of every head of every kind
+   */
   public static HeadStatistics of(AttentionData data) {
     Objects.requireNonNull(data, "data");
     Map<AttentionKind, KindSummaries> byKind = new EnumMap<>(AttentionKind.class);
@@ -39,7 +44,12 @@ public final class HeadStatistics {
     return new HeadStatistics(Collections.unmodifiableMap(byKind));
   }
 
-  /** Computes the statistics of every head of one attention. */
+  /**
+   * Computes the statistics of every head of one attention.
+   *
+   * @param attention the attention of one kind; not null
+   * @return the statistics of every head of that kind
+   */
   public static HeadStatistics of(Attention attention) {
     Objects.requireNonNull(attention, "attention");
     Map<AttentionKind, KindSummaries> byKind = new EnumMap<>(AttentionKind.class);
@@ -58,12 +68,12 @@ public final class HeadStatistics {
     return new KindSummaries(attention.layerCount(), attention.headCount(), List.copyOf(heads));
   }
 
-  /** The kinds summarized, in {@link AttentionKind} order. */
+  /** {@return the kinds summarized, in {@link AttentionKind} order} */
   public Set<AttentionKind> kinds() {
     return byKind.keySet();
   }
 
-  /** Every head, ordered by kind, then layer, then head. */
+  /** {@return every head, ordered by kind, then layer, then head; a new list} */
   public List<HeadSummary> heads() {
     List<HeadSummary> all = new ArrayList<>();
     byKind.values().forEach(kind -> all.addAll(kind.heads()));
@@ -73,18 +83,32 @@ public final class HeadStatistics {
   /**
    * The heads of one kind, ordered by layer, then head.
    *
+   * @param kind a summarized kind
+   * @return the summaries of that kind's heads; unmodifiable
    * @throws IllegalArgumentException if the kind was not summarized
    */
   public List<HeadSummary> heads(AttentionKind kind) {
     return forKind(kind).heads();
   }
 
-  /** Number of layers of {@code kind}. */
+  /**
+   * Number of layers of {@code kind}.
+   *
+   * @param kind a summarized kind
+   * @return the number of layers of that kind
+   * @throws IllegalArgumentException if the kind was not summarized
+   */
   public int layerCount(AttentionKind kind) {
     return forKind(kind).layerCount();
   }
 
-  /** Number of heads per layer of {@code kind}. */
+  /**
+   * Number of heads per layer of {@code kind}.
+   *
+   * @param kind a summarized kind
+   * @return the number of heads per layer of that kind
+   * @throws IllegalArgumentException if the kind was not summarized
+   */
   public int headCount(AttentionKind kind) {
     return forKind(kind).headCount();
   }
@@ -92,6 +116,10 @@ public final class HeadStatistics {
   /**
    * Returns the summary of one head.
    *
+   * @param kind a summarized kind
+   * @param layer the layer, from 0
+   * @param head the head within the layer, from 0
+   * @return the summary of that head
    * @throws IllegalArgumentException if the kind was not summarized
    * @throws IndexOutOfBoundsException if the layer or head is out of range
    */
@@ -105,6 +133,10 @@ public final class HeadStatistics {
   /**
    * Every head sorted by {@code statistic}; NaN values last, ties in kind, layer, head order. See
    * {@link HeadSummary#comparing(Statistic, boolean)}.
+   *
+   * @param statistic the statistic to sort by; not null
+   * @param descending true for the largest value first
+   * @return a new list of every head, sorted
    */
   public List<HeadSummary> sortedBy(Statistic statistic, boolean descending) {
     List<HeadSummary> sorted = new ArrayList<>(heads());
@@ -116,6 +148,9 @@ public final class HeadStatistics {
    * One statistic of every head of {@code kind} as a {@code layers × heads} matrix, for a heatmap:
    * {@code grid.get(layer, head)}.
    *
+   * @param kind a summarized kind
+   * @param statistic the statistic to show; not null
+   * @return a new {@code layers × heads} matrix; NaN where the statistic is undefined
    * @throws IllegalArgumentException if the kind was not summarized
    */
   public Matrix grid(AttentionKind kind, Statistic statistic) {
