@@ -17,6 +17,11 @@ public final class DemoApp {
   /**
    * Opens the window on the EDT and starts computing the remembered input on the remembered backend
    * (the embedded default model on a first start). Returns once the window is visible.
+   *
+   * @param store the settings to start from and save to
+   * @return the visible window
+   * @throws InterruptedException if interrupted while waiting for the EDT
+   * @throws InvocationTargetException if building the window failed
    */
   public static MainWindow start(SettingsStore store)
       throws InterruptedException, InvocationTargetException {
