@@ -5,6 +5,7 @@ import dev.attnviz.swing.accessibility.AttentionDescription;
 import dev.attnviz.swing.accessibility.ViewDescriber;
 import dev.attnviz.swing.export.ExportableView;
 import dev.attnviz.swing.export.ShownMatrix;
+import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.LayerHead;
@@ -60,7 +61,7 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
   private TokenRef paintedSelection;
   private boolean disposed;
   private final List<SelectionControls> boundControls = new ArrayList<>();
-  private String accessibleViewName = "Attention view";
+  private String accessibleViewName = Messages.text("attentionView.name");
   private ViewDescriber describer = AttentionDescription::of;
 
   /** Creates a view bound to the given models. */
@@ -386,7 +387,7 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
 
   private String describeContent() {
     ShownAttention now = shown();
-    return now == null ? AttentionDescription.NO_DATA : describer.describe(now, selection);
+    return now == null ? AttentionDescription.noData() : describer.describe(now, selection);
   }
 
   /** Fires the description change if someone asked for the accessible context. */

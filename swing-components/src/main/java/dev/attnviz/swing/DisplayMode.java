@@ -1,25 +1,21 @@
 package dev.attnviz.swing;
 
+import dev.attnviz.swing.internal.Messages;
+
 /** How the head view draws the attention of its layer. */
 public enum DisplayMode {
   /** Lines between the two token columns, one per active head and token pair. */
-  LINES("Lines"),
+  LINES,
   /**
    * A heatmap: the one active head, or the mean of the active heads. Shown as "Heatmap", the one
    * name the app, the command line and the README use; the constant keeps its name for existing
    * code.
    */
-  MATRIX("Heatmap");
+  MATRIX;
 
-  private final String label;
-
-  DisplayMode(String label) {
-    this.label = label;
-  }
-
-  /** A label for menus. */
+  /** A label for menus, in the views' locale ("Lines", "Heatmap"). */
   @Override
   public String toString() {
-    return label;
+    return Messages.text(this == LINES ? "displayMode.lines" : "displayMode.heatmap");
   }
 }

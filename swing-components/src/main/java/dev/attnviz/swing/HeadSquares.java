@@ -1,5 +1,6 @@
 package dev.attnviz.swing;
 
+import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.SelectionListener;
 import dev.attnviz.swing.render.HeadPalette;
@@ -140,9 +141,7 @@ public final class HeadSquares extends JComponent {
     if (head < 0) {
       return null;
     }
-    return "<html>Head "
-        + head
-        + "<br>Click: turn on or off &middot; double-click: show it alone</html>";
+    return Messages.format("headSquares.tooltip", head);
   }
 
   @Override

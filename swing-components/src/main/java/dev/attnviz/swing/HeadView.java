@@ -3,6 +3,7 @@ package dev.attnviz.swing;
 import dev.attnviz.swing.SelectionControls.Part;
 import dev.attnviz.swing.accessibility.AttentionDescription;
 import dev.attnviz.swing.export.ShownMatrix;
+import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.SelectionEvent;
@@ -65,7 +66,6 @@ public class HeadView extends AttentionView {
   private static final int MARGIN = 8;
   private static final int MAX_LABEL_WIDTH = 160;
   private static final int EXPORT_STRIP_GAP = 6;
-  private static final String NO_DATA = "No attention data";
 
   private final SelectionControls selectors =
       new SelectionControls(EnumSet.of(Part.LAYER, Part.KIND, Part.FILTER, Part.DISPLAY_OPTIONS));
@@ -101,7 +101,7 @@ public class HeadView extends AttentionView {
   public HeadView(AttentionViewModel model, AttentionSelectionModel selection) {
     super(model, selection);
     squares = new HeadSquares(this::headCount, this::hasFocus);
-    selectors.addToSelectorRow(new JLabel("Show:"), modeBox.component());
+    selectors.addToSelectorRow(new JLabel(Messages.text("headView.show")), modeBox.component());
     selectors.setAlignmentX(LEFT_ALIGNMENT);
     squares.setAlignmentX(LEFT_ALIGNMENT);
     controlsBar().add(bindControls(selectors));
@@ -113,7 +113,7 @@ public class HeadView extends AttentionView {
         new ViewNavigation(this, this::shown, false)
             .onToken(token -> tokenBounds(token).ifPresent(this::scrollRectToVisible))
             .actions());
-    describeAs("Head view", AttentionDescription::of);
+    describeAs(Messages.text("headView.name"), AttentionDescription::of);
     start();
   }
 
@@ -308,7 +308,7 @@ public class HeadView extends AttentionView {
     ShownAttention shown = shown();
     if (shown == null) {
       g.setColor(colors().mutedForeground());
-      TextFit.drawAt(g, colors().text(), NO_DATA, MARGIN, MARGIN);
+      TextFit.drawAt(g, colors().text(), Messages.text("view.noData"), MARGIN, MARGIN);
       return;
     }
     display()

@@ -1,5 +1,6 @@
 package dev.attnviz.swing;
 
+import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.LayerHead;
 import dev.attnviz.swing.render.ModelGridLayout;
@@ -91,7 +92,8 @@ final class ModelDetailPane {
     }
     g.setColor(colors.foreground());
     ViewText title = ViewText.of(colors.font().deriveFont(Font.BOLD));
-    TextFit.drawInBox(g, title, cell.toString(), titleBox(), false);
+    TextFit.drawInBox(
+        g, title, Messages.format("view.layerHead", cell.layer(), cell.head()), titleBox(), false);
     display.paint(g, clip, scene, null, null);
   }
 }

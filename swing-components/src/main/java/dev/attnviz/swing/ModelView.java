@@ -2,6 +2,7 @@ package dev.attnviz.swing;
 
 import dev.attnviz.swing.SelectionControls.Part;
 import dev.attnviz.swing.export.ShownMatrix;
+import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.LayerHead;
@@ -117,7 +118,9 @@ public class ModelView extends AttentionView {
         new ViewNavigation(this, () -> shownSelectedCell() == null ? null : shown(), true)
             .onToken(token -> detailTokenBounds(token).ifPresent(this::scrollRectToVisible))
             .actions());
-    describeAs("Model view", dev.attnviz.swing.accessibility.AttentionDescription::modelGrid);
+    describeAs(
+        Messages.text("modelView.name"),
+        dev.attnviz.swing.accessibility.AttentionDescription::modelGrid);
     start();
   }
 
@@ -393,7 +396,7 @@ public class ModelView extends AttentionView {
     ModelGridLayout layout = gridLayout();
     if (layout == null) {
       g.setColor(colors().mutedForeground());
-      TextFit.drawAt(g, colors().text(), "No attention data", MARGIN, MARGIN);
+      TextFit.drawAt(g, colors().text(), Messages.text("view.noData"), MARGIN, MARGIN);
       return;
     }
     Rectangle clip = g.getClipBounds();

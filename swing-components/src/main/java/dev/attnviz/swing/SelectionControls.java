@@ -4,6 +4,7 @@ import dev.attnviz.core.Attention;
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.AttentionKind;
 import dev.attnviz.core.SentenceFilter;
+import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.SelectionEvent.Aspect;
@@ -57,14 +58,13 @@ public final class SelectionControls extends JPanel {
   private final JComboBox<Integer> headBox = new JComboBox<>();
   private final JComboBox<SentenceFilter> filterBox = new JComboBox<>(SentenceFilter.values());
   private final JComboBox<AttentionKind> kindBox = new JComboBox<>();
-  private final JLabel layerLabel = new JLabel("Layer:");
-  private final JLabel headLabel = new JLabel("Head:");
-  private final JLabel filterLabel = new JLabel("Attention:");
-  private final JLabel kindLabel = new JLabel("Kind:");
-  private final JCheckBox hideSpecialBox = new JCheckBox("Hide special tokens");
-  private final JCheckBox wordLevelBox = new JCheckBox("Word level");
-  private final JLabel pendingLabel =
-      new JLabel("computing\u2026 (the picture shows the previous options)");
+  private final JLabel layerLabel = new JLabel(Messages.text("controls.layer"));
+  private final JLabel headLabel = new JLabel(Messages.text("controls.head"));
+  private final JLabel filterLabel = new JLabel(Messages.text("controls.filter"));
+  private final JLabel kindLabel = new JLabel(Messages.text("controls.kind"));
+  private final JCheckBox hideSpecialBox = new JCheckBox(Messages.text("controls.hideSpecial"));
+  private final JCheckBox wordLevelBox = new JCheckBox(Messages.text("controls.wordLevel"));
+  private final JLabel pendingLabel = new JLabel(Messages.text("controls.pending"));
   private final EnumSet<Part> parts;
   private final JPanel selectorRow =
       ControlRow.of(
@@ -118,19 +118,16 @@ public final class SelectionControls extends JPanel {
     headBox.setName("head");
     filterBox.setName("filter");
     kindBox.setName("kind");
-    layerBox.getAccessibleContext().setAccessibleName("Layer");
-    headBox.getAccessibleContext().setAccessibleName("Head");
-    filterBox.getAccessibleContext().setAccessibleName("Sentence-pair filter");
-    kindBox.getAccessibleContext().setAccessibleName("Attention kind");
+    layerBox.getAccessibleContext().setAccessibleName(Messages.text("controls.layerName"));
+    headBox.getAccessibleContext().setAccessibleName(Messages.text("controls.headName"));
+    filterBox.getAccessibleContext().setAccessibleName(Messages.text("controls.filterName"));
+    kindBox.getAccessibleContext().setAccessibleName(Messages.text("controls.kindName"));
     hideSpecialBox.setName("hideSpecialTokens");
     wordLevelBox.setName("wordLevel");
     hideSpecialBox.setOpaque(false);
     wordLevelBox.setOpaque(false);
-    hideSpecialBox.setToolTipText(
-        "Hide [CLS], [SEP] and other special tokens; each row is re-normalized over the rest");
-    wordLevelBox.setToolTipText(
-        "Join sub-word pieces into words: attention to a word is the sum over its pieces,"
-            + " from a word the mean");
+    hideSpecialBox.setToolTipText(Messages.text("controls.hideSpecialTooltip"));
+    wordLevelBox.setToolTipText(Messages.text("controls.wordLevelTooltip"));
     filterBox.setRenderer(new LabelRenderer());
     kindBox.setRenderer(new LabelRenderer());
     // Two rows, so that a view adding its own controls to the selectors still fits a narrow

@@ -1,8 +1,8 @@
 package dev.attnviz.swing;
 
 import dev.attnviz.core.AttentionData;
+import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.model.AttentionViewModel;
-import java.util.Locale;
 import java.util.Objects;
 import javax.swing.BorderFactory;
 import javax.swing.JLabel;
@@ -61,9 +61,9 @@ public final class ShownCaption extends JLabel {
 
   private void refresh() {
     AttentionData data = model.data();
-    String text = data == null ? "Nothing shown yet" : describe(data, source);
+    String text = data == null ? Messages.text("caption.nothing") : describe(data, source);
     if (stale && data != null) {
-      text = "Previous result: " + text + " (the last request failed)";
+      text = Messages.format("caption.stale", text);
     }
     setText(text);
     setToolTipText(text);
@@ -80,10 +80,13 @@ public final class ShownCaption extends JLabel {
       text.append(" \u00b7 ").append(shorten(source.strip()));
     }
     int tokens = data.primary().queryTokens().size();
-    text.append(String.format(Locale.ROOT, " \u00b7 %d token%s", tokens, tokens == 1 ? "" : "s"));
+    text.append(" \u00b7 ")
+        .append(Messages.format(tokens == 1 ? "caption.token" : "caption.tokens", tokens));
     data.truncation()
         .ifPresent(
-            t -> text.append(" (truncated from ").append(t.originalTokenCount()).append(')'));
+            t ->
+                text.append(' ')
+                    .append(Messages.format("caption.truncated", t.originalTokenCount())));
     return text.toString();
   }
 

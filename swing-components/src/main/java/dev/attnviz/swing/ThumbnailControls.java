@@ -1,5 +1,6 @@
 package dev.attnviz.swing;
 
+import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.render.HeatColorScale;
 import dev.attnviz.swing.render.ThumbnailPainter;
 import dev.attnviz.swing.render.ViewColors;
@@ -39,7 +40,7 @@ final class ThumbnailControls {
   ThumbnailControls(Supplier<ThumbnailPainter.Style> style, Consumer<ThumbnailMode> setMode) {
     this.style = style;
     mode.setName("thumbnailMode");
-    mode.setToolTipText("How thumbnails draw each head: lines, or a heatmap of the weights");
+    mode.setToolTipText(Messages.text("thumbnails.tooltip"));
     mode.setRenderer(new ModeRenderer());
     mode.addActionListener(
         e -> {
@@ -47,7 +48,7 @@ final class ThumbnailControls {
             setMode.accept(chosen);
           }
         });
-    JLabel title = new JLabel("Thumbnails:");
+    JLabel title = new JLabel(Messages.text("thumbnails.label"));
     title.setLabelFor(mode);
     row = ControlRow.of(title, mode, legend);
   }
@@ -68,13 +69,16 @@ final class ThumbnailControls {
       return "";
     }
     return switch (value) {
-      case LINES -> "Lines";
-      case HEATMAP -> "Heatmap";
+      case LINES -> Messages.text("thumbnails.lines");
+      case HEATMAP -> Messages.text("thumbnails.heatmap");
       case AUTO -> {
         ThumbnailPainter.Style now = style.get();
         yield now == null
-            ? "Auto"
-            : now == ThumbnailPainter.Style.HEATMAP ? "Auto (heatmap)" : "Auto (lines)";
+            ? Messages.text("thumbnails.auto")
+            : Messages.text(
+                now == ThumbnailPainter.Style.HEATMAP
+                    ? "thumbnails.autoHeatmap"
+                    : "thumbnails.autoLines");
       }
     };
   }
@@ -108,20 +112,21 @@ final class ThumbnailControls {
   /** "weight 0 [bar] 1": the heatmap thumbnails' scale, in the theme's foreground colour. */
   private static final class Legend extends JComponent {
     private static final int BAR = 90;
-    private static final String LOW = "weight 0";
-    private static final String HIGH = "1 (each layer in its colour)";
+    private final String low = Messages.text("thumbnails.legendLow");
+    private final String high = Messages.text("thumbnails.legendHigh");
     private ViewColors colors = ViewColors.fromUIManager();
 
     Legend() {
       setToolTipText(
-          "Heatmap colour: weight^" + ThumbnailPainter.HEATMAP_GAMMA + " of the layer's colour");
+          Messages.format(
+              "thumbnails.legendTooltip", String.valueOf(ThumbnailPainter.HEATMAP_GAMMA)));
     }
 
     @Override
     public Dimension getPreferredSize() {
       var metrics = getFontMetrics(colors.font());
       return new Dimension(
-          metrics.stringWidth(LOW) + metrics.stringWidth(HIGH) + BAR + 12, metrics.getHeight() + 4);
+          metrics.stringWidth(low) + metrics.stringWidth(high) + BAR + 12, metrics.getHeight() + 4);
     }
 
     @Override
@@ -134,8 +139,8 @@ final class ThumbnailControls {
         var metrics = g.getFontMetrics();
         int baseline = (getHeight() + metrics.getAscent() - metrics.getDescent()) / 2;
         g.setColor(colors.foreground());
-        g.drawString(LOW, 0, baseline);
-        int barX = metrics.stringWidth(LOW) + 6;
+        g.drawString(low, 0, baseline);
+        int barX = metrics.stringWidth(low) + 6;
         HeatColorScale scale =
             ThumbnailPainter.heatmapScale(colors.background(), colors.foreground());
         int barY = (getHeight() - 10) / 2;
@@ -146,7 +151,7 @@ final class ThumbnailControls {
         g.setColor(colors.grid());
         g.drawRect(barX - 1, barY - 1, BAR + 1, 11);
         g.setColor(colors.foreground());
-        g.drawString(HIGH, barX + BAR + 6, baseline);
+        g.drawString(high, barX + BAR + 6, baseline);
       } finally {
         g.dispose();
       }

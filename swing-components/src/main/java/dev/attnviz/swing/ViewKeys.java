@@ -1,5 +1,6 @@
 package dev.attnviz.swing;
 
+import dev.attnviz.swing.internal.Messages;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.util.Arrays;
@@ -20,36 +21,44 @@ public final class ViewKeys {
   /** What a key does in a view. */
   public enum Action {
     /** The previous token on the selected side, locked. */
-    PREVIOUS_TOKEN("Previous token (locks it)", KeyEvent.VK_UP),
+    PREVIOUS_TOKEN(KeyEvent.VK_UP),
     /** The next token on the selected side, locked. */
-    NEXT_TOKEN("Next token (locks it)", KeyEvent.VK_DOWN),
+    NEXT_TOKEN(KeyEvent.VK_DOWN),
     /** The previous shown head becomes the focused head. */
-    PREVIOUS_HEAD("Previous head", KeyEvent.VK_LEFT),
+    PREVIOUS_HEAD(KeyEvent.VK_LEFT),
     /** The next shown head becomes the focused head. */
-    NEXT_HEAD("Next head", KeyEvent.VK_RIGHT),
+    NEXT_HEAD(KeyEvent.VK_RIGHT),
     /** The focused head on or off. */
-    TOGGLE_HEAD("Turn the focused head on or off", KeyEvent.VK_SPACE),
+    TOGGLE_HEAD(KeyEvent.VK_SPACE),
     /** The focused head alone, or every head again. */
-    ISOLATE_HEAD("Show the focused head alone, or all heads again", KeyEvent.VK_ENTER),
+    ISOLATE_HEAD(KeyEvent.VK_ENTER),
     /** The previous shown layer. */
-    PREVIOUS_LAYER("Previous layer", KeyEvent.VK_PAGE_UP, KeyEvent.VK_MINUS, KeyEvent.VK_SUBTRACT),
+    PREVIOUS_LAYER(KeyEvent.VK_PAGE_UP, KeyEvent.VK_MINUS, KeyEvent.VK_SUBTRACT),
     /** The next shown layer. */
-    NEXT_LAYER(
-        "Next layer", KeyEvent.VK_PAGE_DOWN, KeyEvent.VK_PLUS, KeyEvent.VK_EQUALS, KeyEvent.VK_ADD),
+    NEXT_LAYER(KeyEvent.VK_PAGE_DOWN, KeyEvent.VK_PLUS, KeyEvent.VK_EQUALS, KeyEvent.VK_ADD),
     /** Unlocks the locked token, or else closes the selected cell. */
-    CLEAR("Unlock the token; again: close the model view's detail", KeyEvent.VK_ESCAPE);
+    CLEAR(KeyEvent.VK_ESCAPE);
 
-    private final String description;
     private final int[] keys;
 
-    Action(String description, int... keys) {
-      this.description = description;
+    Action(int... keys) {
       this.keys = keys;
     }
 
     /** What the action does, for a help text. */
     public String description() {
-      return description;
+      return Messages.text(
+          switch (this) {
+            case PREVIOUS_TOKEN -> "keys.previousToken";
+            case NEXT_TOKEN -> "keys.nextToken";
+            case PREVIOUS_HEAD -> "keys.previousHead";
+            case NEXT_HEAD -> "keys.nextHead";
+            case TOGGLE_HEAD -> "keys.toggleHead";
+            case ISOLATE_HEAD -> "keys.isolateHead";
+            case PREVIOUS_LAYER -> "keys.previousLayer";
+            case NEXT_LAYER -> "keys.nextLayer";
+            case CLEAR -> "keys.clear";
+          });
     }
 
     /** The keys (without modifiers) bound to it. */
@@ -76,17 +85,6 @@ public final class ViewKeys {
   /** A key of a single view, beside the shared map (e.g. the neuron view's Shift+arrows). */
   public record Extra(String view, KeyStroke key, String description) {}
 
-  private static final List<Extra> EXTRAS =
-      List.of(
-          new Extra(
-              "Neuron view",
-              KeyStroke.getKeyStroke(KeyEvent.VK_UP, InputEvent.SHIFT_DOWN_MASK),
-              "Previous key of the itemised pair"),
-          new Extra(
-              "Neuron view",
-              KeyStroke.getKeyStroke(KeyEvent.VK_DOWN, InputEvent.SHIFT_DOWN_MASK),
-              "Next key of the itemised pair"));
-
   private ViewKeys() {}
 
   /** Every shared action, in the order a help text lists them. */
@@ -96,7 +94,17 @@ public final class ViewKeys {
 
   /** The keys that only one view has. */
   public static List<Extra> extras() {
-    return EXTRAS;
+    // Built on each call: the texts follow the views' locale.
+    String neuronView = Messages.text("neuronView.name");
+    return List.of(
+        new Extra(
+            neuronView,
+            KeyStroke.getKeyStroke(KeyEvent.VK_UP, InputEvent.SHIFT_DOWN_MASK),
+            Messages.text("keys.previousPairKey")),
+        new Extra(
+            neuronView,
+            KeyStroke.getKeyStroke(KeyEvent.VK_DOWN, InputEvent.SHIFT_DOWN_MASK),
+            Messages.text("keys.nextPairKey")));
   }
 
   /**

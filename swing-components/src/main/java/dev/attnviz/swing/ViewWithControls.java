@@ -1,5 +1,6 @@
 package dev.attnviz.swing;
 
+import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.render.HeadPalette;
 import dev.attnviz.swing.render.TextFit;
 import dev.attnviz.swing.render.ViewColors;
@@ -376,7 +377,7 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
       TextFit.drawAt(
           g2,
           colors.text(),
-          "Cannot draw this view: " + e.getClass().getSimpleName() + " " + e.getMessage(),
+          Messages.format("view.paintError", e.getClass().getSimpleName(), e.getMessage()),
           ERROR_INSET,
           contentTop() + ERROR_INSET);
     } catch (RuntimeException again) {

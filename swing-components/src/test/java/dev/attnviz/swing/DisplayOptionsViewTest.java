@@ -16,6 +16,7 @@ import dev.attnviz.core.Tensor4D;
 import dev.attnviz.core.Tokens;
 import dev.attnviz.swing.analysis.ComparisonView;
 import dev.attnviz.swing.analysis.RolloutView;
+import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.LayerHead;
@@ -212,14 +213,14 @@ class DisplayOptionsViewTest {
     assertTrue(view.statusMessage().isEmpty());
     model.setWordLevel(true);
     assertFalse(view.isExpandedAvailable());
-    assertEquals(NeuronView.WORD_LEVEL_MESSAGE, view.statusMessage().orElseThrow());
+    assertEquals(Messages.text("neuron.wordLevelNoVectors"), view.statusMessage().orElseThrow());
     model.setWordLevel(false);
     assertTrue(view.isExpandedAvailable());
 
     model.setData(TestData.self(PIECES, uniform(5)));
     model.setWordLevel(true);
     assertEquals(
-        NeuronView.NO_VECTORS_MESSAGE,
+        Messages.text("neuron.noVectors"),
         view.statusMessage().orElseThrow(),
         "data without vectors: word level is not the reason");
   }

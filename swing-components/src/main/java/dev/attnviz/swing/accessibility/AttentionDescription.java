@@ -1,5 +1,6 @@
 package dev.attnviz.swing.accessibility;
 
+import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.LayerHead;
 import dev.attnviz.swing.model.TokenRef;
@@ -17,12 +18,16 @@ import java.util.stream.Collectors;
  */
 public final class AttentionDescription {
 
-  /** The description of a view without data. */
-  public static final String NO_DATA = "No attention data.";
-
-  private static final String NO_LOCKED_TOKEN = "No token is locked.";
-
   private AttentionDescription() {}
+
+  /**
+   * The description of a view without data.
+   *
+   * @return "No attention data." in the views' locale
+   */
+  public static String noData() {
+    return Messages.text("describe.noData");
+  }
 
   /**
    * The layer, the active heads and the locked token, as described above.
@@ -69,15 +74,12 @@ public final class AttentionDescription {
    */
   public static String modelGrid(ShownAttention shown, AttentionSelectionModel selection) {
     String grid =
-        "Grid of "
-            + shown.visibleLayers().length
-            + " layers by "
-            + shown.visibleHeads().length
-            + " heads. ";
+        Messages.format("describe.grid", shown.visibleLayers().length, shown.visibleHeads().length);
     LayerHead cell = selection.selectedCell();
     return cell == null
-        ? grid + "No head is open."
-        : grid + "Open: " + ofHead(shown, selection, cell.layer(), cell.head());
+        ? Messages.format("describe.gridNoHead", grid)
+        : Messages.format(
+            "describe.gridOpen", grid, ofHead(shown, selection, cell.layer(), cell.head()));
   }
 
   /** The selected layer and its focused head, as {@link #ofHead}: the neuron view. */
@@ -91,28 +93,27 @@ public final class AttentionDescription {
    * @param depth the layer the rollout runs to, or a negative number for the last layer
    */
   public static String rollout(ShownAttention shown, AttentionSelectionModel selection, int depth) {
-    return "Attention rollout after "
-        + (depth < 0 ? "the last layer" : "layer " + depth)
-        + ", all heads. "
-        + lockedLabel(shown, selection);
+    String rollout =
+        depth < 0
+            ? Messages.text("describe.rolloutLast")
+            : Messages.format("describe.rolloutAfter", depth);
+    return Messages.format("describe.rollout", rollout, lockedLabel(shown, selection));
   }
 
   /** "Token 'cat' (index 2) is locked." or "No token is locked.", for views without raw weights. */
   public static String lockedLabel(ShownAttention shown, AttentionSelectionModel selection) {
     TokenRef token = selection.lockedToken();
     if (token == null || shown.positionOf(token) < 0) {
-      return NO_LOCKED_TOKEN;
+      return Messages.text("describe.noLockedToken");
     }
-    return "Token '" + shown.label(token) + "' (index " + token.index() + ") is locked.";
+    return Messages.format("describe.locked", shown.label(token), token.index());
   }
 
   /** "Layer 8, heads 0, 3, 10." or "Layer 8, head 3." */
   public static String layerAndHeads(int layer, BitSet heads) {
-    return "Layer "
-        + layer
-        + (heads.cardinality() == 1 ? ", head " : ", heads ")
-        + heads.stream().mapToObj(Integer::toString).collect(Collectors.joining(", "))
-        + ".";
+    String list = heads.stream().mapToObj(Integer::toString).collect(Collectors.joining(", "));
+    return Messages.format(
+        heads.cardinality() == 1 ? "describe.layerHead" : "describe.layerHeads", layer, list);
   }
 
   /**
@@ -122,7 +123,7 @@ public final class AttentionDescription {
   public static String lockedToken(ShownAttention shown, TokenRef token, int layer, BitSet heads) {
     int position = token == null ? -1 : shown.positionOf(token);
     if (position < 0 || heads.isEmpty()) {
-      return NO_LOCKED_TOKEN;
+      return Messages.text("describe.noLockedToken");
     }
     boolean query = token.isQuery();
     int others = query ? shown.columnCount() : shown.rowCount();
@@ -135,17 +136,16 @@ public final class AttentionDescription {
         best = other;
       }
     }
-    String start = "Token '" + shown.label(token) + "' (index " + token.index() + ")";
     if (best < 0) {
-      return start + " has no tokens to attend to.";
+      return Messages.format("describe.nothingToAttend", shown.label(token), token.index());
     }
     String target = query ? shown.columnLabel(best) : shown.rowLabel(best);
-    return start
-        + (query ? " attends most to '" : " is attended most by '")
-        + target
-        + "' ("
-        + String.format(Locale.ROOT, "%.2f", bestWeight)
-        + ").";
+    return Messages.format(
+        query ? "describe.attendsMost" : "describe.attendedMost",
+        shown.label(token),
+        token.index(),
+        target,
+        String.format(Locale.ROOT, "%.2f", bestWeight));
   }
 
   private static float meanWeight(

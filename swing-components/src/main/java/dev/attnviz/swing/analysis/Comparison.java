@@ -4,6 +4,7 @@ import dev.attnviz.core.Attention;
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.AttentionKind;
 import dev.attnviz.core.analysis.ValueRange;
+import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.render.ShownAttention;
 import java.util.BitSet;
 import java.util.Objects;
@@ -56,8 +57,7 @@ record Comparison(float[] a, float[] b, float[] difference, ValueRange range) {
   static Optional<String> problem(
       AttentionData a, AttentionData b, AttentionKind kind, String unit) {
     if (!b.has(kind)) {
-      return Optional.of(
-          "B has no '" + kind.id() + "' attention to compare with A's; it has " + b.kindList());
+      return Optional.of(Messages.format("compare.kindMissing", kind.id(), b.kindList()));
     }
     Attention x = a.attention(kind);
     Attention y = b.attention(kind);
@@ -67,33 +67,29 @@ record Comparison(float[] a, float[] b, float[] difference, ValueRange range) {
     int keysB = y.keyTokens().size();
     if (queriesA != queriesB || keysA != keysB) {
       boolean queriesDiffer = queriesA != queriesB;
-      String which = kind.isSelfAttention() ? "" : queriesDiffer ? "decoder " : "encoder ";
+      String what =
+          kind.isSelfAttention()
+              ? unit
+              : Messages.format(
+                  queriesDiffer ? "compare.decoderUnit" : "compare.encoderUnit", unit);
       return Optional.of(
-          "The two inputs have "
-              + (queriesDiffer ? queriesA : keysA)
-              + " and "
-              + (queriesDiffer ? queriesB : keysB)
-              + " "
-              + which
-              + unit
-              + "; comparison needs the same count \u2014 e.g. swap one word for another");
+          Messages.format(
+              "compare.countsDiffer",
+              queriesDiffer ? queriesA : keysA,
+              queriesDiffer ? queriesB : keysB,
+              what));
     }
     if (x.layerCount() != y.layerCount() || x.headCount() != y.headCount()) {
       return Optional.of(
-          "A has "
-              + x.layerCount()
-              + " layers \u00d7 "
-              + x.headCount()
-              + " heads, B has "
-              + y.layerCount()
-              + " \u00d7 "
-              + y.headCount()
-              + "; compare results of models with the same layers and heads");
+          Messages.format(
+              "compare.shapesDiffer",
+              x.layerCount(),
+              x.headCount(),
+              y.layerCount(),
+              y.headCount()));
     }
     if (!a.sentenceBStart().equals(b.sentenceBStart())) {
-      return Optional.of(
-          "A and B split into sentences at different tokens; compare inputs whose sentences have"
-              + " the same lengths, or single sentences");
+      return Optional.of(Messages.text("compare.sentencesDiffer"));
     }
     return Optional.empty();
   }

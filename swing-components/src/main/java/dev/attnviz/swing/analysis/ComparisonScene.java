@@ -3,6 +3,7 @@ package dev.attnviz.swing.analysis;
 import dev.attnviz.core.Attention;
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.AttentionKind;
+import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.render.MatrixLayout;
@@ -42,10 +43,10 @@ record ComparisonScene(
     AttentionData a = modelA.displayData();
     AttentionData b = modelB.displayData();
     if (a == null || b == null) {
-      return message("Nothing to compare yet: choose two inputs");
+      return message(Messages.text("compare.nothing"));
     }
     AttentionKind kind = a.has(selection.kind()) ? selection.kind() : a.primary().kind();
-    String unit = modelA.isWordLevel() ? "words" : "tokens";
+    String unit = Messages.text(modelA.isWordLevel() ? "compare.words" : "compare.tokens");
     Optional<String> problem = Comparison.problem(a, b, kind, unit);
     if (problem.isPresent()) {
       return message(problem.get());
@@ -54,15 +55,12 @@ record ComparisonScene(
     if (selection.layer() >= attention.layerCount()
         || selection.focusHead() >= attention.headCount()) {
       return message(
-          "Layer "
-              + selection.layer()
-              + ", head "
-              + selection.focusHead()
-              + " is not in these results ("
-              + attention.layerCount()
-              + " layers \u00d7 "
-              + attention.headCount()
-              + " heads)");
+          Messages.format(
+              "compare.notInResults",
+              selection.layer(),
+              selection.focusHead(),
+              attention.layerCount(),
+              attention.headCount()));
     }
     ShownAttention[] shown = {
       ShownAttention.of(modelA, selection).orElseThrow(),

@@ -4,6 +4,7 @@ import dev.attnviz.core.Attention;
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.TokenPrettifier;
 import dev.attnviz.core.Tokens;
+import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.render.AttentionTooltips;
 import dev.attnviz.swing.render.ShownAttention;
@@ -56,16 +57,14 @@ final class ComparisonText {
     int p = row * shown[0].columnCount() + column;
     return "<html>"
         + AttentionTooltips.escape(headline)
-        + "<br>A "
-        + pair(shown[0], row, column)
-        + ": "
-        + Numbers.exact(comparison.a()[p])
-        + "<br>B "
-        + pair(shown[1], row, column)
-        + ": "
-        + Numbers.exact(comparison.b()[p])
-        + "<br>A \u2212 B: "
-        + Numbers.signed(comparison.difference()[p])
+        + "<br>"
+        + Messages.format(
+            "compare.tooltipA", pair(shown[0], row, column), Numbers.exact(comparison.a()[p]))
+        + "<br>"
+        + Messages.format(
+            "compare.tooltipB", pair(shown[1], row, column), Numbers.exact(comparison.b()[p]))
+        + "<br>"
+        + Messages.format("compare.tooltipDifference", Numbers.signed(comparison.difference()[p]))
         + "</html>";
   }
 

@@ -9,6 +9,7 @@ import dev.attnviz.swing.ViewKeys;
 import dev.attnviz.swing.ViewNavigation;
 import dev.attnviz.swing.accessibility.AttentionDescription;
 import dev.attnviz.swing.export.ShownMatrix;
+import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.SelectionEvent;
@@ -31,6 +32,7 @@ import java.awt.event.MouseEvent;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import javax.swing.JCheckBox;
@@ -76,7 +78,7 @@ public class ComparisonView extends AttentionView {
   private final SelectionControls selectors =
       new SelectionControls(
           EnumSet.of(Part.LAYER, Part.HEAD, Part.KIND, Part.FILTER, Part.DISPLAY_OPTIONS));
-  private final JCheckBox meanBox = new JCheckBox("Mean of heads");
+  private final JCheckBox meanBox = new JCheckBox(Messages.text("compare.meanOfHeads"));
   private String labelA = "A";
   private String labelB = "B";
   private boolean meanOfHeads;
@@ -100,7 +102,7 @@ public class ComparisonView extends AttentionView {
     labelModel.setPrettifyTokens(false);
     meanBox.setName("meanOfHeads");
     meanBox.setOpaque(false);
-    meanBox.setToolTipText("Compare the mean of all heads of the layer instead of one head");
+    meanBox.setToolTipText(Messages.text("compare.meanOfHeadsTooltip"));
     meanBox.addActionListener(e -> setMeanOfHeads(meanBox.isSelected()));
     selectors.addToSelectorRow(meanBox);
     selectors.setAlignmentX(LEFT_ALIGNMENT);
@@ -112,10 +114,11 @@ public class ComparisonView extends AttentionView {
             .onToken(token -> tokenBounds(Panel.A, token).ifPresent(this::scrollRectToVisible))
             .actions());
     describeAs(
-        "Comparison view",
+        Messages.text("compareView.name"),
         (shown, s) ->
-            "Input A against input B. "
-                + (meanOfHeads
+            Messages.format(
+                "compare.describe",
+                meanOfHeads
                     ? AttentionDescription.ofIncludedHeads(shown, s)
                     : AttentionDescription.ofFocusedHead(shown, s)));
     start();
@@ -332,7 +335,7 @@ public class ComparisonView extends AttentionView {
   }
 
   private ColorLegend weightLegend() {
-    return ColorLegend.heat("Attention weight", "0", "1", colors());
+    return ColorLegend.heat(Messages.text("compare.weightLegend"), "0", "1", colors());
   }
 
   private ColorLegend differenceLegend(DivergingColorScale scale) {
@@ -374,30 +377,35 @@ public class ComparisonView extends AttentionView {
 
   private List<String> messageLines(String message) {
     List<String> lines = new ArrayList<>();
-    dataA().ifPresent(a -> lines.add("A: " + labelA + describe(a)));
-    dataB().ifPresent(b -> lines.add("B: " + labelB + describe(b)));
+    dataA().ifPresent(a -> lines.add(describe("A", labelA, a)));
+    dataB().ifPresent(b -> lines.add(describe("B", labelB, b)));
     lines.add(message);
     return lines;
   }
 
-  private static String describe(AttentionData data) {
-    return " (" + data.model().name() + " via " + data.model().backend() + ")";
+  private static String describe(String side, String label, AttentionData data) {
+    return Messages.format(
+        "compare.input", side, label, data.model().name(), data.model().backend());
   }
 
   private String headline() {
+    return headline(Messages.locale());
+  }
+
+  /** The headline in {@code locale}: {@link Locale#ROOT} (English) for the exported matrix. */
+  private String headline(Locale locale) {
     AttentionSelectionModel selection = getSelectionModel();
     Attention attention = scene().shown()[0].attention();
-    String heads =
-        meanOfHeads
-            ? "mean of " + getModel().visibleHeads(attention.headCount()).length + " heads"
-            : "Head " + selection.focusHead();
-    return "Layer "
-        + selection.layer()
-        + ", "
-        + heads
-        + ", "
-        + attention.kind().id()
-        + " attention";
+    String kind = attention.kind().id();
+    return meanOfHeads
+        ? Messages.format(
+            locale,
+            "compare.headlineMean",
+            selection.layer(),
+            getModel().visibleHeads(attention.headCount()).length,
+            kind)
+        : Messages.format(
+            locale, "compare.headline", selection.layer(), selection.focusHead(), kind);
   }
 
   // ---- painting ----
@@ -424,7 +432,11 @@ public class ComparisonView extends AttentionView {
       new MatrixPainter(colors(), scale::rgb)
     };
     float[][] values = {comparison.a(), comparison.b(), comparison.difference()};
-    String[] titles = {"A: " + labelA, "B: " + labelB, "A \u2212 B"};
+    String[] titles = {
+      Messages.format("compare.titleA", labelA),
+      Messages.format("compare.titleB", labelB),
+      Messages.text("compare.titleDifference")
+    };
     Rectangle clip = g.getClipBounds();
     int bottom = 0;
     for (Panel panel : Panel.values()) {
@@ -465,7 +477,7 @@ public class ComparisonView extends AttentionView {
     ShownAttention labels = current.shown()[2];
     return Optional.of(
         new ShownMatrix(
-            headline() + ": " + labelA + " \u2212 " + labelB,
+            headline(Locale.ROOT) + ": " + labelA + " \u2212 " + labelB,
             labels.rowLabels(),
             labels.columnLabels(),
             current.comparison().difference()));

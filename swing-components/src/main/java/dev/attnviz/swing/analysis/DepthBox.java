@@ -1,5 +1,6 @@
 package dev.attnviz.swing.analysis;
 
+import dev.attnviz.swing.internal.Messages;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import javax.swing.DefaultComboBoxModel;
@@ -50,7 +51,7 @@ final class DepthBox {
   /** Shows depths as "0", ..., "11 (all layers)". */
   private Object label(Object value) {
     return value instanceof Integer layer && layer == box.getItemCount() - 1
-        ? layer + " (all layers)"
+        ? Messages.format("rollout.allLayers", layer)
         : value;
   }
 }

@@ -18,6 +18,7 @@ import dev.attnviz.swing.ViewNavigation;
 import dev.attnviz.swing.ViewProperty;
 import dev.attnviz.swing.accessibility.AttentionDescription;
 import dev.attnviz.swing.export.ShownMatrix;
+import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.LayerHead;
@@ -114,16 +115,17 @@ public final class HeadStatisticsHeatmap extends AttentionView {
     statisticBox.setRenderer(ComboLabels.renderer(v -> v instanceof Statistic s ? s.label() : v));
     statisticBox.setSelectedItem(statistic.get());
     statisticBox.addActionListener(e -> setStatistic((Statistic) statisticBox.getSelectedItem()));
-    controlsBar()
-        .add(ControlRow.of(new JLabel("Statistic:"), statisticBox, bindControls(selectors)));
+    JLabel title = new JLabel(Messages.text("statistics.statistic"));
+    controlsBar().add(ControlRow.of(title, statisticBox, bindControls(selectors)));
     installMouse();
     installKeys();
     describeAs(
-        "Head statistics heatmap",
+        Messages.text("statisticsHeatmap.name"),
         (shown, s) ->
-            getStatistic().label()
-                + " of every layer and head. Selected: "
-                + AttentionDescription.ofFocusedHead(shown, s));
+            Messages.format(
+                "statistics.describe",
+                getStatistic().label(),
+                AttentionDescription.ofFocusedHead(shown, s)));
     start();
   }
 
@@ -346,13 +348,13 @@ public final class HeadStatisticsHeatmap extends AttentionView {
 
   private String message() {
     if (!getModel().hasData()) {
-      return "No attention data";
+      return Messages.text("view.noData");
     }
     if (result.isPending()) {
-      return "Computing head statistics\u2026";
+      return Messages.text("statistics.computing");
     }
     if (result.error() != null) {
-      return "Cannot compute head statistics: " + result.error();
+      return Messages.format("statistics.error", result.error());
     }
     return null;
   }

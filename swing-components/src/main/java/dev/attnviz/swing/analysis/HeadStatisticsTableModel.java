@@ -3,6 +3,7 @@ package dev.attnviz.swing.analysis;
 import dev.attnviz.core.AttentionKind;
 import dev.attnviz.core.analysis.HeadSummary;
 import dev.attnviz.core.analysis.Statistic;
+import dev.attnviz.swing.internal.Messages;
 import java.util.List;
 import java.util.Objects;
 import javax.swing.table.AbstractTableModel;
@@ -61,9 +62,9 @@ final class HeadStatisticsTableModel extends AbstractTableModel {
   @Override
   public String getColumnName(int column) {
     return switch (column) {
-      case 0 -> "Kind";
-      case 1 -> "Layer";
-      case 2 -> "Head";
+      case 0 -> Messages.text("statistics.kindColumn");
+      case 1 -> Messages.text("statistics.layerColumn");
+      case 2 -> Messages.text("statistics.headColumn");
       default -> statisticAt(column).label();
     };
   }

@@ -6,6 +6,7 @@ import dev.attnviz.core.analysis.HeadSummary;
 import dev.attnviz.core.analysis.Statistic;
 import dev.attnviz.swing.export.ExportableView;
 import dev.attnviz.swing.export.ShownMatrix;
+import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import java.awt.BorderLayout;
@@ -135,7 +136,7 @@ public final class HeadStatisticsView extends JPanel implements ExportableView {
             @Override
             public String getAccessibleName() {
               String name = super.getAccessibleName();
-              return name != null ? name : "Head statistics view";
+              return name != null ? name : Messages.text("statisticsView.name");
             }
 
             @Override

@@ -6,6 +6,7 @@ import dev.attnviz.core.AttentionKind;
 import dev.attnviz.core.Tensor4D;
 import dev.attnviz.core.analysis.Matrix;
 import dev.attnviz.core.analysis.Rollout;
+import dev.attnviz.swing.internal.Messages;
 import java.util.Objects;
 
 /**
@@ -58,22 +59,13 @@ record RolloutResult(Rollout rollout, AttentionData asData) {
 
   /** The view's title for the rollout after layer {@code depth}. */
   String title(int depth) {
-    return "Attention rollout after layer "
-        + depth
-        + " ("
-        + (depth + 1)
-        + " of "
-        + rollout.layerCount()
-        + " layers), "
-        + rollout.kind().id()
-        + " attention";
+    return Messages.format(
+        "rollout.title", depth, depth + 1, rollout.layerCount(), rollout.kind().id());
   }
 
   /** Why {@code kind} has no rollout. */
   static String needsSelfAttention(AttentionKind kind) {
-    return "Attention rollout needs self-attention, where queries and keys are the same tokens; '"
-        + kind.id()
-        + "' attention maps decoder tokens to encoder tokens. Choose the encoder or decoder kind.";
+    return Messages.format("rollout.needsSelfAttention", kind.id());
   }
 
   /**

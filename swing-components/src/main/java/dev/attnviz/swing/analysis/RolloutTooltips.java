@@ -1,5 +1,6 @@
 package dev.attnviz.swing.analysis;
 
+import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.model.TokenRef;
 import dev.attnviz.swing.render.AttentionTooltips;
 import dev.attnviz.swing.render.ShownAttention;
@@ -33,15 +34,17 @@ final class RolloutTooltips {
     }
     String otherLabel = token.isQuery() ? shown.columnLabel(best) : shown.rowLabel(best);
     return "<html>"
-        + quoted(shown.label(token))
-        + (token.isQuery() ? " (query " : " (key ")
-        + token.index()
-        + ")<br>Rollout after layer "
-        + depth
-        + (token.isQuery() ? "<br>draws most on " : "<br>flows most into ")
-        + quoted(otherLabel)
-        + ": "
-        + Numbers.exact(bestWeight)
+        + Messages.format(
+            token.isQuery() ? "tooltip.queryToken" : "tooltip.keyToken",
+            quoted(shown.label(token)),
+            token.index())
+        + "<br>"
+        + Messages.format("rollout.tooltipDepth", depth)
+        + "<br>"
+        + Messages.format(
+            token.isQuery() ? "rollout.drawsMost" : "rollout.flowsMost",
+            quoted(otherLabel),
+            Numbers.exact(bestWeight))
         + "</html>";
   }
 
@@ -71,8 +74,8 @@ final class RolloutTooltips {
         + quoted(shown.rowLabel(row))
         + " \u2192 "
         + quoted(shown.columnLabel(column))
-        + "<br>Rollout after layer "
-        + depth
+        + "<br>"
+        + Messages.format("rollout.tooltipDepth", depth)
         + ": "
         + Numbers.exact(shown.weight(depth, 0, row, column))
         + "</html>";

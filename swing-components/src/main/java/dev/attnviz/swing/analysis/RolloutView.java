@@ -12,6 +12,7 @@ import dev.attnviz.swing.ViewKeys;
 import dev.attnviz.swing.ViewNavigation;
 import dev.attnviz.swing.accessibility.AttentionDescription;
 import dev.attnviz.swing.export.ShownMatrix;
+import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.SelectionEvent;
@@ -113,15 +114,17 @@ public class RolloutView extends AttentionView {
   public RolloutView(AttentionViewModel model, AttentionSelectionModel selection) {
     super(model, selection);
     selectors.addToSelectorRow(
-        new JLabel("Rollout after layer:"),
+        new JLabel(Messages.text("rollout.depth")),
         depthBox.component(),
-        new JLabel("Show:"),
+        new JLabel(Messages.text("headView.show")),
         modeBox.component());
     selectors.setAlignmentX(LEFT_ALIGNMENT);
     controlsBar().add(bindControls(selectors));
     installTokenMouse(this::tokenAt);
     installKeys();
-    describeAs("Rollout view", (shown, s) -> AttentionDescription.rollout(shown, s, depth));
+    describeAs(
+        Messages.text("rolloutView.name"),
+        (shown, s) -> AttentionDescription.rollout(shown, s, depth));
     start();
   }
 
@@ -203,17 +206,17 @@ public class RolloutView extends AttentionView {
   public Optional<String> message() {
     AttentionData data = displayData();
     if (data == null) {
-      return Optional.of("No attention data");
+      return Optional.of(Messages.text("view.noData"));
     }
     AttentionKind kind = shownKind(data);
     if (!kind.isSelfAttention()) {
       return Optional.of(RolloutResult.needsSelfAttention(kind));
     }
     if (result.isPending()) {
-      return Optional.of("Computing the attention rollout\u2026");
+      return Optional.of(Messages.text("rollout.computing"));
     }
     if (result.error() != null) {
-      return Optional.of("Cannot compute the rollout: " + result.error());
+      return Optional.of(Messages.format("rollout.error", result.error()));
     }
     return Optional.empty();
   }
@@ -334,9 +337,9 @@ public class RolloutView extends AttentionView {
 
   private ColorLegend legend() {
     return ColorLegend.heat(
-        "Rollout weight",
+        Messages.text("rollout.legend"),
         "0",
-        Numbers.short3(RolloutResult.max(matrixValues())) + " (max)",
+        Messages.format("rollout.legendMax", Numbers.short3(RolloutResult.max(matrixValues()))),
         colors());
   }
 

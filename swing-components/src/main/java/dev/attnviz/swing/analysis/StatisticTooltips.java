@@ -2,6 +2,7 @@ package dev.attnviz.swing.analysis;
 
 import dev.attnviz.core.analysis.HeadSummary;
 import dev.attnviz.core.analysis.Statistic;
+import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.render.AttentionTooltips;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,8 @@ final class StatisticTooltips {
   static String tooltip(HeadSummary summary, Statistic shown) {
     List<String> lines = new ArrayList<>();
     lines.add(
-        "Layer " + summary.layer() + ", Head " + summary.head() + " (" + summary.kind().id() + ")");
+        Messages.format(
+            "statistics.tooltipHead", summary.layer(), summary.head(), summary.kind().id()));
     lines.add(
         "<b>"
             + AttentionTooltips.escape(shown.label())

@@ -1,5 +1,6 @@
 package dev.attnviz.swing.neuron;
 
+import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.model.AttentionViewModel;
 import java.util.function.Consumer;
 import javax.swing.JCheckBox;
@@ -11,7 +12,7 @@ import javax.swing.JCheckBox;
  */
 final class ExpandedSwitch {
 
-  private final JCheckBox box = new JCheckBox("Expanded");
+  private final JCheckBox box = new JCheckBox(Messages.text("neuron.expanded"));
 
   /** A switch that hands the mode the user chose to {@code setMode}. */
   ExpandedSwitch(Consumer<NeuronMode> setMode) {
@@ -32,7 +33,7 @@ final class ExpandedSwitch {
     box.setEnabled(slice != null);
     box.setToolTipText(
         slice == null || slice.hasVectors()
-            ? "Show how the head computes its attention from queries and keys"
+            ? Messages.text("neuron.expandedTooltip")
             : NeuronText.noVectors(model));
   }
 }

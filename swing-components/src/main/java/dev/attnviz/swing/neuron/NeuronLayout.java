@@ -141,7 +141,7 @@ final class NeuronLayout {
       int textWidth =
           Math.max(
               input.message() == null ? 0 : measure.width(input.message()),
-              expanded ? measure.width(NeuronText.PLACEHOLDER) : 0);
+              expanded ? measure.width(NeuronText.placeholder()) : 0);
       status = new Rectangle(PAD, y, textWidth, rowHeight);
       y += rowHeight + CELL_INSET * 2;
     } else {
@@ -158,14 +158,14 @@ final class NeuronLayout {
       int vectorWidth = headSize * cellWidth;
       int cellHeight = rowHeight - 2 * CELL_INSET;
       x = place(Column.QUERY_TOKENS, x, queryLabelWidth, "") + COLUMN_GAP;
-      x = place(Column.QUERY, x, vectorWidth, NeuronText.QUERY_TITLE) + CONNECTOR_GAP;
-      x = place(Column.KEY, x, vectorWidth, NeuronText.KEY_TITLE) + COLUMN_GAP;
-      x = place(Column.PRODUCT, x, vectorWidth, NeuronText.PRODUCT_TITLE) + COLUMN_GAP;
-      x = place(Column.SCORE, x, cellHeight, NeuronText.SCORE_TITLE) + COLUMN_GAP;
-      right = place(Column.KEY_TOKENS, x, keyLabelWidth, NeuronText.SOFTMAX_TITLE);
+      x = place(Column.QUERY, x, vectorWidth, NeuronText.queryTitle()) + CONNECTOR_GAP;
+      x = place(Column.KEY, x, vectorWidth, NeuronText.keyTitle()) + COLUMN_GAP;
+      x = place(Column.PRODUCT, x, vectorWidth, NeuronText.productTitle()) + COLUMN_GAP;
+      x = place(Column.SCORE, x, cellHeight, NeuronText.scoreTitle()) + COLUMN_GAP;
+      right = place(Column.KEY_TOKENS, x, keyLabelWidth, NeuronText.softmaxTitle());
       listRows = input.contributionRows();
       if (listRows > 0) {
-        int subColumns = NeuronText.CONTRIBUTION_HEADERS.length;
+        int subColumns = NeuronText.contributionHeaders().length;
         listX = new int[subColumns];
         listWidth = new int[subColumns];
         int offset = 0;
@@ -173,7 +173,7 @@ final class NeuronLayout {
           listX[s] = offset;
           listWidth[s] =
               Math.max(
-                  measure.width(NeuronText.CONTRIBUTION_HEADERS[s]),
+                  measure.width(NeuronText.contributionHeaders()[s]),
                   measure.width(NeuronText.CONTRIBUTION_SAMPLES[s]));
           offset += listWidth[s] + 2 * TEXT_PAD;
         }
@@ -182,7 +182,7 @@ final class NeuronLayout {
                 Column.CONTRIBUTIONS,
                 right + LIST_GAP,
                 offset - 2 * TEXT_PAD,
-                NeuronText.CONTRIBUTIONS_TITLE);
+                NeuronText.contributionsTitle());
       } else {
         listX = new int[0];
         listWidth = new int[0];

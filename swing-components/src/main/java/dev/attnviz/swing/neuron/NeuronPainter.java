@@ -1,5 +1,6 @@
 package dev.attnviz.swing.neuron;
 
+import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.neuron.NeuronLayout.Column;
 import dev.attnviz.swing.render.TextFit;
 import dev.attnviz.swing.render.TokenColumnsDisplay;
@@ -100,7 +101,7 @@ final class NeuronPainter {
       text(titleOf(column), layout.titleBounds(column), colors.mutedForeground(), Align.LEFT);
     }
     text(
-        NeuronText.SOFTMAX_TITLE,
+        NeuronText.softmaxTitle(),
         layout.titleBounds(Column.KEY_TOKENS),
         colors.mutedForeground(),
         Align.LEFT);
@@ -129,11 +130,11 @@ final class NeuronPainter {
             Align.LEFT);
       }
     } else {
-      text(NeuronText.PLACEHOLDER, layout.statusBounds(), colors.mutedForeground(), Align.LEFT);
+      text(NeuronText.placeholder(), layout.statusBounds(), colors.mutedForeground(), Align.LEFT);
     }
     if (layout.listRows() > 0) {
       text(
-          NeuronText.CONTRIBUTIONS_TITLE,
+          NeuronText.contributionsTitle(),
           layout.titleBounds(Column.CONTRIBUTIONS),
           colors.mutedForeground(),
           Align.LEFT);
@@ -145,10 +146,10 @@ final class NeuronPainter {
 
   private static String titleOf(Column column) {
     return switch (column) {
-      case QUERY -> NeuronText.QUERY_TITLE;
-      case KEY -> NeuronText.KEY_TITLE;
-      case PRODUCT -> NeuronText.PRODUCT_TITLE;
-      case SCORE -> NeuronText.SCORE_TITLE;
+      case QUERY -> NeuronText.queryTitle();
+      case KEY -> NeuronText.keyTitle();
+      case PRODUCT -> NeuronText.productTitle();
+      case SCORE -> NeuronText.scoreTitle();
       default -> "";
     };
   }
@@ -253,7 +254,7 @@ final class NeuronPainter {
         pairCell,
         colors.foreground(),
         Align.LEFT);
-    String[] headers = NeuronText.CONTRIBUTION_HEADERS;
+    String[] headers = NeuronText.contributionHeaders();
     for (int s = 0; s < headers.length; s++) {
       text(headers[s], layout.listCell(1, s), colors.mutedForeground(), Align.RIGHT);
     }
@@ -269,17 +270,15 @@ final class NeuronPainter {
 
   /** One line about the itemised pair: its tokens, score and weight. */
   private String pairSummary(int row, int column) {
-    return String.format(
-        Locale.ROOT,
-        "Layer %d, Head %d:  \u201c%s\u201d \u2192 \u201c%s\u201d   q \u00b7 k / \u221a%d = %.3f"
-            + "   softmax weight %.3f",
+    return Messages.format(
+        "neuron.pairSummary",
         slice.layer(),
         slice.head(),
         slice.queryLabels().get(row).strip(),
         slice.keyLabels().get(column).strip(),
         slice.headSize(),
-        slice.scores(row)[column],
-        slice.weight(row, column));
+        String.format(Locale.ROOT, "%.3f", slice.scores(row)[column]),
+        String.format(Locale.ROOT, "%.3f", slice.weight(row, column)));
   }
 
   /** The cells of one contribution list entry, as painted. */

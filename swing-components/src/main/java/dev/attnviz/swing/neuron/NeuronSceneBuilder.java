@@ -75,7 +75,7 @@ final class NeuronSceneBuilder {
     boolean expanded = options.mode() == NeuronMode.EXPANDED && slice != null && slice.hasVectors();
     String message;
     if (!model.hasData()) {
-      message = NeuronText.NO_DATA;
+      message = NeuronText.noData();
     } else if (sliceError != null) {
       message = sliceError;
     } else if (options.mode() == NeuronMode.EXPANDED && slice != null && !slice.hasVectors()) {

@@ -1,37 +1,68 @@
 package dev.attnviz.swing.neuron;
 
+import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.model.AttentionViewModel;
 
-/** The words the neuron view shows, in one place so layout, painting and tests agree. */
+/**
+ * The words the neuron view shows, in one place so layout, painting and tests agree. Methods, not
+ * constants: the text comes from the bundle in the views' locale ({@link Messages}).
+ */
 final class NeuronText {
-
-  static final String NO_VECTORS =
-      "This data has no query and key vectors: compute with 'queries and keys' on,"
-          + " or load a file that has them";
-
-  static final String WORD_LEVEL_NO_VECTORS =
-      "Word level joins sub-word pieces, and a word has no query or key vector of its own:"
-          + " turn word level off to see how the head computes its attention";
-
-  static final String PLACEHOLDER =
-      "Hover over or click a token on the left to see how its attention is computed";
-
-  static final String NO_DATA = "No attention data to show";
-
-  static final String QUERY_TITLE = "Query q";
-  static final String KEY_TITLE = "Key k";
-  static final String PRODUCT_TITLE = "q \u00d7 k (elementwise)";
-  static final String SCORE_TITLE = "q \u00b7 k";
-  static final String SOFTMAX_TITLE = "Softmax";
-  static final String CONTRIBUTIONS_TITLE = "Top dimensions of q \u00b7 k";
-
-  /** Header of the contribution list, one entry per sub-column. */
-  static final String[] CONTRIBUTION_HEADERS = {"dim", "q", "k", "q\u00d7k", "share"};
 
   /** The widest text each contribution sub-column is sized for. */
   static final String[] CONTRIBUTION_SAMPLES = {"0000", "-00.000", "-00.000", "-000.000", "-000%"};
 
   private NeuronText() {}
+
+  /** The data has no query and key vectors. */
+  static String noVectorsInData() {
+    return Messages.text("neuron.noVectors");
+  }
+
+  /** Word level dropped the vectors of data that has them. */
+  static String wordLevelNoVectors() {
+    return Messages.text("neuron.wordLevelNoVectors");
+  }
+
+  /** Expanded mode while no query token is selected. */
+  static String placeholder() {
+    return Messages.text("neuron.placeholder");
+  }
+
+  static String noData() {
+    return Messages.text("neuron.noData");
+  }
+
+  static String queryTitle() {
+    return Messages.text("neuron.queryTitle");
+  }
+
+  static String keyTitle() {
+    return Messages.text("neuron.keyTitle");
+  }
+
+  static String productTitle() {
+    return Messages.text("neuron.productTitle");
+  }
+
+  static String scoreTitle() {
+    return Messages.text("neuron.scoreTitle");
+  }
+
+  static String softmaxTitle() {
+    return Messages.text("neuron.softmaxTitle");
+  }
+
+  static String contributionsTitle() {
+    return Messages.text("neuron.contributionsTitle");
+  }
+
+  /** Header of the contribution list, one entry per sub-column (as many as the samples). */
+  static String[] contributionHeaders() {
+    return new String[] {
+      Messages.text("neuron.header.dim"), "q", "k", "q\u00d7k", Messages.text("neuron.header.share")
+    };
+  }
 
   /**
    * Why expanded mode is unavailable: word level dropped the vectors of data that has them, or the
@@ -39,6 +70,6 @@ final class NeuronText {
    */
   static String noVectors(AttentionViewModel model) {
     boolean dataHasVectors = model.hasData() && model.data().hasVectors();
-    return model.isWordLevel() && dataHasVectors ? WORD_LEVEL_NO_VECTORS : NO_VECTORS;
+    return model.isWordLevel() && dataHasVectors ? wordLevelNoVectors() : noVectorsInData();
   }
 }

@@ -1,5 +1,6 @@
 package dev.attnviz.swing.neuron;
 
+import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.neuron.NeuronLayout.Hit;
 import dev.attnviz.swing.render.NumberText;
 import java.util.Locale;
@@ -18,7 +19,7 @@ final class NeuronTooltips {
     if (hit == null || slice == null) {
       return null;
     }
-    String where = "Layer " + slice.layer() + ", Head " + slice.head() + ": ";
+    String where = Messages.format("neuron.tooltipWhere", slice.layer(), slice.head()) + " ";
     int row = scene.selectedRow();
     return switch (hit.column()) {
       case QUERY_TOKENS -> where + queryName(slice, hit.row()) + lockHint(scene);
@@ -60,9 +61,7 @@ final class NeuronTooltips {
   }
 
   private static String lockHint(NeuronScene scene) {
-    return scene.expanded()
-        ? " \u2014 click to lock or unlock, \u2191/\u2193 to move"
-        : " \u2014 click to lock or unlock";
+    return " " + Messages.text(scene.expanded() ? "neuron.lockAndMoveHint" : "neuron.lockHint");
   }
 
   private static String product(NeuronSlice slice, int row, int column, int dim) {
@@ -97,19 +96,16 @@ final class NeuronTooltips {
         + slice.headSize()
         + " = "
         + num(score)
-        + " ("
-        + quoted(slice.queryLabels().get(row))
-        + " \u2192 "
-        + quoted(slice.keyLabels().get(column))
-        + "); softmax weight "
-        + num(slice.weight(row, column));
+        + " "
+        + Messages.format(
+            "neuron.scoreWeight",
+            quoted(slice.queryLabels().get(row)),
+            quoted(slice.keyLabels().get(column)),
+            num(slice.weight(row, column)));
   }
 
   private static String hidden(NeuronSlice slice, int row, int column) {
-    return "hidden: the model is causal, so token "
-        + slice.queryIndex(row)
-        + " cannot see the later token "
-        + slice.keyIndex(column);
+    return Messages.format("neuron.causalHidden", slice.queryIndex(row), slice.keyIndex(column));
   }
 
   private static String weight(NeuronScene scene, int column) {
@@ -118,14 +114,12 @@ final class NeuronTooltips {
     if (row < 0) {
       return keyName(slice, column);
     }
-    return quoted(slice.queryLabels().get(row))
-        + " \u2192 "
-        + quoted(slice.keyLabels().get(column))
-        + ": weight "
-        + num(slice.weight(row, column))
-        + " (key token "
-        + slice.keyIndex(column)
-        + ")";
+    return Messages.format(
+        "neuron.pairWeight",
+        quoted(slice.queryLabels().get(row)),
+        quoted(slice.keyLabels().get(column)),
+        num(slice.weight(row, column)),
+        slice.keyIndex(column));
   }
 
   private static String contribution(NeuronScene scene, int entry) {
@@ -135,27 +129,25 @@ final class NeuronTooltips {
     DimensionContribution c = scene.contributions().get(entry);
     String share =
         Double.isNaN(c.share())
-            ? "q \u00b7 k is 0"
-            : String.format(Locale.ROOT, "%.2f%% of q \u00b7 k", 100 * c.share());
-    return "dimension "
-        + c.dimension()
-        + ": q = "
-        + num(c.query())
-        + ", k = "
-        + num(c.key())
-        + ", q \u00d7 k = "
-        + num(c.product())
-        + " ("
-        + share
-        + ")";
+            ? Messages.text("neuron.shareOfZero")
+            : Messages.format("neuron.share", String.format(Locale.ROOT, "%.2f", 100 * c.share()));
+    return Messages.format(
+        "neuron.contribution",
+        c.dimension(),
+        num(c.query()),
+        num(c.key()),
+        num(c.product()),
+        share);
   }
 
   private static String queryName(NeuronSlice slice, int row) {
-    return "query token " + slice.queryIndex(row) + " " + quoted(slice.queryLabels().get(row));
+    return Messages.format(
+        "neuron.queryToken", slice.queryIndex(row), quoted(slice.queryLabels().get(row)));
   }
 
   private static String keyName(NeuronSlice slice, int column) {
-    return "key token " + slice.keyIndex(column) + " " + quoted(slice.keyLabels().get(column));
+    return Messages.format(
+        "neuron.keyToken", slice.keyIndex(column), quoted(slice.keyLabels().get(column)));
   }
 
   private static String vectorName(int token, int dim) {

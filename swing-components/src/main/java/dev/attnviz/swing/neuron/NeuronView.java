@@ -9,6 +9,7 @@ import dev.attnviz.swing.ViewWithControls;
 import dev.attnviz.swing.accessibility.AttentionDescription;
 import dev.attnviz.swing.export.ExportableView;
 import dev.attnviz.swing.export.ShownMatrix;
+import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.SelectionEvent;
@@ -80,18 +81,6 @@ import javax.swing.JScrollPane;
  */
 public final class NeuronView extends AttentionView {
 
-  /** The text shown when expanded mode is asked for but the data has no query and key vectors. */
-  public static final String NO_VECTORS_MESSAGE = NeuronText.NO_VECTORS;
-
-  /**
-   * The text shown when expanded mode is asked for at word level ({@link
-   * AttentionViewModel#setWordLevel}), which drops the query and key vectors.
-   */
-  public static final String WORD_LEVEL_MESSAGE = NeuronText.WORD_LEVEL_NO_VECTORS;
-
-  /** The text shown in expanded mode while no query token is selected. */
-  public static final String PLACEHOLDER_TEXT = NeuronText.PLACEHOLDER;
-
   /** Bound property: {@link #getMode()}. */
   public static final String MODE_PROPERTY = "mode";
 
@@ -157,7 +146,7 @@ public final class NeuronView extends AttentionView {
     controlsBar().add(row);
     NeuronMouse.install(this);
     installKeys();
-    describeAs("Neuron view", AttentionDescription::ofFocusedHead);
+    describeAs(Messages.text("neuronView.name"), AttentionDescription::ofFocusedHead);
     start();
   }
 
@@ -198,8 +187,8 @@ public final class NeuronView extends AttentionView {
   }
 
   /**
-   * Sets the mode. Expanded mode on data without vectors shows the collapsed picture under {@link
-   * #NO_VECTORS_MESSAGE}.
+   * Sets the mode. Expanded mode on data without vectors shows the collapsed picture under a
+   * message that says why (the data has none, or word level dropped them).
    */
   public void setMode(NeuronMode newMode) {
     mode.set(Objects.requireNonNull(newMode, "newMode"));

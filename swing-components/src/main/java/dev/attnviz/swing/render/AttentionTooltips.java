@@ -1,5 +1,6 @@
 package dev.attnviz.swing.render;
 
+import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.model.TokenRef;
 
 /**
@@ -21,11 +22,16 @@ public final class AttentionTooltips {
   public static String token(
       ShownAttention shown, int layer, int[] heads, TokenRef token, TokenRef other) {
     StringBuilder html = new StringBuilder("<html>");
-    html.append(describe(shown, token)).append("<br>Layer ").append(layer);
+    html.append(describe(shown, token))
+        .append("<br>")
+        .append(Messages.format("tooltip.layer", layer));
     boolean pair = other != null && other.side() != token.side() && shown.positionOf(other) >= 0;
     int position = shown.positionOf(token);
     if (position < 0) {
-      return html.append("<br>(hidden by the filter)</html>").toString();
+      return html.append("<br>")
+          .append(Messages.text("tooltip.hiddenByFilter"))
+          .append("</html>")
+          .toString();
     }
     if (pair) {
       TokenRef query = token.isQuery() ? token : other;
@@ -36,19 +42,15 @@ public final class AttentionTooltips {
           .append(escape(shown.label(key)));
       int row = shown.positionOf(query);
       int column = shown.positionOf(key);
-      for (int i = 0; i < Math.min(heads.length, MAX_LISTED_HEADS); i++) {
-        html.append("<br>Head ")
-            .append(heads[i])
-            .append(": ")
-            .append(format(shown.weight(layer, heads[i], row, column)));
-      }
+      appendHeadWeights(html, shown, layer, heads, row, column);
     } else {
       for (int i = 0; i < Math.min(heads.length, MAX_LISTED_HEADS); i++) {
         appendStrongest(html, shown, layer, heads[i], token, position);
       }
     }
     if (heads.length > MAX_LISTED_HEADS) {
-      html.append("<br>(").append(heads.length - MAX_LISTED_HEADS).append(" more heads)");
+      html.append("<br>")
+          .append(Messages.format("tooltip.moreHeads", heads.length - MAX_LISTED_HEADS));
     }
     return html.append("</html>").toString();
   }
@@ -69,12 +71,13 @@ public final class AttentionTooltips {
       return;
     }
     String otherLabel = token.isQuery() ? shown.columnLabel(best) : shown.rowLabel(best);
-    html.append("<br>Head ")
-        .append(head)
-        .append(token.isQuery() ? ": most to " : ": most from ")
-        .append(escape(quote(otherLabel)))
-        .append(" ")
-        .append(format(bestWeight));
+    html.append("<br>")
+        .append(
+            Messages.format(
+                token.isQuery() ? "tooltip.mostTo" : "tooltip.mostFrom",
+                head,
+                escape(quote(otherLabel)),
+                format(bestWeight)));
   }
 
   /**
@@ -86,36 +89,49 @@ public final class AttentionTooltips {
     html.append(escape(quote(shown.rowLabel(row))))
         .append(" \u2192 ")
         .append(escape(quote(shown.columnLabel(column))))
-        .append("<br>Layer ")
-        .append(layer);
+        .append("<br>");
     if (heads.length == 1) {
-      html.append(", Head ").append(heads[0]).append(": ");
-      html.append(format(shown.weight(layer, heads[0], row, column)));
+      html.append(
+          Messages.format(
+              "tooltip.layerHeadWeight",
+              layer,
+              heads[0],
+              format(shown.weight(layer, heads[0], row, column))));
     } else {
       double sum = 0;
       for (int head : heads) {
         sum += shown.weight(layer, head, row, column);
       }
-      html.append(", mean of ").append(heads.length).append(" heads: ");
-      html.append(format((float) (sum / heads.length)));
-      for (int i = 0; i < Math.min(heads.length, MAX_LISTED_HEADS); i++) {
-        html.append("<br>Head ")
-            .append(heads[i])
-            .append(": ")
-            .append(format(shown.weight(layer, heads[i], row, column)));
-      }
+      html.append(
+          Messages.format(
+              "tooltip.layerMeanWeight",
+              layer,
+              heads.length,
+              format((float) (sum / heads.length))));
+      appendHeadWeights(html, shown, layer, heads, row, column);
     }
     return html.append("</html>").toString();
   }
 
+  /** One line per head (at most {@link #MAX_LISTED_HEADS}): its weight from row to column. */
+  private static void appendHeadWeights(
+      StringBuilder html, ShownAttention shown, int layer, int[] heads, int row, int column) {
+    for (int i = 0; i < Math.min(heads.length, MAX_LISTED_HEADS); i++) {
+      html.append("<br>")
+          .append(
+              Messages.format(
+                  "tooltip.headWeight",
+                  heads[i],
+                  format(shown.weight(layer, heads[i], row, column))));
+    }
+  }
+
   /** The tooltip of a model-view thumbnail. */
   public static String thumbnail(int layer, int head, boolean selected) {
-    return "<html>Layer "
-        + layer
-        + ", Head "
-        + head
+    return "<html>"
+        + Messages.format("view.layerHead", layer, head)
         + "<br>"
-        + (selected ? "Click to close the detail" : "Click to show the detail")
+        + Messages.text(selected ? "tooltip.closeDetail" : "tooltip.showDetail")
         + "</html>";
   }
 
@@ -123,12 +139,17 @@ public final class AttentionTooltips {
     String label = shown.label(token);
     String raw = shown.rawLabel(token);
     // A prettified label names the tokenizer's own piece too, e.g. “ café” (piece “ĠcafÃ©”).
-    String piece = raw.isEmpty() || raw.equals(label) ? "" : ", piece " + escape(quote(raw));
-    return escape(quote(label))
-        + (token.isQuery() ? " (query " : " (key ")
-        + token.index()
-        + piece
-        + ")";
+    if (raw.isEmpty() || raw.equals(label)) {
+      return Messages.format(
+          token.isQuery() ? "tooltip.queryToken" : "tooltip.keyToken",
+          escape(quote(label)),
+          token.index());
+    }
+    return Messages.format(
+        token.isQuery() ? "tooltip.queryPiece" : "tooltip.keyPiece",
+        escape(quote(label)),
+        token.index(),
+        escape(quote(raw)));
   }
 
   /** A weight with four significant digits, e.g. {@code 0.1234} or {@code 0.00003142}. */

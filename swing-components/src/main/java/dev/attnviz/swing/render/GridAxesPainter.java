@@ -1,5 +1,6 @@
 package dev.attnviz.swing.render;
 
+import dev.attnviz.swing.internal.Messages;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.geom.AffineTransform;
@@ -17,14 +18,17 @@ public final class GridAxesPainter {
   public static void paint(Graphics2D g, ModelGridLayout layout, ViewColors colors) {
     ViewText text = colors.text();
     g.setColor(colors.mutedForeground());
-    TextFit.drawCentered(g, text, "Heads", layout.headsTitle());
+    TextFit.drawCentered(g, text, Messages.text("grid.heads"), layout.headsTitle());
     Graphics2D rotated = (Graphics2D) g.create();
     try {
       Rectangle layersTitle = layout.layersTitle();
       rotated.translate(layersTitle.x, layersTitle.y + layersTitle.height);
       rotated.transform(AffineTransform.getQuadrantRotateInstance(-1));
       TextFit.drawCentered(
-          rotated, text, "Layers", new Rectangle(0, 0, layersTitle.height, layersTitle.width));
+          rotated,
+          text,
+          Messages.text("grid.layers"),
+          new Rectangle(0, 0, layersTitle.height, layersTitle.width));
     } finally {
       rotated.dispose();
     }

@@ -192,7 +192,7 @@ class NeuronLayoutTest {
     NeuronLayout expanded = expanded(4, null, 0);
     Rectangle status = expanded.statusBounds();
     assertEquals(new Rectangle(NeuronLayout.PAD, NeuronLayout.PAD, status.width, 18), status);
-    assertTrue(status.width >= 7 * NeuronText.PLACEHOLDER.length(), "room for the placeholder");
+    assertTrue(status.width >= 7 * NeuronText.placeholder().length(), "room for the placeholder");
     assertEquals(expanded.size().width - 2 * NeuronLayout.PAD, status.width);
     assertTrue(expanded.rowsTop() >= status.y + status.height + expanded.rowHeight());
   }
@@ -200,10 +200,10 @@ class NeuronLayoutTest {
   @Test
   void collapsedHasAStatusLineOnlyForAMessage() {
     NeuronLayout plain = collapsed(null);
-    NeuronLayout withMessage = collapsed(NeuronText.NO_VECTORS);
+    NeuronLayout withMessage = collapsed(NeuronText.noVectorsInData());
     assertNull(plain.statusBounds());
     Rectangle status = withMessage.statusBounds();
-    assertTrue(status.width >= 7 * NeuronText.NO_VECTORS.length());
+    assertTrue(status.width >= 7 * NeuronText.noVectorsInData().length());
     assertEquals(
         plain.rowsTop() + status.height + 2 * NeuronLayout.CELL_INSET, withMessage.rowsTop());
   }

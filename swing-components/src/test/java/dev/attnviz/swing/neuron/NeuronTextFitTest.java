@@ -73,11 +73,11 @@ class NeuronTextFitTest {
     for (int c = 0; c < slice.columnCount(); c++) {
       label.assertToken(slice.keyLabels().get(c), layout.tokenBounds(Column.KEY_TOKENS, c), false);
     }
-    label.assertLine(NeuronText.QUERY_TITLE, layout.titleBounds(Column.QUERY));
-    label.assertLine(NeuronText.PRODUCT_TITLE, layout.titleBounds(Column.PRODUCT));
-    label.assertLine(NeuronText.SOFTMAX_TITLE, layout.titleBounds(Column.KEY_TOKENS));
-    label.assertLine(NeuronText.CONTRIBUTIONS_TITLE, layout.titleBounds(Column.CONTRIBUTIONS));
-    label.assertLine(NeuronText.PLACEHOLDER, layout.statusBounds());
+    label.assertLine(NeuronText.queryTitle(), layout.titleBounds(Column.QUERY));
+    label.assertLine(NeuronText.productTitle(), layout.titleBounds(Column.PRODUCT));
+    label.assertLine(NeuronText.softmaxTitle(), layout.titleBounds(Column.KEY_TOKENS));
+    label.assertLine(NeuronText.contributionsTitle(), layout.titleBounds(Column.CONTRIBUTIONS));
+    label.assertLine(NeuronText.placeholder(), layout.statusBounds());
   }
 
   @ParameterizedTest
@@ -102,7 +102,7 @@ class NeuronTextFitTest {
     BufferedImage image = ViewExporter.toImage(view, scale);
     Rectangle status = view.scene().layout().statusBounds();
     new Label(image, scale, view.colors())
-        .assertLine(NeuronView.NO_VECTORS_MESSAGE, status, view.colors().foreground());
+        .assertLine(NeuronText.noVectorsInData(), status, view.colors().foreground());
   }
 
   /** Checks the labels of one picture. */

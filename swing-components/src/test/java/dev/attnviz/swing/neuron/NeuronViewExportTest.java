@@ -127,7 +127,7 @@ class NeuronViewExportTest {
     float opacity = Float.parseFloat(style.replaceAll(".*fill-opacity:([0-9.]+).*", "$1"));
     // The SVG writes 4 decimals: enough to tell apart each of the 256 alpha steps.
     assertEquals(Math.round(255 * Math.tanh(1)) / 255.0, opacity, 1e-4);
-    assertTrue(svg.contains(NeuronText.CONTRIBUTIONS_TITLE), "the list is part of the picture");
+    assertTrue(svg.contains(NeuronText.contributionsTitle()), "the list is part of the picture");
   }
 
   private static String rectStyleAt(Document document, int x, int y) {

@@ -267,7 +267,7 @@ class NeuronViewInteractionTest {
     model.setData(TestData.causalThreeTokens());
     assertEquals(4, view.scene().slice().rowCount(), "the old model no longer reaches the view");
     other.setData(null);
-    assertEquals(NeuronText.NO_DATA, view.statusMessage().orElseThrow());
+    assertEquals(NeuronText.noData(), view.statusMessage().orElseThrow());
   }
 
   @Test
@@ -402,7 +402,7 @@ class NeuronViewInteractionTest {
   void controlsSayWhyExpandedModeIsUnavailable() {
     model.setData(TestData.threeTokens(false));
     JCheckBox expanded = find(pane, JCheckBox.class, "Expanded");
-    assertEquals(NeuronView.NO_VECTORS_MESSAGE, expanded.getToolTipText());
+    assertEquals(NeuronText.noVectorsInData(), expanded.getToolTipText());
   }
 
   private JComboBox<?> combo(String accessibleName) {

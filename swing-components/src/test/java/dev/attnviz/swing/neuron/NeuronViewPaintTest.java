@@ -117,7 +117,7 @@ class NeuronViewPaintTest {
       assertEquals(0, countOther(image, grow(layout.scoreBounds(j)), scale, bg()));
     }
     assertTextAt(
-        image, scale, NeuronText.PLACEHOLDER, layout.statusBounds(), colors.mutedForeground());
+        image, scale, NeuronText.placeholder(), layout.statusBounds(), colors.mutedForeground());
   }
 
   @ParameterizedTest
@@ -302,11 +302,12 @@ class NeuronViewPaintTest {
     NeuronView view = view(TestData.threeTokens(false), 1);
     assertEquals(NeuronMode.EXPANDED, view.getMode());
     assertFalse(view.isExpandedAvailable());
-    assertEquals(NeuronView.NO_VECTORS_MESSAGE, view.statusMessage().orElseThrow());
+    assertEquals(NeuronText.noVectorsInData(), view.statusMessage().orElseThrow());
     BufferedImage image = paint(view, scale);
     NeuronLayout layout = layout(view);
     assertFalse(layout.expanded());
-    assertTextAt(image, scale, NeuronText.NO_VECTORS, layout.statusBounds(), colors.foreground());
+    assertTextAt(
+        image, scale, NeuronText.noVectorsInData(), layout.statusBounds(), colors.foreground());
     assertCollapsedLines(image, scale, layout, -1);
   }
 
