@@ -12,11 +12,8 @@ import java.util.List;
  * Copies the attention outputs of one run from ONNX Runtime's native tensors into {@link Tensor4D}
  * builders, one layer at a time.
  *
- * <p>Each output is read once, with two copies: {@link NDArray#toByteBuffer()} has ONNX Runtime
- * copy the native memory into a heap buffer ({@code OnnxTensor.getByteBuffer()}), whose float view
- * then fills the builder row by row. ONNX Runtime 1.21's Java API has no public zero-copy read of
- * an output it allocated ({@code getFloatBuffer()} copies the same way, and measured no faster),
- * and DJL keeps the session, which could write into buffers given in advance, to itself.
+ * <p>Each output is read once, straight from ONNX Runtime's memory into the builder, row by row
+ * ({@link OutputFloats}: ONNX Runtime 1.21's public reads would first copy it into a heap buffer).
  */
 final class OutputReader {
 
@@ -73,7 +70,7 @@ final class OutputReader {
                 + " has "
                 + firstHeads);
       }
-      FloatBuffer values = floats(array);
+      FloatBuffer values = OutputFloats.of(array);
       for (int head = 0; head < heads; head++) {
         for (int query = 0; query < tokens; query++) {
           builder.setRow(layer, head, query, values);
@@ -131,7 +128,7 @@ final class OutputReader {
                 + ", not "
                 + dim);
       }
-      FloatBuffer values = floats(array);
+      FloatBuffer values = OutputFloats.of(array);
       if (merged) {
         // Token-major: all heads of token 0, then of token 1, ...
         for (int token = 0; token < tokens; token++) {
@@ -164,9 +161,5 @@ final class OutputReader {
               + " numbers; only float32 models are supported, so export without half precision");
     }
     return array;
-  }
-
-  private static FloatBuffer floats(NDArray array) {
-    return array.toByteBuffer().asFloatBuffer();
   }
 }

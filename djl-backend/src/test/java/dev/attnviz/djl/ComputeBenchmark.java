@@ -102,4 +102,28 @@ public class ComputeBenchmark {
   public AttentionData computeWithVectors() throws Exception {
     return provider.compute(weightsAndVectors);
   }
+
+  /**
+   * {@link #compute()} as before issue 18: each output copied into a heap buffer by ONNX Runtime's
+   * public read, then into the tensor (see {@link OutputFloats}).
+   */
+  @Benchmark
+  public AttentionData computeCopying() throws Exception {
+    return copying(weights);
+  }
+
+  /** {@link #computeWithVectors()} as before issue 18 (see {@link #computeCopying()}). */
+  @Benchmark
+  public AttentionData computeWithVectorsCopying() throws Exception {
+    return copying(weightsAndVectors);
+  }
+
+  private AttentionData copying(AttentionRequest request) throws Exception {
+    OutputFloats.copying = true;
+    try {
+      return provider.compute(request);
+    } finally {
+      OutputFloats.copying = false;
+    }
+  }
 }

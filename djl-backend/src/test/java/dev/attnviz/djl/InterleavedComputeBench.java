@@ -39,6 +39,8 @@ public final class InterleavedComputeBench {
     variants.put("rewrittenModel", ComputeBenchmark::rewrittenModel);
     variants.put("compute", ComputeBenchmark::compute);
     variants.put("computeWithVectors", ComputeBenchmark::computeWithVectors);
+    variants.put("computeCopying", ComputeBenchmark::computeCopying);
+    variants.put("computeWithVectorsCopying", ComputeBenchmark::computeWithVectorsCopying);
     System.out.println("load average at start: " + loadAverage());
     System.out.println(
         "| input | variant | median ms | p25 ms | p75 ms | median vs unmodified"

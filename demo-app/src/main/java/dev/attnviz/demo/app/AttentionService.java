@@ -76,6 +76,23 @@ public final class AttentionService implements AutoCloseable {
           });
   private final ProviderCache providers;
   private final Lane main = new Lane();
+  private final Lane prefetchLane = new Lane();
+
+  /**
+   * What {@link #prefetch} computed and no compute has taken yet. Only read and written on the
+   * worker thread, which runs one job at a time, so it needs no lock.
+   */
+  private Prefetched prefetched;
+
+  /** A result computed ahead of time, and what it was computed for. */
+  private record Prefetched(
+      String backend, ModelSource source, AttentionRequest request, AttentionData data) {
+    boolean answers(String backend, ModelSource source, AttentionRequest request) {
+      return this.backend.equals(backend)
+          && this.source.equals(source)
+          && this.request.equals(request);
+    }
+  }
 
   /** Set by {@link #close}: queued jobs of every lane are skipped from then on. */
   private volatile boolean closing;
@@ -102,6 +119,44 @@ public final class AttentionService implements AutoCloseable {
   public long compute(
       String backend, ModelSource source, AttentionRequest request, Listener listener) {
     return main.compute(backend, source, request, listener);
+  }
+
+  /**
+   * Opens the model and computes {@code request} ahead of time, in a lane of its own, so that the
+   * next {@link #compute} of an equal request (same backend, model source and request) finds the
+   * model open and takes this result instead of computing again. The app calls it at start, with
+   * the remembered input, while its window is still being built. Whatever computes next takes or
+   * drops the result, so it is held at most until then. {@code listener} hears this job's progress,
+   * result and failure like any other; a failure is reported again by the compute that follows.
+   *
+   * @param backend the provider name
+   * @param source the model
+   * @param request what the first visualization will ask for
+   * @param listener hears the job, on the EDT
+   */
+  public void prefetch(
+      String backend, ModelSource source, AttentionRequest request, Listener listener) {
+    prefetchLane.submit(
+        (cache, progress) -> {
+          AttentionProvider provider = cache.open(backend, source, progress);
+          StartupTiming.mark("model ready");
+          progress.onStage(ProgressListener.Stage.COMPUTING, provider.model().name());
+          AttentionData data = provider.compute(request);
+          prefetched = new Prefetched(backend, source, request, data);
+          return data;
+        },
+        listener);
+  }
+
+  /**
+   * The prefetched result if it answers this request, else null; either way the slot is emptied, so
+   * an unused result does not hold its memory for long. Worker thread only.
+   */
+  private AttentionData takePrefetched(
+      String backend, ModelSource source, AttentionRequest request) {
+    Prefetched ready = prefetched;
+    prefetched = null;
+    return ready != null && ready.answers(backend, source, request) ? ready.data() : null;
   }
 
   /**
@@ -166,6 +221,10 @@ public final class AttentionService implements AutoCloseable {
         String backend, ModelSource source, AttentionRequest request, Listener listener) {
       return submit(
           (cache, progress) -> {
+            AttentionData early = takePrefetched(backend, source, request);
+            if (early != null) {
+              return early;
+            }
             AttentionProvider provider = cache.open(backend, source, progress);
             progress.onStage(ProgressListener.Stage.COMPUTING, provider.model().name());
             if (request.maxNewTokens() == 0) {

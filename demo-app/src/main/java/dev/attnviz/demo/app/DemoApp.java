@@ -2,12 +2,11 @@ package dev.attnviz.demo.app;
 
 import dev.attnviz.core.spi.AttentionProviders;
 import java.lang.reflect.InvocationTargetException;
+import java.util.Optional;
 import javax.swing.SwingUtilities;
 
 /** Starts the desktop app: settings, look and feel, window, then the first visualization. */
 public final class DemoApp {
-
-  private static final System.Logger LOG = System.getLogger(DemoApp.class.getName());
 
   /** System property: print start-up timings to stderr (for docs/PERFORMANCE.md). */
   public static final String TIMING_PROPERTY = "attnviz.timing";
@@ -15,36 +14,47 @@ public final class DemoApp {
   private DemoApp() {}
 
   /**
-   * Opens the window on the EDT and starts computing the remembered input on the remembered backend
-   * (the embedded default model on a first start). Returns once the window is visible.
+   * Starts opening the remembered model and computing the remembered input (the embedded default
+   * model on a first start) in the background, then opens the window on the EDT, which shows that
+   * work's progress and then its result. Returns once the window is visible.
    *
-   * @param store the settings to start from and save to
+   * @param store where the settings are read from and saved to
    * @return the visible window
-   * @throws InterruptedException if interrupted while waiting for the EDT
+   * @throws InterruptedException if interrupted while the window is built
    * @throws InvocationTargetException if building the window failed
    */
   public static MainWindow start(SettingsStore store)
       throws InterruptedException, InvocationTargetException {
-    long started = System.nanoTime();
+    StartupTiming.begin();
+    return start(store, AttentionProviders.discover());
+  }
+
+  /** {@link #start(SettingsStore)} with the given backends instead of the discovered ones. */
+  static MainWindow start(SettingsStore store, AttentionProviders providers)
+      throws InterruptedException, InvocationTargetException {
     SettingsStore.Loaded loaded = store.load();
+    AttentionService service = new AttentionService(providers);
+    // Work that does not need the window starts here, before it is built (the model takes seconds
+    // to load; building the window takes most of a second, and both fit on two cores at once).
+    Optional<StartupPrefetch> prefetch =
+        StartupPrefetch.start(service, providers, loaded.settings());
     MainWindow[] window = new MainWindow[1];
     SwingUtilities.invokeAndWait(
         () -> {
           Themes.install(loaded.settings().isDark());
-          window[0] = new MainWindow(AttentionProviders.discover(), store, loaded);
+          window[0] = new MainWindow(providers, store, loaded, service);
           window[0].setVisible(true);
-          timing("window visible", started);
-          window[0].viewModel().addChangeListener(e -> timing("first visualization", started));
+          StartupTiming.mark("window visible");
+          window[0].viewModel().addChangeListener(e -> firstPicture());
           window[0].visualize();
+          prefetch.ifPresent(p -> p.follow(window[0]::showStartupProgress));
         });
     return window[0];
   }
 
-  private static void timing(String what, long started) {
-    if (Boolean.getBoolean(TIMING_PROPERTY)) {
-      long millis = (System.nanoTime() - started) / 1_000_000;
-      LOG.log(System.Logger.Level.INFO, "{0} after {1} ms", what, millis);
-      System.err.println("attnviz timing: " + what + " after " + millis + " ms");
-    }
+  /** Marks the first visualization, and its first paint (queued after the views' repaint). */
+  private static void firstPicture() {
+    StartupTiming.mark("first visualization");
+    SwingUtilities.invokeLater(() -> StartupTiming.mark("first picture painted"));
   }
 }

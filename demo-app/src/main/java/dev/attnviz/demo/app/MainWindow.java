@@ -80,18 +80,35 @@ public final class MainWindow extends JFrame {
   private long startedAt;
 
   /**
-   * Builds the window; call on the EDT. It computes nothing until asked.
+   * Builds the window with a service of its own; call on the EDT. It computes nothing until asked.
    *
-   * @param providers the backends the input strip offers
-   * @param store where the settings are saved when they change
-   * @param loaded the settings read at start, with any message about reading them
+   * @param providers the backends offered
+   * @param store where the settings are saved
+   * @param loaded the settings to start with
    */
   public MainWindow(
       AttentionProviders providers, SettingsStore store, SettingsStore.Loaded loaded) {
+    this(providers, store, loaded, new AttentionService(providers));
+  }
+
+  /**
+   * Builds the window on {@code service}, which may already be loading a model; call on the EDT.
+   * The window closes the service when it is closed.
+   *
+   * @param providers the backends offered
+   * @param store where the settings are saved
+   * @param loaded the settings to start with
+   * @param service the worker that loads models and computes
+   */
+  public MainWindow(
+      AttentionProviders providers,
+      SettingsStore store,
+      SettingsStore.Loaded loaded,
+      AttentionService service) {
     super("attnviz " + Version.current());
     this.store = store;
     this.settings = loaded.settings();
-    this.service = new AttentionService(providers);
+    this.service = service;
     this.input = new InputPanel(providers, settings, this::visualize);
     this.status = new StatusBar(e -> cancel());
     viewModel.setDisplayExecutor(displayWorker);
@@ -230,6 +247,13 @@ public final class MainWindow extends JFrame {
         showError(message);
       }
     };
+  }
+
+  /** Shows the progress of the model opened at start, while the window waits for it. */
+  void showStartupProgress(String message) {
+    if (status.isBusy()) {
+      status.busy(message);
+    }
   }
 
   private void begin(String message) {
