@@ -1,6 +1,5 @@
 package dev.attnviz.core;
 
-import java.nio.FloatBuffer;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,6 +27,8 @@ public final class Attention {
   private final Tensor4D weights;
   private final Tensor4D queries;
   private final Tensor4D keys;
+  private final boolean deferred;
+  private final HeadValueChecks checks;
 
   private Attention(Builder builder) {
     this.kind = Objects.requireNonNull(builder.kind, "kind");
@@ -36,7 +37,31 @@ public final class Attention {
     this.weights = Objects.requireNonNull(builder.weights, "weights");
     this.queries = builder.queries;
     this.keys = builder.keys;
+    this.deferred = builder.deferValueChecks;
     validate();
+    this.checks = new HeadValueChecks(kind.id() + " attention: ", weights, queries, keys);
+    if (!deferred) {
+      for (int l = 0; l < weights.dim0(); l++) {
+        for (int h = 0; h < weights.dim1(); h++) {
+          Optional<String> problem = checks.problem(l, h);
+          if (problem.isPresent()) {
+            throw new IllegalArgumentException(problem.get());
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Whether {@code w} is a valid weight: finite, not negative, and at most 1 plus a tolerance for
+   * rounding in files. For computations that read every weight anyway and check them on the way
+   * instead of through {@link #problem}.
+   *
+   * @param w the weight
+   * @return true if it is valid
+   */
+  public static boolean isValidWeight(float w) {
+    return w >= 0f & w <= 1f + WEIGHT_TOLERANCE;
   }
 
   /**
@@ -81,13 +106,12 @@ public final class Attention {
       throw new IllegalArgumentException(
           where + "weights " + weights.shape() + " need at least one layer, head and token");
     }
-    checkWeightValues(where);
     if ((queries == null) != (keys == null)) {
       throw new IllegalArgumentException(where + "query and key vectors come together or not");
     }
     if (queries != null) {
-      checkVectors(where, "queries", queries, queryTokens.size());
-      checkVectors(where, "keys", keys, keyTokens.size());
+      checkVectorShape(where, "queries", queries, queryTokens.size());
+      checkVectorShape(where, "keys", keys, keyTokens.size());
       if (queries.dim3() != keys.dim3()) {
         throw new IllegalArgumentException(
             where
@@ -99,42 +123,7 @@ public final class Attention {
     }
   }
 
-  private void checkWeightValues(String where) {
-    for (int l = 0; l < weights.dim0(); l++) {
-      for (int h = 0; h < weights.dim1(); h++) {
-        FloatBuffer matrix = weights.matrix(l, h);
-        for (int p = 0; p < matrix.limit(); p++) {
-          float w = matrix.get(p);
-          if (!(w >= 0f && w <= 1f + WEIGHT_TOLERANCE)) {
-            throw new IllegalArgumentException(
-                where
-                    + "weight at "
-                    + position(l, h, p, weights.dim3())
-                    + " is "
-                    + w
-                    + weightAdvice(w));
-          }
-        }
-      }
-    }
-  }
-
-  private static String weightAdvice(float w) {
-    if (Float.isNaN(w) || Float.isInfinite(w)) {
-      return "; weights must be finite numbers";
-    }
-    if (w < 0) {
-      return "; weights are probabilities and cannot be negative";
-    }
-    return "; weights are softmax probabilities and cannot exceed 1"
-        + " (were scores saved before the softmax?)";
-  }
-
-  private static String position(int l, int h, int flat, int columns) {
-    return "[layer " + l + "][head " + h + "][" + flat / columns + "][" + flat % columns + "]";
-  }
-
-  private void checkVectors(String where, String name, Tensor4D vectors, int tokens) {
+  private void checkVectorShape(String where, String name, Tensor4D vectors, int tokens) {
     if (vectors.dim0() != weights.dim0()
         || vectors.dim1() != weights.dim1()
         || vectors.dim2() != tokens
@@ -152,23 +141,57 @@ public final class Attention {
               + tokens
               + " tokens");
     }
-    for (int l = 0; l < vectors.dim0(); l++) {
-      for (int h = 0; h < vectors.dim1(); h++) {
-        FloatBuffer matrix = vectors.matrix(l, h);
-        for (int p = 0; p < matrix.limit(); p++) {
-          if (!Float.isFinite(matrix.get(p))) {
-            throw new IllegalArgumentException(
-                where
-                    + name
-                    + " value at "
-                    + position(l, h, p, vectors.dim3())
-                    + " is "
-                    + matrix.get(p)
-                    + "; vectors must be finite numbers");
-          }
-        }
-      }
+  }
+
+  /**
+   * What is wrong with the numbers of one head: a weight outside {@code [0, 1]} or not finite, or a
+   * query or key vector value that is not finite. Attention built with {@link
+   * Builder#deferValueChecks()} (a memory-mapped dump) checks a head on the first call and
+   * remembers the verdict, so whatever shows a head should ask first and say so instead of drawing
+   * a wrong picture; other attention was checked whole by {@link Builder#build()} and always
+   * answers empty.
+   *
+   * @param layer the layer, from 0
+   * @param head the head, from 0
+   * @return the problem, naming the kind and position, e.g. {@code "self attention: weight at
+   *     [layer 1][head 0][2][3] is NaN; weights must be finite numbers"}; empty if there is none
+   * @throws IndexOutOfBoundsException if the layer or head is out of range
+   */
+  public Optional<String> problem(int layer, int head) {
+    return checks.problem(layer, head);
+  }
+
+  /**
+   * The {@link #problem} of the first head (in layer, then head order) that has one, checking every
+   * head not checked yet (in parallel): one pass over all numbers the first time.
+   *
+   * @return the first problem, or empty if every head is valid
+   */
+  public Optional<String> firstProblem() {
+    // Checked whole when built: nothing to look for.
+    return deferred ? checks.firstProblem() : Optional.empty();
+  }
+
+  /**
+   * Fails if any head has a {@link #problem}, for computations that read every head.
+   *
+   * @throws IllegalArgumentException with the first problem
+   */
+  public void requireValidValues() {
+    Optional<String> problem = firstProblem();
+    if (problem.isPresent()) {
+      throw new IllegalArgumentException(problem.get());
     }
+  }
+
+  /**
+   * Whether the numbers are checked per head when first looked at ({@link
+   * Builder#deferValueChecks()}) rather than all at once when built.
+   *
+   * @return true for deferred checks
+   */
+  public boolean checksDeferred() {
+    return deferred;
   }
 
   /** {@return which attention this is} */
@@ -208,7 +231,8 @@ public final class Attention {
    * @param head the head, from 0 to {@link #headCount()} - 1
    * @param query the query token, from 0 to {@code queryTokens().size()} - 1
    * @param key the key token, from 0 to {@code keyTokens().size()} - 1
-   * @return the weight, from 0 to 1 (checked when built)
+   * @return the weight, from 0 to 1 unless {@link #problem} reports the head (possible only with
+   *     {@link Builder#deferValueChecks()})
    * @throws IndexOutOfBoundsException if an index is out of range
    */
   public float weight(int layer, int head, int query, int key) {
@@ -251,11 +275,9 @@ public final class Attention {
     if (queries == null) {
       return this;
     }
-    return builder(kind)
-        .setQueryTokens(queryTokens)
-        .setKeyTokens(keyTokens)
-        .setWeights(weights)
-        .build();
+    Builder builder =
+        builder(kind).setQueryTokens(queryTokens).setKeyTokens(keyTokens).setWeights(weights);
+    return (deferred ? builder.deferValueChecks() : builder).build();
   }
 
   @Override
@@ -290,6 +312,7 @@ public final class Attention {
     private Tensor4D weights;
     private Tensor4D queries;
     private Tensor4D keys;
+    private boolean deferValueChecks;
 
     private Builder(AttentionKind kind) {
       this.kind = Objects.requireNonNull(kind, "kind");
@@ -348,6 +371,19 @@ public final class Attention {
     public Builder optVectors(Tensor4D queries, Tensor4D keys) {
       this.queries = Objects.requireNonNull(queries, "queries");
       this.keys = Objects.requireNonNull(keys, "keys");
+      return this;
+    }
+
+    /**
+     * Checks the numbers (weights in {@code [0, 1]}, vectors finite) of each head only when it is
+     * first looked at through {@link Attention#problem}, instead of all of them in {@link
+     * #build()}, which then checks the shapes alone. For memory-mapped dumps too large to read
+     * whole when opened; whatever shows a head must then ask {@link Attention#problem} first.
+     *
+     * @return this builder
+     */
+    public Builder deferValueChecks() {
+      this.deferValueChecks = true;
       return this;
     }
 

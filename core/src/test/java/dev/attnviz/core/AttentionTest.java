@@ -21,7 +21,8 @@ class AttentionTest {
     return Attention.builder(AttentionKind.SELF).setTokens(FOUR).setWeights(weights);
   }
 
-  private static Tensor4D weightsWith(float value) {
+  /** 2 × 2 heads of uniform rows over four tokens, with {@code value} at [1][0][2][3]. */
+  static Tensor4D weightsWith(float value) {
     Tensor4D.Builder builder = Tensor4D.builder(2, 2, 4, 4);
     for (int l = 0; l < 2; l++) {
       for (int h = 0; h < 2; h++) {

@@ -1,6 +1,7 @@
 package dev.attnviz.demo;
 
 import dev.attnviz.core.io.AtomicFiles;
+import dev.attnviz.swing.export.ExportBackground;
 import dev.attnviz.swing.export.ExportableView;
 import dev.attnviz.swing.export.ShownMatrix;
 import dev.attnviz.swing.export.ViewExporter;
@@ -52,13 +53,39 @@ public final class OutputFiles {
    * @throws IOException naming the path if it cannot be written
    */
   public static void writePng(ExportableView view, double scale, Path out) throws IOException {
-    writePng(view, scale, out, FREE_HEAP);
+    writePng(view, scale, ExportBackground.WHITE, out);
+  }
+
+  /**
+   * Draws {@code view} on {@code background} at {@code scale} and writes it as a PNG.
+   *
+   * @param view the view to draw
+   * @param scale pixels per point
+   * @param background what the picture is drawn on
+   * @param out the file to write
+   * @throws IllegalArgumentException if the image would not fit in the free memory; the message
+   *     names the largest scale that fits
+   * @throws IOException naming the path if it cannot be written
+   */
+  public static void writePng(
+      ExportableView view, double scale, ExportBackground background, Path out) throws IOException {
+    writePng(view, scale, background, out, FREE_HEAP);
   }
 
   static void writePng(ExportableView view, double scale, Path out, LongSupplier freeHeap)
       throws IOException {
+    writePng(view, scale, ExportBackground.WHITE, out, freeHeap);
+  }
+
+  private static void writePng(
+      ExportableView view,
+      double scale,
+      ExportBackground background,
+      Path out,
+      LongSupplier freeHeap)
+      throws IOException {
     requireMemory(view.exportSize(), scale, freeHeap.getAsLong());
-    BufferedImage image = ViewExporter.toImage(view, scale);
+    BufferedImage image = ViewExporter.toImage(view, scale, background);
     Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
     if (!writers.hasNext()) {
       throw new IOException("no PNG writer is available in this Java runtime");
@@ -112,7 +139,7 @@ public final class OutputFiles {
   }
 
   /**
-   * Writes {@code view} as an SVG file (UTF-8).
+   * Writes {@code view} on white as an SVG file (UTF-8).
    *
    * @param view the view to draw, as it is laid out now
    * @param out the file to create or replace
@@ -120,7 +147,20 @@ public final class OutputFiles {
    *     untouched
    */
   public static void writeSvg(ExportableView view, Path out) throws IOException {
-    byte[] svg = ViewExporter.toSvg(view).getBytes(StandardCharsets.UTF_8);
+    writeSvg(view, ExportBackground.WHITE, out);
+  }
+
+  /**
+   * Writes {@code view} on {@code background} as an SVG file (UTF-8).
+   *
+   * @param view the view to draw
+   * @param background what the picture is drawn on
+   * @param out the file to write
+   * @throws IOException naming the path if it cannot be written
+   */
+  public static void writeSvg(ExportableView view, ExportBackground background, Path out)
+      throws IOException {
+    byte[] svg = ViewExporter.toSvg(view, background).getBytes(StandardCharsets.UTF_8);
     AtomicFiles.write(out, stream -> stream.write(svg));
   }
 

@@ -3,6 +3,7 @@ package dev.attnviz.swing;
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.swing.accessibility.AttentionDescription;
 import dev.attnviz.swing.accessibility.ViewDescriber;
+import dev.attnviz.swing.export.ExportBackground;
 import dev.attnviz.swing.export.ExportableView;
 import dev.attnviz.swing.export.ShownMatrix;
 import dev.attnviz.swing.internal.Messages;
@@ -11,16 +12,15 @@ import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.LayerHead;
 import dev.attnviz.swing.model.SelectionEvent;
 import dev.attnviz.swing.model.TokenRef;
-import dev.attnviz.swing.render.HiDpi;
 import dev.attnviz.swing.render.ShownAttention;
 import dev.attnviz.swing.render.TokenPlaces;
+import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
-import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -459,21 +459,33 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
     return contentSize();
   }
 
-  /** Paints the whole content, with the current selection, from (0, 0). */
+  /**
+   * Paints the whole content, with the current selection, from (0, 0), as on screen.
+   *
+   * @param g where to paint
+   */
   @Override
   public void paintExport(Graphics2D g) {
-    Dimension size = exportSize();
-    Graphics2D g2 = (Graphics2D) g.create();
-    try {
-      g2.setColor(colors().background());
-      // At a fractional scale the image's last row and column of pixels lie partly outside the
-      // picture; fill them too, so that the export has no transparent edge.
-      double pixel = 1 / HiDpi.scale(g2);
-      g2.fill(new Rectangle2D.Double(0, 0, size.width + pixel, size.height + pixel));
-      g2.clip(new Rectangle(0, 0, size.width, size.height));
-      paintForExport(g2);
-    } finally {
-      g2.dispose();
+    paintExport(g, ExportBackground.THEME);
+  }
+
+  /**
+   * Paints the whole content, with the current selection, from (0, 0) on {@code background}: on
+   * white or transparent in light colours ({@link dev.attnviz.swing.render.ViewColors#onPaper()}),
+   * on the theme's background as on screen.
+   *
+   * @param g where to paint
+   * @param background what to paint on
+   */
+  @Override
+  public void paintExport(Graphics2D g, ExportBackground background) {
+    if (background == ExportBackground.THEME) {
+      ExportPainting.paint(g, colors().background(), exportSize(), this::paintForExport);
+    } else {
+      Color fill = background == ExportBackground.WHITE ? Color.WHITE : null;
+      paintWith(
+          colors().onPaper(),
+          () -> ExportPainting.paint(g, fill, exportSize(), this::paintForExport));
     }
   }
 

@@ -13,6 +13,7 @@ import dev.attnviz.swing.render.AttentionTooltips;
 import dev.attnviz.swing.render.FocusRing;
 import dev.attnviz.swing.render.HeadStripLayout;
 import dev.attnviz.swing.render.HeadStripPainter;
+import dev.attnviz.swing.render.HeatmapLegend;
 import dev.attnviz.swing.render.MatrixLayout;
 import dev.attnviz.swing.render.MatrixPainter;
 import dev.attnviz.swing.render.ShownAttention;
@@ -66,6 +67,7 @@ public class HeadView extends AttentionView {
   private static final int MARGIN = 8;
   private static final int MAX_LABEL_WIDTH = 160;
   private static final int EXPORT_STRIP_GAP = 6;
+  private static final int LEGEND_GAP = 6;
 
   private final SelectionControls selectors =
       new SelectionControls(EnumSet.of(Part.LAYER, Part.KIND, Part.FILTER, Part.DISPLAY_OPTIONS));
@@ -206,9 +208,22 @@ public class HeadView extends AttentionView {
    * #MAX_LINE_AREA_WIDTH}; wider than that, the picture is centred.
    */
   private TokenColumnsDisplay display() {
-    display.update(shown(), colors(), MARGIN, MARGIN, getWidth());
     display.setStrategy(modeBox.strategy());
+    // In heatmap mode the caption and legend take a line above the heatmap.
+    boolean legend = shown() != null && getDisplayMode() == DisplayMode.MATRIX;
+    int top = legend ? MARGIN + colors().text().height() + LEGEND_GAP : MARGIN;
+    display.update(shown(), colors(), MARGIN, top, getWidth());
     return display;
+  }
+
+  /** The heatmap's caption and colour legend above it, or null in lines mode or without data. */
+  private HeatmapLegend heatmapLegend() {
+    ShownAttention shown = shown();
+    if (shown == null || getDisplayMode() != DisplayMode.MATRIX) {
+      return null;
+    }
+    String caption = HeatmapLegend.caption(getSelectionModel().layer(), activeHeads());
+    return new HeatmapLegend(colors(), new MatrixPainter(colors()).scale(), caption);
   }
 
   /** The lines layout for the current width, or null without data. */
@@ -247,7 +262,9 @@ public class HeadView extends AttentionView {
     }
     if (getDisplayMode() == DisplayMode.MATRIX) {
       Rectangle bounds = matrixLayout().bounds();
-      return new Dimension(bounds.width + 2 * MARGIN, bounds.height + 2 * MARGIN);
+      return new Dimension(
+          Math.max(bounds.width, heatmapLegend().width()) + 2 * MARGIN,
+          bounds.y + bounds.height + MARGIN);
     }
     TokenColumnsLayout layout = linesLayout();
     return new Dimension(
@@ -258,8 +275,10 @@ public class HeadView extends AttentionView {
   /** The content as laid out now, from its left margin: what export draws below the strip. */
   private Rectangle shownContent() {
     Rectangle bounds = display().bounds();
+    HeatmapLegend legend = heatmapLegend();
+    int width = legend == null ? bounds.width : Math.max(bounds.width, legend.width());
     return new Rectangle(
-        bounds.x - MARGIN, 0, bounds.width + 2 * MARGIN, bounds.y + bounds.height + MARGIN);
+        bounds.x - MARGIN, 0, width + 2 * MARGIN, bounds.y + bounds.height + MARGIN);
   }
 
   @Override
@@ -318,6 +337,10 @@ public class HeadView extends AttentionView {
             scene(),
             new MatrixPainter(colors()),
             getDisplayMode() == DisplayMode.MATRIX ? matrixValues() : null);
+    HeatmapLegend legend = heatmapLegend();
+    if (legend != null) {
+      legend.paint(g, display().bounds().x, MARGIN);
+    }
     markSelectionPainted();
     if (hasFocus()) {
       FocusRing.paint(g, colors().selection(), focusRing());

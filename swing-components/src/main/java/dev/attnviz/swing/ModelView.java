@@ -9,7 +9,6 @@ import dev.attnviz.swing.model.LayerHead;
 import dev.attnviz.swing.model.SelectionEvent;
 import dev.attnviz.swing.model.SelectionEvent.Aspect;
 import dev.attnviz.swing.model.TokenRef;
-import dev.attnviz.swing.render.AttentionTooltips;
 import dev.attnviz.swing.render.GridAxesPainter;
 import dev.attnviz.swing.render.ModelGridLayout;
 import dev.attnviz.swing.render.ShownAttention;
@@ -33,6 +32,7 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import javax.swing.JScrollPane;
 import javax.swing.JViewport;
 import javax.swing.SwingUtilities;
@@ -89,6 +89,7 @@ public class ModelView extends AttentionView {
   private final ThumbnailControls thumbnailControls =
       new ThumbnailControls(this::thumbnailStyle, this::setThumbnailMode);
   private int lineThumbnailLimit = DEFAULT_LINE_THUMBNAIL_LIMIT;
+  private Executor thumbnailExecutor;
   private LayerHead hoveredCell;
   private final ModelGridFit fit =
       new ModelGridFit(MARGIN, CELL_GAP, DETAIL_GAP + DETAIL_LINE_AREA, MAX_LABEL_WIDTH);
@@ -196,6 +197,19 @@ public class ModelView extends AttentionView {
           thumbnailControls.update(thumbnailMode, colors());
           repaint();
         });
+  }
+
+  /**
+   * Where line thumbnails are built, or null (the default) to build them while painting. With an
+   * executor, a paint that lacks line thumbnails shows the heatmaps meanwhile and says that lines
+   * are still being drawn; the lines replace them when built (the newest data, size and theme win).
+   * Heatmap thumbnails are always built while painting: they are quick.
+   *
+   * @param executor e.g. a single background thread of the host's; null to build on the EDT
+   */
+  public void setThumbnailExecutor(Executor executor) {
+    thumbnailExecutor = executor;
+    repaint();
   }
 
   /** The kind and filter selectors. */
@@ -409,17 +423,15 @@ public class ModelView extends AttentionView {
         new ThumbnailGridPainter(colors(), shown, thumbnailStyle(), this::layerColor);
     if (direct) {
       grid.paintDirect(g, layout, clip);
+    } else if (thumbnailExecutor != null) {
+      grid.paintProgressive(
+          g, layout, clip, cache, getSelectionModel().filter(), thumbnailExecutor, this::repaint);
     } else {
       grid.paintCached(g, layout, clip, cache, getSelectionModel().filter());
     }
     grid.paintMarks(g, layout, hoveredCell, shownSelectedCell(), hasFocus());
-    paintDetail(g, clip);
+    detail.paint(g, clip, detailScene());
     markSelectionPainted();
-  }
-
-  private void paintDetail(Graphics2D g, Rectangle clip) {
-    TokenColumnsPainter.Scene scene = detailScene();
-    detail.paint(g, clip, scene);
   }
 
   /** The selected thumbnail's matrix (filter applied), if a thumbnail is selected. */
@@ -438,11 +450,12 @@ public class ModelView extends AttentionView {
   @Override
   public ViewHit hitAt(Point point) {
     Point p = new Point(point.x, point.y - contentTop());
-    LayerHead cell = gridCellAt(p);
+    ModelGridLayout layout = gridLayout();
+    LayerHead cell = layout == null ? null : layout.cellAt(p.x, p.y);
     if (cell != null) {
       return ViewHit.cell(cell);
     }
-    TokenRef token = detailTokenAt(p);
+    TokenRef token = detailDisplay().tokenAt(p);
     LayerHead detail = shownSelectedCell();
     return token == null || detail == null
         ? ViewHit.NONE
@@ -453,15 +466,6 @@ public class ModelView extends AttentionView {
   @Override
   public TokenRef tokenAt(Point point) {
     return hitAt(point).token();
-  }
-
-  private LayerHead gridCellAt(Point p) {
-    ModelGridLayout layout = gridLayout();
-    return layout == null ? null : layout.cellAt(p.x, p.y);
-  }
-
-  private TokenRef detailTokenAt(Point p) {
-    return detailDisplay().tokenAt(p);
   }
 
   /** Marks {@code cell} (null: none) as the hovered thumbnail. */
@@ -479,19 +483,12 @@ public class ModelView extends AttentionView {
 
   @Override
   public String getToolTipText(MouseEvent e) {
-    ViewHit hit = hitAt(e.getPoint());
-    LayerHead cell = hit.cell();
-    if (cell != null) {
-      return AttentionTooltips.thumbnail(
-          cell.layer(), cell.head(), cell.equals(getSelectionModel().selectedCell()));
-    }
-    return hit.token() == null
-        ? null
-        : AttentionTooltips.token(
-            shown(),
-            hit.layer(),
-            new int[] {hit.head()},
-            hit.token(),
-            getSelectionModel().lockedToken());
+    return ModelViewMouse.tooltip(this, e);
+  }
+
+  @Override
+  protected void disposeView() {
+    // Stops a background build of line thumbnails.
+    cache.clear();
   }
 }

@@ -1,5 +1,8 @@
 package dev.attnviz.swing;
 
+import dev.attnviz.swing.model.LayerHead;
+import dev.attnviz.swing.render.AttentionTooltips;
+import dev.attnviz.swing.render.ShownAttention;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 
@@ -44,5 +47,27 @@ final class ModelViewMouse extends MouseAdapter {
     } else if (hit.token() != null) {
       view.getSelectionModel().toggleLockedToken(hit.token());
     }
+  }
+
+  /** The tooltip at {@code e}: a thumbnail's, or a detail token's weights. */
+  static String tooltip(ModelView view, MouseEvent e) {
+    ViewHit hit = view.hitAt(e.getPoint());
+    LayerHead cell = hit.cell();
+    if (cell != null) {
+      ShownAttention shown = view.shown();
+      return AttentionTooltips.thumbnail(
+          cell.layer(),
+          cell.head(),
+          cell.equals(view.getSelectionModel().selectedCell()),
+          shown == null ? null : shown.attention().problem(cell.layer(), cell.head()).orElse(null));
+    }
+    return hit.token() == null
+        ? null
+        : AttentionTooltips.token(
+            view.shown(),
+            hit.layer(),
+            new int[] {hit.head()},
+            hit.token(),
+            view.getSelectionModel().lockedToken());
   }
 }

@@ -1,8 +1,7 @@
 package dev.attnviz.swing;
 
-import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.render.HeadPalette;
-import dev.attnviz.swing.render.TextFit;
+import dev.attnviz.swing.render.TooltipPlacement;
 import dev.attnviz.swing.render.ViewColors;
 import java.awt.Color;
 import java.awt.Container;
@@ -56,8 +55,6 @@ import javax.swing.plaf.UIResource;
 public abstract class ViewWithControls extends JComponent implements Scrollable {
 
   private static final System.Logger LOG = System.getLogger(ViewWithControls.class.getName());
-
-  private static final int ERROR_INSET = 8;
 
   /** Largest preferred viewport a view asks for, so that long inputs open at a sane size. */
   private static final Dimension MAX_VIEWPORT = new Dimension(1000, 700);
@@ -230,6 +227,26 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
     }
   }
 
+  /**
+   * Runs {@code painting} with {@code substitute} colours in place of this view's, e.g. to export a
+   * dark view on white paper, then restores them. Caches that depend on colours are dropped before
+   * and after ({@link #themeChanged()}).
+   *
+   * @param substitute the colours to paint with
+   * @param painting the painting to run, on the Event Dispatch Thread
+   */
+  protected final void paintWith(ViewColors substitute, Runnable painting) {
+    ViewColors own = colors;
+    colors = java.util.Objects.requireNonNull(substitute, "substitute");
+    themeChanged();
+    try {
+      painting.run();
+    } finally {
+      colors = own;
+      themeChanged();
+    }
+  }
+
   /** Called after the colours changed: drop caches that depend on them. */
   protected void themeChanged() {
     revalidate();
@@ -362,26 +379,7 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
       paintContent(g2);
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "cannot paint " + getClass().getSimpleName(), e);
-      paintError(g, e);
-    } finally {
-      g2.dispose();
-    }
-  }
-
-  private void paintError(Graphics g, RuntimeException e) {
-    Graphics2D g2 = (Graphics2D) g.create();
-    try {
-      g2.setColor(colors.background());
-      g2.fillRect(0, contentTop(), getWidth(), getHeight());
-      g2.setColor(colors.negative());
-      TextFit.drawAt(
-          g2,
-          colors.text(),
-          Messages.format("view.paintError", e.getClass().getSimpleName(), e.getMessage()),
-          ERROR_INSET,
-          contentTop() + ERROR_INSET);
-    } catch (RuntimeException again) {
-      LOG.log(System.Logger.Level.ERROR, "cannot paint the error state either", again);
+      ViewErrorPainter.paint(g, colors, new Rectangle(0, contentTop(), getWidth(), getHeight()), e);
     } finally {
       g2.dispose();
     }
@@ -439,6 +437,11 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
       return scrollPane;
     }
     return null;
+  }
+
+  @Override
+  public Point getToolTipLocation(MouseEvent event) {
+    return TooltipPlacement.insideWindow(this, event);
   }
 
   /** Distance one arrow click scrolls; defaults to a token row. */

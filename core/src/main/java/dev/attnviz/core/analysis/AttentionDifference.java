@@ -52,12 +52,15 @@ public final class AttentionDifference {
    * @param a the attention subtracted from; not null
    * @param b the attention subtracted; same kind and shape as {@code a}, not null
    * @return the element-wise difference
-   * @throws IllegalArgumentException if the kinds differ, or the numbers of layers, heads, query
-   *     tokens or key tokens differ
+   * @throws IllegalArgumentException if a head of either has invalid values ({@link
+   *     Attention#problem}), if the kinds differ, or the numbers of layers, heads, query tokens or
+   *     key tokens differ
    */
   public static AttentionDifference of(Attention a, Attention b) {
     Objects.requireNonNull(a, "a");
     Objects.requireNonNull(b, "b");
+    a.requireValidValues();
+    b.requireValidValues();
     if (a.kind() != b.kind()) {
       throw new IllegalArgumentException(
           "cannot subtract '"

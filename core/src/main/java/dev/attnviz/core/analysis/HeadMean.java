@@ -25,8 +25,9 @@ public final class HeadMean {
    * @param attention the attention; not null
    * @param layer the layer, from 0 to {@code layerCount() - 1}
    * @param heads the heads to average, each from 0 to {@code headCount() - 1}; not null
-   * @return a new matrix of the mean weights, each from 0 to 1
-   * @throws IllegalArgumentException if {@code heads} is empty
+   * @return a new {@code queries × keys} matrix of the mean weights, each from 0 to 1
+   * @throws IllegalArgumentException if {@code heads} is empty or a chosen head has invalid values
+   *     ({@link Attention#problem})
    * @throws IndexOutOfBoundsException if the layer or a head is out of range
    */
   public static Matrix of(Attention attention, int layer, Collection<Integer> heads) {
@@ -36,6 +37,9 @@ public final class HeadMean {
     BitSet chosen = new BitSet(attention.headCount());
     for (Integer head : heads) {
       chosen.set(Objects.checkIndex(Objects.requireNonNull(head, "head"), attention.headCount()));
+    }
+    for (int head = chosen.nextSetBit(0); head >= 0; head = chosen.nextSetBit(head + 1)) {
+      attention.problem(layer, head).ifPresent(HeadMean::fail);
     }
     if (chosen.isEmpty()) {
       throw new IllegalArgumentException(
@@ -59,6 +63,10 @@ public final class HeadMean {
       sum[p] /= count;
     }
     return new Matrix(rows, cols, sum);
+  }
+
+  private static void fail(String problem) {
+    throw new IllegalArgumentException(problem);
   }
 
   /**

@@ -2,32 +2,37 @@ package dev.attnviz.core.analysis;
 
 import dev.attnviz.core.Attention;
 import dev.attnviz.core.Tokens;
+import java.nio.FloatBuffer;
+import java.util.stream.IntStream;
 
 /**
  * Computes the {@link HeadSummary} of the heads of one attention, row by row in double precision.
- * Holds a row buffer, so one instance serves one thread.
+ * Immutable, so one instance serves every thread: each call reads its head's matrix row by row into
+ * its own buffer (one bulk copy per row, sequential in the mapped file) and allocates nothing per
+ * weight.
  */
 final class HeadSummarizer {
 
   private final Attention attention;
   private final boolean sameSequence;
-  private final boolean[] specialKey;
-  private final float[] row;
+  private final int[] specialKeys;
 
   HeadSummarizer(Attention attention) {
     this.attention = attention;
     this.sameSequence = attention.kind().isSelfAttention();
     Tokens keys = attention.keyTokens();
-    this.specialKey = new boolean[keys.size()];
-    for (int j = 0; j < specialKey.length; j++) {
-      specialKey[j] = keys.isSpecial(j);
-    }
-    this.row = new float[keys.size()];
+    this.specialKeys = IntStream.range(0, keys.size()).filter(keys::isSpecial).toArray();
   }
 
+  /**
+   * The summary of one head, or null if one of its weights is invalid ({@link Attention#problem}
+   * says which): thrown from a parallel stream, the message would be wrapped.
+   */
   HeadSummary summarize(int layer, int head) {
     int n = attention.queryTokens().size();
-    int m = specialKey.length;
+    int m = attention.keyTokens().size();
+    FloatBuffer matrix = attention.weights().matrix(layer, head);
+    float[] row = new float[m];
     double entropy = 0;
     double first = 0;
     double special = 0;
@@ -37,19 +42,34 @@ final class HeadSummarizer {
     double distance = 0;
     double confidence = 0;
     for (int i = 0; i < n; i++) {
-      attention.weights().copyRow(layer, head, i, row, 0);
-      double max = Double.NEGATIVE_INFINITY;
+      matrix.get(i * m, row);
+      float max = Float.NEGATIVE_INFINITY;
+      boolean valid = true;
+      double rowEntropy = 0;
+      double rowDistance = 0;
       for (int j = 0; j < m; j++) {
-        double a = row[j];
-        if (a > 0) {
-          // 0 ln 0 is taken as its limit, 0.
-          entropy -= a * Math.log(a);
+        float a = row[j];
+        valid &= Attention.isValidWeight(a);
+        // 0 ln 0 is taken as its limit, 0; subnormal weights are rare enough for Math.log.
+        if (a >= Float.MIN_NORMAL) {
+          rowEntropy += a * FastLog.lnNormal(a);
+        } else if (a > 0) {
+          rowEntropy += a * Math.log(a);
         }
-        if (specialKey[j]) {
-          special += a;
+        rowDistance += a * (double) Math.abs(i - j);
+        if (a > max) {
+          max = a;
         }
-        distance += a * Math.abs(i - j);
-        max = Math.max(max, a);
+      }
+      if (!valid) {
+        // The weights are checked on the way (one pass over a mapped dump, not two); the caller
+        // asks the attention which one is bad.
+        return null;
+      }
+      entropy -= rowEntropy;
+      distance += rowDistance;
+      for (int j : specialKeys) {
+        special += row[j];
       }
       confidence += max;
       if (m > 0) {

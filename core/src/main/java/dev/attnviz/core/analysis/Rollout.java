@@ -42,11 +42,13 @@ public final class Rollout {
    *
    * @param attention a self-attention; not null
    * @return the rollout after each layer
-   * @throws IllegalArgumentException for cross attention, whose queries and keys are different
-   *     sequences so its layers cannot be chained
+   * @throws IllegalArgumentException if a head has invalid values ({@link Attention#problem}); for
+   *     cross attention, whose queries and keys are different sequences so its layers cannot be
+   *     chained
    */
   public static Rollout of(Attention attention) {
     Objects.requireNonNull(attention, "attention");
+    attention.requireValidValues();
     if (!attention.kind().isSelfAttention()) {
       throw new IllegalArgumentException(
           "attention rollout needs self-attention (queries and keys the same tokens), but '"

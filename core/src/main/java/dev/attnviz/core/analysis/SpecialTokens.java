@@ -35,10 +35,12 @@ public final class SpecialTokens {
    *
    * @param attention the attention; not null
    * @return a new attention over the non-special tokens only
-   * @throws IllegalArgumentException if every query token or every key token is special
+   * @throws IllegalArgumentException if every query token or every key token is special, or a head
+   *     has invalid values ({@link Attention#problem})
    */
   public static Attention hide(Attention attention) {
     Objects.requireNonNull(attention, "attention");
+    attention.requireValidValues();
     TokenMapping queries = TokenMapping.withoutSpecial(attention.queryTokens());
     TokenMapping keys = TokenMapping.withoutSpecial(attention.keyTokens());
     if (queries.size() == 0 || keys.size() == 0) {
@@ -92,7 +94,8 @@ public final class SpecialTokens {
     return Tokens.of(List.of(strings), new BitSet(), wordOf);
   }
 
-  private static Tensor4D rowsOf(Tensor4D vectors, TokenMapping mapping) {
+  /** The vector rows of the tokens {@code mapping} keeps (each kept token is one original). */
+  static Tensor4D rowsOf(Tensor4D vectors, TokenMapping mapping) {
     Tensor4D.Builder builder =
         Tensor4D.builder(vectors.dim0(), vectors.dim1(), mapping.size(), vectors.dim3());
     float[] row = new float[vectors.dim3()];

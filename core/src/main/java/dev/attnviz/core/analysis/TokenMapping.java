@@ -51,6 +51,26 @@ public final class TokenMapping {
   }
 
   /**
+   * Keeps the tokens {@code [from, to)} of {@code original}, each as itself, in order.
+   *
+   * @param original the tokens
+   * @param from the first token kept
+   * @param to one past the last token kept
+   * @return the mapping
+   * @throws IndexOutOfBoundsException unless {@code 0 <= from < to <= original.size()}
+   */
+  public static TokenMapping range(Tokens original, int from, int to) {
+    Objects.requireNonNull(original, "original");
+    Objects.checkFromToIndex(from, to, original.size());
+    if (from == to) {
+      throw new IndexOutOfBoundsException("an empty range of tokens: " + from + " to " + to);
+    }
+    int[] start = java.util.stream.IntStream.range(from, to).toArray();
+    int[] end = Arrays.stream(start).map(i -> i + 1).toArray();
+    return new TokenMapping(start, end, original.size());
+  }
+
+  /**
    * Maps each word of {@code original} (see {@link Tokens#wordOf(int)}) to one new token; nothing
    * is dropped. Special tokens are words of their own unless the tokens say otherwise.
    *

@@ -38,9 +38,11 @@ public final class WordAggregation {
    *
    * @param attention the attention; not null
    * @return a new attention with one token per word
+   * @throws IllegalArgumentException if a head has invalid values ({@link Attention#problem})
    */
   public static Attention aggregate(Attention attention) {
     Objects.requireNonNull(attention, "attention");
+    attention.requireValidValues();
     TokenMapping queries = TokenMapping.byWord(attention.queryTokens());
     TokenMapping keys = TokenMapping.byWord(attention.keyTokens());
     return Attention.builder(attention.kind())

@@ -58,9 +58,13 @@ public final class AttentionJson {
    * @param data the attention to write; not null
    * @param file the file to create or replace; its folder must exist
    * @throws IOException naming the path if the file cannot be written
+   * @throws IllegalArgumentException if a head has invalid values ({@link
+   *     dev.attnviz.core.Attention#problem}, possible for a large dump checked when looked at);
+   *     nothing is written
    */
   public static void write(AttentionData data, Path file) throws IOException {
     Objects.requireNonNull(data, "data");
+    data.attentions().forEach(dev.attnviz.core.Attention::requireValidValues);
     AtomicFiles.write(file, out -> write(data, out));
   }
 
@@ -70,10 +74,13 @@ public final class AttentionJson {
    * @param data the attention to write; not null
    * @param out the stream to write to; not null
    * @throws IOException if {@code out} fails
+   * @throws IllegalArgumentException if a head has invalid values ({@link
+   *     dev.attnviz.core.Attention#problem}); nothing is written
    */
   public static void write(AttentionData data, OutputStream out) throws IOException {
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(out, "out");
+    data.attentions().forEach(dev.attnviz.core.Attention::requireValidValues);
     JsonAttentionWriter.write(data, out);
   }
 }

@@ -57,10 +57,27 @@ final class NpzReader {
    */
   static final int MAX_TOKEN_CHARS = 65_536;
 
+  /**
+   * Mapped floats above which the values of a dump are checked per head when first looked at rather
+   * than at open: 2^26 floats (256 MB) take about a tenth of a second to check, so a file below
+   * this is still refused at open when a weight is wrong, and a larger one opens at once.
+   */
+  static final long DEFER_CHECKS_ABOVE = 1L << 26;
+
   private final MemoryBudget budget;
+  private final long deferChecksAbove;
 
   NpzReader(MemoryBudget budget) {
+    this(budget, DEFER_CHECKS_ABOVE);
+  }
+
+  /**
+   * A reader that defers the value checks of dumps with more than {@code deferChecksAbove} mapped
+   * floats.
+   */
+  NpzReader(MemoryBudget budget, long deferChecksAbove) {
     this.budget = budget;
+    this.deferChecksAbove = deferChecksAbove;
   }
 
   /**
@@ -80,6 +97,7 @@ final class NpzReader {
       // Stored float32 arrays are mapped, not copied: they take no heap, whatever their size.
       Map<String, Tensor4D> mapped = new HashMap<>();
       long bytes = 0;
+      long mappedFloats = 0;
       for (NpyArray tensor : tensors.values()) {
         Shape4 shape = fourDimensions(tensor);
         Tensor4D map =
@@ -87,6 +105,7 @@ final class NpzReader {
                 tensor, (int) shape.d0(), (int) shape.d1(), (int) shape.d2(), (int) shape.d3());
         if (map != null) {
           mapped.put(tensor.name(), map);
+          mappedFloats += map.elementCount();
         } else {
           requireOneArray(tensor, shape);
           bytes += shape.elements() * Float.BYTES;
@@ -98,8 +117,9 @@ final class NpzReader {
       budget.require(bytes, "the attention in this file");
       Map<String, Tokens> tokens = readTokens(tokenArrays, tokensFile);
       AttentionData.Builder data = AttentionData.builder().setModel(model(archive, file));
+      boolean defer = mappedFloats > deferChecksAbove;
       for (KindArrays arrays : kinds) {
-        data.addAttention(attention(arrays, tensors, mapped, tokens));
+        data.addAttention(attention(arrays, tensors, mapped, tokens, defer));
       }
       if (archive.has("sentence_b_start")) {
         data.optSentenceBStart(sentenceBStart(archive.open("sentence_b_start")));
@@ -378,7 +398,8 @@ final class NpzReader {
       KindArrays arrays,
       Map<String, NpyArray> tensors,
       Map<String, Tensor4D> mapped,
-      Map<String, Tokens> tokens)
+      Map<String, Tokens> tokens,
+      boolean deferValueChecks)
       throws InvalidFileException, IOException {
     Attention.Builder builder =
         Attention.builder(arrays.kind())
@@ -388,6 +409,9 @@ final class NpzReader {
     if (tensors.containsKey(arrays.queries())) {
       builder.optVectors(
           tensor(arrays.queries(), tensors, mapped), tensor(arrays.keys(), tensors, mapped));
+    }
+    if (deferValueChecks) {
+      builder.deferValueChecks();
     }
     try {
       return builder.build();

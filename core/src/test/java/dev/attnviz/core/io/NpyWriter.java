@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * Test-only: the reader is checked against files this writes, and this writer against files NumPy
  * wrote.
  */
-final class NpyWriter {
+public final class NpyWriter {
 
   private static final int ALIGN = 64;
   private static final int GROWTH_AXIS_MAX_DIGITS = 21;
@@ -102,7 +102,7 @@ final class NpyWriter {
   }
 
   /** A 1-D little-endian unicode array. */
-  static byte[] unicode(List<String> strings) {
+  public static byte[] unicode(List<String> strings) {
     return unicode(strings, ByteOrder.LITTLE_ENDIAN, strings.size());
   }
 

@@ -19,18 +19,18 @@ import java.util.TreeMap;
  * few kilobytes. CRCs are left at 0 ({@link java.util.zip.ZipFile} does not check them for entries
  * it does not inflate, and attnviz maps stored data). Test-only.
  */
-final class SparseNpz {
+public final class SparseNpz {
 
   private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
   private static final long U32 = 0xffffffffL;
 
   /** One entry: its bytes, then a hole up to {@code length}, with {@code floats} written in it. */
-  record Entry(String name, byte[] start, long length, Map<Long, Float> floats) {}
+  public record Entry(String name, byte[] start, long length, Map<Long, Float> floats) {}
 
   private SparseNpz() {}
 
   /** A float32 C-ordered entry of {@code shape}, zero except {@code floats} (by element index). */
-  static Entry float32(String name, Map<Long, Float> floats, long... shape) {
+  public static Entry float32(String name, Map<Long, Float> floats, long... shape) {
     return array(name, "<f4", floats, shape);
   }
 
@@ -48,11 +48,11 @@ final class SparseNpz {
   }
 
   /** An entry of the given bytes. */
-  static Entry bytes(String name, byte[] data) {
+  public static Entry bytes(String name, byte[] data) {
     return new Entry(name + ".npy", data, data.length, Map.of());
   }
 
-  static void write(Path file, List<Entry> entries) throws IOException {
+  public static void write(Path file, List<Entry> entries) throws IOException {
     try (FileChannel out =
         FileChannel.open(
             file,

@@ -19,6 +19,7 @@ import java.util.TreeMap;
  * @param windowBounds the main window's bounds, or null for a default placement
  * @param maximized whether the main window was maximized
  * @param selectedTab the index of the selected view tab
+ * @param export the export background and the folder of the last export
  */
 public record AppSettings(
     String theme,
@@ -29,7 +30,8 @@ public record AppSettings(
     List<RecentInput> recentInputs,
     Rectangle windowBounds,
     boolean maximized,
-    int selectedTab) {
+    int selectedTab,
+    ExportSettings export) {
 
   /** How many recent inputs are remembered. */
   public static final int MAX_RECENT = 10;
@@ -56,6 +58,7 @@ public record AppSettings(
    * @param windowBounds the main window's bounds, or null for a default placement; copied
    * @param maximized whether the main window was maximized
    * @param selectedTab the index of the selected view tab
+   * @param export the export background and the folder of the last export; not null
    */
   public AppSettings {
     Objects.requireNonNull(theme, "theme");
@@ -63,12 +66,22 @@ public record AppSettings(
     modelPaths = Map.copyOf(modelPaths);
     recentInputs = List.copyOf(recentInputs.subList(0, Math.min(MAX_RECENT, recentInputs.size())));
     windowBounds = windowBounds == null ? null : new Rectangle(windowBounds);
+    Objects.requireNonNull(export, "export");
   }
 
   /** {@return the settings of a first start} */
   public static AppSettings defaults() {
     return new AppSettings(
-        LIGHT, "tensorflow", Map.of(), true, false, List.of(FIRST_INPUT), null, false, 0);
+        LIGHT,
+        "tensorflow",
+        Map.of(),
+        true,
+        false,
+        List.of(FIRST_INPUT),
+        null,
+        false,
+        0,
+        ExportSettings.DEFAULT);
   }
 
   /** {@return whether the dark theme is chosen} */
@@ -103,7 +116,8 @@ public record AppSettings(
         recentInputs,
         windowBounds,
         maximized,
-        selectedTab);
+        selectedTab,
+        export);
   }
 
   /**
@@ -122,7 +136,8 @@ public record AppSettings(
         recentInputs,
         windowBounds,
         maximized,
-        selectedTab);
+        selectedTab,
+        export);
   }
 
   /**
@@ -148,7 +163,8 @@ public record AppSettings(
         recentInputs,
         windowBounds,
         maximized,
-        selectedTab);
+        selectedTab,
+        export);
   }
 
   /**
@@ -168,7 +184,8 @@ public record AppSettings(
         recentInputs,
         windowBounds,
         maximized,
-        selectedTab);
+        selectedTab,
+        export);
   }
 
   /**
@@ -190,7 +207,8 @@ public record AppSettings(
         recent,
         windowBounds,
         maximized,
-        selectedTab);
+        selectedTab,
+        export);
   }
 
   /**
@@ -211,6 +229,27 @@ public record AppSettings(
         recentInputs,
         bounds,
         newMaximized,
-        tab);
+        tab,
+        export);
+  }
+
+  /**
+   * With other export choices.
+   *
+   * @param newExport the export background and last folder
+   * @return the changed copy
+   */
+  public AppSettings withExport(ExportSettings newExport) {
+    return new AppSettings(
+        theme,
+        backend,
+        modelPaths,
+        queriesAndKeys,
+        truncate,
+        recentInputs,
+        windowBounds,
+        maximized,
+        selectedTab,
+        newExport);
   }
 }

@@ -11,10 +11,12 @@ import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
 import java.awt.Insets;
 import java.awt.event.HierarchyEvent;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
+import javax.swing.JComboBox;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
@@ -23,12 +25,19 @@ import javax.swing.JTextField;
 /**
  * The comparison tab: two inputs computed with the current backend and model, shown side by side
  * and as their difference, for the bias use case ("The doctor asked the nurse a question. She" vs
- * "… He"). Computes in its own lane, so it never drops the main visualization.
+ * "… He"); or the same text under two models, B computed with another backend's default model (the
+ * "B with" choice). Computes in its own lane, so it never drops the main visualization.
  */
 final class ComparePanel extends JPanel {
 
   /** The example that the comparison starts with. */
   static final String EXAMPLE_A = "The doctor asked the nurse a question. She";
+
+  /** The "B with" choice that computes B like A. */
+  static final String SAME_MODEL = "A's model";
+
+  /** The end of a "B with" choice naming a backend's default model. */
+  private static final String DEFAULT_MODEL = " default model";
 
   /** The example's other half. */
   static final String EXAMPLE_B = "The doctor asked the nurse a question. He";
@@ -42,6 +51,7 @@ final class ComparePanel extends JPanel {
   private final JTextField textA = new JTextField(EXAMPLE_A, 30);
   private final JTextField textB = new JTextField(EXAMPLE_B, 30);
   private final JButton compare = new JButton("Compare");
+  private final JComboBox<String> modelB = new JComboBox<>();
   private final JLabel status = new JLabel(" ");
   private AttentionData pendingA;
   private boolean started;
@@ -50,8 +60,11 @@ final class ComparePanel extends JPanel {
   ComparePanel(
       AttentionService.Lane lane,
       AttentionSelectionModel selection,
-      Supplier<Optional<Target>> target) {
+      Supplier<Optional<Target>> target,
+      List<String> backends) {
     super(new BorderLayout());
+    modelB.addItem(SAME_MODEL);
+    backends.forEach(backend -> modelB.addItem(backend + DEFAULT_MODEL));
     this.lane = lane;
     this.target = target;
     // Its own selection, on the main views' layer and heads: a token locked in the main input is
@@ -65,7 +78,11 @@ final class ComparePanel extends JPanel {
     compare.setName("compare.run");
     status.setName("compare.status");
     textA.setToolTipText("Input A; it should have as many tokens as input B");
-    textB.setToolTipText("Input B, e.g. input A with one word swapped");
+    textB.setToolTipText(
+        "Input B, e.g. input A with one word swapped, or A's text to compare two models");
+    modelB.setName("compare.modelB");
+    modelB.setToolTipText(
+        "The model B is computed with: A's (the main strip's), or a backend's default model");
     compare.setToolTipText("Compute both inputs with the chosen backend and model");
     compare.addActionListener(e -> compare());
     textA.addActionListener(e -> compare());
@@ -87,6 +104,8 @@ final class ComparePanel extends JPanel {
     inputs.add(textB, c);
     c.weightx = 0;
     c.fill = GridBagConstraints.NONE;
+    inputs.add(new JLabel("B with"), c);
+    inputs.add(modelB, c);
     inputs.add(compare, c);
     c.gridy = 1;
     c.gridwidth = GridBagConstraints.REMAINDER;
@@ -143,19 +162,39 @@ final class ComparePanel extends JPanel {
               pendingA = data;
               status.setText("Computing input B...");
               lane.compute(
-                  t.backend(),
-                  t.source(),
+                  targetB(t).backend(),
+                  targetB(t).source(),
                   AttentionRequest.of(textB.getText().strip()),
                   new StepListener(this::show));
             }));
   }
 
+  /** Where B is computed: where A is, or the chosen backend's default model. */
+  private Target targetB(Target a) {
+    String chosen = (String) modelB.getSelectedItem();
+    return chosen == null || chosen.equals(SAME_MODEL)
+        ? a
+        : new Target(
+            chosen.substring(0, chosen.length() - DEFAULT_MODEL.length()),
+            ModelSource.embeddedDefault());
+  }
+
   private void show(AttentionData b) {
     AttentionData a = pendingA;
     String[] labels = differingWords(textA.getText(), textB.getText());
+    if (!a.model().equals(b.model())) {
+      // Two models: name each side by its model, and by its words if the texts differ too.
+      labels =
+          textA.getText().strip().equals(textB.getText().strip())
+              ? new String[] {a.model().name(), b.model().name()}
+              : new String[] {
+                labels[0] + " (" + a.model().name() + ")", labels[1] + " (" + b.model().name() + ")"
+              };
+    }
     view.setPair(a, labels[0], b, labels[1]);
     status.setText(
         view.message()
+            .or(view::differenceNote)
             .orElse(
                 labels[0]
                     + " \u2212 "
@@ -164,6 +203,9 @@ final class ComparePanel extends JPanel {
                     + a.model().name()
                     + " via "
                     + a.model().backend()
+                    + (a.model().equals(b.model())
+                        ? ""
+                        : " and " + b.model().name() + " via " + b.model().backend())
                     + ": blue where A attends more, red where B does."));
   }
 

@@ -1,6 +1,7 @@
 package dev.attnviz.demo.app;
 
 import dev.attnviz.core.spi.AttentionProviders;
+import dev.attnviz.swing.AttentionViews;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Optional;
 import javax.swing.SwingUtilities;
@@ -49,6 +50,10 @@ public final class DemoApp {
           window[0].visualize();
           prefetch.ifPresent(p -> p.follow(window[0]::showStartupProgress));
         });
+    // While the model loads, the views' first-paint code runs once in the background.
+    Thread warmUp = new Thread(AttentionViews::warmUp, "attnviz-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
     return window[0];
   }
 

@@ -116,8 +116,8 @@ public final class MainWindow extends JFrame {
         new ViewTabs(
             viewModel,
             selection,
-            new ComparePanel(service.newLane(), selection, this::compareTarget));
-    this.exports = new ExportActions(this, status::idle, this::showError);
+            new ComparePanel(service.newLane(), selection, this::compareTarget, providers.names()));
+    this.exports = new ExportActions(this, settings.export(), status::idle, this::showError);
     exports.setBaseName(this::exportName);
 
     JPanel north = new JPanel(new BorderLayout());
@@ -266,7 +266,7 @@ public final class MainWindow extends JFrame {
     viewModel.setData(data);
     long millis = (System.nanoTime() - startedAt) / 1_000_000;
     var attention = data.primary();
-    status.idle(
+    String shown =
         String.format(
             Locale.ROOT,
             "%s via %s: %d tokens, %d layers \u00d7 %d heads%s (%d ms)",
@@ -276,11 +276,33 @@ public final class MainWindow extends JFrame {
             attention.layerCount(),
             attention.headCount(),
             data.hasVectors() ? ", with queries and keys" : "",
-            millis));
+            millis);
+    status.idle(shown);
     data.truncation()
         .ifPresentOrElse(
             t -> banner.show(MessageBanner.Kind.INFO, t.message()), this::clearRequestMessages);
+    if (DeferredWeightCheck.needed(data)) {
+      // A large dump is shown before its weights are read: say so until they are checked.
+      status.idle(shown + " \u00b7 checking the weights\u2026");
+      DeferredWeightCheck.start(data, problem -> weightsChecked(data, shown, problem));
+    }
     saveSettings();
+  }
+
+  /** Reports the deferred check of {@code data}'s weights, if it is still shown. */
+  private void weightsChecked(AttentionData data, String shown, Optional<String> problem) {
+    if (viewModel.data() != data) {
+      return;
+    }
+    if (problem.isEmpty()) {
+      status.idle(shown + " \u00b7 weights checked");
+      return;
+    }
+    status.idle(shown + " \u00b7 invalid weights");
+    showError(
+        "This file holds invalid weights, so pictures of the heads that hold them are wrong: "
+            + problem.get()
+            + ". The model view crosses such heads out; fix the file and open it again.");
   }
 
   /** The offered export name: the tab's view, the layer and the active heads. */
@@ -352,6 +374,7 @@ public final class MainWindow extends JFrame {
               () -> exports.png(tabs.selectedView(), scale)));
     }
     export.add(item("SVG vector image", 0, () -> exports.svg(tabs.selectedView())));
+    export.add(exports.backgroundMenu());
     export.add(
         item(
             "CSV of the shown matrix",
@@ -506,7 +529,11 @@ public final class MainWindow extends JFrame {
         WindowBounds.clamp(
             maximized && settings.windowBounds() != null ? settings.windowBounds() : getBounds(),
             WindowBounds.screens());
-    settings = input.storeInto(settings).withWindow(bounds, maximized, tabs.selectedIndex());
+    settings =
+        input
+            .storeInto(settings)
+            .withWindow(bounds, maximized, tabs.selectedIndex())
+            .withExport(exports.settings());
     try {
       store.save(settings);
     } catch (IOException e) {

@@ -1,6 +1,7 @@
 package dev.attnviz.demo.app;
 
 import dev.attnviz.core.io.AtomicFiles;
+import dev.attnviz.swing.export.ExportBackground;
 import java.awt.Rectangle;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -8,10 +9,12 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -205,7 +208,32 @@ public final class SettingsStore {
         recent,
         bounds,
         bool(p, "window.maximized", false, problems),
-        tab);
+        tab,
+        exportSettings(p, problems));
+  }
+
+  /** The export background and last folder; a bad background falls back to white. */
+  private static ExportSettings exportSettings(Properties p, List<String> problems) {
+    ExportSettings export = ExportSettings.DEFAULT;
+    String background = p.getProperty("export.background");
+    if (background != null) {
+      try {
+        export =
+            export.withBackground(
+                ExportBackground.valueOf(background.trim().toUpperCase(Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        problems.add("export.background '" + background + "'");
+      }
+    }
+    String folder = p.getProperty("export.folder");
+    if (folder != null && !folder.isBlank()) {
+      try {
+        export = export.withFolder(Path.of(folder));
+      } catch (InvalidPathException e) {
+        problems.add("export.folder '" + folder + "'");
+      }
+    }
+    return export;
   }
 
   private static boolean bool(Properties p, String key, boolean fallback, List<String> problems) {
@@ -249,6 +277,11 @@ public final class SettingsStore {
     }
     p.setProperty("window.maximized", Boolean.toString(settings.maximized()));
     p.setProperty("tab", Integer.toString(settings.selectedTab()));
+    ExportSettings export = settings.export();
+    p.setProperty("export.background", export.background().name().toLowerCase(Locale.ROOT));
+    if (export.folder() != null) {
+      p.setProperty("export.folder", export.folder().toString());
+    }
 
     Files.createDirectories(file.toAbsolutePath().getParent());
     AtomicFiles.write(

@@ -11,6 +11,7 @@ import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.neuron.NeuronView;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 import javax.swing.JComponent;
 import javax.swing.JScrollPane;
 import javax.swing.JTabbedPane;
@@ -31,10 +32,11 @@ final class ViewTabs {
         "Head view",
         "One layer, chosen heads: lines from query to key tokens",
         new HeadView(model, selection));
+    ModelView modelView = new ModelView(model, selection);
+    // Line thumbnails of long inputs take a while: heatmaps show until they are drawn.
+    modelView.setThumbnailExecutor(ForkJoinPool.commonPool());
     addScrolling(
-        "Model view",
-        "Every layer \u00d7 head at a glance; click a cell for details",
-        new ModelView(model, selection));
+        "Model view", "Every layer \u00d7 head at a glance; click a cell for details", modelView);
     addScrolling(
         "Neuron view",
         "Inside one head: queries, keys and how they become attention",

@@ -4,24 +4,30 @@ import dev.attnviz.core.Attention;
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.AttentionKind;
 import dev.attnviz.core.SentenceFilter;
+import dev.attnviz.core.analysis.TokenWindow;
 import dev.attnviz.demo.OutputFiles;
 import dev.attnviz.demo.app.Themes;
 import dev.attnviz.swing.DisplayMode;
 import dev.attnviz.swing.HeadView;
 import dev.attnviz.swing.ModelView;
+import dev.attnviz.swing.export.ExportBackground;
 import dev.attnviz.swing.export.ExportableView;
+import dev.attnviz.swing.export.ViewExporter;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.LayerHead;
 import dev.attnviz.swing.model.TokenRef;
 import dev.attnviz.swing.neuron.NeuronMode;
 import dev.attnviz.swing.neuron.NeuronView;
+import java.awt.Dimension;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import javax.swing.SwingUtilities;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,6 +57,19 @@ final class RenderCommand implements Callable<Integer> {
   enum Theme {
     light,
     dark
+  }
+
+  /** The picture backgrounds, as typed on the command line. */
+  enum Background {
+    white(ExportBackground.WHITE),
+    transparent(ExportBackground.TRANSPARENT),
+    theme(ExportBackground.THEME);
+
+    final ExportBackground export;
+
+    Background(ExportBackground export) {
+      this.export = export;
+    }
   }
 
   @Spec CommandLine.Model.CommandSpec spec;
@@ -108,11 +127,28 @@ final class RenderCommand implements Callable<Integer> {
   Theme theme;
 
   @Option(
+      names = "--background",
+      paramLabel = "BG",
+      description =
+          "white, transparent or theme (default white; theme with --theme dark). White and"
+              + " transparent pictures use light colours.")
+  Background background;
+
+  @Option(
       names = "--scale",
       paramLabel = "S",
       defaultValue = "2",
       description = "PNG pixels per point, e.g. 1, 2 or 3.5 (default ${DEFAULT-VALUE}).")
   double scale;
+
+  @Option(
+      names = "--token-range",
+      paramLabel = "FIRST:LAST",
+      description = {
+        "Draw only the tokens FIRST to LAST (both included, from 0), e.g. 0:255, for inputs too"
+            + " long for one image; weights to tokens outside the range are left out."
+      })
+  String tokenRange;
 
   @Option(
       names = "--out",
@@ -128,12 +164,21 @@ final class RenderCommand implements Callable<Integer> {
       throw usage("--scale must be above 0 and at most 16, got " + scale);
     }
     AttentionData data = readOrCompute();
+    if (tokenRange != null) {
+      data = window(data);
+    }
     Themes.install(theme == Theme.dark);
     ExportableView shown = build(data);
+    // A dark theme asked for without a background means the dark picture, as on screen.
+    ExportBackground on =
+        background != null
+            ? background.export
+            : theme == Theme.dark ? ExportBackground.THEME : ExportBackground.WHITE;
     if (format.equals("png")) {
-      OutputFiles.writePng(shown, scale, out);
+      requireFits(shown, data);
+      OutputFiles.writePng(shown, scale, on, out);
     } else {
-      OutputFiles.writeSvg(shown, out);
+      OutputFiles.writeSvg(shown, on, out);
     }
     return Cli.OK;
   }
@@ -149,6 +194,64 @@ final class RenderCommand implements Callable<Integer> {
     throw usage("--out must end in .png or .svg, got " + out.getFileName());
   }
 
+  /** The tokens of {@code --token-range FIRST:LAST}. */
+  private AttentionData window(AttentionData data) {
+    String[] parts = tokenRange.split(":", -1);
+    int first;
+    int last;
+    try {
+      if (parts.length != 2) {
+        throw new NumberFormatException();
+      }
+      first = Integer.parseInt(parts[0].strip());
+      last = Integer.parseInt(parts[1].strip());
+    } catch (NumberFormatException e) {
+      throw usage(
+          "--token-range must be FIRST:LAST, two token indexes such as 0:255, got " + tokenRange);
+    }
+    if (first < 0 || last < first) {
+      throw usage("--token-range " + tokenRange + ": FIRST must be at least 0 and at most LAST");
+    }
+    int count = data.attention(input.kind(data)).queryTokens().size();
+    if (first >= count) {
+      throw usage(
+          "--token-range "
+              + tokenRange
+              + " starts past the end: there are "
+              + count
+              + " tokens (0 to "
+              + (count - 1)
+              + ")");
+    }
+    return TokenWindow.of(data, first, (int) Math.min((long) last + 1, count));
+  }
+
+  /**
+   * Refuses a head view too large for one PNG with the token range and the scale that would fit,
+   * before anything is drawn. Other views keep the exporter's own message (their size does not grow
+   * with the tokens alone).
+   */
+  private void requireFits(ExportableView shown, AttentionData data)
+      throws InterruptedException, InvocationTargetException {
+    Dimension size = shown.exportSize();
+    int max = ViewExporter.MAX_PNG_SIDE;
+    if (view != ViewName.head
+        || (Math.ceil(size.width * scale) <= max && Math.ceil(size.height * scale) <= max)) {
+      return;
+    }
+    int count = data.attention(input.kind(data)).queryTokens().size();
+    int few = Math.min(FEW_TOKENS, count - 1);
+    if (few < 1) {
+      return;
+    }
+    Dimension fewSize = build(TokenWindow.of(data, 0, few), false).exportSize();
+    throw new IllegalArgumentException(
+        new TokenRangeFit(count, size, few, fewSize).advice(scale, max));
+  }
+
+  /** Tokens of the small picture that, with the whole one, tells how the size grows. */
+  private static final int FEW_TOKENS = 8;
+
   private AttentionData readOrCompute() throws Exception {
     if (input.hasInput() == compute.hasText()) {
       throw usage("give either --input FILE or --text TEXT (with --backend), not both or neither");
@@ -158,15 +261,26 @@ final class RenderCommand implements Callable<Integer> {
 
   private ExportableView build(AttentionData data)
       throws InterruptedException, InvocationTargetException {
+    return build(data, true);
+  }
+
+  /**
+   * The view of {@code data} with the options applied; without {@code withToken}, the {@code
+   * --token} option is left out (to measure a picture of fewer tokens than it names).
+   */
+  private ExportableView build(AttentionData data, boolean withToken)
+      throws InterruptedException, InvocationTargetException {
     // Validate before touching Swing, so usage errors are reported as such.
     AttentionKind kind = input.kind(data);
     Attention attention = data.attention(kind);
     SentenceFilter sentenceFilter = filter == null ? SentenceFilter.ALL : parseFilter(data);
     check("--layer", layer, attention.layerCount(), "layers");
     check("--head", head, attention.headCount(), "heads");
-    check("--token", token, attention.queryTokens().size(), "query tokens");
+    Integer lockedToken = withToken ? token : null;
+    check("--token", lockedToken, attention.queryTokens().size(), "query tokens");
     BitSet active = activeHeads(attention.headCount());
     DisplayMode displayMode = displayMode();
+    requireValidShownHeads(attention);
 
     ExportableView[] result = new ExportableView[1];
     SwingUtilities.invokeAndWait(
@@ -191,13 +305,35 @@ final class RenderCommand implements Callable<Integer> {
                     selection.setSelectedCell(new LayerHead(layer, head));
                   }
                 }
-                if (token != null) {
-                  selection.setLockedToken(TokenRef.query(token));
+                if (lockedToken != null) {
+                  selection.setLockedToken(TokenRef.query(lockedToken));
                 }
               });
           result[0] = created;
         });
     return result[0];
+  }
+
+  /**
+   * Fails, naming the bad weight, if a head the picture shows has invalid values. A large dump's
+   * heads are checked only when looked at (see {@link Attention#problem}); a file of wrong numbers
+   * must not become a plausible picture.
+   */
+  private void requireValidShownHeads(Attention attention) {
+    Optional<String> problem;
+    if (view == ViewName.model) {
+      problem = attention.firstProblem();
+    } else {
+      int shownLayer = layer == null ? 0 : layer;
+      problem =
+          IntStream.range(0, attention.headCount())
+              .mapToObj(h -> attention.problem(shownLayer, h))
+              .flatMap(Optional::stream)
+              .findFirst();
+    }
+    if (problem.isPresent()) {
+      throw new IllegalArgumentException(problem.get() + "; nothing was drawn");
+    }
   }
 
   private ExportableView create(

@@ -43,48 +43,37 @@ public final class SequenceScreenshots {
         "backend=djl\nmodel.djl="
             + model.toAbsolutePath().toString().replace("\\", "\\\\")
             + "\nrecent.0.textA=The cat sat on the mat\n");
-    int status = 1;
-    MainWindow window = null;
-    try {
-      window = DemoApp.start(new SettingsStore(settings));
-      MainWindow shown = window;
-      WindowDriver app = new WindowDriver(window);
-      SwingUtilities.invokeAndWait(() -> shown.setBounds(new Rectangle(0, 0, 1400, 900)));
-      new Robot().mouseMove(1500, 950);
-      AttentionData first = app.awaitNewData(null, RESULT);
-      app.type("input.target", "Le chat");
-      app.click("input.visualize");
-      AttentionData data = app.awaitNewData(first, RESULT);
-      System.out.println("kinds: " + data.kindList());
-      for (String[] tab :
-          List.of(
-              new String[] {"Head view", "head"},
-              new String[] {"Model view", "model"},
-              new String[] {"Neuron view", "neuron"})) {
-        app.selectTab(tab[0]);
-        for (AttentionKind kind : data.kindList()) {
-          SwingUtilities.invokeAndWait(
-              () -> {
-                @SuppressWarnings("unchecked")
-                JComboBox<AttentionKind> kinds = (JComboBox<AttentionKind>) app.find("kind");
-                kinds.setSelectedItem(kind);
-              });
-          ImageIO.write(
-              app.capture(),
-              "png",
-              out.resolve("seq-" + tab[1] + "-" + kind.id() + ".png").toFile());
-        }
-      }
-      status = 0;
-    } catch (Exception | AssertionError e) {
-      System.err.println("SequenceScreenshots failed: " + e);
-      e.printStackTrace();
-    } finally {
-      if (window != null) {
-        SwingUtilities.invokeAndWait(window::dispose);
-        SwingUtilities.invokeAndWait(() -> {});
-      }
-    }
-    System.exit(status);
+    WindowDriver.runAndExit(
+        "SequenceScreenshots",
+        settings,
+        window -> {
+          WindowDriver app = new WindowDriver(window);
+          SwingUtilities.invokeAndWait(() -> window.setBounds(new Rectangle(0, 0, 1400, 900)));
+          new Robot().mouseMove(1500, 950);
+          AttentionData first = app.awaitNewData(null, RESULT);
+          app.type("input.target", "Le chat");
+          app.click("input.visualize");
+          AttentionData data = app.awaitNewData(first, RESULT);
+          System.out.println("kinds: " + data.kindList());
+          for (String[] tab :
+              List.of(
+                  new String[] {"Head view", "head"},
+                  new String[] {"Model view", "model"},
+                  new String[] {"Neuron view", "neuron"})) {
+            app.selectTab(tab[0]);
+            for (AttentionKind kind : data.kindList()) {
+              SwingUtilities.invokeAndWait(
+                  () -> {
+                    @SuppressWarnings("unchecked")
+                    JComboBox<AttentionKind> kinds = (JComboBox<AttentionKind>) app.find("kind");
+                    kinds.setSelectedItem(kind);
+                  });
+              ImageIO.write(
+                  app.capture(),
+                  "png",
+                  out.resolve("seq-" + tab[1] + "-" + kind.id() + ".png").toFile());
+            }
+          }
+        });
   }
 }

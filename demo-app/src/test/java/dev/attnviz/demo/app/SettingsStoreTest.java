@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.attnviz.swing.export.ExportBackground;
 import java.awt.Rectangle;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +40,42 @@ class SettingsStoreTest {
     SettingsStore.Loaded loaded = store.load();
     assertTrue(loaded.problem().isEmpty(), loaded.problem().toString());
     assertEquals(settings, loaded.settings());
+  }
+
+  @Test
+  void theExportBackgroundAndLastFolderSurviveARestart() throws Exception {
+    SettingsStore store = new SettingsStore(dir.resolve("settings.properties"));
+    Path folder = Files.createDirectories(dir.resolve("figures"));
+    store.save(
+        AppSettings.defaults()
+            .withExport(
+                ExportSettings.DEFAULT
+                    .withBackground(ExportBackground.TRANSPARENT)
+                    .withFolder(folder)));
+    ExportSettings export = new SettingsStore(store.file()).load().settings().export();
+    assertEquals(ExportBackground.TRANSPARENT, export.background());
+    assertEquals(Optional.of(folder), export.existingFolder());
+  }
+
+  @Test
+  void aRememberedFolderThatIsGoneIsNotOfferedAndIsNoProblem() throws Exception {
+    SettingsStore store = new SettingsStore(dir.resolve("settings.properties"));
+    store.save(
+        AppSettings.defaults()
+            .withExport(ExportSettings.DEFAULT.withFolder(dir.resolve("deleted-since"))));
+    SettingsStore.Loaded loaded = store.load();
+    assertTrue(loaded.problem().isEmpty(), loaded.problem().toString());
+    assertEquals(Optional.empty(), loaded.settings().export().existingFolder());
+    assertEquals(ExportBackground.WHITE, loaded.settings().export().background(), "the default");
+  }
+
+  @Test
+  void anUnknownExportBackgroundFallsBackToWhiteAndSaysSo() throws Exception {
+    Path file = dir.resolve("settings.properties");
+    Files.writeString(file, "export.background=purple\n");
+    SettingsStore.Loaded loaded = new SettingsStore(file).load();
+    assertEquals(ExportBackground.WHITE, loaded.settings().export().background());
+    assertTrue(loaded.problem().orElseThrow().contains("export.background 'purple'"));
   }
 
   @Test

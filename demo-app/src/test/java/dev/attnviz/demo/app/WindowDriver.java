@@ -278,4 +278,35 @@ final class WindowDriver {
     }
     throw new AssertionError("timed out after " + timeout);
   }
+
+  /** What a screenshot program does with the started window. */
+  @FunctionalInterface
+  interface Session {
+    void run(MainWindow window) throws Exception;
+  }
+
+  /**
+   * Starts the app on {@code settings}, runs {@code session}, closes the window and exits: status 0
+   * if the session finished, 1 (with the trace) if it failed. For the screenshot programs.
+   */
+  static void runAndExit(String name, Path settings, Session session) throws Exception {
+    int status = 1;
+    MainWindow window = null;
+    try {
+      window = DemoApp.start(new SettingsStore(settings));
+      session.run(window);
+      status = 0;
+    } catch (Exception | AssertionError e) {
+      System.err.println(name + " failed: " + e);
+      e.printStackTrace();
+    } finally {
+      if (window != null) {
+        SwingUtilities.invokeAndWait(window::dispose);
+        // The window saves its settings when closed; let that finish.
+        SwingUtilities.invokeAndWait(() -> {});
+      }
+    }
+    // The window's threads and the backends' would keep the JVM alive; the work is done.
+    System.exit(status);
+  }
 }

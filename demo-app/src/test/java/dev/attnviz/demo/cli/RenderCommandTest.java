@@ -120,6 +120,54 @@ class RenderCommandTest {
     assertTrue(svg.contains("rabbit"), "token labels are text in the SVG");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"white", "transparent", "theme"})
+  void backgroundIsWhiteTransparentOrTheThemes(String background) throws Exception {
+    Path out = dir.resolve("head-dark-on-" + background + ".png");
+    CliRun run =
+        CliRun.of(
+            "render",
+            "--view",
+            "head",
+            "--input",
+            pair.toString(),
+            "--theme",
+            "dark",
+            "--background",
+            background,
+            "--scale",
+            "1",
+            "--out",
+            out.toString());
+    assertEquals(Cli.OK, run.code(), run::toString);
+    BufferedImage image = ImageIO.read(out.toFile());
+    Color corner = new Color(image.getRGB(1, 1), true);
+    switch (background) {
+      case "white" -> assertEquals(Color.WHITE, corner);
+      case "transparent" -> assertEquals(0, corner.getAlpha(), "clear corner");
+      default -> assertTrue(luminance(corner) < 0.35, "the dark theme's background: " + corner);
+    }
+    assertTrue(distinctColours(image) > 20, "the picture has content on any background");
+  }
+
+  @org.junit.jupiter.api.Test
+  void anUnknownBackgroundIsOneUsageLine() {
+    CliRun run =
+        CliRun.of(
+            "render",
+            "--view",
+            "head",
+            "--input",
+            pair.toString(),
+            "--background",
+            "grey",
+            "--out",
+            dir.resolve("never.png").toString());
+    run.assertUsage("--background");
+    assertTrue(run.err().contains("white, transparent, theme"), run::toString);
+    assertTrue(Files.notExists(dir.resolve("never.png")), "no file written");
+  }
+
   private static CliRun render(String view, String scale, Path out) {
     // --layer with --head opens the model view's detail, so every view shows token labels.
     return CliRun.of(

@@ -48,17 +48,36 @@ record Comparison(float[] a, float[] b, float[] difference, ValueRange range) {
   }
 
   /**
-   * Why the {@code kind} attentions of {@code a} and {@code b} (as displayed) cannot be compared,
-   * or empty if they can: B lacks the kind, the token counts differ, or the models differ in layers
-   * or heads.
-   *
-   * @param unit what a token is called, "tokens" or "words" at word level
+   * A and B without their difference, for inputs whose tokens do not align: A's weights of layer
+   * {@code layer}, heads {@code headsA}, and B's of {@code headsB}, each its own size.
    */
-  static Optional<String> problem(
-      AttentionData a, AttentionData b, AttentionKind kind, String unit) {
+  static Comparison sideBySide(
+      ShownAttention a, ShownAttention b, int layer, BitSet headsA, BitSet headsB) {
+    return new Comparison(
+        a.meanMatrix(layer, headsA), b.meanMatrix(layer, headsB), new float[0], ValueRange.EMPTY);
+  }
+
+  /**
+   * Why the {@code kind} attentions of {@code a} and {@code b} cannot be shown together at all, or
+   * empty if they can: B lacks the kind.
+   */
+  static Optional<String> problem(AttentionData a, AttentionData b, AttentionKind kind) {
     if (!b.has(kind)) {
       return Optional.of(Messages.format("compare.kindMissing", kind.id(), b.kindList()));
     }
+    return Optional.empty();
+  }
+
+  /**
+   * Why no difference A − B is drawn for the {@code kind} attentions of {@code a} and {@code b} (as
+   * displayed), or empty if it is: their tokens do not align one to one, because the token counts
+   * differ or the sentences split at different tokens. Models of different sizes are compared layer
+   * by layer and head by head where both have them.
+   *
+   * @param unit what a token is called, "tokens" or "words" at word level
+   */
+  static Optional<String> whyNoDifference(
+      AttentionData a, AttentionData b, AttentionKind kind, String unit) {
     Attention x = a.attention(kind);
     Attention y = b.attention(kind);
     int queriesA = x.queryTokens().size();
@@ -78,15 +97,6 @@ record Comparison(float[] a, float[] b, float[] difference, ValueRange range) {
               queriesDiffer ? queriesA : keysA,
               queriesDiffer ? queriesB : keysB,
               what));
-    }
-    if (x.layerCount() != y.layerCount() || x.headCount() != y.headCount()) {
-      return Optional.of(
-          Messages.format(
-              "compare.shapesDiffer",
-              x.layerCount(),
-              x.headCount(),
-              y.layerCount(),
-              y.headCount()));
     }
     if (!a.sentenceBStart().equals(b.sentenceBStart())) {
       return Optional.of(Messages.text("compare.sentencesDiffer"));

@@ -10,6 +10,7 @@ import dev.attnviz.swing.render.MatrixLayout;
 import dev.attnviz.swing.render.ShownAttention;
 import dev.attnviz.swing.render.TokenColumnsDisplay;
 import dev.attnviz.swing.render.TokenColumnsLayout;
+import dev.attnviz.swing.render.TokenColumnsPainter;
 import dev.attnviz.swing.render.ViewColors;
 import dev.attnviz.swing.render.ViewText;
 import java.util.Arrays;
@@ -18,10 +19,22 @@ import java.util.Optional;
 
 /**
  * What the comparison view paints: either a message, or the three shown attentions (the third for
- * labels only), their comparison and the layouts of the three heatmaps side by side.
+ * labels only), their comparison and the layouts of the three heatmaps side by side; or, for inputs
+ * whose tokens do not align, A and B side by side, each its own size, and a note saying why no
+ * difference is drawn.
+ *
+ * @param message why nothing is shown, or null
+ * @param shown A, B and (with a difference) A's tokens labelled with both texts
+ * @param comparison the values shown
+ * @param layouts one heatmap layout per entry of {@code shown}
+ * @param note why no difference is drawn beside A and B, or null when it is
  */
 record ComparisonScene(
-    String message, ShownAttention[] shown, Comparison comparison, MatrixLayout[] layouts) {
+    String message,
+    ShownAttention[] shown,
+    Comparison comparison,
+    MatrixLayout[] layouts,
+    String note) {
 
   private static final int MARGIN = 8;
   private static final int PANEL_GAP = 28;
@@ -46,21 +59,39 @@ record ComparisonScene(
       return message(Messages.text("compare.nothing"));
     }
     AttentionKind kind = a.has(selection.kind()) ? selection.kind() : a.primary().kind();
-    String unit = Messages.text(modelA.isWordLevel() ? "compare.words" : "compare.tokens");
-    Optional<String> problem = Comparison.problem(a, b, kind, unit);
+    Optional<String> problem = Comparison.problem(a, b, kind);
     if (problem.isPresent()) {
       return message(problem.get());
     }
     Attention attention = a.attention(kind);
-    if (selection.layer() >= attention.layerCount()
-        || selection.focusHead() >= attention.headCount()) {
-      return message(
-          Messages.format(
-              "compare.notInResults",
+    Attention attentionB = b.attention(kind);
+    for (Attention x : new Attention[] {attention, attentionB}) {
+      if (selection.layer() >= x.layerCount() || selection.focusHead() >= x.headCount()) {
+        return message(
+            Messages.format(
+                "compare.notInResults",
+                selection.layer(),
+                selection.focusHead(),
+                x == attention ? "A" : "B",
+                x.layerCount(),
+                x.headCount()));
+      }
+    }
+    String unit = Messages.text(modelA.isWordLevel() ? "compare.words" : "compare.tokens");
+    Optional<String> note = Comparison.whyNoDifference(a, b, kind, unit);
+    if (note.isPresent()) {
+      ShownAttention[] both = {
+        ShownAttention.of(modelA, selection).orElseThrow(),
+        ShownAttention.of(modelB, selection).orElseThrow()
+      };
+      Comparison values =
+          Comparison.sideBySide(
+              both[0],
+              both[1],
               selection.layer(),
-              selection.focusHead(),
-              attention.layerCount(),
-              attention.headCount()));
+              heads(modelA, selection, meanOfHeads, attention),
+              heads(modelB, selection, meanOfHeads, attentionB));
+      return new ComparisonScene(null, both, values, layouts(both, colors, panels), note.get());
     }
     ShownAttention[] shown = {
       ShownAttention.of(modelA, selection).orElseThrow(),
@@ -73,11 +104,11 @@ record ComparisonScene(
             shown[1],
             selection.layer(),
             heads(modelA, selection, meanOfHeads, attention));
-    return new ComparisonScene(null, shown, comparison, layouts(shown, colors, panels));
+    return new ComparisonScene(null, shown, comparison, layouts(shown, colors, panels), null);
   }
 
   private static ComparisonScene message(String message) {
-    return new ComparisonScene(message, null, null, null);
+    return new ComparisonScene(message, null, null, null, null);
   }
 
   /** The heads compared: the focused one, or every visible head. */
@@ -130,5 +161,18 @@ record ComparisonScene(
       displays[p] = new TokenColumnsDisplay(0, 0, MAX_LABEL_WIDTH);
     }
     return displays;
+  }
+
+  /** The hovered and locked tokens of {@code selection}, as a heatmap highlights them. */
+  static TokenColumnsPainter.Scene selectionScene(
+      ShownAttention shown, AttentionSelectionModel selection) {
+    return new TokenColumnsPainter.Scene(
+        shown,
+        selection.layer(),
+        new int[0],
+        new java.awt.Color[0],
+        1f,
+        selection.selectedToken(),
+        selection.lockedToken());
   }
 }

@@ -7,6 +7,7 @@ import dev.attnviz.core.Tokens;
 import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.render.AttentionTooltips;
+import dev.attnviz.swing.render.MatrixLayout;
 import dev.attnviz.swing.render.ShownAttention;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,13 +60,69 @@ final class ComparisonText {
         + AttentionTooltips.escape(headline)
         + "<br>"
         + Messages.format(
-            "compare.tooltipA", pair(shown[0], row, column), Numbers.exact(comparison.a()[p]))
+            "compare.tooltipA", pair(shown[0], row, column), Numbers.text(comparison.a()[p]))
         + "<br>"
         + Messages.format(
-            "compare.tooltipB", pair(shown[1], row, column), Numbers.exact(comparison.b()[p]))
+            "compare.tooltipB", pair(shown[1], row, column), Numbers.text(comparison.b()[p]))
         + "<br>"
         + Messages.format("compare.tooltipDifference", Numbers.signed(comparison.difference()[p]))
         + "</html>";
+  }
+
+  /**
+   * The tooltip of a cell of A or B shown side by side without a difference: that input's tokens
+   * and weight.
+   */
+  static String sideTooltip(
+      ShownAttention[] shown,
+      Comparison comparison,
+      String headline,
+      ComparisonView.Panel panel,
+      MatrixLayout.Hit hit) {
+    boolean a = panel == ComparisonView.Panel.A;
+    ShownAttention side = shown[a ? 0 : 1];
+    float[] values = a ? comparison.a() : comparison.b();
+    return "<html>"
+        + AttentionTooltips.escape(headline)
+        + "<br>"
+        + Messages.format(
+            a ? "compare.tooltipA" : "compare.tooltipB",
+            pair(side, hit.row(), hit.column()),
+            Numbers.text(values[hit.row() * side.columnCount() + hit.column()]))
+        + "</html>";
+  }
+
+  /** The legend of the difference heatmap: "She − He", from −bound through 0 to +bound. */
+  static ColorLegend differenceLegend(String labelA, String labelB, DivergingColorScale scale) {
+    double bound = scale.bound();
+    return new ColorLegend(
+        labelA + " \u2212 " + labelB,
+        Numbers.signed(-bound),
+        "0",
+        Numbers.signed(bound),
+        scale::rgbAt);
+  }
+
+  /**
+   * The lines shown instead of the heatmaps: each input (null: not set) with its model and backend,
+   * then {@code message}.
+   */
+  static List<String> messageLines(
+      AttentionData a, String labelA, AttentionData b, String labelB, String message) {
+    List<String> lines = new ArrayList<>();
+    if (a != null) {
+      lines.add(describe("A", labelA, a));
+    }
+    if (b != null) {
+      lines.add(describe("B", labelB, b));
+    }
+    lines.add(message);
+    return lines;
+  }
+
+  private static String describe(String side, String label, AttentionData data) {
+    return Messages.format(
+        "compare.input", side, label, data.model().name(), data.model().backend());
   }
 
   private static String pair(ShownAttention shown, int row, int column) {

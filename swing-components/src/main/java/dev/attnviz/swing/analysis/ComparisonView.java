@@ -20,16 +20,13 @@ import dev.attnviz.swing.render.MatrixPainter;
 import dev.attnviz.swing.render.ShownAttention;
 import dev.attnviz.swing.render.TextFit;
 import dev.attnviz.swing.render.TokenColumnsDisplay;
-import dev.attnviz.swing.render.TokenColumnsPainter;
 import dev.attnviz.swing.render.TokenPlaces;
 import dev.attnviz.swing.render.ViewText;
-import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.event.MouseEvent;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -43,8 +40,10 @@ import javax.swing.JCheckBox;
  * heatmaps of the chosen layer and head (or the mean of all heads): A, B, and {@code A − B} on a
  * diverging scale, the theme's positive colour where A attends more, its negative colour where B
  * does, the background at 0, symmetric around 0 up to the largest absolute difference shown (the
- * legend gives it). Both inputs' tokens are shown; they may differ in text, not in number: inputs
- * with different token counts get a message saying so instead of the heatmaps.
+ * legend gives it). Both inputs' tokens are shown. Inputs whose tokens do not align (different
+ * counts) are shown side by side, each its own size, with a sentence saying why no difference is
+ * drawn ({@link #differenceNote()}); models of different sizes are compared where both have the
+ * layer and head.
  *
  * <p>The layer, focused head, kind, filter and token selection are those of the {@link
  * AttentionSelectionModel}, which may be shared with other views. The inputs live in models of the
@@ -214,9 +213,18 @@ public class ComparisonView extends AttentionView {
     return selectors;
   }
 
-  /** Why no comparison is shown (nothing to compare, different token counts...), if it is not. */
+  /** Why no comparison is shown (nothing to compare, a layer B lacks...), if it is not. */
   public Optional<String> message() {
     return Optional.ofNullable(scene().message());
+  }
+
+  /**
+   * Why A and B are shown without their difference (tokens that do not align), if they are.
+   *
+   * @return the sentence shown below the two heatmaps, or empty when the difference is drawn
+   */
+  public Optional<String> differenceNote() {
+    return Optional.ofNullable(scene().note());
   }
 
   // ---- model events ----
@@ -270,7 +278,7 @@ public class ComparisonView extends AttentionView {
   /** The layout of {@code panel}, or empty while a message is shown. */
   private Optional<MatrixLayout> layout(Panel panel) {
     ComparisonScene current = scene();
-    return current.layouts() == null
+    return current.layouts() == null || panel.ordinal() >= current.layouts().length
         ? Optional.empty()
         : Optional.of(current.layouts()[panel.ordinal()]);
   }
@@ -293,10 +301,7 @@ public class ComparisonView extends AttentionView {
 
   /** What {@code panel} shows (its tokens and labels), or empty while a message is shown. */
   Optional<ShownAttention> shownIn(Panel panel) {
-    ComparisonScene current = scene();
-    return current.shown() == null
-        ? Optional.empty()
-        : Optional.of(current.shown()[panel.ordinal()]);
+    return layout(panel).map(layout -> scene().shown()[panel.ordinal()]);
   }
 
   /** Where the tokens of {@code panel} are, or empty while a message is shown. */
@@ -312,9 +317,9 @@ public class ComparisonView extends AttentionView {
     if (current.layouts() == null) {
       return null;
     }
-    for (Panel panel : Panel.values()) {
-      MatrixLayout.Hit hit =
-          current.layouts()[panel.ordinal()].hitTest(point.x, point.y - contentTop());
+    for (int p = 0; p < current.layouts().length; p++) {
+      Panel panel = Panel.values()[p];
+      MatrixLayout.Hit hit = current.layouts()[p].hitTest(point.x, point.y - contentTop());
       if (hit != null) {
         return new Place(panel, hit);
       }
@@ -339,13 +344,7 @@ public class ComparisonView extends AttentionView {
   }
 
   private ColorLegend differenceLegend(DivergingColorScale scale) {
-    double bound = scale.bound();
-    return new ColorLegend(
-        labelA + " \u2212 " + labelB,
-        Numbers.signed(-bound),
-        "0",
-        Numbers.signed(bound),
-        scale::rgbAt);
+    return ComparisonText.differenceLegend(labelA, labelB, scale);
   }
 
   private DivergingColorScale differenceScale(Comparison comparison) {
@@ -363,29 +362,26 @@ public class ComparisonView extends AttentionView {
       }
       return new Dimension(width + 2 * MARGIN, MARGIN + 3 * rowHeight() + MARGIN);
     }
-    Rectangle last = current.layouts()[2].bounds();
+    MatrixLayout[] layouts = current.layouts();
+    Rectangle last = layouts[layouts.length - 1].bounds();
     int bottom = 0;
-    for (MatrixLayout layout : current.layouts()) {
+    for (MatrixLayout layout : layouts) {
       bottom = Math.max(bottom, layout.bounds().y + layout.bounds().height);
     }
-    ColorLegend legend = differenceLegend(differenceScale(current.comparison()));
+    String note = current.note();
+    ColorLegend legend =
+        note == null ? differenceLegend(differenceScale(current.comparison())) : weightLegend();
     int width =
         Math.max(
-            last.x + Math.max(last.width, legend.width(text)), MARGIN + text.width(headline()));
-    return new Dimension(width + MARGIN, bottom + 8 + legend.height(text) + MARGIN);
+            last.x + Math.max(last.width, legend.width(text)),
+            MARGIN + Math.max(text.width(headline()), note == null ? 0 : text.width(note)));
+    int noteHeight = note == null ? 0 : rowHeight();
+    return new Dimension(width + MARGIN, bottom + 8 + legend.height(text) + noteHeight + MARGIN);
   }
 
   private List<String> messageLines(String message) {
-    List<String> lines = new ArrayList<>();
-    dataA().ifPresent(a -> lines.add(describe("A", labelA, a)));
-    dataB().ifPresent(b -> lines.add(describe("B", labelB, b)));
-    lines.add(message);
-    return lines;
-  }
-
-  private static String describe(String side, String label, AttentionData data) {
-    return Messages.format(
-        "compare.input", side, label, data.model().name(), data.model().backend());
+    return ComparisonText.messageLines(
+        dataA().orElse(null), labelA, dataB().orElse(null), labelB, message);
   }
 
   private String headline() {
@@ -439,30 +435,28 @@ public class ComparisonView extends AttentionView {
     };
     Rectangle clip = g.getClipBounds();
     int bottom = 0;
-    for (Panel panel : Panel.values()) {
-      int p = panel.ordinal();
+    for (int p = 0; p < current.layouts().length; p++) {
       MatrixLayout layout = current.layouts()[p];
       g.setColor(colors().foreground());
       TextFit.drawAt(g, text, titles[p], layout.cellsX(), MARGIN + rowHeight());
-      panels[p].paint(g, clip, selectionScene(current.shown()[p]), painters[p], values[p]);
+      panels[p].paint(
+          g,
+          clip,
+          ComparisonScene.selectionScene(current.shown()[p], getSelectionModel()),
+          painters[p],
+          values[p]);
       bottom = Math.max(bottom, layout.bounds().y + layout.bounds().height);
     }
     weightLegend().paint(g, colors(), current.layouts()[0].cellsX(), bottom + 8);
-    differenceLegend(scale).paint(g, colors(), current.layouts()[2].cellsX(), bottom + 8);
+    if (current.note() == null) {
+      differenceLegend(scale).paint(g, colors(), current.layouts()[2].cellsX(), bottom + 8);
+    } else {
+      // Said where the difference would be, so the missing third heatmap is explained.
+      g.setColor(colors().foreground());
+      int below = bottom + 8 + weightLegend().height(text);
+      TextFit.drawAt(g, text, current.note(), MARGIN, below);
+    }
     markSelectionPainted();
-  }
-
-  /** The hovered and locked tokens, as the display's heatmap strategy highlights them. */
-  private TokenColumnsPainter.Scene selectionScene(ShownAttention shown) {
-    AttentionSelectionModel selection = getSelectionModel();
-    return new TokenColumnsPainter.Scene(
-        shown,
-        selection.layer(),
-        new int[0],
-        new Color[0],
-        1f,
-        selection.selectedToken(),
-        selection.lockedToken());
   }
 
   // ---- export ----
@@ -471,7 +465,7 @@ public class ComparisonView extends AttentionView {
   @Override
   public Optional<ShownMatrix> shownMatrix() {
     ComparisonScene current = scene();
-    if (current.layouts() == null) {
+    if (current.layouts() == null || current.note() != null) {
       return Optional.empty();
     }
     ShownAttention labels = current.shown()[2];
@@ -492,6 +486,10 @@ public class ComparisonView extends AttentionView {
       return null;
     }
     ComparisonScene current = scene();
+    if (current.note() != null) {
+      return ComparisonText.sideTooltip(
+          current.shown(), current.comparison(), headline(), place.panel(), place.hit());
+    }
     return ComparisonText.cellTooltip(
         current.shown(), current.comparison(), headline(), place.hit().row(), place.hit().column());
   }

@@ -290,9 +290,9 @@ public final class HeadStatisticsHeatmap extends AttentionView {
     HeatColorScale scale = HeatColorScale.of(colors());
     return new ColorLegend(
         getStatistic().label(),
-        Numbers.short3(range.min()),
+        Numbers.text(range.min()),
         null,
-        Numbers.short3(range.max()),
+        Numbers.text(range.max()),
         t -> scale.rgb(tint((float) t)));
   }
 

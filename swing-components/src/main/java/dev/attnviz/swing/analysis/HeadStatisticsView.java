@@ -4,11 +4,13 @@ import dev.attnviz.core.AttentionKind;
 import dev.attnviz.core.analysis.HeadStatistics;
 import dev.attnviz.core.analysis.HeadSummary;
 import dev.attnviz.core.analysis.Statistic;
+import dev.attnviz.swing.export.ExportBackground;
 import dev.attnviz.swing.export.ExportableView;
 import dev.attnviz.swing.export.ShownMatrix;
 import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
+import dev.attnviz.swing.render.TooltipPlacement;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.awt.Graphics2D;
@@ -33,6 +35,8 @@ import javax.swing.event.RowSorterEvent;
 import javax.swing.event.RowSorterListener;
 import javax.swing.table.DefaultTableCellRenderer;
 import javax.swing.table.JTableHeader;
+import javax.swing.table.TableColumn;
+import javax.swing.table.TableColumnModel;
 
 /**
  * The head-statistics view: a {@link HeadStatisticsHeatmap} (layer × head, one statistic, with its
@@ -53,6 +57,10 @@ public final class HeadStatisticsView extends JPanel implements ExportableView {
 
   private final HeadStatisticsHeatmap heatmap;
   private final HeadStatisticsTableModel rows = new HeadStatisticsTableModel();
+
+  /** The Kind column while it is hidden, to show again for data of several kinds. */
+  private TableColumn hiddenKindColumn;
+
   private final JTable table;
   private final ChangeListener selectionListener = e -> showSelectedHead();
   private AttentionSelectionModel listenedSelection;
@@ -251,11 +259,30 @@ public final class HeadStatisticsView extends JPanel implements ExportableView {
   private void fillTable() {
     syncing = true;
     try {
-      rows.setHeads(heatmap.statistics().map(this::shownHeads).orElse(List.of()));
+      List<HeadSummary> heads = heatmap.statistics().map(this::shownHeads).orElse(List.of());
+      rows.setHeads(heads);
+      showKindColumn(heads.stream().map(HeadSummary::kind).distinct().count() > 1);
     } finally {
       syncing = false;
     }
     showSelectedHead();
+  }
+
+  /**
+   * Shows the Kind column only when the heads are of several kinds (an encoder-decoder): with one
+   * kind it would say "self" on every row.
+   */
+  private void showKindColumn(boolean severalKinds) {
+    TableColumnModel columns = table.getColumnModel();
+    int shownAt = table.convertColumnIndexToView(0);
+    if (severalKinds && shownAt < 0 && hiddenKindColumn != null) {
+      columns.addColumn(hiddenKindColumn);
+      columns.moveColumn(columns.getColumnCount() - 1, 0);
+      hiddenKindColumn = null;
+    } else if (!severalKinds && shownAt >= 0) {
+      hiddenKindColumn = columns.getColumn(shownAt);
+      columns.removeColumn(hiddenKindColumn);
+    }
   }
 
   private List<HeadSummary> shownHeads(HeadStatistics stats) {
@@ -321,6 +348,11 @@ public final class HeadStatisticsView extends JPanel implements ExportableView {
   }
 
   @Override
+  public void paintExport(Graphics2D g, ExportBackground background) {
+    heatmap.paintExport(g, background);
+  }
+
+  @Override
   public Optional<ShownMatrix> shownMatrix() {
     return heatmap.shownMatrix();
   }
@@ -333,7 +365,7 @@ public final class HeadStatisticsView extends JPanel implements ExportableView {
 
     @Override
     protected void setValue(Object value) {
-      setText(value instanceof Double d ? Numbers.short3(d) : String.valueOf(value));
+      setText(value instanceof Double d ? Numbers.text(d) : String.valueOf(value));
     }
   }
 
@@ -354,6 +386,11 @@ public final class HeadStatisticsView extends JPanel implements ExportableView {
                   ? null
                   : HeadStatisticsTableModel.statisticAt(convertColumnIndexToModel(column));
           return statistic == null ? null : statistic.description();
+        }
+
+        @Override
+        public Point getToolTipLocation(MouseEvent e) {
+          return TooltipPlacement.insideWindow(this, e);
         }
       };
     }

@@ -1,8 +1,11 @@
 package dev.attnviz.swing.analysis;
 
-import java.util.Locale;
+import dev.attnviz.swing.render.NumberText;
 
-/** How the analysis views write numbers: independent of the locale, NaN as a dash. */
+/**
+ * How the analysis views write numbers: four significant digits as every view writes them ({@link
+ * NumberText}), NaN as a dash.
+ */
 final class Numbers {
 
   /** What an undefined value (NaN) shows as. */
@@ -10,18 +13,13 @@ final class Numbers {
 
   private Numbers() {}
 
-  /** {@code value} with three decimals, e.g. {@code 1.234}; NaN as {@link #UNDEFINED}. */
-  static String short3(double value) {
-    return Double.isNaN(value) ? UNDEFINED : String.format(Locale.ROOT, "%.3f", value);
+  /** {@code value} with four significant digits, e.g. {@code 0.1234}; NaN as {@link #UNDEFINED}. */
+  static String text(double value) {
+    return Double.isNaN(value) ? UNDEFINED : NumberText.significant(value);
   }
 
-  /** {@code value} with four decimals, e.g. {@code 0.1234}; NaN as {@link #UNDEFINED}. */
-  static String exact(double value) {
-    return Double.isNaN(value) ? UNDEFINED : String.format(Locale.ROOT, "%.4f", value);
-  }
-
-  /** {@code value} with four decimals and its sign, e.g. {@code +0.0123}; NaN as a dash. */
+  /** {@code value} with four significant digits and its sign, e.g. {@code +0.01234}. */
   static String signed(double value) {
-    return Double.isNaN(value) ? UNDEFINED : String.format(Locale.ROOT, "%+.4f", value);
+    return Double.isNaN(value) ? UNDEFINED : NumberText.signed(value);
   }
 }

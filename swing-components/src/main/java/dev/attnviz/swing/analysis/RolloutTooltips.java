@@ -44,7 +44,7 @@ final class RolloutTooltips {
         + Messages.format(
             token.isQuery() ? "rollout.drawsMost" : "rollout.flowsMost",
             quoted(otherLabel),
-            Numbers.exact(bestWeight))
+            Numbers.text(bestWeight))
         + "</html>";
   }
 
@@ -77,7 +77,7 @@ final class RolloutTooltips {
         + "<br>"
         + Messages.format("rollout.tooltipDepth", depth)
         + ": "
-        + Numbers.exact(shown.weight(depth, 0, row, column))
+        + Numbers.text(shown.weight(depth, 0, row, column))
         + "</html>";
   }
 }

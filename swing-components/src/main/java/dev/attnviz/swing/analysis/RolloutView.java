@@ -339,7 +339,7 @@ public class RolloutView extends AttentionView {
     return ColorLegend.heat(
         Messages.text("rollout.legend"),
         "0",
-        Messages.format("rollout.legendMax", Numbers.short3(RolloutResult.max(matrixValues()))),
+        Messages.format("rollout.legendMax", Numbers.text(RolloutResult.max(matrixValues()))),
         colors());
   }
 

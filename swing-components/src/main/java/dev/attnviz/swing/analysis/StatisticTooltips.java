@@ -22,14 +22,14 @@ final class StatisticTooltips {
         "<b>"
             + AttentionTooltips.escape(shown.label())
             + ": "
-            + Numbers.exact(summary.value(shown))
+            + Numbers.text(summary.value(shown))
             + "</b> ("
             + AttentionTooltips.escape(shown.description())
             + ")");
     for (Statistic other : Statistic.values()) {
       if (other != shown) {
         lines.add(
-            AttentionTooltips.escape(other.label()) + ": " + Numbers.exact(summary.value(other)));
+            AttentionTooltips.escape(other.label()) + ": " + Numbers.text(summary.value(other)));
       }
     }
     return "<html>" + String.join("<br>", lines) + "</html>";

@@ -26,8 +26,8 @@ final class SvgDocument {
 
   private SvgDocument() {}
 
-  /** Paints {@code view} into a new SVG document and returns its text. */
-  static String render(ExportableView view) {
+  /** Paints {@code view} on {@code background} into a new SVG document and returns its text. */
+  static String render(ExportableView view, ExportBackground background) {
     Dimension size = view.exportSize();
     int width = Math.max(1, size.width);
     int height = Math.max(1, size.height);
@@ -38,7 +38,7 @@ final class SvgDocument {
     AnchoredSvgGraphics g = new AnchoredSvgGraphics(context);
     g.setSVGCanvasSize(new Dimension(width, height));
     try {
-      view.paintExport(g);
+      view.paintExport(g, background);
       Element root = g.getRoot();
       // A viewBox lets the picture scale in a page or a browser instead of being cropped.
       root.setAttributeNS(null, "viewBox", "0 0 " + width + " " + height);

@@ -31,13 +31,34 @@ public final class ViewExporter {
   private ViewExporter() {}
 
   /**
-   * Paints the view into a new image at {@code scale} device pixels per user-space pixel.
+   * Paints the view on white into a new image at {@code scale} device pixels per user-space pixel.
    *
+   * @param view the view to paint
+   * @param scale device pixels per user-space pixel
+   * @return a new ARGB image
    * @throws IllegalArgumentException if the scale is not positive or the image would be larger than
    *     {@link #MAX_PNG_SIDE} on a side
    */
   public static BufferedImage toImage(ExportableView view, double scale) {
+    return toImage(view, scale, ExportBackground.WHITE);
+  }
+
+  /**
+   * Paints the view on {@code background} into a new image at {@code scale} device pixels per
+   * user-space pixel.
+   *
+   * @param view the view to paint
+   * @param scale device pixels per user-space pixel
+   * @param background what the picture is drawn on
+   * @return a new ARGB image, with alpha 0 around the drawing for {@link
+   *     ExportBackground#TRANSPARENT}
+   * @throws IllegalArgumentException if the scale is not positive or the image would be larger than
+   *     {@link #MAX_PNG_SIDE} on a side
+   */
+  public static BufferedImage toImage(
+      ExportableView view, double scale, ExportBackground background) {
     Objects.requireNonNull(view, "view");
+    Objects.requireNonNull(background, "background");
     if (!(scale > 0) || Double.isInfinite(scale)) {
       throw new IllegalArgumentException("scale must be a positive number, got " + scale);
     }
@@ -58,16 +79,37 @@ public final class ViewExporter {
     try {
       g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
       g.scale(scale, scale);
-      view.paintExport(g);
+      view.paintExport(g, background);
     } finally {
       g.dispose();
     }
     return image;
   }
 
-  /** Writes the view as a PNG at {@code scale}. */
+  /**
+   * Writes the view on white as a PNG at {@code scale}.
+   *
+   * @param view the view to paint
+   * @param scale device pixels per user-space pixel
+   * @param out the file to write
+   * @throws IOException if the file cannot be written
+   */
   public static void writePng(ExportableView view, double scale, Path out) throws IOException {
-    BufferedImage image = toImage(view, scale);
+    writePng(view, scale, ExportBackground.WHITE, out);
+  }
+
+  /**
+   * Writes the view on {@code background} as a PNG at {@code scale}.
+   *
+   * @param view the view to paint
+   * @param scale device pixels per user-space pixel
+   * @param background what the picture is drawn on
+   * @param out the file to write
+   * @throws IOException if the file cannot be written
+   */
+  public static void writePng(
+      ExportableView view, double scale, ExportBackground background, Path out) throws IOException {
+    BufferedImage image = toImage(view, scale, background);
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     if (!ImageIO.write(image, "png", png)) {
       throw new IOException("no PNG writer is available in this Java runtime");
@@ -79,12 +121,30 @@ public final class ViewExporter {
    * Returns the view as an SVG document: shapes as vectors, text as text (right-aligned and centred
    * labels anchored so that they stay aligned in any viewer's font), any token legal XML.
    *
+   * <p>The picture is drawn on white.
+   *
+   * @param view the view to draw
+   * @return the SVG text
    * @throws IllegalStateException if Apache Batik's SVG generator is not on the class path
    */
   public static String toSvg(ExportableView view) {
+    return toSvg(view, ExportBackground.WHITE);
+  }
+
+  /**
+   * Returns the view on {@code background} as an SVG document; see {@link #toSvg(ExportableView)}.
+   * A transparent picture has no background shape.
+   *
+   * @param view the view to draw
+   * @param background what the picture is drawn on
+   * @return the SVG text
+   * @throws IllegalStateException if Apache Batik's SVG generator is not on the class path
+   */
+  public static String toSvg(ExportableView view, ExportBackground background) {
     Objects.requireNonNull(view, "view");
+    Objects.requireNonNull(background, "background");
     try {
-      return SvgDocument.render(view);
+      return SvgDocument.render(view, background);
     } catch (NoClassDefFoundError e) {
       throw new IllegalStateException(
           "SVG export needs Apache Batik's SVG generator (org.apache.xmlgraphics:batik-svggen) on"
@@ -94,9 +154,28 @@ public final class ViewExporter {
     }
   }
 
-  /** Writes the view as an SVG file (UTF-8); see {@link #toSvg}. */
+  /**
+   * Writes the view on white as an SVG file (UTF-8); see {@link #toSvg(ExportableView)}.
+   *
+   * @param view the view to draw
+   * @param out the file to write
+   * @throws IOException if the file cannot be written
+   */
   public static void writeSvg(ExportableView view, Path out) throws IOException {
-    write(out, toSvg(view).getBytes(StandardCharsets.UTF_8));
+    writeSvg(view, ExportBackground.WHITE, out);
+  }
+
+  /**
+   * Writes the view on {@code background} as an SVG file (UTF-8).
+   *
+   * @param view the view to draw
+   * @param background what the picture is drawn on
+   * @param out the file to write
+   * @throws IOException if the file cannot be written
+   */
+  public static void writeSvg(ExportableView view, ExportBackground background, Path out)
+      throws IOException {
+    write(out, toSvg(view, background).getBytes(StandardCharsets.UTF_8));
   }
 
   /**

@@ -2,6 +2,8 @@ package dev.attnviz.swing.neuron;
 
 import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.neuron.NeuronLayout.Column;
+import dev.attnviz.swing.render.HiDpi;
+import dev.attnviz.swing.render.NumberText;
 import dev.attnviz.swing.render.TextFit;
 import dev.attnviz.swing.render.TokenColumnsDisplay;
 import dev.attnviz.swing.render.ViewColors;
@@ -12,7 +14,6 @@ import java.awt.Graphics2D;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
-import java.awt.Stroke;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,7 +27,7 @@ import java.util.Locale;
  */
 final class NeuronPainter {
 
-  private static final Stroke CONNECTOR = new BasicStroke(1.5f);
+  private static final BasicStroke CONNECTOR = new BasicStroke(1.5f);
   private static final int THIN = 1;
   private static final int THICK = 2;
 
@@ -78,7 +79,7 @@ final class NeuronPainter {
     int first = layout.firstRow(clip);
     int end = layout.endRow(clip);
     if (scene.expanded()) {
-      paintExpanded(first, end);
+      paintExpanded(first, end, clip);
     } else if (columns != null) {
       // Collapsed mode is the head view for one head: the same display, painter and culling.
       columns.paint(g, clip, scene.linesScene(), null, null);
@@ -87,7 +88,7 @@ final class NeuronPainter {
   }
 
   private void cellMode() {
-    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+    HiDpi.crispCells(g);
   }
 
   private void lineMode() {
@@ -96,7 +97,7 @@ final class NeuronPainter {
 
   // ---------------------------------------------------------------- expanded
 
-  private void paintExpanded(int first, int end) {
+  private void paintExpanded(int first, int end, Rectangle clip) {
     for (Column column : List.of(Column.QUERY, Column.KEY, Column.PRODUCT, Column.SCORE)) {
       text(titleOf(column), layout.titleBounds(column), colors.mutedForeground(), Align.LEFT);
     }
@@ -114,7 +115,7 @@ final class NeuronPainter {
       paintVector(Column.KEY, c, slice.keyVector(c));
     }
     if (row >= 0) {
-      paintConnectors(row);
+      paintConnectors(row, clip);
       paintProducts(row, first, end);
       paintScores(row, first, end);
       paintSoftmaxWeights(row, first, end);
@@ -169,12 +170,32 @@ final class NeuronPainter {
     }
   }
 
-  private void paintConnectors(int row) {
+  /**
+   * The connectors from query row {@code row} to every key; those that cannot cross {@code clip}
+   * (both ends above or below it, or the clip beside them) are skipped before any colour is made.
+   */
+  private void paintConnectors(int row, Rectangle clip) {
+    Point from = layout.queryAnchor(row);
+    int columns = slice.columnCount();
+    if (columns == 0) {
+      return;
+    }
+    // The widest stroke reaches this far past a line's ends.
+    int reach = (int) Math.ceil(CONNECTOR.getLineWidth());
+    int right = layout.keyAnchor(0).x;
+    if (clip.x > right + reach || clip.x + clip.width < from.x - reach) {
+      return;
+    }
     lineMode();
     g.setStroke(CONNECTOR);
     Color head = scene.headColor();
-    Point from = layout.queryAnchor(row);
-    for (int c = 0; c < slice.columnCount(); c++) {
+    int top = clip.y - reach;
+    int bottom = clip.y + clip.height + reach;
+    for (int c = 0; c < columns; c++) {
+      int toY = layout.keyAnchor(c).y;
+      if ((from.y < top && toY < top) || (from.y > bottom && toY > bottom)) {
+        continue;
+      }
       double opacity = SignedValueColors.connectorOpacity(slice.weight(row, c));
       Color color = SignedValueColors.withOpacity(head, opacity);
       if (color.getAlpha() > 0 && slice.visible(row, c)) {
@@ -277,8 +298,8 @@ final class NeuronPainter {
         slice.queryLabels().get(row).strip(),
         slice.keyLabels().get(column).strip(),
         slice.headSize(),
-        String.format(Locale.ROOT, "%.3f", slice.scores(row)[column]),
-        String.format(Locale.ROOT, "%.3f", slice.weight(row, column)));
+        NumberText.significant(slice.scores(row)[column]),
+        NumberText.significant(slice.weight(row, column)));
   }
 
   /** The cells of one contribution list entry, as painted. */
@@ -287,9 +308,10 @@ final class NeuronPainter {
         Double.isNaN(c.share()) ? "\u2013" : String.format(Locale.ROOT, "%.0f%%", 100 * c.share());
     return new String[] {
       Integer.toString(c.dimension()),
-      String.format(Locale.ROOT, "%.3f", c.query()),
-      String.format(Locale.ROOT, "%.3f", c.key()),
-      String.format(Locale.ROOT, "%.3f", c.product()),
+      // Three significant digits, at most four decimals: the columns keep their measured width.
+      NumberText.significant(c.query(), 3, 4),
+      NumberText.significant(c.key(), 3, 4),
+      NumberText.significant(c.product(), 3, 4),
       share
     };
   }

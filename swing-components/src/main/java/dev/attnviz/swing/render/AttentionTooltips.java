@@ -128,9 +128,24 @@ public final class AttentionTooltips {
 
   /** The tooltip of a model-view thumbnail. */
   public static String thumbnail(int layer, int head, boolean selected) {
+    return thumbnail(layer, head, selected, null);
+  }
+
+  /**
+   * The tooltip of a model-view thumbnail whose head may have invalid values.
+   *
+   * @param layer the layer
+   * @param head the head
+   * @param selected whether the thumbnail is the selected cell
+   * @param problem what is wrong with the head's values ({@link
+   *     dev.attnviz.core.Attention#problem}), or null
+   * @return the HTML tooltip
+   */
+  public static String thumbnail(int layer, int head, boolean selected, String problem) {
     return "<html>"
         + Messages.format("view.layerHead", layer, head)
         + "<br>"
+        + (problem == null ? "" : Messages.format("tooltip.notDrawn", escape(problem)) + "<br>")
         + Messages.text(selected ? "tooltip.closeDetail" : "tooltip.showDetail")
         + "</html>";
   }

@@ -1,8 +1,11 @@
 package dev.attnviz.swing.render;
 
 import java.awt.Graphics2D;
+import java.awt.GraphicsConfiguration;
+import java.awt.GraphicsDevice;
 import java.awt.Image;
 import java.awt.Rectangle;
+import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 
 /**
@@ -28,6 +31,57 @@ public final class HiDpi {
   public static boolean isAxisAligned(Graphics2D g) {
     AffineTransform t = g.getTransform();
     return t.getShearX() == 0 && t.getShearY() == 0 && t.getScaleX() > 0 && t.getScaleY() > 0;
+  }
+
+  /**
+   * Whether whole user-space pixels land on whole device pixels under {@code g}'s transform: no
+   * rotation or shear, whole-number scales and translation. Then a rectangle at whole coordinates
+   * covers whole device pixels, and filling it antialiased gives exactly the pixels of an aliased
+   * fill (no partly covered edge), only through Java2D's much faster antialiased pipeline for
+   * translucent colours.
+   *
+   * @param g the graphics to paint into
+   * @return true if integer rectangles stay on the device's pixel grid
+   */
+  public static boolean onWholePixels(Graphics2D g) {
+    AffineTransform t = g.getTransform();
+    return t.getShearX() == 0
+        && t.getShearY() == 0
+        && isWhole(t.getScaleX())
+        && isWhole(t.getScaleY())
+        && isWhole(t.getTranslateX())
+        && isWhole(t.getTranslateY());
+  }
+
+  /**
+   * Sets {@code g} up for crisp fills of rectangles at whole coordinates: antialiasing on where
+   * {@code g} draws pixels and {@link #onWholePixels} holds (same pixels, many times faster for
+   * translucent colours: aliased translucent fills go through a slow general pipeline that builds a
+   * raster per rectangle), off otherwise, so that cells never blur at fractional scales.
+   *
+   * @param g the graphics whose antialiasing hint is set
+   */
+  public static void crispCells(Graphics2D g) {
+    g.setRenderingHint(
+        RenderingHints.KEY_ANTIALIASING,
+        drawsPixels(g) && onWholePixels(g)
+            ? RenderingHints.VALUE_ANTIALIAS_ON
+            : RenderingHints.VALUE_ANTIALIAS_OFF);
+  }
+
+  /**
+   * Whether {@code g} draws into pixels (an image or a screen), not into a vector format: an SVG
+   * generator has no device configuration and would write the hint into the file (antialiased cells
+   * would lose their crisp edges in the SVG viewer), a printer draws at its own resolution.
+   */
+  private static boolean drawsPixels(Graphics2D g) {
+    GraphicsConfiguration configuration = g.getDeviceConfiguration();
+    return configuration != null
+        && configuration.getDevice().getType() != GraphicsDevice.TYPE_PRINTER;
+  }
+
+  private static boolean isWhole(double value) {
+    return value == Math.rint(value);
   }
 
   /** The size in device pixels of {@code userSize} user-space pixels at {@code scale}. */

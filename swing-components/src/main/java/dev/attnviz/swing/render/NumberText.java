@@ -19,14 +19,45 @@ public final class NumberText {
    * NaN and infinities are written as Java does.
    */
   public static String significant(double value) {
+    return significant(value, 4, MAX_DECIMALS);
+  }
+
+  /**
+   * {@code value} with {@code digits} significant digits in plain decimals, but at most {@code
+   * maxDecimals} decimals, for a column of numbers that must keep its width: {@code
+   * significant(-0.000123, 3, 4)} is {@code -0.0001}. NaN and infinities are written as Java does.
+   *
+   * @param value the number
+   * @param digits significant digits, at least 1
+   * @param maxDecimals most decimals written, at least 0
+   * @return the text
+   * @throws IllegalArgumentException if {@code digits} is below 1 or {@code maxDecimals} below 0
+   */
+  public static String significant(double value, int digits, int maxDecimals) {
+    if (digits < 1 || maxDecimals < 0) {
+      throw new IllegalArgumentException(
+          "digits must be at least 1 and maxDecimals at least 0, got "
+              + digits
+              + ", "
+              + maxDecimals);
+    }
     if (Double.isNaN(value) || Double.isInfinite(value)) {
       return String.valueOf(value);
     }
-    if (value == 0) {
-      return "0.0000";
-    }
-    int magnitude = (int) Math.floor(Math.log10(Math.abs(value)));
-    int decimals = Math.max(0, Math.min(MAX_DECIMALS, 3 - magnitude));
+    int magnitude = value == 0 ? -1 : (int) Math.floor(Math.log10(Math.abs(value)));
+    int decimals = Math.max(0, Math.min(maxDecimals, digits - 1 - magnitude));
     return String.format(Locale.ROOT, "%." + decimals + "f", value);
+  }
+
+  /**
+   * {@code value} as {@link #significant(double)} with its sign always written: {@code +0.01230},
+   * {@code -1.000}.
+   *
+   * @param value the number
+   * @return the text
+   */
+  public static String signed(double value) {
+    String text = significant(value);
+    return text.startsWith("-") || Double.isNaN(value) ? text : "+" + text;
   }
 }

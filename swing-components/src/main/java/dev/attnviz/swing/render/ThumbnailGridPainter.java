@@ -1,14 +1,18 @@
 package dev.attnviz.swing.render;
 
 import dev.attnviz.core.SentenceFilter;
+import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.model.LayerHead;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
@@ -79,29 +83,111 @@ public final class ThumbnailGridPainter {
       Rectangle clip,
       ThumbnailCache cache,
       SentenceFilter filter) {
+    Cells cells = cells(g, layout, clip, cache, filter, style);
+    cache.ensure(cells.visible(), cells.builder());
+    paintImages(g, layout, cells.visible(), cache, cache);
+  }
+
+  /**
+   * Paints the thumbnails in the clip as {@link #paintCached} does, except that missing line
+   * thumbnails are built on {@code executor}: meanwhile the cells show their heatmaps (quick to
+   * build, cached in {@link ThumbnailCache#standIns()}) and the grid says that lines are still
+   * being drawn; {@code onReady} runs on the EDT when the lines are in the cache (a repaint). The
+   * newest request wins: lines built for an older data, size or theme are dropped.
+   *
+   * @param g the graphics to paint into
+   * @param layout the grid
+   * @param clip the area to paint
+   * @param cache the line thumbnails
+   * @param filter the sentence-pair filter shown
+   * @param executor where lines are built
+   * @param onReady run on the EDT once lines were added (e.g. {@code view::repaint})
+   */
+  public void paintProgressive(
+      Graphics2D g,
+      ModelGridLayout layout,
+      Rectangle clip,
+      ThumbnailCache cache,
+      SentenceFilter filter,
+      Executor executor,
+      Runnable onReady) {
+    if (style != ThumbnailPainter.Style.LINES) {
+      paintCached(g, layout, clip, cache, filter);
+      return;
+    }
+    Cells cells = cells(g, layout, clip, cache, filter, style);
+    List<LayerHead> missing =
+        cache.ensureLater(cells.visible(), cells.builder(), executor, onReady);
+    ThumbnailCache standIns = cache.standIns();
+    if (!missing.isEmpty()) {
+      Cells heatmaps = cells(g, layout, clip, standIns, filter, ThumbnailPainter.Style.HEATMAP);
+      standIns.ensure(missing, heatmaps.builder());
+    }
+    paintImages(g, layout, cells.visible(), cache, standIns);
+    if (!missing.isEmpty()) {
+      paintDrawingNote(g, layout);
+    }
+  }
+
+  /** The visible cells and how to build one of them in {@code cellStyle}; validates the cache. */
+  private Cells cells(
+      Graphics2D g,
+      ModelGridLayout layout,
+      Rectangle clip,
+      ThumbnailCache cache,
+      SentenceFilter filter,
+      ThumbnailPainter.Style cellStyle) {
     double scale = HiDpi.scale(g);
-    List<LayerHead> visible = visible(layout, clip);
     int width = HiDpi.devicePixels(layout.cellWidth(), scale);
     int height = HiDpi.devicePixels(layout.cellHeight(), scale);
     cache.validate(
         new ThumbnailCache.Key(
-            shown.data(), shown.kind(), filter, colors, style, scale, width, height));
-    cache.ensure(
-        visible,
+            shown.data(), shown.kind(), filter, colors, cellStyle, scale, width, height));
+    return new Cells(
+        visible(layout, clip),
         cell ->
             painter.render(
                 shown,
                 cell.layer(),
                 cell.head(),
                 layerColor.apply(cell.layer()),
-                style,
+                cellStyle,
                 width,
                 height,
                 scale));
+  }
+
+  /** The cells to paint and their builder. */
+  private record Cells(List<LayerHead> visible, Function<LayerHead, BufferedImage> builder) {}
+
+  /** Draws each cell's image from {@code cache}, or from {@code standIns} where it has none. */
+  private void paintImages(
+      Graphics2D g,
+      ModelGridLayout layout,
+      List<LayerHead> visible,
+      ThumbnailCache cache,
+      ThumbnailCache standIns) {
     for (LayerHead cell : visible) {
-      HiDpi.drawDeviceImage(g, cache.get(cell), layout.cell(cell));
+      BufferedImage image = cache.get(cell);
+      HiDpi.drawDeviceImage(g, image != null ? image : standIns.get(cell), layout.cell(cell));
     }
     paintBorders(g, layout, visible);
+  }
+
+  /** Says, over the grid's top left corner, that heatmaps stand in while lines are drawn. */
+  private void paintDrawingNote(Graphics2D g, ModelGridLayout layout) {
+    Rectangle grid = layout.bounds();
+    ViewText text = colors.text();
+    String note = Messages.text("thumbnails.drawingLines");
+    int pad = 4;
+    int width = text.width(note) + 2 * pad;
+    int height = text.height() + 2 * pad;
+    g.setColor(colors.background());
+    g.fillRect(grid.x, grid.y, width, height);
+    g.setColor(colors.grid());
+    g.drawRect(grid.x, grid.y, width - 1, height - 1);
+    g.setColor(colors.foreground());
+    TextFit.drawAt(g, text, note, grid.x + pad, grid.y + pad);
   }
 
   private void paintBorders(Graphics2D g, ModelGridLayout layout, List<LayerHead> visible) {

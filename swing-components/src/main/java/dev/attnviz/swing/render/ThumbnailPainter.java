@@ -40,6 +40,9 @@ public final class ThumbnailPainter {
    */
   public static final double HEATMAP_GAMMA = 0.5;
 
+  /** The cross over a head whose values are invalid: red on light and dark themes alike. */
+  static final Color INVALID = new Color(0xD32F2F);
+
   private final Color background;
   private final float minAlpha;
 
@@ -76,6 +79,10 @@ public final class ThumbnailPainter {
       Style style,
       double deviceScale) {
     if (shown.rowCount() == 0 || shown.columnCount() == 0) {
+      return;
+    }
+    if (shown.attention().problem(layer, head).isPresent()) {
+      paintInvalid(g, cell.x, cell.y, cell.width, cell.height);
       return;
     }
     if (style == Style.HEATMAP) {
@@ -121,6 +128,18 @@ public final class ThumbnailPainter {
       double deviceScale) {
     int rows = shown.rowCount();
     int columns = shown.columnCount();
+    if (shown.attention().problem(layer, head).isPresent()) {
+      BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+      Graphics2D g = image.createGraphics();
+      try {
+        g.setColor(background);
+        g.fillRect(0, 0, width, height);
+        paintInvalid(g, 0, 0, width, height);
+      } finally {
+        g.dispose();
+      }
+      return image;
+    }
     if (style == Style.HEATMAP && rows > 0 && columns > 0) {
       return heatmap(shown, layer, head, color, width, height, deviceScale);
     }
@@ -156,6 +175,20 @@ public final class ThumbnailPainter {
       g.dispose();
     }
     return image;
+  }
+
+  /**
+   * Marks a head whose values are invalid ({@link dev.attnviz.core.Attention#problem}, found when a
+   * large dump's head is first looked at) with a red cross instead of drawing a wrong picture; the
+   * cell's tooltip says what is wrong.
+   */
+  private static void paintInvalid(Graphics2D g, int x, int y, int width, int height) {
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setColor(INVALID);
+    g.setStroke(new BasicStroke(Math.max(1.5f, Math.min(width, height) / 16f)));
+    int inset = Math.min(width, height) / 5;
+    g.drawLine(x + inset, y + inset, x + width - inset, y + height - inset);
+    g.drawLine(x + inset, y + height - inset, x + width - inset, y + inset);
   }
 
   /** The heat scale of heatmap thumbnails, from {@code background} to {@code color}. */

@@ -90,6 +90,32 @@ public record ViewColors(
         newPalette);
   }
 
+  /**
+   * These colours for a picture on white paper: a light theme's colours on a white background; for
+   * a dark theme the light defaults of the table above, so that text and lines stay readable on the
+   * page. Font and head palette are kept.
+   *
+   * @return colours with a white background that are not {@linkplain #dark() dark}
+   */
+  public ViewColors onPaper() {
+    if (!dark) {
+      return restyled(Color.WHITE, foreground, font, palette);
+    }
+    return new ViewColors(
+        Color.WHITE,
+        new Color(0x222222),
+        new Color(0x888888),
+        new Color(0x2675BF),
+        new Color(0xD5E5F7),
+        new Color(0xCCCCCC),
+        new Color(0x1F5FBF),
+        new Color(0x2166AC),
+        new Color(0xD6604D),
+        font,
+        false,
+        palette);
+  }
+
   /** Reads the current look and feel's colours, with the standard head palette. */
   public static ViewColors fromUIManager() {
     Color background = color("AttentionView.background", "Panel.background", Color.WHITE);

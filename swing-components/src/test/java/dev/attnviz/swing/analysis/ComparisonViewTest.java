@@ -16,7 +16,9 @@ import dev.attnviz.swing.export.ViewExporter;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.TokenRef;
+import dev.attnviz.swing.render.HeatColorScale;
 import dev.attnviz.swing.testing.Mouse;
+import dev.attnviz.swing.testing.NumberScan;
 import dev.attnviz.swing.testing.OnEdt;
 import dev.attnviz.swing.testing.Pixels;
 import dev.attnviz.swing.testing.TestData;
@@ -116,32 +118,60 @@ class ComparisonViewTest {
   }
 
   @Test
-  void differentTokenCountsGetAMessageInsteadOfHeatmaps() {
+  void differentTokenCountsAreShownSideBySideWithASentenceInsteadOfTheDifference() {
     view.setPair(
         a(),
         "She",
         input(List.of("[CLS]", "they", "ran", "off"), TestData.diagonal(4, 1f)),
         "They");
+    assertTrue(view.message().isEmpty(), "no refusal");
     assertEquals(
-        "The two inputs have 3 and 4 tokens; comparison needs the same count \u2014 e.g. swap one"
-            + " word for another",
-        view.message().orElseThrow());
-    assertTrue(view.cellBounds(Panel.A, 0, 0).isEmpty());
-    assertTrue(view.shownMatrix().isEmpty());
+        "No difference A \u2212 B: the inputs have 3 and 4 tokens, which do not align one to one"
+            + " \u2014 swap one word for another to compare",
+        view.differenceNote().orElseThrow());
+    // A is 3 × 3, B is 4 × 4, each its own heatmap; no third one.
+    assertTrue(view.cellBounds(Panel.A, 2, 2).isPresent());
+    assertTrue(view.cellBounds(Panel.B, 3, 3).isPresent());
+    assertTrue(view.cellBounds(Panel.DIFFERENCE, 0, 0).isEmpty());
+    assertTrue(view.shownMatrix().isEmpty(), "no difference to export as CSV");
+    HeatColorScale heat = HeatColorScale.of(view.colors());
     BufferedImage image = Pixels.paint(view, 1);
-    assertTrue(image.getWidth() > 0);
+    assertCell(image, Panel.A, 1, 1, 1, heat.color(1f), "A: she -> she");
+    assertCell(image, Panel.B, 3, 3, 1, heat.color(1f), "B: off -> off");
+    assertCell(image, Panel.B, 3, 0, 1, heat.color(0f), "B: off -> [CLS]");
+    // The sentence is drawn below the heatmaps, where the view made room for all of it.
+    Rectangle b = view.cellBounds(Panel.B, 3, 3).orElseThrow();
+    int below = b.y + b.height + 1;
+    String note = view.differenceNote().get();
+    assertTrue(view.getPreferredSize().width > view.colors().text().width(note));
+    Rectangle rest = new Rectangle(0, below, image.getWidth(), image.getHeight() - below);
+    Rectangle right =
+        new Rectangle(b.x + b.width + 8, below, 1, 1)
+            .union(new Rectangle(image.getWidth() - 1, image.getHeight() - 1, 1, 1));
+    assertTrue(
+        Pixels.countOther(image, rest, 1, view.colors().background()) > 50, "legend and note");
+    assertTrue(
+        Pixels.countOther(image, right, 1, view.colors().background()) > 10,
+        "the note runs on right of B, beyond any legend");
+    Rectangle cell = view.cellBounds(Panel.B, 3, 3).orElseThrow();
+    String tip =
+        view.getToolTipText(Mouse.movedTo(view, (int) cell.getCenterX(), (int) cell.getCenterY()));
+    assertTrue(tip.contains("B \u201coff\u201d \u2192 \u201coff\u201d: 1.000"), tip);
     view.getModel().setWordLevel(true);
-    assertTrue(view.message().orElseThrow().contains("3 and 4 words"), view.message().get());
+    assertTrue(view.differenceNote().orElseThrow().contains("3 and 4 words"));
   }
 
   @Test
-  void modelsOfDifferentSizesAreNamed() {
+  void modelsOfDifferentSizesAreComparedWhereBothHaveTheHead() {
     float[][] d = TestData.diagonal(3, 1f);
     view.setPair(
         a(), "A", TestData.self(List.of("[CLS]", "he", "ran"), new float[][][][] {{d}}), "B");
+    assertTrue(view.message().isEmpty());
+    assertTrue(view.differenceNote().isEmpty(), "the tokens align");
+    assertTrue(view.cellBounds(Panel.DIFFERENCE, 0, 0).isPresent());
+    selection.setFocusHead(1);
     assertEquals(
-        "A has 1 layers \u00d7 2 heads, B has 1 \u00d7 1; compare results of models with the same"
-            + " layers and heads",
+        "Layer 0, head 1 is not in B's results (1 layers \u00d7 1 heads); choose one both have",
         view.message().orElseThrow());
   }
 
@@ -193,8 +223,9 @@ class ComparisonViewTest {
     }
     String tip = view.getToolTipText(move);
     assertTrue(tip.contains("A \u201cshe\u201d \u2192 \u201c[CLS]\u201d: 0.0000"), tip);
-    assertTrue(tip.contains("B \u201che\u201d \u2192 \u201c[CLS]\u201d: 1.0000"), tip);
-    assertTrue(tip.contains("A \u2212 B: -1.0000"), tip);
+    assertTrue(tip.contains("B \u201che\u201d \u2192 \u201c[CLS]\u201d: 1.000"), tip);
+    assertTrue(tip.contains("A \u2212 B: -1.000"), tip);
+    assertEquals(3, NumberScan.assertAtMostFourSignificantDigits(tip));
   }
 
   @Test

@@ -61,23 +61,34 @@ class HeadStatisticsViewTest {
   }
 
   @Test
-  void oneRowPerHeadWithKindLayerHeadAndEveryStatistic() {
+  void oneRowPerHeadWithLayerHeadAndEveryStatisticAndNoKindForOneKind() {
     assertEquals(4, table.getRowCount());
-    assertEquals(3 + Statistic.values().length, table.getColumnCount());
+    assertEquals(2 + Statistic.values().length, table.getColumnCount(), "no Kind column");
+    assertEquals("Layer", table.getColumnName(0));
+    assertEquals("Entropy", table.getColumnName(2));
+    assertEquals("Confidence", table.getColumnName(9));
+    assertEquals(0, table.getValueAt(1, 0));
+    assertEquals(1, table.getValueAt(1, 1));
+    assertEquals("1.099", shownText(1, 2), "ln 3, four significant digits");
+  }
+
+  @Test
+  void theKindColumnShowsForSeveralKindsOnlyAndComesBackFirst() {
+    model.setData(AnalysisData.encoderDecoderOfTwo());
     assertEquals("Kind", table.getColumnName(0));
-    assertEquals("Entropy", table.getColumnName(3));
-    assertEquals("Confidence", table.getColumnName(10));
-    assertEquals("self", table.getValueAt(1, 0));
-    assertEquals(0, table.getValueAt(1, 1));
-    assertEquals(1, table.getValueAt(1, 2));
-    assertEquals("1.099", shownText(1, 3), "ln 3, three decimals");
+    assertEquals(3 + Statistic.values().length, table.getColumnCount());
+    assertEquals("encoder", table.getValueAt(0, 0));
+    model.setData(HeadStatisticsHeatmapTest.fourHeads());
+    assertEquals("Layer", table.getColumnName(0), "one kind again: hidden");
+    model.setData(AnalysisData.encoderDecoderOfTwo());
+    assertEquals("Kind", table.getColumnName(0), "several again: shown, first");
   }
 
   @Test
   void undefinedStatisticsShowAsADash() {
     float[][] m = {{1f}};
     model.setData(TestData.self(List.of("x"), new float[][][][] {{m}}));
-    int prev = 3 + Statistic.PREV.ordinal();
+    int prev = 2 + Statistic.PREV.ordinal();
     assertEquals(Double.NaN, (Double) table.getValueAt(0, prev));
     assertEquals("\u2014", shownText(0, prev), "one token has no previous token");
   }

@@ -15,6 +15,7 @@ import java.awt.Dimension;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -28,6 +29,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -93,6 +95,27 @@ public class ThumbnailLineBenchmarks {
     }
   }
 
+  /**
+   * A model view in lines mode that builds its line thumbnails on a background executor, painted
+   * for the first time: heatmaps stand in until the lines are built.
+   */
+  @State(Scope.Thread)
+  public static class FreshProgressiveView extends FreshLinesView {
+    /** A new view for every paint, with a background executor for its lines. */
+    @Override
+    @Setup(Level.Invocation)
+    public void create(Data data) {
+      super.create(data);
+      view.setThumbnailExecutor(ForkJoinPool.commonPool());
+    }
+
+    /** Stops the lines still being built, so they do not load the next measurement. */
+    @TearDown(Level.Invocation)
+    public void stop() {
+      view.dispose();
+    }
+  }
+
   /** The old path: 144 thumbnails stroked line by line, in parallel. */
   @Benchmark
   public long strokedThumbnails(Data data) {
@@ -129,6 +152,18 @@ public class ThumbnailLineBenchmarks {
                         1.0)
                     .getRGB(data.side / 2, data.side / 2))
         .sum();
+  }
+
+  /**
+   * ModelView in lines mode with a background executor: the first full paint of the grid, which
+   * shows heatmaps and the note while the lines are built.
+   */
+  @Benchmark
+  public BufferedImage modelViewFirstPaintLinesProgressive(FreshProgressiveView state) {
+    return ViewBenchmarks.paint(
+        state.view,
+        state.image,
+        new Rectangle(0, 0, state.image.getWidth(), state.image.getHeight()));
   }
 
   /** ModelView in lines mode: first full paint of the whole grid, building every thumbnail. */

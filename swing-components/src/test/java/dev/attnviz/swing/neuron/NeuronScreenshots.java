@@ -1,6 +1,7 @@
 package dev.attnviz.swing.neuron;
 
 import dev.attnviz.core.AttentionData;
+import dev.attnviz.swing.export.ExportBackground;
 import dev.attnviz.swing.export.ViewExporter;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
@@ -55,7 +56,8 @@ public final class NeuronScreenshots {
             for (Theme theme : Theme.values()) {
               for (int layer : new int[] {0, 11}) {
                 Path file = out.resolve(fileName(theme, layer));
-                ViewExporter.writePng(view(data, theme, layer), SCALE, file);
+                ViewExporter.writePng(
+                    view(data, theme, layer), SCALE, ExportBackground.THEME, file);
                 System.out.println("wrote " + file);
               }
             }

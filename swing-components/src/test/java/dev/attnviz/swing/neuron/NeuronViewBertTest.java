@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.AttentionScores;
 import dev.attnviz.core.testing.OracleFixture;
+import dev.attnviz.swing.export.ExportBackground;
 import dev.attnviz.swing.export.ViewExporter;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
@@ -105,7 +106,8 @@ class NeuronViewBertTest {
         assertEquals(OptionalInt.of(strongest), view.shownPairKey());
         assertEquals(NeuronView.DEFAULT_TOP_DIMENSION_COUNT, view.contributions().size());
         assertTrue(view.statusMessage().isEmpty());
-        BufferedImage image = ViewExporter.toImage(view, NeuronScreenshots.SCALE);
+        BufferedImage image =
+            ViewExporter.toImage(view, NeuronScreenshots.SCALE, ExportBackground.THEME);
         ViewColors colors = ViewColors.fromUIManager();
         assertEquals(theme == Theme.DARK, colors.dark());
         assertEquals(
