@@ -64,7 +64,12 @@ public final class Attention {
     return w >= 0f & w <= 1f + WEIGHT_TOLERANCE;
   }
 
-  /** Returns a builder for attention of the given kind. */
+  /**
+   * Returns a builder for attention of the given kind.
+   *
+   * @param kind which attention the builder makes; not null
+   * @return a new, empty builder
+   */
   public static Builder builder(AttentionKind kind) {
     return new Builder(kind);
   }
@@ -189,69 +194,83 @@ public final class Attention {
     return deferred;
   }
 
-  /** Which attention this is. */
+  /** {@return which attention this is} */
   public AttentionKind kind() {
     return kind;
   }
 
-  /** Tokens of the query axis (drawn on the left). */
+  /** {@return the tokens of the query axis (drawn on the left)} */
   public Tokens queryTokens() {
     return queryTokens;
   }
 
-  /** Tokens of the key axis (drawn on the right). */
+  /** {@return the tokens of the key axis (drawn on the right)} */
   public Tokens keyTokens() {
     return keyTokens;
   }
 
-  /** Number of layers. */
+  /** {@return the number of layers} */
   public int layerCount() {
     return weights.dim0();
   }
 
-  /** Number of heads per layer. */
+  /** {@return the number of heads per layer} */
   public int headCount() {
     return weights.dim1();
   }
 
-  /** The weights, {@code [layer][head][query][key]}. */
+  /** {@return the weights, {@code [layer][head][query][key]}} */
   public Tensor4D weights() {
     return weights;
   }
 
-  /** One weight: how much query token {@code query} attends to key token {@code key}. */
+  /**
+   * One weight: how much query token {@code query} attends to key token {@code key}.
+   *
+   * @param layer the layer, from 0 to {@link #layerCount()} - 1
+   * @param head the head, from 0 to {@link #headCount()} - 1
+   * @param query the query token, from 0 to {@code queryTokens().size()} - 1
+   * @param key the key token, from 0 to {@code keyTokens().size()} - 1
+   * @return the weight, from 0 to 1 unless {@link #problem} reports the head (possible only with
+   *     {@link Builder#deferValueChecks()})
+   * @throws IndexOutOfBoundsException if an index is out of range
+   */
   public float weight(int layer, int head, int query, int key) {
     return weights.get(layer, head, query, key);
   }
 
-  /** Whether query and key vectors are present. */
+  /** {@return whether query and key vectors are present} */
   public boolean hasVectors() {
     return queries != null;
   }
 
-  /** Query vectors {@code [layer][head][query][dim]}, if present. */
+  /** {@return the query vectors {@code [layer][head][query][dim]}, or empty without vectors} */
   public Optional<Tensor4D> queries() {
     return Optional.ofNullable(queries);
   }
 
-  /** Key vectors {@code [layer][head][key][dim]}, if present. */
+  /** {@return the key vectors {@code [layer][head][key][dim]}, or empty without vectors} */
   public Optional<Tensor4D> keys() {
     return Optional.ofNullable(keys);
   }
 
-  /** Size of one head's query and key vectors, or 0 without vectors. */
+  /** {@return the size of one head's query and key vectors, or 0 without vectors} */
   public int headSize() {
     return queries == null ? 0 : queries.dim3();
   }
 
-  /** Bytes held by the numbers (weights and vectors). */
+  /** {@return the bytes held by the numbers (weights and vectors)} */
   public long byteSize() {
     return weights.byteSize()
         + (queries == null ? 0 : queries.byteSize())
         + (keys == null ? 0 : keys.byteSize());
   }
 
-  /** Returns this attention without query and key vectors. */
+  /**
+   * Returns this attention without query and key vectors.
+   *
+   * @return this instance if it has no vectors, else a copy sharing its tokens and weights
+   */
   public Attention withoutVectors() {
     if (queries == null) {
       return this;
@@ -299,30 +318,56 @@ public final class Attention {
       this.kind = Objects.requireNonNull(kind, "kind");
     }
 
-    /** Sets the query tokens (required). */
+    /**
+     * Sets the query tokens (required).
+     *
+     * @param tokens the tokens of the query axis; not null
+     * @return this builder
+     */
     public Builder setQueryTokens(Tokens tokens) {
       this.queryTokens = Objects.requireNonNull(tokens, "tokens");
       return this;
     }
 
-    /** Sets the key tokens (required). */
+    /**
+     * Sets the key tokens (required).
+     *
+     * @param tokens the tokens of the key axis; not null
+     * @return this builder
+     */
     public Builder setKeyTokens(Tokens tokens) {
       this.keyTokens = Objects.requireNonNull(tokens, "tokens");
       return this;
     }
 
-    /** Sets query and key tokens to the same sequence, for self-attention. */
+    /**
+     * Sets query and key tokens to the same sequence, for self-attention.
+     *
+     * @param tokens the tokens of both axes; not null
+     * @return this builder
+     */
     public Builder setTokens(Tokens tokens) {
       return setQueryTokens(tokens).setKeyTokens(tokens);
     }
 
-    /** Sets the weights {@code [layer][head][query][key]} (required). */
+    /**
+     * Sets the weights {@code [layer][head][query][key]} (required).
+     *
+     * @param weights the weights; not null
+     * @return this builder
+     */
     public Builder setWeights(Tensor4D weights) {
       this.weights = Objects.requireNonNull(weights, "weights");
       return this;
     }
 
-    /** Sets query {@code [layer][head][query][dim]} and key {@code [layer][head][key][dim]}. */
+    /**
+     * Sets query {@code [layer][head][query][dim]} and key {@code [layer][head][key][dim]}.
+     *
+     * @param queries the query vectors; not null
+     * @param keys the key vectors, with the queries' layer, head and vector size; not null
+     * @return this builder
+     */
     public Builder optVectors(Tensor4D queries, Tensor4D keys) {
       this.queries = Objects.requireNonNull(queries, "queries");
       this.keys = Objects.requireNonNull(keys, "keys");
@@ -345,6 +390,7 @@ public final class Attention {
     /**
      * Validates and returns the attention.
      *
+     * @return the attention, immutable
      * @throws NullPointerException if a required part is missing
      * @throws IllegalArgumentException naming the mismatch if shapes or values are invalid
      */

@@ -84,12 +84,16 @@ public final class AttentionData {
     }
   }
 
-  /** Returns an empty builder. */
+  /** {@return a new, empty builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder preset with everything of this data, to derive a changed copy. */
+  /**
+   * Returns a builder preset with everything of this data, to derive a changed copy.
+   *
+   * @return a new builder holding this data's model, attentions, pair split and truncation
+   */
   public Builder toBuilder() {
     Builder builder = new Builder().setModel(model);
     attentions.values().forEach(builder::addAttention);
@@ -102,27 +106,32 @@ public final class AttentionData {
     return builder;
   }
 
-  /** The model that produced this data. */
+  /** {@return the model that produced this data} */
   public ModelInfo model() {
     return model;
   }
 
-  /** The kinds present, in {@link AttentionKind} order. */
+  /** {@return the kinds present, in {@link AttentionKind} order; unmodifiable, never empty} */
   public Set<AttentionKind> kinds() {
     return Collections.unmodifiableSet(attentions.keySet());
   }
 
-  /** The kinds present, in {@link AttentionKind} order, as a list. */
+  /** {@return the kinds present, in {@link AttentionKind} order, as an unmodifiable list} */
   public List<AttentionKind> kindList() {
     return List.copyOf(attentions.keySet());
   }
 
-  /** The attentions, in {@link AttentionKind} order. */
+  /** {@return the attentions, in {@link AttentionKind} order, as an unmodifiable list} */
   public List<Attention> attentions() {
     return List.copyOf(attentions.values());
   }
 
-  /** Whether the given kind is present. */
+  /**
+   * Whether the given kind is present.
+   *
+   * @param kind the kind to look for
+   * @return whether the data holds attention of that kind
+   */
   public boolean has(AttentionKind kind) {
     return attentions.containsKey(kind);
   }
@@ -130,6 +139,8 @@ public final class AttentionData {
   /**
    * Returns the attention of the given kind.
    *
+   * @param kind the kind wanted; not null
+   * @return the attention of that kind
    * @throws IllegalArgumentException naming the kinds present if it is absent
    */
   public Attention attention(AttentionKind kind) {
@@ -141,7 +152,9 @@ public final class AttentionData {
     return attention;
   }
 
-  /** The first attention in kind order: {@code self}, or {@code encoder} if present, etc. */
+  /**
+   * {@return the first attention in kind order: {@code self}, or {@code encoder} if present, etc.}
+   */
   public Attention primary() {
     return attentions.values().iterator().next();
   }
@@ -149,32 +162,39 @@ public final class AttentionData {
   /**
    * The tokens a sentence pair splits: those of {@code self} or, for encoder-decoder models, of the
    * encoder (the first kind present).
+   *
+   * @return the query tokens of {@link #primary()}
    */
   public Tokens pairTokens() {
     return primary().queryTokens();
   }
 
-  /** Index of the first token of sentence B in {@link #pairTokens()}, if the input is a pair. */
+  /**
+   * {@return the index of the first token of sentence B in {@link #pairTokens()}, or empty if the
+   * input is not a pair}
+   */
   public OptionalInt sentenceBStart() {
     return sentenceBStart == null ? OptionalInt.empty() : OptionalInt.of(sentenceBStart);
   }
 
-  /** Whether the input is a sentence pair. */
+  /** {@return whether the input is a sentence pair} */
   public boolean isPair() {
     return sentenceBStart != null;
   }
 
-  /** Set if the input was longer than the model takes and was cut. */
+  /**
+   * {@return how the input was cut if it was longer than the model takes, or empty if it was not}
+   */
   public Optional<Truncation> truncation() {
     return Optional.ofNullable(truncation);
   }
 
-  /** Whether every attention carries query and key vectors. */
+  /** {@return whether every attention carries query and key vectors} */
   public boolean hasVectors() {
     return attentions.values().stream().allMatch(Attention::hasVectors);
   }
 
-  /** Bytes held by all numbers (weights and vectors of every kind). */
+  /** {@return the bytes held by all numbers (weights and vectors of every kind)} */
   public long byteSize() {
     return attentions.values().stream().mapToLong(Attention::byteSize).sum();
   }
@@ -207,25 +227,46 @@ public final class AttentionData {
 
     private Builder() {}
 
-    /** Sets the model (required). */
+    /**
+     * Sets the model (required).
+     *
+     * @param model the model that produced the attention; not null
+     * @return this builder
+     */
     public Builder setModel(ModelInfo model) {
       this.model = Objects.requireNonNull(model, "model");
       return this;
     }
 
-    /** Adds the attention of one kind (at least one required). */
+    /**
+     * Adds the attention of one kind (at least one required).
+     *
+     * @param attention the attention; not null, and no other of its kind may be added
+     * @return this builder
+     */
     public Builder addAttention(Attention attention) {
       attentions.add(Objects.requireNonNull(attention, "attention"));
       return this;
     }
 
-    /** Sets where sentence B starts in {@link AttentionData#pairTokens()}. */
+    /**
+     * Sets where sentence B starts in {@link AttentionData#pairTokens()}.
+     *
+     * @param index the index of the first token of sentence B, from 1 to {@code pairTokens().size()
+     *     - 1}; checked by {@link #build()}
+     * @return this builder
+     */
     public Builder optSentenceBStart(int index) {
       this.sentenceBStart = index;
       return this;
     }
 
-    /** Records that the input was truncated. */
+    /**
+     * Records that the input was truncated.
+     *
+     * @param truncation the token counts before and after the cut; not null
+     * @return this builder
+     */
     public Builder optTruncation(Truncation truncation) {
       this.truncation = Objects.requireNonNull(truncation, "truncation");
       return this;
@@ -234,6 +275,7 @@ public final class AttentionData {
     /**
      * Validates and returns the data.
      *
+     * @return the data, immutable
      * @throws NullPointerException if the model is missing
      * @throws IllegalArgumentException naming the problem if the parts do not fit together
      */

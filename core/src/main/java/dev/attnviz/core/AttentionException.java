@@ -32,21 +32,33 @@ public class AttentionException extends Exception {
     CANCELLED
   }
 
+  /** What kind of failure this is; never null. */
   private final Reason reason;
 
-  /** Creates an exception with a user-facing message. */
+  /**
+   * Creates an exception with a user-facing message.
+   *
+   * @param reason what kind of failure this is; not null
+   * @param message what went wrong and what to do, in words for the user
+   */
   public AttentionException(Reason reason, String message) {
     super(message);
     this.reason = Objects.requireNonNull(reason, "reason");
   }
 
-  /** Creates an exception with a user-facing message and the underlying cause. */
+  /**
+   * Creates an exception with a user-facing message and the underlying cause.
+   *
+   * @param reason what kind of failure this is; not null
+   * @param message what went wrong and what to do, in words for the user
+   * @param cause the underlying exception, or null
+   */
   public AttentionException(Reason reason, String message, Throwable cause) {
     super(message, cause);
     this.reason = Objects.requireNonNull(reason, "reason");
   }
 
-  /** What kind of failure this is. */
+  /** {@return what kind of failure this is} */
   public Reason reason() {
     return reason;
   }

@@ -18,7 +18,9 @@ public enum AttentionKind {
   /** Decoder-to-encoder attention: queries are decoder tokens, keys are encoder tokens. */
   CROSS;
 
-  /** The lower-case name used in data files and on the command line, e.g. {@code "cross"}. */
+  /**
+   * {@return the lower-case name used in data files and on the command line, e.g. {@code "cross"}}
+   */
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }
@@ -26,6 +28,8 @@ public enum AttentionKind {
   /**
    * Returns the kind with the given {@link #id()}, ignoring case.
    *
+   * @param id the id, e.g. {@code "self"}, in any case
+   * @return the kind with that id
    * @throws IllegalArgumentException naming the valid ids if there is no such kind
    */
   public static AttentionKind fromId(String id) {
@@ -41,7 +45,10 @@ public enum AttentionKind {
             + Arrays.stream(values()).map(AttentionKind::id).collect(Collectors.joining(", ")));
   }
 
-  /** Whether the query and key tokens are the same sequence. */
+  /**
+   * {@return whether the query and key tokens are the same sequence} True for every kind but {@link
+   * #CROSS}.
+   */
   public boolean isSelfAttention() {
     return this != CROSS;
   }

@@ -14,8 +14,13 @@ public final class AttentionScores {
   /**
    * Returns {@code (q_i · k_j) / sqrt(d)} for every key {@code j} of one query row.
    *
+   * @param layer the layer, from 0
+   * @param head the head, from 0
+   * @param query the query token, from 0
+   * @return a new array of one score per key token, unbounded real numbers
    * @param attention attention with vectors
    * @throws IllegalArgumentException if the attention has no vectors
+   * @throws IndexOutOfBoundsException if an index is out of range
    */
   public static double[] scaledScores(Attention attention, int layer, int head, int query) {
     Objects.requireNonNull(attention, "attention");
@@ -45,6 +50,9 @@ public final class AttentionScores {
    * Returns the softmax of {@code scores} over the keys {@code j} for which {@code visible[j]} is
    * true; hidden keys get 0. Numerically stable (subtracts the maximum).
    *
+   * @param scores one score per key
+   * @param visible for each key, whether the query may see it
+   * @return a new array of weights, each from 0 to 1, summing to 1 over the visible keys
    * @throws IllegalArgumentException if the lengths differ or no key is visible
    */
   public static double[] softmax(double[] scores, boolean[] visible) {
@@ -78,6 +86,11 @@ public final class AttentionScores {
   /**
    * Which keys query {@code query} may see: all of them, or for causal models those at or before
    * the query.
+   *
+   * @param keyCount the number of key tokens, at least 0
+   * @param query the query token's index
+   * @param causal whether the model may only look back (a decoder)
+   * @return a new array of {@code keyCount} flags, true for a visible key
    */
   public static boolean[] visibleKeys(int keyCount, int query, boolean causal) {
     boolean[] visible = new boolean[keyCount];
@@ -90,6 +103,15 @@ public final class AttentionScores {
   /**
    * Recomputes the attention row of one query from its vectors: softmax of the scaled scores over
    * the visible keys.
+   *
+   * @param attention attention with vectors
+   * @param layer the layer, from 0
+   * @param head the head, from 0
+   * @param query the query token, from 0
+   * @param causal whether the model may only look back (a decoder)
+   * @return a new array of one weight per key token, each from 0 to 1, summing to 1
+   * @throws IllegalArgumentException if the attention has no vectors
+   * @throws IndexOutOfBoundsException if an index is out of range
    */
   public static double[] recomputeRow(
       Attention attention, int layer, int head, int query, boolean causal) {

@@ -16,6 +16,9 @@ public record ModelInfo(String name, String backend, boolean causal) {
   /**
    * Checks the fields.
    *
+   * @param name the model's name; not blank
+   * @param backend the provider or tool that computed it; not blank
+   * @param causal whether the model is decoder-only
    * @throws IllegalArgumentException if name or backend is blank
    */
   public ModelInfo {

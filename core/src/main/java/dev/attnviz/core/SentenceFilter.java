@@ -27,12 +27,12 @@ public enum SentenceFilter {
     this.label = label;
   }
 
-  /** The short id used on the command line: {@code all, aa, ab, ba, bb}. */
+  /** {@return the short id used on the command line: {@code all, aa, ab, ba, bb}} */
   public String id() {
     return id;
   }
 
-  /** A label for menus, e.g. {@code "A → B"}. */
+  /** {@return a label for menus, e.g. {@code "A → B"}} */
   public String label() {
     return label;
   }
@@ -40,6 +40,8 @@ public enum SentenceFilter {
   /**
    * Returns the filter with the given {@link #id()}.
    *
+   * @param id the id, e.g. {@code "ab"}, in any case
+   * @return the filter with that id
    * @throws IllegalArgumentException listing the valid ids if there is none
    */
   public static SentenceFilter fromId(String id) {
@@ -52,44 +54,86 @@ public enum SentenceFilter {
         "unknown sentence filter '" + id + "'; expected one of all, aa, ab, ba, bb");
   }
 
-  /** A half-open index range {@code [start, end)}. */
+  /**
+   * A half-open index range {@code [start, end)}.
+   *
+   * @param start the first index, at least 0
+   * @param end one past the last index, at least {@code start}
+   */
   public record Range(int start, int end) {
-    /** Checks {@code 0 <= start <= end}. */
+    /**
+     * Checks {@code 0 <= start <= end}.
+     *
+     * @param start the first index, at least 0
+     * @param end one past the last index, at least {@code start}
+     * @throws IllegalArgumentException if {@code start < 0} or {@code end < start}
+     */
     public Range {
       if (start < 0 || end < start) {
         throw new IllegalArgumentException("invalid range [" + start + ", " + end + ")");
       }
     }
 
-    /** Number of indexes in the range. */
+    /** {@return the number of indexes in the range} */
     public int length() {
       return end - start;
     }
 
-    /** Whether {@code index} is in the range. */
+    /**
+     * Whether {@code index} is in the range.
+     *
+     * @param index any index
+     * @return whether {@code start <= index < end}
+     */
     public boolean contains(int index) {
       return index >= start && index < end;
     }
   }
 
-  /** The query rows this filter shows, for {@code n} tokens and sentence B at {@code bStart}. */
+  /**
+   * The query rows this filter shows, for {@code n} tokens and sentence B at {@code bStart}.
+   *
+   * @param n the number of tokens, at least 0
+   * @param bStart the first token of sentence B, from 0 to {@code n}
+   * @return the rows of sentence B, of sentence A, or all, as the filter says
+   * @throws IllegalArgumentException if {@code bStart} is outside {@code 0..n}
+   */
   public Range rows(int n, int bStart) {
     return this == B_TO_A || this == B_TO_B ? sentenceB(n, bStart) : sentenceAOrAll(n, bStart);
   }
 
-  /** The key columns this filter shows, for {@code n} tokens and sentence B at {@code bStart}. */
+  /**
+   * The key columns this filter shows, for {@code n} tokens and sentence B at {@code bStart}.
+   *
+   * @param n the number of tokens, at least 0
+   * @param bStart the first token of sentence B, from 0 to {@code n}
+   * @return the columns of sentence B, of sentence A, or all, as the filter says
+   * @throws IllegalArgumentException if {@code bStart} is outside {@code 0..n}
+   */
   public Range columns(int n, int bStart) {
     return this == A_TO_B || this == B_TO_B ? sentenceB(n, bStart) : sentenceAOrAll(n, bStart);
   }
 
-  /** The query rows to show for {@code attention} in {@code data} (all if not a pair). */
+  /**
+   * The query rows to show for {@code attention} in {@code data} (all if not a pair).
+   *
+   * @param data the result the attention belongs to; not null
+   * @param attention one of its attentions; not null
+   * @return the rows to show
+   */
   public Range rows(AttentionData data, Attention attention) {
     return applies(data, attention)
         ? rows(attention.queryTokens().size(), data.sentenceBStart().getAsInt())
         : new Range(0, attention.queryTokens().size());
   }
 
-  /** The key columns to show for {@code attention} in {@code data} (all if not a pair). */
+  /**
+   * The key columns to show for {@code attention} in {@code data} (all if not a pair).
+   *
+   * @param data the result the attention belongs to; not null
+   * @param attention one of its attentions; not null
+   * @return the columns to show
+   */
   public Range columns(AttentionData data, Attention attention) {
     return applies(data, attention)
         ? columns(attention.keyTokens().size(), data.sentenceBStart().getAsInt())
@@ -99,6 +143,11 @@ public enum SentenceFilter {
   /**
    * Whether this filter changes anything for {@code attention}: only for a sentence pair, and only
    * for attention among the pair's own tokens (not decoder or cross attention).
+   *
+   * @param data the result the attention belongs to; not null
+   * @param attention one of its attentions; not null
+   * @return whether {@link #rows(AttentionData, Attention)} or {@link #columns(AttentionData,
+   *     Attention)} may be less than all
    */
   public boolean applies(AttentionData data, Attention attention) {
     Objects.requireNonNull(data, "data");

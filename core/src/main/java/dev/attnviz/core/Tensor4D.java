@@ -67,6 +67,15 @@ public final class Tensor4D {
    * hold fewer). The buffers are not copied: this is how a memory-mapped file becomes a tensor
    * without using the heap. They must not change afterwards.
    *
+   * @param chunks the buffers, in order, each read from its position to its limit; not copied, and
+   *     must not change afterwards
+   * @param matricesPerChunk how many whole {@code dim2 × dim3} matrices each buffer holds (at least
+   *     1); the last buffer may hold fewer
+   * @param dim0 size of the first dimension (layers), at least 0
+   * @param dim1 size of the second dimension (heads), at least 0
+   * @param dim2 size of the third dimension (queries or tokens), at least 0
+   * @param dim3 size of the fourth dimension (keys or vector components), at least 0
+   * @return a read-only tensor over the given buffers
    * @throws IllegalArgumentException if a dimension is negative, a matrix holds more than {@link
    *     #MAX_ELEMENTS} elements, or the buffers do not hold exactly the tensor's matrices
    */
@@ -108,6 +117,11 @@ public final class Tensor4D {
   /**
    * Returns a builder for a zero-filled tensor of the given shape.
    *
+   * @param dim0 size of the first dimension (layers), at least 0
+   * @param dim1 size of the second dimension (heads), at least 0
+   * @param dim2 size of the third dimension (queries or tokens), at least 0
+   * @param dim3 size of the fourth dimension (keys or vector components), at least 0
+   * @return a new builder whose elements are all 0
    * @throws IllegalArgumentException if a dimension is negative or the element count exceeds {@link
    *     #MAX_ELEMENTS}
    */
@@ -119,6 +133,12 @@ public final class Tensor4D {
    * Returns a tensor holding a copy of {@code values}, which must have exactly {@code
    * dim0*dim1*dim2*dim3} elements in row-major order.
    *
+   * @param values the elements in row-major order; copied, so later changes to it do not show
+   * @param dim0 size of the first dimension (layers), at least 0
+   * @param dim1 size of the second dimension (heads), at least 0
+   * @param dim2 size of the third dimension (queries or tokens), at least 0
+   * @param dim3 size of the fourth dimension (keys or vector components), at least 0
+   * @return a heap tensor holding its own copy of {@code values}
    * @throws IllegalArgumentException if the value count does not match the shape
    */
   public static Tensor4D copyOf(float[] values, int dim0, int dim1, int dim2, int dim3) {
@@ -139,6 +159,11 @@ public final class Tensor4D {
   /**
    * Returns the element count of the given shape, checking that a tensor of that shape can exist.
    *
+   * @param dim0 size of the first dimension, at least 0
+   * @param dim1 size of the second dimension, at least 0
+   * @param dim2 size of the third dimension, at least 0
+   * @param dim3 size of the fourth dimension, at least 0
+   * @return {@code dim0*dim1*dim2*dim3}, between 0 and {@link #MAX_ELEMENTS}
    * @throws IllegalArgumentException if a dimension is negative or the count exceeds {@link
    *     #MAX_ELEMENTS}
    */
@@ -173,22 +198,22 @@ public final class Tensor4D {
     return "[" + d0 + ", " + d1 + ", " + d2 + ", " + d3 + "]";
   }
 
-  /** Size of the first dimension (layers). */
+  /** {@return the size of the first dimension (layers)} */
   public int dim0() {
     return dim0;
   }
 
-  /** Size of the second dimension (heads). */
+  /** {@return the size of the second dimension (heads)} */
   public int dim1() {
     return dim1;
   }
 
-  /** Size of the third dimension (queries, or tokens for vectors). */
+  /** {@return the size of the third dimension (queries, or tokens for vectors)} */
   public int dim2() {
     return dim2;
   }
 
-  /** Size of the fourth dimension (keys, or vector components). */
+  /** {@return the size of the fourth dimension (keys, or vector components)} */
   public int dim3() {
     return dim3;
   }
@@ -196,6 +221,7 @@ public final class Tensor4D {
   /**
    * Total number of elements.
    *
+   * @return {@code dim0*dim1*dim2*dim3}
    * @throws ArithmeticException if the tensor holds more than {@link Integer#MAX_VALUE} elements
    *     (possible only for chunked tensors; use {@link #elementCount()})
    */
@@ -203,12 +229,18 @@ public final class Tensor4D {
     return Math.toIntExact(elementCount());
   }
 
-  /** Total number of elements; may exceed what one Java array can hold for chunked tensors. */
+  /**
+   * {@return the total number of elements} It may exceed what one Java array can hold for chunked
+   * tensors.
+   */
   public long elementCount() {
     return (long) dim0 * dim1 * dim2 * dim3;
   }
 
-  /** Bytes held by the numbers of this tensor, wherever they are. */
+  /**
+   * {@return the bytes held by the numbers of this tensor, wherever they are} This is {@link
+   * #elementCount()} times 4.
+   */
   public long byteSize() {
     return elementCount() * Float.BYTES;
   }
@@ -216,12 +248,14 @@ public final class Tensor4D {
   /**
    * Bytes of the Java heap held by the numbers: {@link #byteSize()} for a tensor on the heap, 0 for
    * one over memory-mapped (or other direct) buffers, which cost memory only for the pages read.
+   *
+   * @return the heap bytes of the numbers, 0 for a tensor over direct buffers
    */
   public long heapByteSize() {
     return data != null ? byteSize() : 0;
   }
 
-  /** The shape as {@code [dim0, dim1, dim2, dim3]}, for messages. */
+  /** {@return the shape as {@code [dim0, dim1, dim2, dim3]}, for messages} */
   public String shape() {
     return shapeString(dim0, dim1, dim2, dim3);
   }
@@ -229,6 +263,11 @@ public final class Tensor4D {
   /**
    * Returns one element.
    *
+   * @param i0 index in the first dimension, from 0 to {@link #dim0()} - 1
+   * @param i1 index in the second dimension, from 0 to {@link #dim1()} - 1
+   * @param i2 index in the third dimension, from 0 to {@link #dim2()} - 1
+   * @param i3 index in the fourth dimension, from 0 to {@link #dim3()} - 1
+   * @return the element {@code [i0][i1][i2][i3]}
    * @throws IndexOutOfBoundsException if an index is out of its dimension's range
    */
   public float get(int i0, int i1, int i2, int i3) {
@@ -242,6 +281,12 @@ public final class Tensor4D {
   /**
    * Returns a read-only view of the row {@code [i0][i1][i2][*]} ({@link #dim3()} values). The view
    * shares the tensor's memory; it is cheap to create.
+   *
+   * @param i0 index in the first dimension, from 0 to {@link #dim0()} - 1
+   * @param i1 index in the second dimension, from 0 to {@link #dim1()} - 1
+   * @param i2 index in the third dimension, from 0 to {@link #dim2()} - 1
+   * @return a read-only buffer of {@link #dim3()} values, position 0
+   * @throws IndexOutOfBoundsException if an index is out of its dimension's range
    */
   public FloatBuffer row(int i0, int i1, int i2) {
     if (data == null) {
@@ -254,6 +299,11 @@ public final class Tensor4D {
   /**
    * Returns a read-only view of the matrix {@code [i0][i1][*][*]} ({@link #dim2()} × {@link
    * #dim3()} values, row-major).
+   *
+   * @param i0 index in the first dimension, from 0 to {@link #dim0()} - 1
+   * @param i1 index in the second dimension, from 0 to {@link #dim1()} - 1
+   * @return a read-only buffer of {@code dim2 × dim3} values, position 0
+   * @throws IndexOutOfBoundsException if an index is out of its dimension's range
    */
   public FloatBuffer matrix(int i0, int i1) {
     if (data == null) {
@@ -262,7 +312,16 @@ public final class Tensor4D {
     return FloatBuffer.wrap(data, matrixOffset(i0, i1), dim2 * dim3).slice().asReadOnlyBuffer();
   }
 
-  /** Copies the row {@code [i0][i1][i2][*]} into {@code dest} starting at {@code destPos}. */
+  /**
+   * Copies the row {@code [i0][i1][i2][*]} into {@code dest} starting at {@code destPos}.
+   *
+   * @param i0 index in the first dimension, from 0 to {@link #dim0()} - 1
+   * @param i1 index in the second dimension, from 0 to {@link #dim1()} - 1
+   * @param i2 index in the third dimension, from 0 to {@link #dim2()} - 1
+   * @param dest the array to write {@link #dim3()} values into
+   * @param destPos the index in {@code dest} of the first value written
+   * @throws IndexOutOfBoundsException if an index is out of range or {@code dest} is too short
+   */
   public void copyRow(int i0, int i1, int i2, float[] dest, int destPos) {
     if (data == null) {
       row(i0, i1, i2).get(dest, destPos, dim3);
@@ -271,7 +330,14 @@ public final class Tensor4D {
     System.arraycopy(data, rowOffset(i0, i1, i2), dest, destPos, dim3);
   }
 
-  /** Returns a new array holding the matrix {@code [i0][i1][*][*]}, row-major. */
+  /**
+   * Returns a new array holding the matrix {@code [i0][i1][*][*]}, row-major.
+   *
+   * @param i0 index in the first dimension, from 0 to {@link #dim0()} - 1
+   * @param i1 index in the second dimension, from 0 to {@link #dim1()} - 1
+   * @return a new array of {@code dim2 × dim3} values that the caller may change
+   * @throws IndexOutOfBoundsException if an index is out of its dimension's range
+   */
   public float[] copyMatrix(int i0, int i1) {
     if (data == null) {
       float[] copy = new float[dim2 * dim3];
@@ -285,6 +351,7 @@ public final class Tensor4D {
   /**
    * Returns a new array holding every element, row-major.
    *
+   * @return a new array of {@link #elementCount()} values that the caller may change
    * @throws IllegalStateException if the tensor holds more elements than one Java array can
    */
   public float[] toArray() {
@@ -405,13 +472,35 @@ public final class Tensor4D {
       this.dim3 = dim3;
     }
 
-    /** Sets one element. */
+    /**
+     * Sets one element.
+     *
+     * @param i0 index in the first dimension
+     * @param i1 index in the second dimension
+     * @param i2 index in the third dimension
+     * @param i3 index in the fourth dimension
+     * @param value the new value
+     * @return this builder
+     * @throws IndexOutOfBoundsException if an index is out of its dimension's range
+     * @throws IllegalStateException if {@link #build()} was called
+     */
     public Builder set(int i0, int i1, int i2, int i3, float value) {
       array()[offset(i0, i1, i2) + Objects.checkIndex(i3, dim3)] = value;
       return this;
     }
 
-    /** Copies {@link Tensor4D#dim3()} values from {@code src} into the row {@code [i0][i1][i2]}. */
+    /**
+     * Copies {@link Tensor4D#dim3()} values from {@code src} into the row {@code [i0][i1][i2]}.
+     *
+     * @param i0 index in the first dimension
+     * @param i1 index in the second dimension
+     * @param i2 index in the third dimension
+     * @param src the array to copy from
+     * @param srcPos the index in {@code src} of the first value copied
+     * @return this builder
+     * @throws IndexOutOfBoundsException if an index is out of range or {@code src} is too short
+     * @throws IllegalStateException if {@link #build()} was called
+     */
     public Builder setRow(int i0, int i1, int i2, float[] src, int srcPos) {
       System.arraycopy(src, srcPos, array(), offset(i0, i1, i2), dim3);
       return this;
@@ -420,18 +509,42 @@ public final class Tensor4D {
     /**
      * Reads {@link Tensor4D#dim3()} values from {@code src} (advancing its position) into the row
      * {@code [i0][i1][i2]}.
+     *
+     * @param i0 index in the first dimension
+     * @param i1 index in the second dimension
+     * @param i2 index in the third dimension
+     * @param src the buffer to read from; its position advances by {@link Tensor4D#dim3()}
+     * @return this builder
+     * @throws IndexOutOfBoundsException if an index is out of its dimension's range
+     * @throws java.nio.BufferUnderflowException if {@code src} has fewer values remaining
+     * @throws IllegalStateException if {@link #build()} was called
      */
     public Builder setRow(int i0, int i1, int i2, FloatBuffer src) {
       src.get(array(), offset(i0, i1, i2), dim3);
       return this;
     }
 
-    /** Reads one element of the partly filled tensor. */
+    /**
+     * Reads one element of the partly filled tensor.
+     *
+     * @param i0 index in the first dimension
+     * @param i1 index in the second dimension
+     * @param i2 index in the third dimension
+     * @param i3 index in the fourth dimension
+     * @return the element as last set, 0 if never set
+     * @throws IndexOutOfBoundsException if an index is out of its dimension's range
+     * @throws IllegalStateException if {@link #build()} was called
+     */
     public float get(int i0, int i1, int i2, int i3) {
       return array()[offset(i0, i1, i2) + Objects.checkIndex(i3, dim3)];
     }
 
-    /** Returns the finished tensor; the builder cannot be used afterwards. */
+    /**
+     * Returns the finished tensor; the builder cannot be used afterwards.
+     *
+     * @return the tensor, which now owns the builder's array
+     * @throws IllegalStateException if {@link #build()} was called before
+     */
     public Tensor4D build() {
       Tensor4D tensor = new Tensor4D(dim0, dim1, dim2, dim3, array());
       data = null;

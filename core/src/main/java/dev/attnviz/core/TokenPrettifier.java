@@ -38,6 +38,9 @@ public final class TokenPrettifier {
    * valid UTF-8 ({@code Ã©}); other pieces, such as WordPiece's {@code café}, stay as they are.
    * Prefer {@link #prettifyAll} for a whole sequence, which also decodes pieces that hold part of a
    * character.
+   *
+   * @param token a token string as the tokenizer gives it; not null
+   * @return the text to show for it
    */
   public static String prettify(String token) {
     return prettify(token, false);
@@ -48,6 +51,9 @@ public final class TokenPrettifier {
    * (GPT-2 marks spaces and newlines so), the sequence is byte-level, and every piece of its
    * alphabet is decoded: a piece that holds only part of a multi-byte character shows it as {@code
    * �} rather than as Latin-1 garbage.
+   *
+   * @param tokens the token strings of one input, in order; not null
+   * @return a new list of the texts to show, one per token
    */
   public static List<String> prettifyAll(List<String> tokens) {
     boolean byteLevel = tokens.stream().anyMatch(TokenPrettifier::hasShiftedByte);

@@ -55,6 +55,8 @@ public final class Tokens {
    * with {@code ##} continue the previous word; with byte-level BPE ({@code Ġ}) or SentencePiece
    * ({@code ▁}) markers, a piece without the marker continues the previous word.
    *
+   * @param strings the token strings, in order; not null
+   * @return the tokens, with their own copy of the list
    * @throws NullPointerException if the list or any token is null
    */
   public static Tokens of(List<String> strings) {
@@ -69,6 +71,7 @@ public final class Tokens {
   /**
    * Returns tokens with explicit special flags and word boundaries.
    *
+   * @return the tokens, with their own copies of the arguments
    * @param strings the token strings
    * @param special which tokens are special; bits at or beyond {@code strings.size()} are not
    *     allowed
@@ -104,52 +107,76 @@ public final class Tokens {
     return new Tokens(copy, (BitSet) special.clone(), wordOf.clone());
   }
 
-  /** Number of tokens. */
+  /** {@return the number of tokens} */
   public int size() {
     return strings.size();
   }
 
-  /** The raw token string at {@code index}. */
+  /**
+   * The raw token string at {@code index}.
+   *
+   * @param index the token, from 0 to {@link #size()} - 1
+   * @return its raw string, e.g. {@code "##ing"}
+   * @throws IndexOutOfBoundsException if the index is out of range
+   */
   public String get(int index) {
     return strings.get(index);
   }
 
-  /** All raw token strings, unmodifiable. */
+  /** {@return all raw token strings, unmodifiable} */
   public List<String> strings() {
     return strings;
   }
 
-  /** Whether the token at {@code index} is a special token. */
+  /**
+   * Whether the token at {@code index} is a special token.
+   *
+   * @param index the token, from 0 to {@link #size()} - 1
+   * @return whether it is a special token such as {@code [CLS]}
+   * @throws IndexOutOfBoundsException if the index is out of range
+   */
   public boolean isSpecial(int index) {
     return special.get(Objects.checkIndex(index, size()));
   }
 
-  /** Whether any token is special. */
+  /** {@return whether any token is special} */
   public boolean hasSpecial() {
     return !special.isEmpty();
   }
 
-  /** A copy of the special-token flags. */
+  /** {@return a copy of the special-token flags, one bit per token} */
   public BitSet specialMask() {
     return (BitSet) special.clone();
   }
 
-  /** Index of the word that the token at {@code index} belongs to. */
+  /**
+   * Index of the word that the token at {@code index} belongs to.
+   *
+   * @param index the token, from 0 to {@link #size()} - 1
+   * @return the index of its word, from 0 to {@link #wordCount()} - 1
+   * @throws IndexOutOfBoundsException if the index is out of range
+   */
   public int wordOf(int index) {
     return wordOf[Objects.checkIndex(index, size())];
   }
 
-  /** A copy of the word index of every token. */
+  /** {@return a copy of the word index of every token} */
   public int[] wordIndexes() {
     return wordOf.clone();
   }
 
-  /** Number of words. */
+  /** {@return the number of words} */
   public int wordCount() {
     return wordCount;
   }
 
-  /** Index of the first token of word {@code word}. */
+  /**
+   * Index of the first token of word {@code word}.
+   *
+   * @param word the word, from 0 to {@link #wordCount()} - 1
+   * @return the index of its first token
+   * @throws IndexOutOfBoundsException if the word is out of range
+   */
   public int wordStart(int word) {
     Objects.checkIndex(word, wordCount);
     int index = Arrays.binarySearch(wordOf, word);
@@ -159,12 +186,24 @@ public final class Tokens {
     return index;
   }
 
-  /** Index one past the last token of word {@code word}. */
+  /**
+   * Index one past the last token of word {@code word}.
+   *
+   * @param word the word, from 0 to {@link #wordCount()} - 1
+   * @return one past the index of its last token
+   * @throws IndexOutOfBoundsException if the word is out of range
+   */
   public int wordEnd(int word) {
     return word + 1 == wordCount ? size() : wordStart(word + 1);
   }
 
-  /** Returns the first {@code count} tokens, keeping their flags and words. */
+  /**
+   * Returns the first {@code count} tokens, keeping their flags and words.
+   *
+   * @param count how many tokens to keep, from 0 to {@link #size()}
+   * @return the first {@code count} tokens
+   * @throws IndexOutOfBoundsException if {@code count} is out of range
+   */
   public Tokens prefix(int count) {
     Objects.checkIndex(count, size() + 1);
     return new Tokens(

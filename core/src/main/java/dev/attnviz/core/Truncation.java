@@ -11,6 +11,9 @@ public record Truncation(int originalTokenCount, int keptTokenCount) {
   /**
    * Checks the counts.
    *
+   * @param originalTokenCount tokens the full input would have had, special tokens included
+   * @param keptTokenCount tokens actually fed to the model, at least 1 and fewer than {@code
+   *     originalTokenCount}
    * @throws IllegalArgumentException unless {@code 0 < keptTokenCount < originalTokenCount}
    */
   public Truncation {
@@ -23,7 +26,7 @@ public record Truncation(int originalTokenCount, int keptTokenCount) {
     }
   }
 
-  /** A sentence for the user, e.g. "Input truncated: 600 tokens, the first 512 kept." */
+  /** {@return a sentence for the user, e.g. "Input truncated: 600 tokens, the first 512 kept."} */
   public String message() {
     return "Input truncated: "
         + originalTokenCount

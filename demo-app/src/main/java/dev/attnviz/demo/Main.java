@@ -18,7 +18,13 @@ public final class Main {
 
   private Main() {}
 
-  /** Starts the app or runs a command. */
+  /**
+   * Starts the app or runs a command.
+   *
+   * @param args none to open the window, else a command and its options (see {@code attnviz
+   *     --help})
+   * @throws Exception if the window cannot be opened
+   */
   public static void main(String[] args) throws Exception {
     if (args.length == 0) {
       if (GraphicsEnvironment.isHeadless()) {

@@ -45,6 +45,9 @@ public final class OutputFiles {
   /**
    * Draws {@code view} at {@code scale} and writes it as a PNG.
    *
+   * @param view the view to draw, as it is laid out now
+   * @param scale the device scale, e.g. 2 for a HiDPI picture; above 0
+   * @param out the file to create or replace
    * @throws IllegalArgumentException if the image would not fit in the free memory; the message
    *     names the largest scale that fits
    * @throws IOException naming the path if it cannot be written
@@ -135,7 +138,14 @@ public final class OutputFiles {
         : String.format(Locale.ROOT, "%.2f", value).replaceAll("0+$", "");
   }
 
-  /** Writes {@code view} on white as an SVG file (UTF-8). */
+  /**
+   * Writes {@code view} on white as an SVG file (UTF-8).
+   *
+   * @param view the view to draw, as it is laid out now
+   * @param out the file to create or replace
+   * @throws IOException naming the path if it cannot be written; an earlier file there is left
+   *     untouched
+   */
   public static void writeSvg(ExportableView view, Path out) throws IOException {
     writeSvg(view, ExportBackground.WHITE, out);
   }
@@ -154,12 +164,27 @@ public final class OutputFiles {
     AtomicFiles.write(out, stream -> stream.write(svg));
   }
 
-  /** Writes {@code matrix} as CSV (see {@link ViewExporter#writeCsv(ShownMatrix, Writer)}). */
+  /**
+   * Writes {@code matrix} as CSV (see {@link ViewExporter#writeCsv(ShownMatrix, Writer)}).
+   *
+   * @param matrix the numbers the view shows
+   * @param out the file to create or replace
+   * @throws IOException naming the path if it cannot be written; an earlier file there is left
+   *     untouched
+   */
   public static void writeCsv(ShownMatrix matrix, Path out) throws IOException {
     writeCsv(matrix, java.util.List.of(), out);
   }
 
-  /** Writes {@code matrix} as CSV after comment lines with {@code metadata}. */
+  /**
+   * Writes {@code matrix} as CSV after comment lines with {@code metadata}.
+   *
+   * @param matrix the numbers the view shows
+   * @param metadata lines written first as CSV comment lines, e.g. the model and the input
+   * @param out the file to create or replace
+   * @throws IOException naming the path if it cannot be written; an earlier file there is left
+   *     untouched
+   */
   public static void writeCsv(ShownMatrix matrix, java.util.List<String> metadata, Path out)
       throws IOException {
     AtomicFiles.write(

@@ -10,7 +10,11 @@ public final class Version {
 
   private Version() {}
 
-  /** Returns the version, e.g. {@code 0.1.0-SNAPSHOT}. */
+  /**
+   * Returns the version, e.g. {@code 0.1.0-SNAPSHOT}.
+   *
+   * @return the version, or {@code "unknown"} if the build did not record it
+   */
   public static String current() {
     try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
       if (in == null) {

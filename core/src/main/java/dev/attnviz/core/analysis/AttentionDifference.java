@@ -49,6 +49,9 @@ public final class AttentionDifference {
   /**
    * Returns {@code a − b}.
    *
+   * @param a the attention subtracted from; not null
+   * @param b the attention subtracted; same kind and shape as {@code a}, not null
+   * @return the element-wise difference
    * @throws IllegalArgumentException if a head of either has invalid values ({@link
    *     Attention#problem}), if the kinds differ, or the numbers of layers, heads, query tokens or
    *     key tokens differ
@@ -103,6 +106,10 @@ public final class AttentionDifference {
   /**
    * Returns the difference of the attentions of {@code kind} in {@code a} and {@code b}.
    *
+   * @param a the result subtracted from; not null
+   * @param b the result subtracted; not null
+   * @param kind the kind to compare
+   * @return the difference of that kind
    * @throws IllegalArgumentException if either lacks the kind or the shapes differ
    */
   public static AttentionDifference of(AttentionData a, AttentionData b, AttentionKind kind) {
@@ -114,6 +121,9 @@ public final class AttentionDifference {
   /**
    * Returns the difference of every kind, in {@link AttentionKind} order.
    *
+   * @param a the result subtracted from; not null
+   * @param b the result subtracted, with the same kinds; not null
+   * @return one difference per kind, in {@link AttentionKind} order; unmodifiable
    * @throws IllegalArgumentException if the two results have different kinds or a shape differs
    */
   public static Map<AttentionKind, AttentionDifference> ofEveryKind(
@@ -145,52 +155,68 @@ public final class AttentionDifference {
         + " key tokens";
   }
 
-  /** The kind of both attentions. */
+  /** {@return the kind of both attentions} */
   public AttentionKind kind() {
     return kind;
   }
 
-  /** Query tokens of A. */
+  /** {@return the query tokens of A} */
   public Tokens queryTokensA() {
     return queryTokensA;
   }
 
-  /** Key tokens of A. */
+  /** {@return the key tokens of A} */
   public Tokens keyTokensA() {
     return keyTokensA;
   }
 
-  /** Query tokens of B; same count as A's, possibly different strings. */
+  /** {@return the query tokens of B} Same count as A's, possibly different strings. */
   public Tokens queryTokensB() {
     return queryTokensB;
   }
 
-  /** Key tokens of B; same count as A's, possibly different strings. */
+  /** {@return the key tokens of B} Same count as A's, possibly different strings. */
   public Tokens keyTokensB() {
     return keyTokensB;
   }
 
-  /** Number of layers. */
+  /** {@return the number of layers} */
   public int layerCount() {
     return values.dim0();
   }
 
-  /** Number of heads per layer. */
+  /** {@return the number of heads per layer} */
   public int headCount() {
     return values.dim1();
   }
 
-  /** The differences {@code [layer][head][query][key]}, each {@code a − b}. */
+  /** {@return the differences {@code [layer][head][query][key]}, each {@code a − b}} */
   public Tensor4D values() {
     return values;
   }
 
-  /** One difference, {@code a − b} at {@code [layer][head][query][key]}. */
+  /**
+   * One difference, {@code a − b} at {@code [layer][head][query][key]}.
+   *
+   * @param layer the layer, from 0 to {@link #layerCount()} - 1
+   * @param head the head, from 0 to {@link #headCount()} - 1
+   * @param query the query token, from 0
+   * @param key the key token, from 0
+   * @return the difference, from −1 to 1
+   * @throws IndexOutOfBoundsException if an index is out of range
+   */
   public double get(int layer, int head, int query, int key) {
     return values.get(layer, head, query, key);
   }
 
-  /** The differences of one head, a {@code queries × keys} matrix. */
+  /**
+   * The differences of one head, a {@code queries × keys} matrix.
+   *
+   * @param layer the layer, from 0 to {@link #layerCount()} - 1
+   * @param head the head, from 0 to {@link #headCount()} - 1
+   * @return a new matrix of the differences
+   * @throws IndexOutOfBoundsException if an index is out of range
+   */
   public Matrix matrix(int layer, int head) {
     float[] matrix = values.copyMatrix(layer, head);
     double[] widened = new double[matrix.length];
@@ -203,12 +229,21 @@ public final class AttentionDifference {
   /**
    * Smallest and largest difference over every layer and head; a diverging colour scale centred on
    * 0 runs from {@code −range().maxAbs()} to {@code +range().maxAbs()}.
+   *
+   * @return the range over all differences
    */
   public ValueRange range() {
     return range;
   }
 
-  /** Smallest and largest difference within one head. */
+  /**
+   * Smallest and largest difference within one head.
+   *
+   * @param layer the layer, from 0 to {@link #layerCount()} - 1
+   * @param head the head, from 0 to {@link #headCount()} - 1
+   * @return the range of that head's differences
+   * @throws IndexOutOfBoundsException if an index is out of range
+   */
   public ValueRange range(int layer, int head) {
     return ValueRange.of(values.matrix(layer, head));
   }

@@ -22,6 +22,10 @@ public final class HeadMean {
    * Returns the mean over the heads in {@code heads} of layer {@code layer}, a {@code queries ×
    * keys} matrix. The heads form a set: a head listed twice counts once.
    *
+   * @param attention the attention; not null
+   * @param layer the layer, from 0 to {@code layerCount() - 1}
+   * @param heads the heads to average, each from 0 to {@code headCount() - 1}; not null
+   * @return a new {@code queries × keys} matrix of the mean weights, each from 0 to 1
    * @throws IllegalArgumentException if {@code heads} is empty or a chosen head has invalid values
    *     ({@link Attention#problem})
    * @throws IndexOutOfBoundsException if the layer or a head is out of range
@@ -65,7 +69,14 @@ public final class HeadMean {
     throw new IllegalArgumentException(problem);
   }
 
-  /** Returns the mean over every head of layer {@code layer}. */
+  /**
+   * Returns the mean over every head of layer {@code layer}.
+   *
+   * @param attention the attention; not null
+   * @param layer the layer, from 0 to {@code layerCount() - 1}
+   * @return a new {@code queries × keys} matrix of the mean weights
+   * @throws IndexOutOfBoundsException if the layer is out of range
+   */
   public static Matrix ofAllHeads(Attention attention, int layer) {
     Objects.requireNonNull(attention, "attention");
     return of(attention, layer, IntStream.range(0, attention.headCount()).boxed().toList());

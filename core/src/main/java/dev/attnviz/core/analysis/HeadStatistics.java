@@ -33,8 +33,8 @@ public final class HeadStatistics {
   /**
    * Computes the statistics of every head of every kind in {@code data}, the heads in parallel.
    *
-   * @param data the result
-   * @return the statistics
+   * @param data the attention of one input; not null
+   * @return the statistics of every head of every kind
    * @throws IllegalArgumentException if a head's values are invalid ({@link Attention#problem})
    */
   public static HeadStatistics of(AttentionData data) {
@@ -49,8 +49,8 @@ public final class HeadStatistics {
   /**
    * Computes the statistics of every head of one attention, the heads in parallel.
    *
-   * @param attention the attention
-   * @return the statistics
+   * @param attention the attention of one kind; not null
+   * @return the statistics of every head of that kind
    * @throws IllegalArgumentException if a head's values are invalid ({@link Attention#problem})
    */
   public static HeadStatistics of(Attention attention) {
@@ -78,12 +78,12 @@ public final class HeadStatistics {
     return new KindSummaries(attention.layerCount(), heads, summaries);
   }
 
-  /** The kinds summarized, in {@link AttentionKind} order. */
+  /** {@return the kinds summarized, in {@link AttentionKind} order} */
   public Set<AttentionKind> kinds() {
     return byKind.keySet();
   }
 
-  /** Every head, ordered by kind, then layer, then head. */
+  /** {@return every head, ordered by kind, then layer, then head; a new list} */
   public List<HeadSummary> heads() {
     List<HeadSummary> all = new ArrayList<>();
     byKind.values().forEach(kind -> all.addAll(kind.heads()));
@@ -93,18 +93,32 @@ public final class HeadStatistics {
   /**
    * The heads of one kind, ordered by layer, then head.
    *
+   * @param kind a summarized kind
+   * @return the summaries of that kind's heads; unmodifiable
    * @throws IllegalArgumentException if the kind was not summarized
    */
   public List<HeadSummary> heads(AttentionKind kind) {
     return forKind(kind).heads();
   }
 
-  /** Number of layers of {@code kind}. */
+  /**
+   * Number of layers of {@code kind}.
+   *
+   * @param kind a summarized kind
+   * @return the number of layers of that kind
+   * @throws IllegalArgumentException if the kind was not summarized
+   */
   public int layerCount(AttentionKind kind) {
     return forKind(kind).layerCount();
   }
 
-  /** Number of heads per layer of {@code kind}. */
+  /**
+   * Number of heads per layer of {@code kind}.
+   *
+   * @param kind a summarized kind
+   * @return the number of heads per layer of that kind
+   * @throws IllegalArgumentException if the kind was not summarized
+   */
   public int headCount(AttentionKind kind) {
     return forKind(kind).headCount();
   }
@@ -112,6 +126,10 @@ public final class HeadStatistics {
   /**
    * Returns the summary of one head.
    *
+   * @param kind a summarized kind
+   * @param layer the layer, from 0
+   * @param head the head within the layer, from 0
+   * @return the summary of that head
    * @throws IllegalArgumentException if the kind was not summarized
    * @throws IndexOutOfBoundsException if the layer or head is out of range
    */
@@ -125,6 +143,10 @@ public final class HeadStatistics {
   /**
    * Every head sorted by {@code statistic}; NaN values last, ties in kind, layer, head order. See
    * {@link HeadSummary#comparing(Statistic, boolean)}.
+   *
+   * @param statistic the statistic to sort by; not null
+   * @param descending true for the largest value first
+   * @return a new list of every head, sorted
    */
   public List<HeadSummary> sortedBy(Statistic statistic, boolean descending) {
     List<HeadSummary> sorted = new ArrayList<>(heads());
@@ -136,6 +158,9 @@ public final class HeadStatistics {
    * One statistic of every head of {@code kind} as a {@code layers × heads} matrix, for a heatmap:
    * {@code grid.get(layer, head)}.
    *
+   * @param kind a summarized kind
+   * @param statistic the statistic to show; not null
+   * @return a new {@code layers × heads} matrix; NaN where the statistic is undefined
    * @throws IllegalArgumentException if the kind was not summarized
    */
   public Matrix grid(AttentionKind kind, Statistic statistic) {

@@ -37,6 +37,17 @@ public record HeadSummary(
   /**
    * Checks the identifying fields.
    *
+   * @param kind the attention kind of the head; not null
+   * @param layer the layer, from 0
+   * @param head the head within the layer, from 0
+   * @param entropy {@link Statistic#ENTROPY}
+   * @param first {@link Statistic#FIRST}
+   * @param special {@link Statistic#SPECIAL}
+   * @param self {@link Statistic#SELF}
+   * @param prev {@link Statistic#PREV}
+   * @param next {@link Statistic#NEXT}
+   * @param distance {@link Statistic#DISTANCE}
+   * @param confidence {@link Statistic#CONFIDENCE}
    * @throws IllegalArgumentException if layer or head is negative
    */
   public HeadSummary {
@@ -46,7 +57,12 @@ public record HeadSummary(
     }
   }
 
-  /** Returns the value of {@code statistic}. */
+  /**
+   * Returns the value of {@code statistic}.
+   *
+   * @param statistic the statistic wanted; not null
+   * @return its value for this head, NaN where it is undefined
+   */
   public double value(Statistic statistic) {
     return switch (Objects.requireNonNull(statistic, "statistic")) {
       case ENTROPY -> entropy;
@@ -63,6 +79,10 @@ public record HeadSummary(
   /**
    * Orders heads by {@code statistic}, ascending or descending; NaN values come last either way,
    * and equal values keep kind, layer, head order.
+   *
+   * @param statistic the statistic to compare; not null
+   * @param descending true for the largest value first
+   * @return a comparator of head summaries
    */
   public static Comparator<HeadSummary> comparing(Statistic statistic, boolean descending) {
     Objects.requireNonNull(statistic, "statistic");

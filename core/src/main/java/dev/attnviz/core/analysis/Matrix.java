@@ -41,18 +41,22 @@ public final class Matrix {
    * Returns a matrix holding a copy of {@code values}, which must have exactly {@code rows * cols}
    * elements in row-major order.
    *
+   * @param rows the number of rows, at least 0
+   * @param cols the number of columns, at least 0
+   * @param values the values in row-major order; copied
+   * @return a matrix holding its own copy of the values
    * @throws IllegalArgumentException if a dimension is negative or the value count does not match
    */
   public static Matrix of(int rows, int cols, double... values) {
     return new Matrix(rows, cols, Objects.requireNonNull(values, "values").clone());
   }
 
-  /** Number of rows. */
+  /** {@return the number of rows} */
   public int rows() {
     return rows;
   }
 
-  /** Number of columns. */
+  /** {@return the number of columns} */
   public int cols() {
     return cols;
   }
@@ -60,19 +64,34 @@ public final class Matrix {
   /**
    * Returns the value at row {@code row}, column {@code col}.
    *
+   * @param row the row, from 0 to {@link #rows()} - 1
+   * @param col the column, from 0 to {@link #cols()} - 1
+   * @return the value there
    * @throws IndexOutOfBoundsException if an index is out of range
    */
   public double get(int row, int col) {
     return values[Objects.checkIndex(row, rows) * cols + Objects.checkIndex(col, cols)];
   }
 
-  /** Returns a copy of row {@code row}. */
+  /**
+   * Returns a copy of row {@code row}.
+   *
+   * @param row the row, from 0 to {@link #rows()} - 1
+   * @return a new array of {@link #cols()} values
+   * @throws IndexOutOfBoundsException if the row is out of range
+   */
   public double[] row(int row) {
     int offset = Objects.checkIndex(row, rows) * cols;
     return Arrays.copyOfRange(values, offset, offset + cols);
   }
 
-  /** Returns the sum of row {@code row}, {@code Σ_j m[row][j]}. */
+  /**
+   * Returns the sum of row {@code row}, {@code Σ_j m[row][j]}.
+   *
+   * @param row the row, from 0 to {@link #rows()} - 1
+   * @return the sum of the row's values
+   * @throws IndexOutOfBoundsException if the row is out of range
+   */
   public double rowSum(int row) {
     int offset = Objects.checkIndex(row, rows) * cols;
     double sum = 0;
@@ -82,7 +101,11 @@ public final class Matrix {
     return sum;
   }
 
-  /** Returns a copy of every value, row-major. */
+  /**
+   * Returns a copy of every value, row-major.
+   *
+   * @return a new array of {@code rows * cols} values that the caller may change
+   */
   public double[] toArray() {
     return values.clone();
   }
@@ -91,6 +114,8 @@ public final class Matrix {
    * Returns the matrix product {@code this · other}: {@code (this·other)[i][k] = Σ_j this[i][j] ·
    * other[j][k]}.
    *
+   * @param other the right-hand factor; not null
+   * @return a new {@code rows() × other.cols()} matrix
    * @throws IllegalArgumentException if {@code this.cols() != other.rows()}
    */
   public Matrix times(Matrix other) {
@@ -121,6 +146,8 @@ public final class Matrix {
   /**
    * Returns the element-wise difference {@code this − other}.
    *
+   * @param other the matrix subtracted, of the same shape; not null
+   * @return a new matrix of the differences
    * @throws IllegalArgumentException if the shapes differ
    */
   public Matrix minus(Matrix other) {
@@ -139,12 +166,15 @@ public final class Matrix {
   /**
    * The smallest and largest value, ignoring NaN; for colour scales. {@link ValueRange#maxAbs()}
    * gives the bound of a diverging scale centred on 0.
+   *
+   * @return the range of the values; {@link ValueRange#EMPTY} if every value is NaN or there are
+   *     none
    */
   public ValueRange range() {
     return ValueRange.of(values);
   }
 
-  /** The shape as {@code "rows x cols"}, for messages. */
+  /** {@return the shape as {@code "rows x cols"}, for messages} */
   public String shape() {
     return rows + " x " + cols;
   }

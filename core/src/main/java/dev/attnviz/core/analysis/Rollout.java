@@ -40,6 +40,8 @@ public final class Rollout {
   /**
    * Computes the rollout of a self-attention ({@code self}, {@code encoder} or {@code decoder}).
    *
+   * @param attention a self-attention; not null
+   * @return the rollout after each layer
    * @throws IllegalArgumentException if a head has invalid values ({@link Attention#problem}); for
    *     cross attention, whose queries and keys are different sequences so its layers cannot be
    *     chained
@@ -67,6 +69,9 @@ public final class Rollout {
   /**
    * Computes the rollout of the attention of {@code kind} in {@code data}.
    *
+   * @param data the attention of one input; not null
+   * @param kind the kind to roll out
+   * @return the rollout after each layer
    * @throws IllegalArgumentException if the kind is absent or is cross attention
    */
   public static Rollout of(AttentionData data, AttentionKind kind) {
@@ -91,17 +96,17 @@ public final class Rollout {
     return new Matrix(n, n, values);
   }
 
-  /** Which attention was rolled out. */
+  /** {@return which attention was rolled out} */
   public AttentionKind kind() {
     return kind;
   }
 
-  /** The tokens of both axes of every matrix. */
+  /** {@return the tokens of both axes of every matrix} */
   public Tokens tokens() {
     return tokens;
   }
 
-  /** Number of layers, so the valid depths are 0 to {@code layerCount() − 1}. */
+  /** {@return the number of layers} The valid depths are 0 to {@code layerCount() − 1}. */
   public int layerCount() {
     return rollout.size();
   }
@@ -110,13 +115,19 @@ public final class Rollout {
    * The rollout up to and including layer {@code layer} (from 0): {@code R_layer = Â_layer · … ·
    * Â_0}, an {@code n × n} matrix whose rows sum to 1.
    *
+   * @param layer the last layer included, from 0 to {@link #layerCount()} - 1
+   * @return the rollout matrix after that layer
    * @throws IndexOutOfBoundsException if the layer is out of range
    */
   public Matrix afterLayer(int layer) {
     return rollout.get(Objects.checkIndex(layer, rollout.size()));
   }
 
-  /** The rollout over every layer, {@code R_{L−1} = Â_{L−1} · … · Â_0}. */
+  /**
+   * The rollout over every layer, {@code R_{L−1} = Â_{L−1} · … · Â_0}.
+   *
+   * @return the rollout matrix after the last layer
+   */
   public Matrix result() {
     return rollout.get(rollout.size() - 1);
   }

@@ -33,6 +33,8 @@ public final class SpecialTokens {
    * Returns {@code attention} without its special query and key tokens, rows re-normalized. The
    * remaining tokens are all non-special and keep their word grouping.
    *
+   * @param attention the attention; not null
+   * @return a new attention over the non-special tokens only
    * @throws IllegalArgumentException if every query token or every key token is special, or a head
    *     has invalid values ({@link Attention#problem})
    */
@@ -69,6 +71,8 @@ public final class SpecialTokens {
    * to the first remaining token at or after it; the pair marker is dropped if either sentence has
    * no token left. Model and truncation are kept.
    *
+   * @param data the attention of one input; not null
+   * @return new data whose attentions have no special tokens
    * @throws IllegalArgumentException if some kind has only special query or key tokens
    */
   public static AttentionData hide(AttentionData data) {

@@ -56,17 +56,17 @@ public enum Statistic {
     this.description = description;
   }
 
-  /** The lower-case id used as CSV column and on the command line, e.g. {@code "prev"}. */
+  /** {@return the lower-case id used as CSV column and on the command line, e.g. {@code "prev"}} */
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** A short name for table headers, e.g. {@code "Previous token"}. */
+  /** {@return a short name for table headers, e.g. {@code "Previous token"}} */
   public String label() {
     return label;
   }
 
-  /** One sentence for tooltips, e.g. {@code "mean attention to the previous token"}. */
+  /** {@return one sentence for tooltips, e.g. {@code "mean attention to the previous token"}} */
   public String description() {
     return description;
   }
@@ -74,6 +74,8 @@ public enum Statistic {
   /**
    * Whether the statistic compares query and key positions, so it is only defined when queries and
    * keys are the same sequence (NaN for cross attention).
+   *
+   * @return true for {@link #SELF}, {@link #PREV}, {@link #NEXT} and {@link #DISTANCE}
    */
   public boolean needsSameSequence() {
     return this == SELF || this == PREV || this == NEXT || this == DISTANCE;
@@ -82,6 +84,8 @@ public enum Statistic {
   /**
    * Returns the statistic with the given {@link #id()}, ignoring case.
    *
+   * @param id the id, e.g. {@code "entropy"}, in any case
+   * @return the statistic with that id
    * @throws IllegalArgumentException naming the valid ids if there is no such statistic
    */
   public static Statistic fromId(String id) {
@@ -94,7 +98,7 @@ public enum Statistic {
         "unknown statistic '" + id + "'; expected one of " + idList());
   }
 
-  /** The ids of all statistics in declaration order, comma-separated: the CSV columns. */
+  /** {@return the ids of all statistics in declaration order, comma-separated: the CSV columns} */
   public static String idList() {
     return Arrays.stream(values()).map(Statistic::id).collect(Collectors.joining(","));
   }

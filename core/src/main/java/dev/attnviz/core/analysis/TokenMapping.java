@@ -30,7 +30,12 @@ public final class TokenMapping {
     }
   }
 
-  /** Keeps every token that is not special, each as itself, in order. */
+  /**
+   * Keeps every token that is not special, each as itself, in order.
+   *
+   * @param original the tokens to map; not null
+   * @return a mapping that drops the special tokens
+   */
   public static TokenMapping withoutSpecial(Tokens original) {
     Objects.requireNonNull(original, "original");
     int[] kept = new int[original.size()];
@@ -68,6 +73,9 @@ public final class TokenMapping {
   /**
    * Maps each word of {@code original} (see {@link Tokens#wordOf(int)}) to one new token; nothing
    * is dropped. Special tokens are words of their own unless the tokens say otherwise.
+   *
+   * @param original the tokens to map; not null
+   * @return a mapping with one new token per word
    */
   public static TokenMapping byWord(Tokens original) {
     Objects.requireNonNull(original, "original");
@@ -81,27 +89,45 @@ public final class TokenMapping {
     return new TokenMapping(start, end, original.size());
   }
 
-  /** Number of new tokens. */
+  /** {@return the number of new tokens} */
   public int size() {
     return start.length;
   }
 
-  /** Number of original tokens. */
+  /** {@return the number of original tokens} */
   public int originalCount() {
     return indexOfOriginal.length;
   }
 
-  /** Index of the first original token that new token {@code index} stands for. */
+  /**
+   * Index of the first original token that new token {@code index} stands for.
+   *
+   * @param index the new token, from 0 to {@link #size()} - 1
+   * @return the first original token it stands for
+   * @throws IndexOutOfBoundsException if the index is out of range
+   */
   public int originalStart(int index) {
     return start[Objects.checkIndex(index, size())];
   }
 
-  /** Index one past the last original token that new token {@code index} stands for. */
+  /**
+   * Index one past the last original token that new token {@code index} stands for.
+   *
+   * @param index the new token, from 0 to {@link #size()} - 1
+   * @return one past the last original token it stands for
+   * @throws IndexOutOfBoundsException if the index is out of range
+   */
   public int originalEnd(int index) {
     return end[Objects.checkIndex(index, size())];
   }
 
-  /** Index of the new token that stands for original token {@code original}, or −1 if dropped. */
+  /**
+   * Index of the new token that stands for original token {@code original}, or −1 if dropped.
+   *
+   * @param original the original token, from 0 to {@link #originalCount()} - 1
+   * @return the new token's index, or −1 if the original token was dropped
+   * @throws IndexOutOfBoundsException if the index is out of range
+   */
   public int indexOf(int original) {
     return indexOfOriginal[Objects.checkIndex(original, originalCount())];
   }
@@ -109,6 +135,9 @@ public final class TokenMapping {
   /**
    * Index of the first new token that starts at or after original token {@code original}, or {@link
    * #size()} if there is none: where a boundary such as the start of sentence B lands.
+   *
+   * @param original an original token index, from 0
+   * @return the new token's index, from 0 to {@link #size()}
    */
   public int firstIndexFrom(int original) {
     int index = Arrays.binarySearch(start, original);

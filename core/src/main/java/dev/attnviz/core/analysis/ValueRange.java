@@ -17,6 +17,8 @@ public record ValueRange(double min, double max) {
   /**
    * Checks the ends.
    *
+   * @param min the smallest value, or NaN
+   * @param max the largest value, or NaN (exactly when {@code min} is)
    * @throws IllegalArgumentException if only one end is NaN or {@code min > max}
    */
   public ValueRange {
@@ -25,7 +27,12 @@ public record ValueRange(double min, double max) {
     }
   }
 
-  /** Returns the range of {@code values}, NaN ignored. */
+  /**
+   * Returns the range of {@code values}, NaN ignored.
+   *
+   * @param values the values; not null
+   * @return their range, {@link #EMPTY} if there is no value other than NaN
+   */
   public static ValueRange of(double... values) {
     ValueRange range = EMPTY;
     for (double value : values) {
@@ -43,7 +50,12 @@ public record ValueRange(double min, double max) {
     return range;
   }
 
-  /** Returns the range that also covers {@code value}; NaN leaves it unchanged. */
+  /**
+   * Returns the range that also covers {@code value}; NaN leaves it unchanged.
+   *
+   * @param value the value to include
+   * @return this range if it already covers {@code value}, else a wider one
+   */
   public ValueRange including(double value) {
     if (Double.isNaN(value)) {
       return this;
@@ -56,12 +68,17 @@ public record ValueRange(double min, double max) {
         : this;
   }
 
-  /** Returns the range covering both this and {@code other}. */
+  /**
+   * Returns the range covering both this and {@code other}.
+   *
+   * @param other the other range; not null
+   * @return the smallest range covering both
+   */
   public ValueRange union(ValueRange other) {
     return including(other.min).including(other.max);
   }
 
-  /** Whether no value was seen. */
+  /** {@return whether no value was seen} Both ends are NaN then. */
   public boolean isEmpty() {
     return Double.isNaN(min);
   }
@@ -69,6 +86,8 @@ public record ValueRange(double min, double max) {
   /**
    * The largest absolute value, {@code max(|min|, |max|)}, or NaN if empty: a diverging colour
    * scale centred on 0 runs from {@code −maxAbs()} to {@code +maxAbs()}.
+   *
+   * @return the largest absolute value, at least 0, or NaN if empty
    */
   public double maxAbs() {
     return Math.max(Math.abs(min), Math.abs(max));

@@ -36,6 +36,8 @@ public final class WordAggregation {
   /**
    * Returns {@code attention} with query and key tokens aggregated into words.
    *
+   * @param attention the attention; not null
+   * @return a new attention with one token per word
    * @throws IllegalArgumentException if a head has invalid values ({@link Attention#problem})
    */
   public static Attention aggregate(Attention attention) {
@@ -53,6 +55,9 @@ public final class WordAggregation {
   /**
    * Applies {@link #aggregate(Attention)} to every kind of {@code data}. The start of sentence B
    * becomes the index of its word. Model and truncation are kept.
+   *
+   * @param data the attention of one input; not null
+   * @return new data whose attentions have one token per word
    */
   public static AttentionData aggregate(AttentionData data) {
     Objects.requireNonNull(data, "data");

@@ -33,7 +33,12 @@ public final class AtomicFiles {
   /** Produces the content of a file. */
   @FunctionalInterface
   public interface Content {
-    /** Writes the whole content to {@code out}; need not flush or close it. */
+    /**
+     * Writes the whole content to {@code out}; need not flush or close it.
+     *
+     * @param out the stream to write to, buffered by the caller
+     * @throws IOException if the content cannot be produced or written
+     */
     void writeTo(OutputStream out) throws IOException;
   }
 
@@ -42,6 +47,8 @@ public final class AtomicFiles {
   /**
    * Writes {@code content} to {@code file}, replacing an earlier regular file there.
    *
+   * @param file the file to write; its folder must exist
+   * @param content writes the bytes; called once
    * @throws FileSystemException naming the path if something is in the way, the folder is missing
    *     or not writable, or writing fails (e.g. the disk is full)
    * @throws IOException if {@code content} fails; the earlier file is untouched either way

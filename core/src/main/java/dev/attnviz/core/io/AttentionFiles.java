@@ -43,6 +43,9 @@ public final class AttentionFiles {
   /**
    * Reads an attnviz JSON file or a NumPy {@code .npz} archive that carries its own tokens.
    *
+   * @param file a {@code .json} or {@code .npz} file; the extension does not matter, the content is
+   *     recognised
+   * @return the attention the file holds
    * @throws AttentionException with {@link Reason#FILE_INVALID} if the file cannot be read
    */
   public static AttentionData read(Path file) throws AttentionException {
@@ -53,6 +56,9 @@ public final class AttentionFiles {
    * Reads a NumPy {@code .npz} archive whose tokens are in a separate UTF-8 text file, one token
    * per line (empty lines at the end are ignored).
    *
+   * @param file a {@code .npz} archive without tokens
+   * @param tokensFile the tokens of the archive's axes, one per line
+   * @return the attention the files hold
    * @throws AttentionException with {@link Reason#FILE_INVALID} if either file cannot be read, if
    *     {@code file} is JSON (which carries its own tokens), or if the archive has tokens too
    */

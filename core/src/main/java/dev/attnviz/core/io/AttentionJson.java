@@ -35,6 +35,8 @@ public final class AttentionJson {
   /**
    * Reads a JSON attention file.
    *
+   * @param file the JSON file to read
+   * @return the attention the file holds
    * @throws AttentionException with {@link AttentionException.Reason#FILE_INVALID} and a message
    *     naming the file, what is wrong (with the JSON path, e.g. {@code
    *     attention[0].weights[3][1]}) and what to do, if the file is missing, malformed, of another
@@ -53,6 +55,8 @@ public final class AttentionJson {
    * and then moved into place ({@link AtomicFiles}), so a failed write never leaves a half-written
    * file behind and leaves an earlier file at that path untouched.
    *
+   * @param data the attention to write; not null
+   * @param file the file to create or replace; its folder must exist
    * @throws IOException naming the path if the file cannot be written
    * @throws IllegalArgumentException if a head has invalid values ({@link
    *     dev.attnviz.core.Attention#problem}, possible for a large dump checked when looked at);
@@ -67,6 +71,8 @@ public final class AttentionJson {
   /**
    * Writes {@code data} to {@code out} as UTF-8 JSON. Flushes but does not close {@code out}.
    *
+   * @param data the attention to write; not null
+   * @param out the stream to write to; not null
    * @throws IOException if {@code out} fails
    * @throws IllegalArgumentException if a head has invalid values ({@link
    *     dev.attnviz.core.Attention#problem}); nothing is written

@@ -10,7 +10,12 @@ public final class SafeText {
 
   private SafeText() {}
 
-  /** {@code text} with every control character written as {@code \xNN} or {@code \\uNNNN}. */
+  /**
+   * {@code text} with every control character written as {@code \xNN} or {@code \\uNNNN}.
+   *
+   * @param text any text, or null
+   * @return the text safe to print on one line, or null if {@code text} is null
+   */
   public static String escapeControls(String text) {
     if (text == null) {
       return null;

@@ -140,12 +140,14 @@ public abstract class AbstractAttentionProvider implements AttentionProvider {
     return attention;
   }
 
-  /** The family whose names were recognised, for messages, e.g. "BERT". */
+  /** {@return the family whose names were recognised, for messages, e.g. "BERT"} */
   protected abstract String family();
 
   /**
    * Tokenizes a request within the model's limit (see {@link RequestTokenizer}).
    *
+   * @param request the request to tokenize
+   * @return the token ids and tokens for the model, within {@link #maxTokens()}
    * @throws AttentionException with {@link Reason#INPUT_EMPTY} or {@link Reason#INPUT_TOO_LONG}
    */
   protected abstract TokenizedRequest tokenize(AttentionRequest request) throws AttentionException;
@@ -154,6 +156,9 @@ public abstract class AbstractAttentionProvider implements AttentionProvider {
    * Runs the model on the tokens and copies its attention out of native memory: one builder per
    * kind, with tokens, weights and (if asked for) vectors set. Called under the read lock.
    *
+   * @param encoded the tokens that {@link #tokenize} made from {@code request}
+   * @param request the request, for its options (e.g. whether vectors are wanted)
+   * @return one builder per attention kind, filled but not built
    * @throws AttentionException with {@link Reason#INFERENCE_FAILED} if the engine fails; no
    *     engine's own exception may escape
    */

@@ -14,21 +14,23 @@ import java.util.Set;
  */
 public interface AttentionProvider extends AutoCloseable {
 
-  /** The stable name of the provider that opened this model, e.g. {@code "tensorflow"}. */
+  /** {@return the stable name of the provider that opened this model, e.g. {@code "tensorflow"}} */
   String providerName();
 
-  /** The open model. */
+  /** {@return the open model: its name, family and where it came from} */
   ModelInfo model();
 
-  /** What this model can do; a subset of the factory's capabilities. */
+  /** {@return what this model can do; a subset of the factory's capabilities} */
   Set<Capability> capabilities();
 
-  /** The most tokens (special tokens included) one input may have. */
+  /** {@return the most tokens (special tokens included) one input may have} */
   int maxTokens();
 
   /**
    * Computes the attention of one input.
    *
+   * @param request the text (or pair) and options; not null
+   * @return the attention of every kind the model has, with its tokens; never null
    * @throws AttentionException with {@link AttentionException.Reason#INPUT_EMPTY}, {@link
    *     AttentionException.Reason#INPUT_TOO_LONG}, {@link AttentionException.Reason#UNSUPPORTED}
    *     (e.g. a pair for a model without pairs) or {@link

@@ -11,21 +11,22 @@ import java.util.Set;
  */
 public interface AttentionProviderFactory {
 
-  /** A stable lower-case name, e.g. {@code "tensorflow"} or {@code "djl"}. */
+  /** {@return a stable lower-case name, e.g. {@code "tensorflow"} or {@code "djl"}} */
   String name();
 
-  /** A one-line description for menus, e.g. "TensorFlow Java (SavedModel)". */
+  /** {@return a one-line description for menus, e.g. "TensorFlow Java (SavedModel)"} */
   String description();
 
-  /** What models opened by this factory can do at most. */
+  /** {@return what models opened by this factory can do at most} */
   Set<Capability> capabilities();
 
-  /** A short name of the embedded default model, e.g. "bert-base-uncased". */
+  /** {@return a short name of the embedded default model, e.g. "bert-base-uncased"} */
   String defaultModelName();
 
   /**
    * Opens a model. Slow: call off the UI thread.
    *
+   * @return the open model, which the caller must close
    * @param source the embedded default or a user-chosen path
    * @param progress hears the stages of the work; used only while this call runs, never kept by the
    *     provider (its computes report nothing through it)
@@ -35,7 +36,13 @@ public interface AttentionProviderFactory {
    */
   AttentionProvider open(ModelSource source, ProgressListener progress) throws AttentionException;
 
-  /** Opens a model without progress reports. */
+  /**
+   * Opens a model without progress reports.
+   *
+   * @param source the embedded default or a user-chosen path
+   * @return the open model, which the caller must close
+   * @throws AttentionException as {@link #open(ModelSource, ProgressListener)} does
+   */
   default AttentionProvider open(ModelSource source) throws AttentionException {
     return open(source, ProgressListener.NONE);
   }

@@ -40,6 +40,8 @@ public final class AttentionProviders {
   /**
    * Finds the factories on the class path with {@link ServiceLoader}, using the context class
    * loader of the current thread.
+   *
+   * @return the factories found, sorted by name; empty if no backend is on the class or module path
    */
   public static AttentionProviders discover() {
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
@@ -48,22 +50,32 @@ public final class AttentionProviders {
     return new AttentionProviders(found);
   }
 
-  /** Wraps an explicit list of factories, e.g. for an application that wires them itself. */
+  /**
+   * Wraps an explicit list of factories, e.g. for an application that wires them itself.
+   *
+   * @param factories the factories to offer; copied
+   * @return the factories, sorted by name
+   */
   public static AttentionProviders of(List<AttentionProviderFactory> factories) {
     return new AttentionProviders(List.copyOf(factories));
   }
 
-  /** All factories, sorted by name. */
+  /** {@return all factories, sorted by name; unmodifiable} */
   public List<AttentionProviderFactory> factories() {
     return factories;
   }
 
-  /** All names, sorted. */
+  /** {@return all names, sorted; unmodifiable} */
   public List<String> names() {
     return factories.stream().map(AttentionProviderFactory::name).toList();
   }
 
-  /** The factory with the given name, if present. */
+  /**
+   * The factory with the given name, if present.
+   *
+   * @param name the factory's name, ignoring case and surrounding white space
+   * @return the factory, or empty if none has that name
+   */
   public Optional<AttentionProviderFactory> find(String name) {
     Objects.requireNonNull(name, "name");
     return factories.stream().filter(f -> f.name().equalsIgnoreCase(name.trim())).findFirst();
@@ -72,6 +84,8 @@ public final class AttentionProviders {
   /**
    * Returns the factory with the given name (ignoring case).
    *
+   * @param name the factory's name, ignoring case and surrounding white space
+   * @return the factory with that name
    * @throws AttentionException with {@link Reason#PROVIDER_NOT_FOUND} and a message listing the
    *     available names
    */

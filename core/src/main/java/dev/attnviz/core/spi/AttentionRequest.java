@@ -34,12 +34,19 @@ public final class AttentionRequest {
     }
   }
 
-  /** Returns a builder: text A required; no text B, no vectors, reject overlong input. */
+  /**
+   * {@return a new builder} Text A is required; by default there is no text B, no vectors, and
+   * overlong input is rejected.
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder preset with everything of this request, to derive a changed copy. */
+  /**
+   * Returns a builder preset with everything of this request, to derive a changed copy.
+   *
+   * @return a new builder holding every field of this request
+   */
   public Builder toBuilder() {
     Builder builder =
         builder()
@@ -53,27 +60,32 @@ public final class AttentionRequest {
     return builder;
   }
 
-  /** Shortcut for a single sentence with default options. */
+  /**
+   * Shortcut for a single sentence with default options.
+   *
+   * @param textA the sentence; not null
+   * @return a request for that sentence alone, without vectors, rejecting overlong input
+   */
   public static AttentionRequest of(String textA) {
     return builder().setTextA(textA).build();
   }
 
-  /** The first (or only) sentence. */
+  /** {@return the first (or only) sentence} */
   public String textA() {
     return textA;
   }
 
-  /** The second sentence of a pair, if any. */
+  /** {@return the second sentence of a pair, or empty if the input is one sentence} */
   public Optional<String> textB() {
     return Optional.ofNullable(textB);
   }
 
-  /** Whether query and key vectors are wanted. */
+  /** {@return whether query and key vectors are wanted} */
   public boolean queriesAndKeys() {
     return queriesAndKeys;
   }
 
-  /** What to do with input longer than the model takes. */
+  /** {@return what to do with input longer than the model takes} */
   public OverflowPolicy overflow() {
     return overflow;
   }
@@ -81,6 +93,8 @@ public final class AttentionRequest {
   /**
    * The text the decoder of an encoder-decoder model gets (after its start token), if given; an
    * encoder-only or decoder-only model refuses it.
+   *
+   * @return the target text, or empty if none was given
    */
   public Optional<String> target() {
     return Optional.ofNullable(target);
@@ -89,12 +103,14 @@ public final class AttentionRequest {
   /**
    * How many tokens to generate greedily before computing the attention of the whole sequence; 0
    * (the default) generates nothing.
+   *
+   * @return the number of tokens to generate, at least 0
    */
   public int maxNewTokens() {
     return maxNewTokens;
   }
 
-  /** Hears each generated token; {@link GenerationListener#NONE} unless set. */
+  /** {@return who hears each generated token; {@link GenerationListener#NONE} unless set} */
   public GenerationListener generationListener() {
     return generationListener;
   }
@@ -145,6 +161,9 @@ public final class AttentionRequest {
     /**
      * Sets the decoder's target text for an encoder-decoder model; null or blank means none (the
      * model generates, or derives its decoder input itself).
+     *
+     * @param text the target text, or null or blank for none
+     * @return this builder
      */
     public Builder optTarget(String text) {
       this.target = text == null || text.isBlank() ? null : text;
@@ -155,6 +174,8 @@ public final class AttentionRequest {
      * Asks to generate up to {@code count} tokens greedily (stopping at end-of-sequence), then to
      * compute the attention of the whole sequence; 0 generates nothing.
      *
+     * @param count the most tokens to generate, at least 0
+     * @return this builder
      * @throws IllegalArgumentException if {@code count} is negative
      */
     public Builder optMaxNewTokens(int count) {
@@ -165,31 +186,56 @@ public final class AttentionRequest {
       return this;
     }
 
-    /** Sets who hears each generated token (default: nobody). */
+    /**
+     * Sets who hears each generated token (default: nobody).
+     *
+     * @param listener hears each generated token, on the computing thread; not null
+     * @return this builder
+     */
     public Builder optGenerationListener(GenerationListener listener) {
       this.generationListener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 
-    /** Sets the first (or only) sentence (required). */
+    /**
+     * Sets the first (or only) sentence (required).
+     *
+     * @param text the sentence; not null (an empty text is refused when the provider computes it)
+     * @return this builder
+     */
     public Builder setTextA(String text) {
       this.textA = Objects.requireNonNull(text, "text");
       return this;
     }
 
-    /** Sets the second sentence of a pair; null or blank means no pair. */
+    /**
+     * Sets the second sentence of a pair; null or blank means no pair.
+     *
+     * @param text the second sentence, or null or blank for none
+     * @return this builder
+     */
     public Builder optTextB(String text) {
       this.textB = text == null || text.isBlank() ? null : text;
       return this;
     }
 
-    /** Asks for query and key vectors (default: no). */
+    /**
+     * Asks for query and key vectors (default: no).
+     *
+     * @param wanted whether to compute query and key vectors
+     * @return this builder
+     */
     public Builder optQueriesAndKeys(boolean wanted) {
       this.queriesAndKeys = wanted;
       return this;
     }
 
-    /** Sets what to do with overlong input (default: {@link OverflowPolicy#REJECT}). */
+    /**
+     * Sets what to do with overlong input (default: {@link OverflowPolicy#REJECT}).
+     *
+     * @param policy what to do with overlong input; not null
+     * @return this builder
+     */
     public Builder optOverflow(OverflowPolicy policy) {
       this.overflow = Objects.requireNonNull(policy, "policy");
       return this;
@@ -198,6 +244,7 @@ public final class AttentionRequest {
     /**
      * Returns the request.
      *
+     * @return the request, immutable
      * @throws NullPointerException if text A was not set
      * @throws IllegalArgumentException if both a target and generation were asked for
      */

@@ -23,6 +23,8 @@ public final class CacheRoot {
    * Returns the cache root: {@value #PROPERTY}, else {@value #ENVIRONMENT}, else {@code
    * ${user.home}/.cache/attnviz}. Read on every call, so a test may point it elsewhere. The folder
    * may not exist yet.
+   *
+   * @return the cache root folder, absolute or relative as configured
    */
   public static Path root() {
     String property = System.getProperty(PROPERTY);
@@ -39,6 +41,8 @@ public final class CacheRoot {
   /**
    * The error for a cache folder that cannot be written, telling the user how to choose another.
    *
+   * @return an exception with {@link Reason#MODEL_NOT_FOUND} and a message naming the settings that
+   *     choose the folder
    * @param what what could not be done, e.g. "Cannot unpack the embedded model into /x"
    * @param cause the failure
    */

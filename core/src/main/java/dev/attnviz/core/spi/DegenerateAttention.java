@@ -22,6 +22,9 @@ public final class DegenerateAttention {
    * Returns why {@code attention} is degenerate, or empty if it is not. Rows with fewer than two
    * visible keys (a causal model's first row, a one-token input) prove nothing and are skipped; if
    * no row has two, the attention is not called degenerate.
+   *
+   * @param attention the attention a provider computed; not null
+   * @return a sentence for the user saying what is wrong; empty if the attention is usable
    */
   public static Optional<String> check(Attention attention) {
     Tensor4D weights = attention.weights();

@@ -16,6 +16,7 @@ public final class InputLimits {
   /**
    * Fails if text A is empty or only whitespace.
    *
+   * @param request the request to check; not null
    * @throws AttentionException with {@link Reason#INPUT_EMPTY}
    */
   public static void requireText(AttentionRequest request) throws AttentionException {
@@ -29,6 +30,10 @@ public final class InputLimits {
    * Decides what happens to an input of {@code tokenCount} tokens (special tokens included) for a
    * model that takes at most {@code maxTokens}.
    *
+   * @param request the request, for its overflow policy; not null
+   * @param tokenCount the input's token count, special tokens included
+   * @param maxTokens the most tokens the model takes, at least 1
+   * @param modelName the model's name, for the message
    * @return empty if the input fits; the truncation to apply if it does not and the request allows
    *     truncation
    * @throws AttentionException with {@link Reason#INPUT_TOO_LONG} if it does not fit and the

@@ -81,6 +81,7 @@ public final class ModelOptions {
   /**
    * Parses and checks the options of {@code source}.
    *
+   * @return the checked options
    * @param source the model source with its options
    * @param backend the backend's name, for messages
    * @param backendOptions the options this backend knows beyond {@link #COMMON}
@@ -108,37 +109,44 @@ public final class ModelOptions {
     return new ModelOptions(source);
   }
 
-  /** The user's attention pattern, if set. */
+  /** {@return the user's attention pattern, or empty if not set} */
   public Optional<Pattern> attention() {
     return attention;
   }
 
-  /** The user's query pattern; present exactly when {@link #key()} is. */
+  /** {@return the user's query pattern} Present exactly when {@link #key()} is. */
   public Optional<Pattern> query() {
     return query;
   }
 
-  /** The user's key pattern; present exactly when {@link #query()} is. */
+  /** {@return the user's key pattern} Present exactly when {@link #query()} is. */
   public Optional<Pattern> key() {
     return key;
   }
 
-  /** Whether the user said the model is causal (decoder-only). */
+  /** {@return whether the user said the model is causal (decoder-only), or empty if not said} */
   public Optional<Boolean> causal() {
     return causal;
   }
 
-  /** The tokenizer file the user chose; it existed when the options were parsed. */
+  /**
+   * {@return the tokenizer file the user chose, or empty} It existed when the options were parsed.
+   */
   public Optional<Path> tokenizer() {
     return tokenizer;
   }
 
-  /** The most tokens of one input, if the user set it. */
+  /** {@return the most tokens of one input, or empty if the user did not set it} */
   public OptionalInt maxTokens() {
     return maxTokens;
   }
 
-  /** The raw value of a backend-specific option, if set. */
+  /**
+   * The raw value of a backend-specific option, if set.
+   *
+   * @param name the option's name
+   * @return its value without surrounding white space, or empty if not set
+   */
   public Optional<String> value(String name) {
     return Optional.ofNullable(raw.get(name)).map(String::trim);
   }
@@ -146,6 +154,8 @@ public final class ModelOptions {
   /**
    * A backend-specific boolean option.
    *
+   * @param name the option's name
+   * @return its value, or empty if not set
    * @throws AttentionException with {@link Reason#MODEL_INVALID} if it is set but not {@code true}
    *     or {@code false}
    */

@@ -55,17 +55,28 @@ public final class ModelSource {
     this.options = Map.copyOf(options);
   }
 
-  /** The provider's embedded default model. */
+  /** {@return the source naming the provider's embedded default model, without options} */
   public static ModelSource embeddedDefault() {
     return EMBEDDED_DEFAULT;
   }
 
-  /** A model at {@code path} (a folder or a file, as the provider documents). */
+  /**
+   * A model at {@code path} (a folder or a file, as the provider documents).
+   *
+   * @param path the model's folder or file; not null
+   * @return a source for that model, without options
+   */
   public static ModelSource of(Path path) {
     return new ModelSource(Objects.requireNonNull(path, "path"), Map.of());
   }
 
-  /** Returns a copy with one more option. */
+  /**
+   * Returns a copy with one more option.
+   *
+   * @param key the option's name, e.g. {@link #ATTENTION_PATTERN}; not null
+   * @param value its value; not null
+   * @return a new source with the option set (replacing an earlier value of {@code key})
+   */
   public ModelSource withOption(String key, String value) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(value, "value");
@@ -74,22 +85,27 @@ public final class ModelSource {
     return new ModelSource(path, copy);
   }
 
-  /** The chosen path, or empty for the embedded default. */
+  /** {@return the chosen path, or empty for the embedded default} */
   public Optional<Path> path() {
     return Optional.ofNullable(path);
   }
 
-  /** Whether this is the embedded default. */
+  /** {@return whether this is the embedded default} */
   public boolean isEmbeddedDefault() {
     return path == null;
   }
 
-  /** The value of an option, if set. */
+  /**
+   * The value of an option, if set.
+   *
+   * @param key the option's name
+   * @return its value, or empty if not set
+   */
   public Optional<String> option(String key) {
     return Optional.ofNullable(options.get(key));
   }
 
-  /** All options, unmodifiable. */
+  /** {@return all options, unmodifiable} */
   public Map<String, String> options() {
     return options;
   }

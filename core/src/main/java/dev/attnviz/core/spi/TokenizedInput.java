@@ -24,6 +24,11 @@ public record TokenizedInput(
   /**
    * Copies and checks the arrays.
    *
+   * @param tokens token strings, special tokens included; copied
+   * @param ids token ids; copied
+   * @param typeIds token type (segment) ids: 0 for sentence A, 1 for sentence B; copied
+   * @param special which tokens are special; copied
+   * @param wordIds the tokenizer's word index per token, -1 for special tokens; copied
    * @throws IllegalArgumentException if the lengths differ
    */
   public TokenizedInput {
@@ -51,6 +56,7 @@ public record TokenizedInput(
    * Builds an input from a tokenizer's output as Hugging Face tokenizers give it: parallel arrays,
    * one entry per token, with special tokens marked by a nonzero entry in a mask.
    *
+   * @return the input, holding copies of the arrays
    * @param tokens token strings, special tokens included
    * @param ids token ids
    * @param typeIds token type (segment) ids
@@ -74,36 +80,39 @@ public record TokenizedInput(
     return new TokenizedInput(List.of(tokens), ids, typeIds, special, wordIds);
   }
 
-  /** The token ids; a copy. */
+  /** {@return the token ids; a copy} */
   @Override
   public long[] ids() {
     return ids.clone();
   }
 
-  /** The token type (segment) ids; a copy. */
+  /** {@return the token type (segment) ids; a copy} */
   @Override
   public long[] typeIds() {
     return typeIds.clone();
   }
 
-  /** Which tokens are special; a copy. */
+  /** {@return which tokens are special; a copy} */
   @Override
   public BitSet special() {
     return (BitSet) special.clone();
   }
 
-  /** The tokenizer's word index per token; a copy. */
+  /** {@return the tokenizer's word index per token; a copy} */
   @Override
   public long[] wordIds() {
     return wordIds.clone();
   }
 
-  /** Number of tokens. */
+  /** {@return the number of tokens} */
   public int size() {
     return tokens.size();
   }
 
-  /** Index of the first token of sentence B: the first token with type id 1, if any. */
+  /**
+   * {@return the index of the first token of sentence B (the first token with type id 1), or empty
+   * if there is none}
+   */
   public OptionalInt sentenceBStart() {
     for (int i = 0; i < typeIds.length; i++) {
       if (typeIds[i] == 1) {
@@ -116,6 +125,8 @@ public record TokenizedInput(
   /**
    * The tokens with their special flags and words. A token starts a new word when it or the token
    * before it is special, when the tokenizer's word id changes, or at sentence B.
+   *
+   * @return the tokens, with special flags and word indexes
    */
   public Tokens toTokens() {
     int[] wordOf = new int[size()];

@@ -16,6 +16,8 @@ public record TokenizedRequest(TokenizedInput input, Optional<Truncation> trunca
   /**
    * Checks that the truncation, if any, describes this input.
    *
+   * @param input the tokens fed to the model, special tokens included; not null
+   * @param truncation how the input was cut, or empty; not null
    * @throws IllegalArgumentException if the truncation kept another number of tokens than {@code
    *     input} has
    */

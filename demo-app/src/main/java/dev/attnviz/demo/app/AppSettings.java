@@ -46,7 +46,20 @@ public record AppSettings(
   public static final RecentInput FIRST_INPUT =
       new RecentInput("The cat sat on the mat because it was tired.", "");
 
-  /** Copies and checks the fields. */
+  /**
+   * Copies and checks the fields.
+   *
+   * @param theme {@code light} or {@code dark}; not null
+   * @param backend the chosen provider name; not null
+   * @param modelPaths per provider, the chosen model path; copied
+   * @param queriesAndKeys whether to compute query and key vectors
+   * @param truncate whether overlong input is truncated instead of rejected
+   * @param recentInputs most recent first; only the first {@link #MAX_RECENT} are kept
+   * @param windowBounds the main window's bounds, or null for a default placement; copied
+   * @param maximized whether the main window was maximized
+   * @param selectedTab the index of the selected view tab
+   * @param export the export background and the folder of the last export; not null
+   */
   public AppSettings {
     Objects.requireNonNull(theme, "theme");
     Objects.requireNonNull(backend, "backend");
@@ -56,7 +69,7 @@ public record AppSettings(
     Objects.requireNonNull(export, "export");
   }
 
-  /** The settings of a first start. */
+  /** {@return the settings of a first start} */
   public static AppSettings defaults() {
     return new AppSettings(
         LIGHT,
@@ -71,23 +84,28 @@ public record AppSettings(
         ExportSettings.DEFAULT);
   }
 
-  /** Whether the dark theme is chosen. */
+  /** {@return whether the dark theme is chosen} */
   public boolean isDark() {
     return DARK.equals(theme);
   }
 
-  /** The window bounds (a copy), or null. */
+  /** {@return a copy of the window bounds, or null for a default placement} */
   @Override
   public Rectangle windowBounds() {
     return windowBounds == null ? null : new Rectangle(windowBounds);
   }
 
-  /** The input to show at start: the most recent one. */
+  /** {@return the input to show at start: the most recent one, or {@link #FIRST_INPUT}} */
   public RecentInput currentInput() {
     return recentInputs.isEmpty() ? FIRST_INPUT : recentInputs.get(0);
   }
 
-  /** With another theme. */
+  /**
+   * With another theme.
+   *
+   * @param newTheme {@link #LIGHT} or {@link #DARK}; not null
+   * @return a copy with that theme
+   */
   public AppSettings withTheme(String newTheme) {
     return new AppSettings(
         newTheme,
@@ -102,7 +120,12 @@ public record AppSettings(
         export);
   }
 
-  /** With another backend. */
+  /**
+   * With another backend.
+   *
+   * @param newBackend a provider name; not null
+   * @return a copy with that backend
+   */
   public AppSettings withBackend(String newBackend) {
     return new AppSettings(
         theme,
@@ -117,7 +140,13 @@ public record AppSettings(
         export);
   }
 
-  /** With the model of {@code provider} set to {@code path}, or the default if null. */
+  /**
+   * With the model of {@code provider} set to {@code path}, or the default if null.
+   *
+   * @param provider a provider name
+   * @param path the model's path, or null for the provider's embedded default
+   * @return a copy with that model path
+   */
   public AppSettings withModelPath(String provider, String path) {
     Map<String, String> paths = new TreeMap<>(modelPaths);
     if (path == null) {
@@ -138,7 +167,13 @@ public record AppSettings(
         export);
   }
 
-  /** With the compute options. */
+  /**
+   * With the compute options.
+   *
+   * @param newQueriesAndKeys whether to compute query and key vectors
+   * @param newTruncate whether to truncate overlong input instead of rejecting it
+   * @return a copy with those options
+   */
   public AppSettings withOptions(boolean newQueriesAndKeys, boolean newTruncate) {
     return new AppSettings(
         theme,
@@ -153,7 +188,12 @@ public record AppSettings(
         export);
   }
 
-  /** With {@code input} first among the recent inputs (moved there if already present). */
+  /**
+   * With {@code input} first among the recent inputs (moved there if already present).
+   *
+   * @param input the input just computed
+   * @return a copy whose recent inputs start with {@code input}
+   */
   public AppSettings withRecentInput(RecentInput input) {
     List<RecentInput> recent = new ArrayList<>(recentInputs);
     recent.remove(input);
@@ -171,7 +211,14 @@ public record AppSettings(
         export);
   }
 
-  /** With the window state. */
+  /**
+   * With the window state.
+   *
+   * @param bounds the window's bounds, or null for a default placement
+   * @param newMaximized whether the window is maximized
+   * @param tab the index of the selected view tab
+   * @return a copy with that window state
+   */
   public AppSettings withWindow(Rectangle bounds, boolean newMaximized, int tab) {
     return new AppSettings(
         theme,

@@ -31,20 +31,39 @@ public final class AttentionService implements AutoCloseable {
 
   /** Hears what happens to one job; every method is called on the EDT. */
   public interface Listener {
-    /** The job entered a stage; {@code message} is fit for a status bar. */
+    /**
+     * The job entered a stage; {@code message} is fit for a status bar.
+     *
+     * @param message what the job is doing, e.g. "Loading model..."
+     */
     void onProgress(String message);
 
-    /** The job finished with data. */
+    /**
+     * The job finished with data.
+     *
+     * @param data the attention the job computed or read; not null
+     */
     void onResult(AttentionData data);
 
-    /** The job failed; the message is fit to show as is. */
+    /**
+     * The job failed; the message is fit to show as is.
+     *
+     * @param message what went wrong and what to do
+     */
     void onFailure(String message);
   }
 
   /** Work that produces attention data on the worker thread. */
   @FunctionalInterface
   public interface Job {
-    /** Runs the job; {@code providers} is only used from the worker thread. */
+    /**
+     * Runs the job; {@code providers} is only used from the worker thread.
+     *
+     * @param providers the open models, shared by all jobs
+     * @param progress hears the stages of the work
+     * @return the attention computed or read; not null
+     * @throws Exception if the job fails; its message is shown to the user
+     */
     AttentionData run(ProviderCache providers, ProgressListener progress) throws Exception;
   }
 
@@ -78,7 +97,11 @@ public final class AttentionService implements AutoCloseable {
   /** Set by {@link #close}: queued jobs of every lane are skipped from then on. */
   private volatile boolean closing;
 
-  /** A service that opens models from {@code available}. */
+  /**
+   * A service that opens models from {@code available}.
+   *
+   * @param available the providers whose models jobs may open
+   */
   public AttentionService(AttentionProviders available) {
     this.providers = new ProviderCache(available);
   }
@@ -87,6 +110,10 @@ public final class AttentionService implements AutoCloseable {
    * Computes attention for {@code request} with the model {@code source} of provider {@code
    * backend}, opening the model first if it is not open yet. Runs in the main lane.
    *
+   * @param backend the provider's name, e.g. {@code "tensorflow"}
+   * @param source the model to use
+   * @param request the text and options to compute
+   * @param listener hears the job's progress and outcome on the EDT; not null
    * @return the job's generation number
    */
   public long compute(
@@ -132,7 +159,13 @@ public final class AttentionService implements AutoCloseable {
     return ready != null && ready.answers(backend, source, request) ? ready.data() : null;
   }
 
-  /** Runs {@code job} in the main lane, superseding the main lane's earlier jobs. */
+  /**
+   * Runs {@code job} in the main lane, superseding the main lane's earlier jobs.
+   *
+   * @param job the work to run on the worker thread; not null
+   * @param listener hears the job's progress and outcome on the EDT; not null
+   * @return the job's generation number, for {@link #isCurrent(long)}
+   */
   public long submit(Job job, Listener listener) {
     return main.submit(job, listener);
   }
@@ -142,7 +175,12 @@ public final class AttentionService implements AutoCloseable {
     main.cancel();
   }
 
-  /** Whether {@code jobGeneration} is the main lane's newest job. */
+  /**
+   * Whether {@code jobGeneration} is the main lane's newest job.
+   *
+   * @param jobGeneration a number that {@link #compute} or {@link #submit} returned
+   * @return whether that job is the main lane's newest
+   */
   public boolean isCurrent(long jobGeneration) {
     return main.isCurrent(jobGeneration);
   }
@@ -150,6 +188,8 @@ public final class AttentionService implements AutoCloseable {
   /**
    * Returns a new lane: jobs that supersede only each other, e.g. a comparison computed beside the
    * main visualization. All lanes share the one worker and the open models.
+   *
+   * @return a new lane with no jobs
    */
   public Lane newLane() {
     return new Lane();
@@ -171,6 +211,10 @@ public final class AttentionService implements AutoCloseable {
      * Computes attention for {@code request} with the model {@code source} of provider {@code
      * backend}, opening the model first if it is not open yet.
      *
+     * @param backend the provider's name, e.g. {@code "tensorflow"}
+     * @param source the model to use
+     * @param request the text and options to compute
+     * @param listener hears the job's progress and outcome on the EDT; not null
      * @return the job's generation number
      */
     public long compute(
@@ -212,6 +256,8 @@ public final class AttentionService implements AutoCloseable {
     /**
      * Runs {@code job} after the jobs before it, superseding this lane's earlier ones.
      *
+     * @param job the work to run on the worker thread; not null
+     * @param listener hears the job's progress and outcome on the EDT; not null
      * @return the job's generation number
      */
     public long submit(Job job, Listener listener) {
@@ -235,7 +281,12 @@ public final class AttentionService implements AutoCloseable {
       }
     }
 
-    /** Whether {@code jobGeneration} is this lane's newest job. */
+    /**
+     * Whether {@code jobGeneration} is this lane's newest job.
+     *
+     * @param jobGeneration a number that {@link #compute} or {@link #submit} returned
+     * @return whether that job is this lane's newest
+     */
     public boolean isCurrent(long jobGeneration) {
       return generation.get() == jobGeneration;
     }
@@ -297,6 +348,8 @@ public final class AttentionService implements AutoCloseable {
   /**
    * Stops the worker and closes every open model; waits up to {@code timeoutSeconds} for a running
    * job. Idempotent: a second call only waits.
+   *
+   * @param timeoutSeconds the longest to wait for a running job, in seconds
    */
   public void close(long timeoutSeconds) {
     closing = true;

@@ -18,7 +18,12 @@ public record ExportSettings(ExportBackground background, Path folder) {
   /** White pictures, no folder yet. */
   public static final ExportSettings DEFAULT = new ExportSettings(ExportBackground.WHITE, null);
 
-  /** Checks the background. */
+  /**
+   * Checks the background.
+   *
+   * @param background what exported pictures are drawn on; not null
+   * @param folder the folder of the last export, or null before the first one
+   */
   public ExportSettings {
     Objects.requireNonNull(background, "background");
   }

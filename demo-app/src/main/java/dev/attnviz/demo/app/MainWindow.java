@@ -46,6 +46,10 @@ import javax.swing.filechooser.FileNameExtensionFilter;
 /**
  * The demo's window: input strip, message banner, the view tabs sharing one selection, and a status
  * bar. All slow work goes through {@link AttentionService}; this class only reacts on the EDT.
+ *
+ * <p>Not meant to be serialized, although {@link JFrame} is {@link java.io.Serializable}.
+ *
+ * @serial exclude
  */
 public final class MainWindow extends JFrame {
 
@@ -153,12 +157,12 @@ public final class MainWindow extends JFrame {
     refreshRecentMenu();
   }
 
-  /** The shared data model of the views (for tests and embedding). */
+  /** {@return the shared data model of the views (for tests and embedding)} */
   public AttentionViewModel viewModel() {
     return viewModel;
   }
 
-  /** The shared selection of the views. */
+  /** {@return the shared selection of the views} */
   public AttentionSelectionModel selection() {
     return selection;
   }
@@ -201,7 +205,12 @@ public final class MainWindow extends JFrame {
         .map(backend -> new ComparePanel.Target(backend, input.modelSource()));
   }
 
-  /** Reads an attention file (JSON, or NPZ with an optional tokens file) and shows it. */
+  /**
+   * Reads an attention file (JSON, or NPZ with an optional tokens file) and shows it.
+   *
+   * @param file a {@code .json} or {@code .npz} attention file
+   * @param tokensFile the tokens of an {@code .npz} archive without them, one per line, or null
+   */
   public void open(Path file, Path tokensFile) {
     begin("Reading " + file.getFileName() + "...");
     service.submit(

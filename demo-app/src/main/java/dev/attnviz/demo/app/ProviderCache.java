@@ -20,12 +20,24 @@ public final class ProviderCache implements AutoCloseable {
   private final AttentionProviders available;
   private final Map<String, Entry> open = new HashMap<>();
 
-  /** A cache over the providers in {@code available}. */
+  /**
+   * A cache over the providers in {@code available}.
+   *
+   * @param available the providers to open models with
+   */
   public ProviderCache(AttentionProviders available) {
     this.available = available;
   }
 
-  /** Returns the open model, opening it (and closing the provider's previous model) if needed. */
+  /**
+   * Returns the open model, opening it (and closing the provider's previous model) if needed.
+   *
+   * @param backend the provider's name
+   * @param source the model
+   * @param progress hears the stages of opening the model, if it is opened
+   * @return the open model; the cache closes it, not the caller
+   * @throws AttentionException if there is no such provider or the model cannot be opened
+   */
   public AttentionProvider open(String backend, ModelSource source, ProgressListener progress)
       throws AttentionException {
     Entry entry = open.get(backend);
@@ -41,7 +53,7 @@ public final class ProviderCache implements AutoCloseable {
     return provider;
   }
 
-  /** Number of open models. */
+  /** {@return the number of open models} */
   public int openCount() {
     return open.size();
   }

@@ -10,13 +10,18 @@ import java.util.Objects;
  */
 public record RecentInput(String textA, String textB) {
 
-  /** Checks the fields. */
+  /**
+   * Checks the fields.
+   *
+   * @param textA sentence A; not null
+   * @param textB sentence B, empty for a single sentence; not null
+   */
   public RecentInput {
     Objects.requireNonNull(textA, "textA");
     Objects.requireNonNull(textB, "textB");
   }
 
-  /** A one-line label for menus. */
+  /** {@return a one-line label for menus, at most 80 characters} */
   public String label() {
     String label = textB.isEmpty() ? textA : textA + "  |  " + textB;
     return label.length() > 80 ? label.substring(0, 77) + "..." : label;

@@ -43,12 +43,20 @@ public final class SettingsStore {
 
   private final Path file;
 
-  /** A store for {@code file}. */
+  /**
+   * A store for {@code file}.
+   *
+   * @param file the properties file to read and write; it need not exist
+   */
   public SettingsStore(Path file) {
     this.file = file;
   }
 
-  /** The store at {@code -Dattnviz.settings}, or {@code ~/.config/attnviz/settings.properties}. */
+  /**
+   * The store at {@code -Dattnviz.settings}, or {@code ~/.config/attnviz/settings.properties}.
+   *
+   * @return the store at the standard place
+   */
   public static SettingsStore standard() {
     String override = System.getProperty(FILE_PROPERTY);
     Path path =
@@ -58,7 +66,7 @@ public final class SettingsStore {
     return new SettingsStore(path);
   }
 
-  /** The file this store uses. */
+  /** {@return the file this store uses} */
   public Path file() {
     return file;
   }
@@ -71,7 +79,12 @@ public final class SettingsStore {
    */
   public record Loaded(AppSettings settings, Optional<String> problem) {}
 
-  /** Reads the settings; never throws for a missing or damaged file. */
+  /**
+   * Reads the settings; never throws for a missing or damaged file.
+   *
+   * @return the settings (defaults where the file has none or a damaged value) and a message if the
+   *     file could not be used
+   */
   public Loaded load() {
     Properties properties = new Properties();
     Optional<String> unusable = unusable();
@@ -238,6 +251,10 @@ public final class SettingsStore {
   /**
    * Writes the settings, replacing the file atomically so a crash mid-write never leaves a
    * half-written file.
+   *
+   * @param settings the settings to save
+   * @throws IOException naming the path if the file cannot be written; the earlier file stays
+   *     intact
    */
   public void save(AppSettings settings) throws IOException {
     Properties p = new Properties();

@@ -9,7 +9,11 @@ public final class Themes {
 
   private Themes() {}
 
-  /** Installs FlatLaf's light or dark look; call before creating components. */
+  /**
+   * Installs FlatLaf's light or dark look; call before creating components.
+   *
+   * @param dark true for FlatLaf Dark, false for FlatLaf Light
+   */
   public static void install(boolean dark) {
     if (dark) {
       FlatDarkLaf.setup();

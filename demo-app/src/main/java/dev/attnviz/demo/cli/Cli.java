@@ -25,7 +25,14 @@ public final class Cli {
 
   private Cli() {}
 
-  /** Runs {@code args} and returns the exit code. */
+  /**
+   * Runs {@code args} and returns the exit code.
+   *
+   * @param args the command line, without the program name
+   * @param out where results and help go
+   * @param err where error messages go
+   * @return the exit code: {@link #OK}, {@link #USAGE} or {@link #FAILURE}
+   */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine commandLine = new CommandLine(new RootCommand());
     commandLine.setOut(out);

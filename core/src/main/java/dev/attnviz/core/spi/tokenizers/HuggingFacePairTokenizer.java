@@ -64,6 +64,7 @@ public final class HuggingFacePairTokenizer implements AutoCloseable {
   /**
    * Loads a {@code tokenizer.json} file.
    *
+   * @return the tokenizer
    * @param file the tokenizer file
    * @param maxTokens the model's limit, special tokens included
    * @throws AttentionException with {@link Reason#MODEL_NOT_FOUND} if it cannot be read, or {@link
@@ -85,6 +86,7 @@ public final class HuggingFacePairTokenizer implements AutoCloseable {
   /**
    * Loads a tokenizer from the contents of a {@code tokenizer.json}.
    *
+   * @return the tokenizer
    * @param json the file's bytes
    * @param source where it came from, for messages
    * @param maxTokens the model's limit, special tokens included
@@ -132,27 +134,37 @@ public final class HuggingFacePairTokenizer implements AutoCloseable {
     }
   }
 
-  /** The most tokens one input may have. */
+  /** {@return the most tokens one input may have, special tokens included} */
   public int maxTokens() {
     return maxTokens;
   }
 
-  /** Where the tokenizer came from, for messages. */
+  /** {@return where the tokenizer came from, for messages} */
   public String source() {
     return source;
   }
 
-  /** The tokenizer's special tokens (its {@code added_tokens} marked special). */
+  /** {@return the tokenizer's special tokens (its {@code added_tokens} marked special)} */
   public Set<String> specialTokens() {
     return specialTokens;
   }
 
-  /** The vocabulary entry of {@code id}, if the tokenizer has one. */
+  /**
+   * The vocabulary entry of {@code id}, if the tokenizer has one.
+   *
+   * @param id a token id
+   * @return the vocabulary entry of that id, or empty if the tokenizer has none
+   */
   public Optional<String> token(long id) {
     return Optional.ofNullable(vocabulary.get(id));
   }
 
-  /** The id of a vocabulary entry, if the tokenizer has it. */
+  /**
+   * The id of a vocabulary entry, if the tokenizer has it.
+   *
+   * @param token a vocabulary entry, e.g. {@code "##ing"}
+   * @return its id, or empty if the tokenizer does not have it
+   */
   public Optional<Long> id(String token) {
     return vocabulary.entrySet().stream()
         .filter(e -> e.getValue().equals(token))
@@ -163,6 +175,7 @@ public final class HuggingFacePairTokenizer implements AutoCloseable {
   /**
    * Tokenizes a request within the model's limit.
    *
+   * @return the ids, tokens and (for a pair) where sentence B starts, with any truncation
    * @param request the text (and second text) with the overflow policy
    * @param modelName for messages
    * @throws AttentionException with {@link Reason#INPUT_EMPTY} if the text is blank or yields no
@@ -174,7 +187,12 @@ public final class HuggingFacePairTokenizer implements AutoCloseable {
         request, modelName, maxTokens, r -> tokenize(whole, r), r -> tokenize(truncating, r));
   }
 
-  /** Tokenizes one text as it is, special tokens added, never truncated. */
+  /**
+   * Tokenizes one text as it is, special tokens added, never truncated.
+   *
+   * @param text the text; not null
+   * @return its ids and tokens, which may be more than {@link #maxTokens()}
+   */
   public TokenizedInput encodeWhole(String text) {
     return toInput(whole.encode(text));
   }
