@@ -7,11 +7,10 @@ public enum DisplayMode {
   /** Lines between the two token columns, one per active head and token pair. */
   LINES,
   /**
-   * A heatmap: the one active head, or the mean of the active heads. Shown as "Heatmap", the one
-   * name the app, the command line and the README use; the constant keeps its name for existing
-   * code.
+   * A heatmap: the one active head, or the mean of the active heads. "Heatmap" is the one name the
+   * code, the app, the command line and the README use for this mode.
    */
-  MATRIX;
+  HEATMAP;
 
   /** A label for menus, in the views' locale ("Lines", "Heatmap"). */
   @Override

@@ -63,10 +63,10 @@ public final class DisplayModeBox {
   /**
    * The token-columns display's strategy for the mode.
    *
-   * @return lines for {@link DisplayMode#LINES}, heatmap for {@link DisplayMode#MATRIX}
+   * @return lines for {@link DisplayMode#LINES}, heatmap for {@link DisplayMode#HEATMAP}
    */
   public TokenColumnsDisplay.Strategy strategy() {
-    return mode == DisplayMode.MATRIX
+    return mode == DisplayMode.HEATMAP
         ? TokenColumnsDisplay.Strategy.HEATMAP
         : TokenColumnsDisplay.Strategy.LINES;
   }

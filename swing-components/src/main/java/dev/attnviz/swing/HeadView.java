@@ -40,7 +40,7 @@ import javax.swing.JLabel;
  * in its colour, with opacity {@code weight / activeHeads}; overlapping heads blend. Hovering a
  * token shows only its lines and splits each token box on the other side into one slice per active
  * head (opacity = raw weight). A click locks the token; Escape unlocks. In {@link
- * DisplayMode#MATRIX} it draws a heatmap of the one active head or the mean of the active heads.
+ * DisplayMode#HEATMAP} it draws a heatmap of the one active head or the mean of the active heads.
  *
  * <p>Controls (part of the component, see {@link ViewWithControls}): layer, kind (if the data has
  * several), attention filter (for a sentence pair), hide special tokens and word level (the view
@@ -224,7 +224,7 @@ public class HeadView extends AttentionView {
   private TokenColumnsDisplay display() {
     display.setStrategy(modeBox.strategy());
     // In heatmap mode the caption and legend take a line above the heatmap.
-    boolean legend = shown() != null && getDisplayMode() == DisplayMode.MATRIX;
+    boolean legend = shown() != null && getDisplayMode() == DisplayMode.HEATMAP;
     int top = legend ? MARGIN + colors().text().height() + LEGEND_GAP : MARGIN;
     display.update(shown(), colors(), MARGIN, top, getWidth());
     return display;
@@ -233,7 +233,7 @@ public class HeadView extends AttentionView {
   /** The heatmap's caption and colour legend above it, or null in lines mode or without data. */
   private HeatmapLegend heatmapLegend() {
     ShownAttention shown = shown();
-    if (shown == null || getDisplayMode() != DisplayMode.MATRIX) {
+    if (shown == null || getDisplayMode() != DisplayMode.HEATMAP) {
       return null;
     }
     String caption = HeatmapLegend.caption(getSelectionModel().layer(), activeHeads());
@@ -277,7 +277,7 @@ public class HeadView extends AttentionView {
     if (shown == null) {
       return new Dimension(320, 60);
     }
-    if (getDisplayMode() == DisplayMode.MATRIX) {
+    if (getDisplayMode() == DisplayMode.HEATMAP) {
       Rectangle bounds = matrixLayout().bounds();
       return new Dimension(
           Math.max(bounds.width, heatmapLegend().width()) + 2 * MARGIN,
@@ -353,7 +353,7 @@ public class HeadView extends AttentionView {
             g.getClipBounds(),
             scene(),
             new MatrixPainter(colors()),
-            getDisplayMode() == DisplayMode.MATRIX ? matrixValues() : null);
+            getDisplayMode() == DisplayMode.HEATMAP ? matrixValues() : null);
     HeatmapLegend legend = heatmapLegend();
     if (legend != null) {
       legend.paint(g, display().bounds().x, MARGIN);
@@ -443,7 +443,7 @@ public class HeadView extends AttentionView {
     }
     int layer = getSelectionModel().layer();
     int[] heads = activeHeads();
-    if (getDisplayMode() == DisplayMode.MATRIX) {
+    if (getDisplayMode() == DisplayMode.HEATMAP) {
       MatrixLayout.Hit hit = matrixLayout().hitTest(e.getX(), e.getY() - contentTop());
       if (hit != null && hit.isCell()) {
         return AttentionTooltips.cell(shown, layer, heads, hit.row(), hit.column());

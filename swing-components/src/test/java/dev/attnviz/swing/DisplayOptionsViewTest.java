@@ -158,7 +158,7 @@ class DisplayOptionsViewTest {
     AttentionViewModel model = new AttentionViewModel(sink());
     HeadView view = new HeadView(model, new AttentionSelectionModel());
     view.setControlsVisible(false);
-    view.setDisplayMode(DisplayMode.MATRIX);
+    view.setDisplayMode(DisplayMode.HEATMAP);
     model.setHideSpecialTokens(true);
     BufferedImage image = Pixels.paint(view, scale);
     Color background = view.colors().background();

@@ -32,7 +32,7 @@ class HeadViewHeatmapLegendTest {
 
   @Test
   void theCaptionNamesTheOneHeadOrTheMeanOfTheActiveHeadsInTheExport() {
-    view.setDisplayMode(DisplayMode.MATRIX);
+    view.setDisplayMode(DisplayMode.HEATMAP);
     selection.isolateHead(1, 2);
     String one = ViewExporter.toSvg(view);
     assertTrue(one.contains(">Layer 0, head 1<"), "one head named");
@@ -46,7 +46,7 @@ class HeadViewHeatmapLegendTest {
 
   @Test
   void theLegendBarRunsToTheHeatColourAboveTheHeatmapOnScreenAndInThePng() {
-    view.setDisplayMode(DisplayMode.MATRIX);
+    view.setDisplayMode(DisplayMode.HEATMAP);
     Color full = HeatColorScale.of(view.colors()).color(1f);
     int firstToken = view.tokenBounds(TokenRef.key(0)).orElseThrow().y;
     BufferedImage screen = Pixels.paint(view, 1);

@@ -361,7 +361,7 @@ class HeadViewPixelTest {
   @ParameterizedTest
   @ValueSource(doubles = {1, 2})
   void matrixModeShowsOneHeadOrTheMeanOfActiveHeads(double scale) {
-    view.setDisplayMode(DisplayMode.MATRIX);
+    view.setDisplayMode(DisplayMode.HEATMAP);
     HeatColorScale heat = HeatColorScale.of(view.colors());
     selection.isolateHead(0, 2);
     BufferedImage image = Pixels.paint(view, scale);

@@ -32,8 +32,8 @@ class ViewOptionsTest {
     head.addPropertyChangeListener(e -> record(events, e));
     grid.addPropertyChangeListener(e -> record(events, e));
 
-    head.setDisplayMode(DisplayMode.MATRIX);
-    head.setDisplayMode(DisplayMode.MATRIX);
+    head.setDisplayMode(DisplayMode.HEATMAP);
+    head.setDisplayMode(DisplayMode.HEATMAP);
     head.setControlsVisible(false);
     head.setControlsVisible(false);
     grid.setThumbnailSize(new Dimension(40, 30));
@@ -108,7 +108,7 @@ class ViewOptionsTest {
     assertTrue(tip.contains("Head 1: 0.0000"), tip);
     assertNull(view.getToolTipText(Mouse.movedTo(view, 1, 1)), "no tooltip off the tokens");
 
-    view.setDisplayMode(DisplayMode.MATRIX);
+    view.setDisplayMode(DisplayMode.HEATMAP);
     Rectangle row0 = view.tokenBounds(TokenRef.query(0)).orElseThrow();
     Rectangle column3 = view.tokenBounds(TokenRef.key(3)).orElseThrow();
     String cell =

@@ -372,7 +372,7 @@ final class RenderCommand implements Callable<Integer> {
     }
     // "matrix" was the old name of the heatmap; scripts that use it keep working.
     if (display.equalsIgnoreCase("heatmap") || display.equalsIgnoreCase("matrix")) {
-      return DisplayMode.MATRIX;
+      return DisplayMode.HEATMAP;
     }
     throw usage("--display must be lines or heatmap, got " + display);
   }

@@ -45,7 +45,7 @@ import javax.swing.JLabel;
  * output of a layer draws on each input token, through every layer up to it, residual connections
  * included. A depth selector chooses the layer ("after layer 0" to the last, the default).
  *
- * <p>{@link DisplayMode#MATRIX} (the default) draws the rollout matrix as a heatmap with token
+ * <p>{@link DisplayMode#HEATMAP} (the default) draws the rollout matrix as a heatmap with token
  * labels, its colours running from the background (0) to the heat colour at the largest value shown
  * (rollouts of deep layers are diffuse, raw weights would wash out), with a legend; {@link
  * DisplayMode#LINES} draws it like the head view, lines from each query token on the left to each
@@ -81,7 +81,7 @@ public class RolloutView extends AttentionView {
   private final DepthBox depthBox = new DepthBox(this::setDepth);
   private final DisplayModeBox modeBox =
       new DisplayModeBox(
-          DisplayMode.MATRIX,
+          DisplayMode.HEATMAP,
           (old, mode) -> {
             invalidateLayout();
             firePropertyChange(DisplayModeBox.PROPERTY, old, mode);
@@ -177,7 +177,7 @@ public class RolloutView extends AttentionView {
   }
 
   /**
-   * How the rollout is drawn (bound property {@code "displayMode"}); default MATRIX.
+   * How the rollout is drawn (bound property {@code "displayMode"}); default HEATMAP.
    *
    * @return the display mode; never null
    */
@@ -389,7 +389,7 @@ public class RolloutView extends AttentionView {
     Rectangle body = bodyBounds();
     int width = body.x + body.width;
     int height = body.y + body.height;
-    if (getDisplayMode() == DisplayMode.MATRIX) {
+    if (getDisplayMode() == DisplayMode.HEATMAP) {
       width += LEGEND_GAP + legend().width(text);
       height = Math.max(height, matrixLayout().cellsY() + legend().height(text));
     }
@@ -462,7 +462,7 @@ public class RolloutView extends AttentionView {
     }
     g.setColor(colors().foreground());
     TextFit.drawAt(g, text, title(), MARGIN, MARGIN);
-    boolean heatmap = getDisplayMode() == DisplayMode.MATRIX;
+    boolean heatmap = getDisplayMode() == DisplayMode.HEATMAP;
     float max = heatmap ? RolloutResult.max(matrixValues()) : 1;
     HeatColorScale scale = HeatColorScale.of(colors());
     display()

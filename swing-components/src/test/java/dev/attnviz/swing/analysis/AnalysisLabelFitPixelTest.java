@@ -91,7 +91,7 @@ class AnalysisLabelFitPixelTest {
             view.colors().foreground());
       }
     }
-    view.setDisplayMode(DisplayMode.MATRIX);
+    view.setDisplayMode(DisplayMode.HEATMAP);
     BufferedImage matrix = Pixels.paintAtPreferredSize(view, scale);
     for (int p = 0; p < shown.rowCount(); p++) {
       TextPixels.assertViewLabel(
