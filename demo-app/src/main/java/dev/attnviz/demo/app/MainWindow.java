@@ -195,7 +195,12 @@ public final class MainWindow extends JFrame {
             .withRecentInput(new RecentInput(input.textA().strip(), input.textB().strip()));
     refreshRecentMenu();
     begin("Starting...");
-    service.compute(backend, source, request, listener(input.textA().strip(), false));
+    // A pair is named by both sentences, so the caption does not describe only half of the input.
+    String shownText =
+        input.textB().isBlank()
+            ? input.textA().strip()
+            : input.textA().strip() + " / " + input.textB().strip();
+    service.compute(backend, source, request, listener(shownText, false));
   }
 
   /** The backend and model of the input strip, for the comparison tab. */

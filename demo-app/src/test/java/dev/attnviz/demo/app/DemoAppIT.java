@@ -154,6 +154,9 @@ class DemoAppIT {
     assertTrue(
         caption.startsWith(after.model().name() + " \u00b7 tensorflow \u00b7 The keeper"), caption);
     assertTrue(onEdt(window::getTitle).startsWith(caption), "the title says it too");
+    assertTrue(
+        caption.contains("The keeper kept the keys. / Nobody lost them."),
+        "a pair is named by both sentences: " + caption);
   }
 
   @Test
