@@ -22,5 +22,7 @@ module dev.attnviz.core {
   exports dev.attnviz.core.spi;
   exports dev.attnviz.core.spi.tokenizers;
 
+  // dev.attnviz.core.internal is not exported: the library's own shortcuts.
+
   uses dev.attnviz.core.spi.AttentionProviderFactory;
 }

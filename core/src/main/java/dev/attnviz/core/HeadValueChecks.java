@@ -34,6 +34,13 @@ final class HeadValueChecks {
     this.verdicts = new AtomicReferenceArray<>(weights.dim0() * weights.dim1());
   }
 
+  /** Remembers every head as valid, for numbers checked before (a trusted internal result). */
+  void markAllValid() {
+    for (int i = 0; i < verdicts.length(); i++) {
+      verdicts.set(i, VALID);
+    }
+  }
+
   /** What is wrong with the numbers of head {@code [layer][head]}, checked on the first call. */
   Optional<String> problem(int layer, int head) {
     int index =

@@ -53,17 +53,19 @@ public final class SpecialTokens {
               + (queries.size() == 0 ? attention.queryTokens() : attention.keyTokens())
               + "); there is nothing left to show with special tokens hidden");
     }
+    TokenPooling.Pooled weights = TokenPooling.pool(attention.weights(), queries, keys, true);
     Attention.Builder builder =
         Attention.builder(attention.kind())
             .setQueryTokens(kept(attention.queryTokens(), queries))
             .setKeyTokens(kept(attention.keyTokens(), keys))
-            .setWeights(TokenPooling.pool(attention.weights(), queries, keys, true));
+            .setWeights(weights.weights());
     if (attention.hasVectors()) {
       builder.optVectors(
           rowsOf(attention.queries().orElseThrow(), queries),
           rowsOf(attention.keys().orElseThrow(), keys));
     }
-    return builder.build();
+    // The vectors are rows of vectors already checked; the weights were checked as pooled.
+    return weights.build(builder);
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.attnviz.core.Attention;
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.Tensor4D;
 import dev.attnviz.core.Tokens;
+import dev.attnviz.core.internal.TrustedAttention;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.function.Function;
@@ -20,88 +21,217 @@ final class TokenPooling {
   private TokenPooling() {}
 
   /**
-   * Returns {@code W[u][v] = mean_{i ∈ Q_u} Σ_{j ∈ K_v} a_ij} for every layer and head, where
-   * {@code Q_u} and {@code K_v} are the original tokens of new query {@code u} and new key {@code
-   * v}; if {@code renormalize}, each row is then divided by its sum, and a row summing to 0 stays
-   * 0. Accumulates in double precision.
-   *
-   * <p>The views run this on the Event Dispatch Thread when an option is ticked, so it is written
-   * for speed (docs/PERFORMANCE.md): each original row is read once, straight from the tensor's
-   * memory, and scattered into its new column through a lookup table; layers × heads are pooled in
-   * parallel, each writing its own part of the result.
+   * Pooled weights, and whether every one of them is a valid weight ({@link
+   * Attention#isValidWeight}), checked as they were written.
    */
-  static Tensor4D pool(
-      Tensor4D weights, TokenMapping queries, TokenMapping keys, boolean renormalize) {
-    int rows = queries.size();
-    int cols = keys.size();
-    int originalKeys = weights.dim3();
-    int[] columnOf = new int[originalKeys];
-    for (int j = 0; j < originalKeys; j++) {
-      columnOf[j] = keys.indexOf(j);
+  record Pooled(Tensor4D weights, boolean valid) {
+
+    /**
+     * Builds {@code builder}, holding these weights, without checking them again when they are all
+     * valid; otherwise through the checks of {@link Attention.Builder#build()}, which name the
+     * first invalid weight.
+     */
+    Attention build(Attention.Builder builder) {
+      return valid ? TrustedAttention.build(builder) : builder.build();
     }
-    int heads = weights.dim1();
-    Tensor4D.Builder pooled = Tensor4D.builder(weights.dim0(), heads, rows, cols);
-    // Each task writes only the rows of its own matrix; the stream's end publishes them all.
-    IntStream.range(0, weights.dim0() * heads)
-        .parallel()
-        .forEach(
-            m ->
-                poolMatrix(
-                    weights.matrix(m / heads, m % heads),
-                    originalKeys,
-                    columnOf,
-                    queries,
-                    cols,
-                    renormalize,
-                    pooled,
-                    m / heads,
-                    m % heads));
-    return pooled.build();
   }
 
   /**
-   * Pools one {@code [query][key]} matrix into layer {@code l}, head {@code h} of {@code pooled}.
+   * Returns {@code W[u][v] = mean_{i ∈ Q_u} Σ_{j ∈ K_v} a_ij} for every layer and head, where
+   * {@code Q_u} and {@code K_v} are the original tokens of new query {@code u} and new key {@code
+   * v}; if {@code renormalize}, each row is then divided by its sum, and a row summing to 0 stays
+   * 0. Accumulates in double precision, each sum in the order of the original keys, then queries.
+   *
+   * <p>The views run this when an option is ticked, so it is written for speed
+   * (docs/PERFORMANCE.md): each key group is a contiguous run summed in place (a plain gather when
+   * every group is one key, as when special tokens are hidden); each new row is computed in a small
+   * array and written whole; the result is checked on the way, so that the {@link Attention} made
+   * from it need not read it again; layers × heads are pooled in parallel, each writing its own
+   * part of the result.
    */
-  private static void poolMatrix(
-      FloatBuffer matrix,
+  static Pooled pool(
+      Tensor4D weights, TokenMapping queries, TokenMapping keys, boolean renormalize) {
+    int cols = keys.size();
+    int[] keyStart = new int[cols];
+    int[] keyEnd = new int[cols];
+    boolean singleKeys = true;
+    for (int v = 0; v < cols; v++) {
+      keyStart[v] = keys.originalStart(v);
+      keyEnd[v] = keys.originalEnd(v);
+      singleKeys &= keyEnd[v] - keyStart[v] == 1;
+    }
+    int[] queryStart = new int[queries.size()];
+    int[] queryEnd = new int[queries.size()];
+    for (int u = 0; u < queryStart.length; u++) {
+      queryStart[u] = queries.originalStart(u);
+      queryEnd[u] = queries.originalEnd(u);
+    }
+    MatrixPooling pooling =
+        new MatrixPooling(
+            weights.dim3(), queryStart, queryEnd, keyStart, keyEnd, singleKeys, renormalize);
+    int heads = weights.dim1();
+    Tensor4D.Builder pooled = Tensor4D.builder(weights.dim0(), heads, queryStart.length, cols);
+    // Each task writes only the rows of its own matrix; the stream's end publishes them all.
+    boolean valid =
+        IntStream.range(0, weights.dim0() * heads)
+            .parallel()
+            .mapToObj(
+                m ->
+                    pooling.pool(
+                        weights.matrix(m / heads, m % heads), pooled, m / heads, m % heads))
+            .reduce(Boolean.TRUE, Boolean::logicalAnd);
+    return new Pooled(pooled.build(), valid);
+  }
+
+  /** How one {@code [query][key]} matrix is pooled; shared by the tasks, read only. */
+  private record MatrixPooling(
       int originalKeys,
-      int[] columnOf,
-      TokenMapping queries,
-      int cols,
-      boolean renormalize,
-      Tensor4D.Builder pooled,
-      int l,
-      int h) {
-    float[] original = new float[originalKeys];
-    double[] sum = new double[cols];
-    float[] out = new float[cols];
-    int rows = queries.size();
-    for (int u = 0; u < rows; u++) {
+      int[] queryStart,
+      int[] queryEnd,
+      int[] keyStart,
+      int[] keyEnd,
+      boolean singleKeys,
+      boolean renormalize) {
+
+    /** How many new rows are pooled together, so that their row sums run side by side. */
+    private static final int BLOCK = 4;
+
+    /**
+     * Pools {@code matrix} into layer {@code l}, head {@code h} of {@code pooled}.
+     *
+     * @return whether every pooled weight is valid
+     */
+    boolean pool(FloatBuffer matrix, Tensor4D.Builder pooled, int l, int h) {
+      int rows = queryStart.length;
+      int cols = keyStart.length;
+      float[] original = new float[originalKeys];
+      double[][] sums = new double[BLOCK][cols];
+      double[] rowSums = new double[BLOCK];
+      float[] out = new float[cols];
+      // The least and greatest weight written (Math.min and Math.max pass NaN on).
+      float min = 0f;
+      float max = 0f;
+      for (int block = 0; block < rows; block += BLOCK) {
+        int count = Math.min(BLOCK, rows - block);
+        if (!renormalize && singleKeys && count == BLOCK && singleQueries(block, count)) {
+          // Each new weight is an original one: (float) (0.0 + w) is 0f + w (and turns -0 into 0).
+          for (int u = block; u < block + count; u++) {
+            matrix.get(queryStart[u] * originalKeys, original, 0, originalKeys);
+            for (int v = 0; v < cols; v++) {
+              out[v] = 0f + original[keyStart[v]];
+            }
+            for (int v = 0; v < cols; v++) {
+              min = Math.min(min, out[v]);
+              max = Math.max(max, out[v]);
+            }
+            pooled.setRow(l, h, u, out, 0);
+          }
+          continue;
+        }
+        for (int b = 0; b < count; b++) {
+          sum(matrix, block + b, original, sums[b]);
+        }
+        if (renormalize) {
+          rowSums(sums, count, cols, rowSums);
+        }
+        for (int b = 0; b < count; b++) {
+          int u = block + b;
+          double[] sum = sums[b];
+          double divisor = queryEnd[u] - queryStart[u];
+          if (renormalize) {
+            // A row with no weight left has nothing to distribute; it stays all zeros.
+            divisor = rowSums[b] > 0 ? rowSums[b] : 1;
+          }
+          if (divisor != 1) {
+            // Dividing by 1 changes nothing; this loop is vectorised, unlike one that converts.
+            for (int v = 0; v < cols; v++) {
+              sum[v] = sum[v] / divisor;
+            }
+          }
+          for (int v = 0; v < cols; v++) {
+            out[v] = (float) sum[v];
+          }
+          for (int v = 0; v < cols; v++) {
+            min = Math.min(min, out[v]);
+            max = Math.max(max, out[v]);
+          }
+          pooled.setRow(l, h, u, out, 0);
+        }
+      }
+      return Attention.isValidWeight(min) && Attention.isValidWeight(max);
+    }
+
+    private boolean singleQueries(int block, int count) {
+      for (int u = block; u < block + count; u++) {
+        if (queryEnd[u] - queryStart[u] != 1) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * Sets {@code sum[v]} to {@code Σ_{i ∈ Q_u} Σ_{j ∈ K_v} a_ij}, summed from 0 over {@code i},
+     * then {@code j}, in their order.
+     */
+    private void sum(FloatBuffer matrix, int u, float[] original, double[] sum) {
+      int cols = keyStart.length;
+      int first = queryStart[u];
+      int last = queryEnd[u];
+      if (last - first == 1 && singleKeys) {
+        matrix.get(first * originalKeys, original, 0, originalKeys);
+        for (int v = 0; v < cols; v++) {
+          sum[v] = 0.0 + original[keyStart[v]];
+        }
+        return;
+      }
       Arrays.fill(sum, 0);
-      int first = queries.originalStart(u);
-      int last = queries.originalEnd(u);
       for (int i = first; i < last; i++) {
         matrix.get(i * originalKeys, original, 0, originalKeys);
-        for (int j = 0; j < originalKeys; j++) {
-          int v = columnOf[j];
-          if (v >= 0) {
-            sum[v] += original[j];
-          }
-        }
-      }
-      double divisor = last - first;
-      if (renormalize) {
-        double rowSum = 0;
         for (int v = 0; v < cols; v++) {
-          rowSum += sum[v];
+          double s = sum[v];
+          for (int j = keyStart[v]; j < keyEnd[v]; j++) {
+            s += original[j];
+          }
+          sum[v] = s;
         }
-        // A row with no weight left has nothing to distribute; it stays all zeros.
-        divisor = rowSum > 0 ? rowSum : 1;
       }
-      for (int v = 0; v < cols; v++) {
-        out[v] = (float) (sum[v] / divisor);
+    }
+
+    /**
+     * Sets {@code rowSums[b]} to the sum of {@code sums[b]} from 0 in column order, for the first
+     * {@code count} rows; a full block's four sums run in one loop, side by side, so that each
+     * addition need not wait for the one before.
+     */
+    private static void rowSums(double[][] sums, int count, int cols, double[] rowSums) {
+      if (count == BLOCK) {
+        double[] s0 = sums[0];
+        double[] s1 = sums[1];
+        double[] s2 = sums[2];
+        double[] s3 = sums[3];
+        double r0 = 0;
+        double r1 = 0;
+        double r2 = 0;
+        double r3 = 0;
+        for (int v = 0; v < cols; v++) {
+          r0 += s0[v];
+          r1 += s1[v];
+          r2 += s2[v];
+          r3 += s3[v];
+        }
+        rowSums[0] = r0;
+        rowSums[1] = r1;
+        rowSums[2] = r2;
+        rowSums[3] = r3;
+        return;
       }
-      pooled.setRow(l, h, u, out, 0);
+      for (int b = 0; b < count; b++) {
+        double r = 0;
+        for (int v = 0; v < cols; v++) {
+          r += sums[b][v];
+        }
+        rowSums[b] = r;
+      }
     }
   }
 

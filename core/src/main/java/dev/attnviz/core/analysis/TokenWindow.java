@@ -56,17 +56,19 @@ public final class TokenWindow {
     TokenMapping queries = mapping(attention.queryTokens(), from, to);
     TokenMapping keys = mapping(attention.keyTokens(), from, to);
     attention.requireValidValues();
+    TokenPooling.Pooled weights = TokenPooling.pool(attention.weights(), queries, keys, false);
     Attention.Builder builder =
         Attention.builder(attention.kind())
             .setQueryTokens(slice(attention.queryTokens(), queries))
             .setKeyTokens(slice(attention.keyTokens(), keys))
-            .setWeights(TokenPooling.pool(attention.weights(), queries, keys, false));
+            .setWeights(weights.weights());
     if (attention.hasVectors()) {
       builder.optVectors(
           SpecialTokens.rowsOf(attention.queries().orElseThrow(), queries),
           SpecialTokens.rowsOf(attention.keys().orElseThrow(), keys));
     }
-    return builder.build();
+    // The vectors are rows of vectors already checked; the weights were checked as pooled.
+    return weights.build(builder);
   }
 
   private static Tokens slice(Tokens tokens, TokenMapping mapping) {

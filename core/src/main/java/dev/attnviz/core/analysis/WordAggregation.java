@@ -45,11 +45,12 @@ public final class WordAggregation {
     attention.requireValidValues();
     TokenMapping queries = TokenMapping.byWord(attention.queryTokens());
     TokenMapping keys = TokenMapping.byWord(attention.keyTokens());
-    return Attention.builder(attention.kind())
-        .setQueryTokens(words(attention.queryTokens(), queries))
-        .setKeyTokens(words(attention.keyTokens(), keys))
-        .setWeights(TokenPooling.pool(attention.weights(), queries, keys, false))
-        .build();
+    TokenPooling.Pooled weights = TokenPooling.pool(attention.weights(), queries, keys, false);
+    return weights.build(
+        Attention.builder(attention.kind())
+            .setQueryTokens(words(attention.queryTokens(), queries))
+            .setKeyTokens(words(attention.keyTokens(), keys))
+            .setWeights(weights.weights()));
   }
 
   /**

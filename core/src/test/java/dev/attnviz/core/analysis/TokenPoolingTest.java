@@ -1,0 +1,156 @@
+package dev.attnviz.core.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.attnviz.core.Attention;
+import dev.attnviz.core.AttentionKind;
+import dev.attnviz.core.Tensor4D;
+import dev.attnviz.core.Tokens;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fast {@link TokenPooling#pool} against the straightforward computation it replaced: every
+ * weight scattered into its new column, row by row, with the same double sums; the results must be
+ * the same floats, bit for bit.
+ */
+class TokenPoolingTest {
+
+  @Test
+  void poolsExactlyAsTheStraightforwardComputationOnRandomData() {
+    Random random = new Random(18);
+    for (int trial = 0; trial < 40; trial++) {
+      int tokens = 1 + random.nextInt(trial < 20 ? 12 : 70);
+      Tokens original = randomTokens(random, tokens);
+      Tensor4D weights = randomWeights(random, 2, 3, tokens);
+      List<TokenMapping> mappings = new ArrayList<>();
+      mappings.add(TokenMapping.byWord(original));
+      TokenMapping kept = TokenMapping.withoutSpecial(original);
+      if (kept.size() > 0) {
+        mappings.add(kept);
+      }
+      for (TokenMapping queries : mappings) {
+        for (TokenMapping keys : mappings) {
+          for (boolean renormalize : new boolean[] {false, true}) {
+            Tensor4D expected = reference(weights, queries, keys, renormalize);
+            TokenPooling.Pooled pooled = TokenPooling.pool(weights, queries, keys, renormalize);
+            assertEquals(expected, pooled.weights(), "trial " + trial);
+            assertEquals(allValid(expected), pooled.valid(), "trial " + trial);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void resultsWithInvalidWeightsStillFailTheChecks() {
+    // Each weight is valid, but the two pieces of the word sum to 2.
+    Tokens tokens = Tokens.of(List.of("play", "##ing"), new BitSet(), new int[] {0, 0});
+    Attention attention =
+        Attention.builder(AttentionKind.SELF)
+            .setTokens(tokens)
+            .setWeights(Tensor4D.copyOf(new float[] {1, 1, 1, 1}, 1, 1, 2, 2))
+            .build();
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> WordAggregation.aggregate(attention));
+    assertTrue(e.getMessage().contains("cannot exceed 1"), e.getMessage());
+  }
+
+  @Test
+  void trustedResultsAnswerNoProblem() {
+    Random random = new Random(3);
+    Tokens tokens = randomTokens(random, 30);
+    Attention attention =
+        Attention.builder(AttentionKind.SELF)
+            .setTokens(tokens)
+            .setWeights(randomWeights(random, 2, 2, 30))
+            .build();
+    Attention words = WordAggregation.aggregate(attention);
+    assertTrue(words.firstProblem().isEmpty());
+    assertTrue(words.problem(1, 1).isEmpty());
+  }
+
+  private static Tokens randomTokens(Random random, int count) {
+    List<String> strings = new ArrayList<>();
+    BitSet special = new BitSet();
+    int[] wordOf = new int[count];
+    for (int i = 0; i < count; i++) {
+      boolean isSpecial = random.nextInt(6) == 0;
+      special.set(i, isSpecial);
+      strings.add(isSpecial ? "[SEP]" : "t" + i);
+      boolean continues = i > 0 && !isSpecial && !special.get(i - 1) && random.nextInt(3) == 0;
+      wordOf[i] = i == 0 ? 0 : wordOf[i - 1] + (continues ? 0 : 1);
+    }
+    return Tokens.of(strings, special, wordOf);
+  }
+
+  /** Softmax-like rows, with zeros, negative zeros, tiny weights and some rows not summing to 1. */
+  private static Tensor4D randomWeights(Random random, int layers, int heads, int tokens) {
+    float[] values = new float[layers * heads * tokens * tokens];
+    for (int row = 0; row < layers * heads * tokens; row++) {
+      double[] raw = new double[tokens];
+      double total = 0;
+      for (int j = 0; j < tokens; j++) {
+        int kind = random.nextInt(10);
+        raw[j] = kind == 0 ? 0 : kind == 1 ? 1e-30 * random.nextDouble() : random.nextDouble();
+        total += raw[j];
+      }
+      double scale = random.nextInt(8) == 0 ? 0.9 : 1;
+      for (int j = 0; j < tokens; j++) {
+        float w = total > 0 ? (float) (raw[j] / total * scale) : 0f;
+        values[row * tokens + j] = w == 0 && random.nextBoolean() ? -0f : w;
+      }
+    }
+    return Tensor4D.copyOf(values, layers, heads, tokens, tokens);
+  }
+
+  /** The computation before issue 18's speed-up, one weight at a time. */
+  private static Tensor4D reference(
+      Tensor4D weights, TokenMapping queries, TokenMapping keys, boolean renormalize) {
+    Tensor4D.Builder result =
+        Tensor4D.builder(weights.dim0(), weights.dim1(), queries.size(), keys.size());
+    for (int l = 0; l < weights.dim0(); l++) {
+      for (int h = 0; h < weights.dim1(); h++) {
+        for (int u = 0; u < queries.size(); u++) {
+          double[] sum = new double[keys.size()];
+          int first = queries.originalStart(u);
+          int last = queries.originalEnd(u);
+          for (int i = first; i < last; i++) {
+            for (int j = 0; j < weights.dim3(); j++) {
+              int v = keys.indexOf(j);
+              if (v >= 0) {
+                sum[v] += weights.get(l, h, i, j);
+              }
+            }
+          }
+          double divisor = last - first;
+          if (renormalize) {
+            double rowSum = 0;
+            for (double s : sum) {
+              rowSum += s;
+            }
+            divisor = rowSum > 0 ? rowSum : 1;
+          }
+          for (int v = 0; v < sum.length; v++) {
+            result.set(l, h, u, v, (float) (sum[v] / divisor));
+          }
+        }
+      }
+    }
+    return result.build();
+  }
+
+  private static boolean allValid(Tensor4D weights) {
+    for (float w : weights.toArray()) {
+      if (!Attention.isValidWeight(w)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
