@@ -1,6 +1,7 @@
 package dev.attnviz.swing;
 
 import dev.attnviz.swing.internal.Messages;
+import dev.attnviz.swing.render.GradientBar;
 import dev.attnviz.swing.render.HeatColorScale;
 import dev.attnviz.swing.render.ThumbnailPainter;
 import dev.attnviz.swing.render.ViewColors;
@@ -8,6 +9,7 @@ import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -144,12 +146,8 @@ final class ThumbnailControls {
         HeatColorScale scale =
             ThumbnailPainter.heatmapScale(colors.background(), colors.foreground());
         int barY = (getHeight() - 10) / 2;
-        for (int px = 0; px < BAR; px++) {
-          g.setColor(scale.color(px / (float) (BAR - 1)));
-          g.fillRect(barX + px, barY, 1, 10);
-        }
-        g.setColor(colors.grid());
-        g.drawRect(barX - 1, barY - 1, BAR + 1, 11);
+        GradientBar.paint(
+            g, new Rectangle(barX, barY, BAR, 10), t -> scale.rgb((float) t), colors.grid());
         g.setColor(colors.foreground());
         g.drawString(high, barX + BAR + 6, baseline);
       } finally {

@@ -1,11 +1,11 @@
 package dev.attnviz.swing.analysis;
 
+import dev.attnviz.swing.render.GradientBar;
 import dev.attnviz.swing.render.HeatColorScale;
 import dev.attnviz.swing.render.TextFit;
 import dev.attnviz.swing.render.TextMeasure;
 import dev.attnviz.swing.render.ViewColors;
 import dev.attnviz.swing.render.ViewText;
-import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.util.Objects;
@@ -78,12 +78,7 @@ record ColorLegend(
   void paint(Graphics2D g, ViewColors colors, int x, int y) {
     ViewText text = colors.text();
     Rectangle bar = bar(text, x, y);
-    for (int px = 0; px < bar.width; px++) {
-      g.setColor(new Color(colorAt.applyAsInt(px / (double) (bar.width - 1)), true));
-      g.fillRect(bar.x + px, bar.y, 1, bar.height);
-    }
-    g.setColor(colors.grid());
-    g.drawRect(bar.x - 1, bar.y - 1, bar.width + 1, bar.height + 1);
+    GradientBar.paint(g, bar, colorAt, colors.grid());
     g.setColor(colors.foreground());
     TextFit.drawAt(g, text, title, x, y);
     int labels = bar.y + bar.height + GAP;

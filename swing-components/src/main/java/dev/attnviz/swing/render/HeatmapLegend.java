@@ -90,12 +90,8 @@ public final class HeatmapLegend {
     at += text.width(low()) + PAD;
     int barHeight = Math.max(6, text.height() - 6);
     int barY = y + (text.height() - barHeight) / 2;
-    for (int px = 0; px < BAR; px++) {
-      g.setColor(scale.color(px / (float) (BAR - 1)));
-      g.fillRect(at + px, barY, 1, barHeight);
-    }
-    g.setColor(colors.grid());
-    g.draw(new Rectangle(at - 1, barY - 1, BAR + 1, barHeight + 1));
+    GradientBar.paint(
+        g, new Rectangle(at, barY, BAR, barHeight), t -> scale.rgb((float) t), colors.grid());
     g.setColor(colors.mutedForeground());
     TextFit.drawAt(g, text, Messages.text("heatmap.legendHigh"), at + BAR + PAD, y);
   }
