@@ -86,6 +86,7 @@ public final class OutputFiles {
       throws IOException {
     requireMemory(view.exportSize(), scale, freeHeap.getAsLong());
     BufferedImage image = ViewExporter.toImage(view, scale, background);
+    PhaseTiming.mark("drawn");
     Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
     if (!writers.hasNext()) {
       throw new IOException("no PNG writer is available in this Java runtime");

@@ -6,6 +6,7 @@ import dev.attnviz.core.AttentionKind;
 import dev.attnviz.core.SentenceFilter;
 import dev.attnviz.core.analysis.TokenWindow;
 import dev.attnviz.demo.OutputFiles;
+import dev.attnviz.demo.PhaseTiming;
 import dev.attnviz.demo.app.Themes;
 import dev.attnviz.swing.DisplayMode;
 import dev.attnviz.swing.HeadView;
@@ -163,12 +164,15 @@ final class RenderCommand implements Callable<Integer> {
     if (!(scale > 0) || scale > 16) {
       throw usage("--scale must be above 0 and at most 16, got " + scale);
     }
+    PhaseTiming.mark("main");
     AttentionData data = readOrCompute();
+    PhaseTiming.mark("read");
     if (tokenRange != null) {
       data = window(data);
     }
     Themes.install(theme == Theme.dark);
     ExportableView shown = build(data);
+    PhaseTiming.mark("view built");
     // A dark theme asked for without a background means the dark picture, as on screen.
     ExportBackground on =
         background != null
@@ -180,6 +184,7 @@ final class RenderCommand implements Callable<Integer> {
     } else {
       OutputFiles.writeSvg(shown, on, out);
     }
+    PhaseTiming.mark("written");
     return Cli.OK;
   }
 
@@ -281,6 +286,7 @@ final class RenderCommand implements Callable<Integer> {
     BitSet active = activeHeads(attention.headCount());
     DisplayMode displayMode = displayMode();
     requireValidShownHeads(attention);
+    PhaseTiming.mark("values checked");
 
     ExportableView[] result = new ExportableView[1];
     SwingUtilities.invokeAndWait(
