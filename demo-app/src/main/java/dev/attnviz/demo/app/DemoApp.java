@@ -120,6 +120,9 @@ public final class DemoApp {
    */
   private static void showSavedThenCompute(
       MainWindow window, StartupPrefetch.Plan plan, AttentionData data, Throwable failure) {
+    if (!window.isDisplayable()) {
+      return; // closed while the file was read: its service takes no more work
+    }
     if (data != null) {
       window.showSaved(data, plan.request());
     } else {
