@@ -25,10 +25,12 @@ import org.tensorflow.types.TFloat32;
  * The native part of a start with the embedded BERT-base, phase by phase, each in a fresh JVM (a
  * native library loads once per process): TensorFlow's native library load, the SavedModel restore
  * and the first and second session runs (a bare run of the signature's {@code sequence_output} on a
- * 13-token input), with the wall and the process CPU time of each. Variants try what TensorFlow
- * Java 1.1.0 lets a loader set ({@link ConfigProto}): the default, one inter-op thread, Grappler's
- * rewriting off, and that plus graph optimisation level L0. Rounds interleave the variants, in
- * rotating order; the medians come last. For issue 18, docs/PERFORMANCE.md "The demo's start-up".
+ * 13-token input, padded to the signature's 128) and the median of {@value #STEADY_RUNS} more, with
+ * the wall and the process CPU time of each. Variants try what TensorFlow Java 1.1.0 lets a loader
+ * set ({@link ConfigProto}): the default, one inter-op thread, Grappler's rewriting off, and that
+ * plus graph optimisation level L0. Rounds interleave the variants, in rotating order; the medians
+ * come last. "noGrappler" is what the provider uses ({@link SavedModelFolder#sessionConfig}),
+ * "default" TensorFlow's own defaults. For issue 18, docs/PERFORMANCE.md "The demo's start-up".
  *
  * <p>Argument: the number of rounds (default 3). {@code child VARIANT} runs one variant in this
  * JVM.
@@ -37,7 +39,10 @@ public final class StartupPhasesBench {
 
   private static final List<String> VARIANTS =
       List.of("default", "interOp1", "noGrappler", "noGrapplerL0");
-  private static final String[] PHASES = {"native", "restore", "firstRun", "secondRun"};
+  private static final String[] PHASES = {"native", "restore", "firstRun", "secondRun", "steady"};
+
+  /** Runs after the second whose median is the steady state (the input is padded to 128). */
+  private static final int STEADY_RUNS = 9;
 
   private StartupPhasesBench() {}
 
@@ -130,10 +135,7 @@ public final class StartupPhasesBench {
     switch (variant) {
       case "default" -> {}
       case "interOp1" -> config.setInterOpParallelismThreads(1);
-      case "noGrappler" ->
-          config.setGraphOptions(
-              GraphOptions.newBuilder()
-                  .setRewriteOptions(RewriterConfig.newBuilder().setDisableMetaOptimizer(true)));
+      case "noGrappler" -> config.mergeFrom(SavedModelFolder.sessionConfig());
       case "noGrapplerL0" ->
           config.setGraphOptions(
               GraphOptions.newBuilder()
@@ -171,17 +173,40 @@ public final class StartupPhasesBench {
         mark[0] = System.nanoTime();
         mark[1] = cpuMillis();
         for (String name : new String[] {"firstRun", "secondRun"}) {
-          try (InputFeed feed = InputFeed.of(signature, input, signature.fixedLength());
-              Result result = feed.feedInto(bundle.session().runner()).fetch(output).run()) {
-            if (!Float.isFinite(((TFloat32) result.get(0)).getFloat(0, 0, 0))) {
-              throw new IllegalStateException("not a number");
-            }
-          }
+          run(bundle, signature, input, output);
           phase(line, name, mark);
         }
+        long[] walls = new long[STEADY_RUNS];
+        long[] cpus = new long[STEADY_RUNS];
+        for (int i = 0; i < STEADY_RUNS; i++) {
+          run(bundle, signature, input, output);
+          long now = System.nanoTime();
+          long cpu = cpuMillis();
+          walls[i] = (now - mark[0]) / 1_000_000;
+          cpus[i] = cpu - mark[1];
+          mark[0] = now;
+          mark[1] = cpu;
+        }
+        java.util.Arrays.sort(walls);
+        java.util.Arrays.sort(cpus);
+        line.append(" steady=")
+            .append(walls[STEADY_RUNS / 2])
+            .append('/')
+            .append(cpus[STEADY_RUNS / 2]);
       }
     }
     System.out.println(line);
+  }
+
+  /** One bare session run of {@code output}; fails on a result that is not a number. */
+  private static void run(
+      SavedModelBundle bundle, ServingSignature signature, TokenizedInput input, String output) {
+    try (InputFeed feed = InputFeed.of(signature, input, signature.fixedLength());
+        Result result = feed.feedInto(bundle.session().runner()).fetch(output).run()) {
+      if (!Float.isFinite(((TFloat32) result.get(0)).getFloat(0, 0, 0))) {
+        throw new IllegalStateException("not a number");
+      }
+    }
   }
 
   private static void phase(StringBuilder line, String name, long[] mark) {
