@@ -67,6 +67,17 @@ final class HeadValueChecks {
         .findFirst();
   }
 
+  /** {@link #firstProblem()} on the calling thread alone, stopping at the first problem. */
+  Optional<String> firstProblemInOrder() {
+    for (int i = 0; i < verdicts.length(); i++) {
+      Optional<String> problem = problem(i / weights.dim1(), i % weights.dim1());
+      if (problem.isPresent()) {
+        return problem;
+      }
+    }
+    return Optional.empty();
+  }
+
   private String check(int layer, int head) {
     String problem = checkWeights(layer, head);
     if (problem.isEmpty() && queries != null) {
@@ -83,15 +94,8 @@ final class HeadValueChecks {
     float[] row = new float[weights.dim3()];
     for (int r = 0; r < weights.dim2(); r++) {
       matrix.get(r * row.length, row);
-      // The row's least and greatest weight (Math.min and Math.max pass NaN on, and the JIT
-      // vectorises them): one fast pass in the common case; only a bad row is searched.
-      float min = 0f;
-      float max = 0f;
-      for (float w : row) {
-        min = Math.min(min, w);
-        max = Math.max(max, w);
-      }
-      if (!Attention.isValidWeight(min) || !Attention.isValidWeight(max)) {
+      // One pass without branches in the common case; only a bad row is searched.
+      if (!allValidWeights(row)) {
         for (int c = 0; c < row.length; c++) {
           float w = row[c];
           if (!Attention.isValidWeight(w)) {
@@ -113,6 +117,9 @@ final class HeadValueChecks {
     float[] row = new float[vectors.dim3()];
     for (int r = 0; r < vectors.dim2(); r++) {
       matrix.get(r * row.length, row);
+      if (allFinite(row)) {
+        continue;
+      }
       for (int c = 0; c < row.length; c++) {
         if (!Float.isFinite(row[c])) {
           return where
@@ -126,6 +133,43 @@ final class HeadValueChecks {
       }
     }
     return VALID;
+  }
+
+  /**
+   * Whether every weight of {@code row} is valid ({@link Attention#isValidWeight}), without a
+   * branch per weight: about twice as fast on OpenJDK 17 as the least and greatest weight through
+   * {@code Math.min} and {@code Math.max}, whose NaN and -0 handling C2 does not vectorise
+   * (docs/performance/djl.md, issue 18).
+   */
+  static boolean allValidWeights(float[] row) {
+    boolean valid = true;
+    for (float w : row) {
+      valid &= w >= 0f & w <= 1f + Attention.WEIGHT_TOLERANCE;
+    }
+    return valid;
+  }
+
+  /**
+   * Whether every value of {@code row} is finite: {@code v × 0} is 0 (or -0) for a finite {@code v}
+   * and NaN for an infinity or NaN, and a sum of them is 0 only if no NaN came in. Four sums side
+   * by side, so that each addition need not wait for the one before.
+   */
+  static boolean allFinite(float[] row) {
+    float s0 = 0f;
+    float s1 = 0f;
+    float s2 = 0f;
+    float s3 = 0f;
+    int c = 0;
+    for (; c + 3 < row.length; c += 4) {
+      s0 += row[c] * 0f;
+      s1 += row[c + 1] * 0f;
+      s2 += row[c + 2] * 0f;
+      s3 += row[c + 3] * 0f;
+    }
+    for (; c < row.length; c++) {
+      s0 += row[c] * 0f;
+    }
+    return (s0 + s1) + (s2 + s3) == 0f;
   }
 
   private static String weightAdvice(float w) {
