@@ -92,34 +92,41 @@ final class HeadValueChecks {
   private String checkWeights(int layer, int head) {
     FloatBuffer matrix = weights.matrix(layer, head);
     float[] row = new float[weights.dim3()];
+    float[] least = new float[row.length];
+    float[] greatest = new float[row.length];
     for (int r = 0; r < weights.dim2(); r++) {
       matrix.get(r * row.length, row);
-      // One pass without branches in the common case; only a bad row is searched.
-      if (!allValidWeights(row)) {
-        for (int c = 0; c < row.length; c++) {
-          float w = row[c];
-          if (!Attention.isValidWeight(w)) {
-            return where
-                + "weight at "
-                + position(layer, head, r, c)
-                + " is "
-                + w
-                + weightAdvice(w);
-          }
+      leastAndGreatest(row, least, greatest);
+    }
+    if (allValidWeights(least) && allValidWeights(greatest)) {
+      return VALID;
+    }
+    // Only a bad matrix is searched, row by row, for its first bad weight.
+    for (int r = 0; r < weights.dim2(); r++) {
+      matrix.get(r * row.length, row);
+      for (int c = 0; c < row.length; c++) {
+        float w = row[c];
+        if (!Attention.isValidWeight(w)) {
+          return where + "weight at " + position(layer, head, r, c) + " is " + w + weightAdvice(w);
         }
       }
     }
-    return VALID;
+    return changedWhileChecked("weights", layer, head);
   }
 
   private String checkVectors(String name, Tensor4D vectors, int layer, int head) {
     FloatBuffer matrix = vectors.matrix(layer, head);
     float[] row = new float[vectors.dim3()];
+    float[] zeros = new float[row.length];
     for (int r = 0; r < vectors.dim2(); r++) {
       matrix.get(r * row.length, row);
-      if (allFinite(row)) {
-        continue;
-      }
+      addTimesZero(row, zeros);
+    }
+    if (allZero(zeros)) {
+      return VALID;
+    }
+    for (int r = 0; r < vectors.dim2(); r++) {
+      matrix.get(r * row.length, row);
       for (int c = 0; c < row.length; c++) {
         if (!Float.isFinite(row[c])) {
           return where
@@ -132,44 +139,62 @@ final class HeadValueChecks {
         }
       }
     }
-    return VALID;
+    return changedWhileChecked(name, layer, head);
   }
 
   /**
-   * Whether every weight of {@code row} is valid ({@link Attention#isValidWeight}), without a
-   * branch per weight: about twice as fast on OpenJDK 17 as the least and greatest weight through
-   * {@code Math.min} and {@code Math.max}, whose NaN and -0 handling C2 does not vectorise
-   * (docs/performance/djl.md, issue 18).
+   * Lowers {@code least[c]} and raises {@code greatest[c]} to {@code row[c]}, column by column.
+   * Column-wise, not a reduction to one least and one greatest value: C2 (OpenJDK 17) vectorises
+   * this loop but not the reduction, whose NaN and -0 rules it keeps one value at a time; a matrix
+   * is checked 2-5 times faster (docs/performance/djl.md, issue 18). {@code Math.min} and {@code
+   * Math.max} pass NaN on, and {@code -0} stays valid.
    */
-  static boolean allValidWeights(float[] row) {
+  static void leastAndGreatest(float[] row, float[] least, float[] greatest) {
+    for (int c = 0; c < row.length; c++) {
+      least[c] = Math.min(least[c], row[c]);
+      greatest[c] = Math.max(greatest[c], row[c]);
+    }
+  }
+
+  /** Whether every weight of {@code values} is valid ({@link Attention#isValidWeight}). */
+  static boolean allValidWeights(float[] values) {
     boolean valid = true;
-    for (float w : row) {
-      valid &= w >= 0f & w <= 1f + Attention.WEIGHT_TOLERANCE;
+    for (float w : values) {
+      valid &= Attention.isValidWeight(w);
     }
     return valid;
   }
 
   /**
-   * Whether every value of {@code row} is finite: {@code v × 0} is 0 (or -0) for a finite {@code v}
-   * and NaN for an infinity or NaN, and a sum of them is 0 only if no NaN came in. Four sums side
-   * by side, so that each addition need not wait for the one before.
+   * Adds {@code row[c] × 0} to {@code sums[c]}, column by column (vectorised, as {@link
+   * #leastAndGreatest}): {@code v × 0} is 0 or -0 for a finite {@code v} and NaN for an infinity or
+   * NaN, so the sums stay 0 only while every value is finite.
    */
-  static boolean allFinite(float[] row) {
-    float s0 = 0f;
-    float s1 = 0f;
-    float s2 = 0f;
-    float s3 = 0f;
-    int c = 0;
-    for (; c + 3 < row.length; c += 4) {
-      s0 += row[c] * 0f;
-      s1 += row[c + 1] * 0f;
-      s2 += row[c + 2] * 0f;
-      s3 += row[c + 3] * 0f;
+  static void addTimesZero(float[] row, float[] sums) {
+    for (int c = 0; c < row.length; c++) {
+      sums[c] += row[c] * 0f;
     }
-    for (; c < row.length; c++) {
-      s0 += row[c] * 0f;
+  }
+
+  /** Whether every value of {@code values} is 0 or -0. */
+  static boolean allZero(float[] values) {
+    boolean zero = true;
+    for (float v : values) {
+      zero &= v == 0f;
     }
-    return (s0 + s1) + (s2 + s3) == 0f;
+    return zero;
+  }
+
+  /** Only a memory-mapped file rewritten between the two passes over a matrix can get here. */
+  private String changedWhileChecked(String what, int layer, int head) {
+    return where
+        + "the "
+        + what
+        + " of [layer "
+        + layer
+        + "][head "
+        + head
+        + "] changed while they were checked; open the file again once it is written";
   }
 
   private static String weightAdvice(float w) {

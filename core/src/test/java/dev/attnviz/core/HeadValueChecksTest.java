@@ -37,27 +37,41 @@ class HeadValueChecksTest {
   };
 
   @Test
-  void rowChecksAgreeWithTheDefinitionsOneValueAtATime() {
+  void matrixChecksAgreeWithTheDefinitionsOneValueAtATime() {
     Random random = new Random(18);
     for (int trial = 0; trial < 2000; trial++) {
-      float[] row = new float[random.nextInt(40)];
-      for (int i = 0; i < row.length; i++) {
-        row[i] = random.nextFloat();
+      int cols = random.nextInt(40);
+      float[][] rows = new float[1 + random.nextInt(6)][cols];
+      for (float[] row : rows) {
+        for (int i = 0; i < cols; i++) {
+          row[i] = random.nextFloat();
+        }
       }
-      // Most rows hold at most one special value, at any place, also in the unrolled tail.
+      // Most matrices hold one or two special values, at any place, also in the tail columns.
       int specials = random.nextInt(4) == 0 ? 2 : 1;
-      for (int s = 0; s < specials && row.length > 0; s++) {
-        row[random.nextInt(row.length)] = SPECIAL[random.nextInt(SPECIAL.length)];
+      for (int s = 0; s < specials && cols > 0; s++) {
+        rows[random.nextInt(rows.length)][random.nextInt(cols)] =
+            SPECIAL[random.nextInt(SPECIAL.length)];
       }
       boolean valid = true;
       boolean finite = true;
-      for (float v : row) {
-        valid &= Attention.isValidWeight(v);
-        finite &= Float.isFinite(v);
+      float[] least = new float[cols];
+      float[] greatest = new float[cols];
+      float[] zeros = new float[cols];
+      for (float[] row : rows) {
+        for (float v : row) {
+          valid &= Attention.isValidWeight(v);
+          finite &= Float.isFinite(v);
+        }
+        HeadValueChecks.leastAndGreatest(row, least, greatest);
+        HeadValueChecks.addTimesZero(row, zeros);
       }
+      String what = java.util.Arrays.deepToString(rows);
       assertEquals(
-          valid, HeadValueChecks.allValidWeights(row), () -> java.util.Arrays.toString(row));
-      assertEquals(finite, HeadValueChecks.allFinite(row), () -> java.util.Arrays.toString(row));
+          valid,
+          HeadValueChecks.allValidWeights(least) && HeadValueChecks.allValidWeights(greatest),
+          what);
+      assertEquals(finite, HeadValueChecks.allZero(zeros), what);
     }
   }
 
