@@ -41,13 +41,16 @@ final class TokenPooling {
    * {@code Q_u} and {@code K_v} are the original tokens of new query {@code u} and new key {@code
    * v}; if {@code renormalize}, each row is then divided by its sum, and a row summing to 0 stays
    * 0. Accumulates in double precision, each sum in the order of the original keys, then queries.
+   * Re-normalized rows of single queries and keys (hiding special tokens) are multiplied by the
+   * float reciprocal of their sum instead, within 2 ulp of the division, and must come from valid
+   * weights (see {@code MatrixPooling.scaleRows}).
    *
    * <p>The views run this when an option is ticked, so it is written for speed
    * (docs/PERFORMANCE.md): each key group is a contiguous run summed in place (a plain gather when
    * every group is one key, as when special tokens are hidden); each new row is computed in a small
-   * array and written whole; the result is checked on the way, so that the {@link Attention} made
-   * from it need not read it again; layers × heads are pooled in parallel, each writing its own
-   * part of the result.
+   * array and written whole; the result is checked on the way (or valid by construction), so that
+   * the {@link Attention} made from it need not read it again; layers × heads are pooled in
+   * parallel, each writing its own part of the result.
    */
   static Pooled pool(
       Tensor4D weights, TokenMapping queries, TokenMapping keys, boolean renormalize) {
