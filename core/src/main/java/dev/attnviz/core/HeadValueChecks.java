@@ -67,6 +67,17 @@ final class HeadValueChecks {
         .findFirst();
   }
 
+  /** {@link #firstProblem()} on the calling thread alone, stopping at the first problem. */
+  Optional<String> firstProblemInOrder() {
+    for (int i = 0; i < verdicts.length(); i++) {
+      Optional<String> problem = problem(i / weights.dim1(), i % weights.dim1());
+      if (problem.isPresent()) {
+        return problem;
+      }
+    }
+    return Optional.empty();
+  }
+
   private String check(int layer, int head) {
     String problem = checkWeights(layer, head);
     if (problem.isEmpty() && queries != null) {
@@ -81,36 +92,39 @@ final class HeadValueChecks {
   private String checkWeights(int layer, int head) {
     FloatBuffer matrix = weights.matrix(layer, head);
     float[] row = new float[weights.dim3()];
+    float[] least = new float[row.length];
+    float[] greatest = new float[row.length];
     for (int r = 0; r < weights.dim2(); r++) {
       matrix.get(r * row.length, row);
-      // The row's least and greatest weight (Math.min and Math.max pass NaN on, and the JIT
-      // vectorises them): one fast pass in the common case; only a bad row is searched.
-      float min = 0f;
-      float max = 0f;
-      for (float w : row) {
-        min = Math.min(min, w);
-        max = Math.max(max, w);
-      }
-      if (!Attention.isValidWeight(min) || !Attention.isValidWeight(max)) {
-        for (int c = 0; c < row.length; c++) {
-          float w = row[c];
-          if (!Attention.isValidWeight(w)) {
-            return where
-                + "weight at "
-                + position(layer, head, r, c)
-                + " is "
-                + w
-                + weightAdvice(w);
-          }
+      leastAndGreatest(row, least, greatest);
+    }
+    if (allValidWeights(least) && allValidWeights(greatest)) {
+      return VALID;
+    }
+    // Only a bad matrix is searched, row by row, for its first bad weight.
+    for (int r = 0; r < weights.dim2(); r++) {
+      matrix.get(r * row.length, row);
+      for (int c = 0; c < row.length; c++) {
+        float w = row[c];
+        if (!Attention.isValidWeight(w)) {
+          return where + "weight at " + position(layer, head, r, c) + " is " + w + weightAdvice(w);
         }
       }
     }
-    return VALID;
+    return changedWhileChecked("weights", layer, head);
   }
 
   private String checkVectors(String name, Tensor4D vectors, int layer, int head) {
     FloatBuffer matrix = vectors.matrix(layer, head);
     float[] row = new float[vectors.dim3()];
+    float[] zeros = new float[row.length];
+    for (int r = 0; r < vectors.dim2(); r++) {
+      matrix.get(r * row.length, row);
+      addTimesZero(row, zeros);
+    }
+    if (allZero(zeros)) {
+      return VALID;
+    }
     for (int r = 0; r < vectors.dim2(); r++) {
       matrix.get(r * row.length, row);
       for (int c = 0; c < row.length; c++) {
@@ -125,7 +139,62 @@ final class HeadValueChecks {
         }
       }
     }
-    return VALID;
+    return changedWhileChecked(name, layer, head);
+  }
+
+  /**
+   * Lowers {@code least[c]} and raises {@code greatest[c]} to {@code row[c]}, column by column.
+   * Column-wise, not a reduction to one least and one greatest value: C2 (OpenJDK 17) vectorises
+   * this loop but not the reduction, whose NaN and -0 rules it keeps one value at a time; a matrix
+   * is checked 2-5 times faster (docs/performance/djl.md, issue 18). {@code Math.min} and {@code
+   * Math.max} pass NaN on, and {@code -0} stays valid.
+   */
+  static void leastAndGreatest(float[] row, float[] least, float[] greatest) {
+    for (int c = 0; c < row.length; c++) {
+      least[c] = Math.min(least[c], row[c]);
+      greatest[c] = Math.max(greatest[c], row[c]);
+    }
+  }
+
+  /** Whether every weight of {@code values} is valid ({@link Attention#isValidWeight}). */
+  static boolean allValidWeights(float[] values) {
+    boolean valid = true;
+    for (float w : values) {
+      valid &= Attention.isValidWeight(w);
+    }
+    return valid;
+  }
+
+  /**
+   * Adds {@code row[c] × 0} to {@code sums[c]}, column by column (vectorised, as {@link
+   * #leastAndGreatest}): {@code v × 0} is 0 or -0 for a finite {@code v} and NaN for an infinity or
+   * NaN, so the sums stay 0 only while every value is finite.
+   */
+  static void addTimesZero(float[] row, float[] sums) {
+    for (int c = 0; c < row.length; c++) {
+      sums[c] += row[c] * 0f;
+    }
+  }
+
+  /** Whether every value of {@code values} is 0 or -0. */
+  static boolean allZero(float[] values) {
+    boolean zero = true;
+    for (float v : values) {
+      zero &= v == 0f;
+    }
+    return zero;
+  }
+
+  /** Only a memory-mapped file rewritten between the two passes over a matrix can get here. */
+  private String changedWhileChecked(String what, int layer, int head) {
+    return where
+        + "the "
+        + what
+        + " of [layer "
+        + layer
+        + "][head "
+        + head
+        + "] changed while they were checked; open the file again once it is written";
   }
 
   private static String weightAdvice(float w) {
