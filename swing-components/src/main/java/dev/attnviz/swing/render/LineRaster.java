@@ -135,37 +135,57 @@ final class LineRaster {
     int from = Math.max(0, (int) Math.floor(a0));
     int to = Math.min(aSize, (int) Math.ceil(a1));
     for (int a = from; a < to; a++) {
-      double center = Math.min(a1, Math.max(a0, a + 0.5));
-      float along = (float) (Math.min(a + 1, a1) - Math.max(a, a0));
+      // Whole steps inside the line have their centre and all of their length; the ends less.
+      boolean end = a < a0 || a + 1 > a1;
+      double center = end ? Math.min(a1, Math.max(a0, a + 0.5)) : a + 0.5;
+      float along = end ? (float) (Math.min(a + 1, a1) - Math.max(a, a0)) : 1f;
       float b = (float) (b0 + (center - a0) * slope);
-      float runStart = b - half;
-      float runEnd = b + half;
-      if (runEnd <= 0f || runStart >= bSize) {
-        continue;
-      }
-      int first = Math.max(0, (int) runStart);
-      int last = Math.min(bSize - 1, (int) runEnd);
-      float ink = alpha * along;
-      for (int p = first; p <= last; p++) {
-        float covered = Math.min(p + 1, runEnd) - Math.max(p, runStart);
-        if (covered > 0f) {
-          clear[a * aStride + p * bStride] *= 1f - ink * Math.min(1f, covered);
-        }
+      float runStart = Math.max(0f, b - half);
+      float runEnd = Math.min(bSize, b + half);
+      if (runEnd > runStart) {
+        run(clear, a * aStride, bStride, runStart, runEnd, alpha * along);
       }
     }
   }
 
+  /**
+   * Covers pixels {@code start} to {@code end} along b (fractions at both ends) with {@code ink}.
+   */
+  private static void run(
+      float[] clear, int offset, int stride, float start, float end, float ink) {
+    int first = (int) start;
+    int last = Math.min((int) end, (int) Math.ceil(end) - 1);
+    if (first >= last) {
+      clear[offset + first * stride] *= 1f - ink * (end - start);
+      return;
+    }
+    clear[offset + first * stride] *= 1f - ink * (first + 1 - start);
+    float whole = 1f - ink;
+    for (int p = first + 1; p < last; p++) {
+      clear[offset + p * stride] *= whole;
+    }
+    clear[offset + last * stride] *= 1f - ink * (end - last);
+  }
+
   /** Draws the lines added so far into {@code g} in {@code color}, pixel for pixel. */
   void paint(Graphics2D g, Color color) {
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+    // Premultiplied: the format Java2D blends from without converting each pixel first.
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB_PRE);
     int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-    int rgb = color.getRGB() & 0xFFFFFF;
+    int[] premultiplied = new int[256];
+    for (int a = 1; a < 256; a++) {
+      premultiplied[a] =
+          a << 24
+              | (color.getRed() * a + 127) / 255 << 16
+              | (color.getGreen() * a + 127) / 255 << 8
+              | (color.getBlue() * a + 127) / 255;
+    }
     for (int px = 0; px < width; px++) {
       int column = px * height;
       for (int py = 0; py < height; py++) {
-        int alpha = Math.round(255f * (1f - clear[column + py]));
-        if (alpha > 0) {
-          pixels[py * width + px] = alpha << 24 | rgb;
+        float c = clear[column + py];
+        if (c < 1f) {
+          pixels[py * width + px] = premultiplied[(int) (255f * (1f - c) + 0.5f)];
         }
       }
     }
