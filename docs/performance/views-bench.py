@@ -17,7 +17,9 @@ harness printed, with the load averages seen.
 
 `cpu FILTER` runs dev.attnviz.swing.bench.CpuTimes FILTER (one JVM per side and round, -Xmx5g);
 `cold VIEW TOKENS [warm]` runs dev.attnviz.swing.bench.ColdFirstPaint in a fresh JVM per side and
-round under xvfb-run. Extra JVM options: VIEWS_BENCH_JAVA_OPTS.
+round under xvfb-run. Extra JVM options: VIEWS_BENCH_JAVA_OPTS. VIEWS_BENCH_NEW: another root for the
+new side and the harness (a copy of this checkout's target folders, so that a rebuild during the run
+does not pull the classes from under it).
 """
 import os
 import re
@@ -27,14 +29,14 @@ import sys
 
 
 def classpath(root, main_root):
-    """This checkout's test classes over main_root's main classes, then the dependencies."""
+    """root's test classes over main_root's main classes, then the dependencies."""
     deps = [
         p
         for p in open("/tmp/cp.txt").read().strip().split(":")
         if "/core/target/classes" not in p and "/swing-components/target/classes" not in p
     ]
     return ":".join(
-        ["swing-components/target/test-classes"]
+        [os.path.join(root, "swing-components/target/test-classes")]
         + [os.path.join(main_root, m, "target/classes") for m in ("swing-components", "core")]
         + deps
     )
@@ -44,7 +46,8 @@ def run(side, root, mode, args):
     java = ["java", "-Djava.awt.headless=true"] if mode == "cpu" else ["xvfb-run", "-a", "java"]
     java += os.environ.get("VIEWS_BENCH_JAVA_OPTS", "-Xmx5g").split()
     main = "CpuTimes" if mode == "cpu" else "ColdFirstPaint"
-    command = java + ["-cp", classpath(".", root), "dev.attnviz.swing.bench." + main] + args
+    new = os.environ.get("VIEWS_BENCH_NEW", ".")
+    command = java + ["-cp", classpath(new, root), "dev.attnviz.swing.bench." + main] + args
     out = subprocess.run(command, capture_output=True, text=True)
     if out.returncode != 0:
         sys.exit(f"{side} failed:\n{out.stdout}\n{out.stderr}")
@@ -67,7 +70,7 @@ def main():
     if len(sys.argv) < 5:
         sys.exit(__doc__)
     old_root, rounds, mode, args = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4:]
-    sides = {"old": old_root, "new": "."}
+    sides = {"old": old_root, "new": os.environ.get("VIEWS_BENCH_NEW", ".")}
     results = {side: [] for side in sides}
     loads = []
     for r in range(rounds):
