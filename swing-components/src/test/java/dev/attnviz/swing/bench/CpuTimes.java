@@ -123,10 +123,12 @@ public final class CpuTimes {
     ViewBenchmarks bench = new ViewBenchmarks();
     ViewBenchmarks.WarmModelView warm = new ViewBenchmarks.WarmModelView();
     warm.create(data);
+    // 60 runs (30 more before them): the rasterised detail lines are Java code that the JIT
+    // compiles only after some repaints, as it would in a session.
     time(
         "modelView.repaintAfterSelection",
         tokens,
-        20,
+        60,
         () -> {},
         () -> bench.modelViewRepaintAfterSelection(warm));
     time(
