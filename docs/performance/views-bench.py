@@ -17,7 +17,8 @@ harness printed, with the load averages seen.
 
 `cpu FILTER` runs dev.attnviz.swing.bench.CpuTimes FILTER (one JVM per side and round, -Xmx5g);
 `cold VIEW TOKENS [warm]` runs dev.attnviz.swing.bench.ColdFirstPaint in a fresh JVM per side and
-round under xvfb-run. Extra JVM options: VIEWS_BENCH_JAVA_OPTS. VIEWS_BENCH_NEW: another root for the
+round under xvfb-run. Extra JVM options: VIEWS_BENCH_JAVA_OPTS. The dependency class path is read from
+VIEWS_BENCH_CP (default /tmp/cp.txt, as written by the mvn command above). VIEWS_BENCH_NEW: another root for the
 new side and the harness (a copy of this checkout's target folders, so that a rebuild during the run
 does not pull the classes from under it).
 """
@@ -32,7 +33,7 @@ def classpath(root, main_root):
     """root's test classes over main_root's main classes, then the dependencies."""
     deps = [
         p
-        for p in open("/tmp/cp.txt").read().strip().split(":")
+        for p in open(os.environ.get("VIEWS_BENCH_CP", "/tmp/cp.txt")).read().strip().split(":")
         if "/core/target/classes" not in p and "/swing-components/target/classes" not in p
     ]
     return ":".join(

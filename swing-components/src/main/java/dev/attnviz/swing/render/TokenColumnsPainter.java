@@ -38,6 +38,12 @@ public final class TokenColumnsPainter {
    */
   public static final long DEFAULT_MAX_LINE_PIXELS = 400_000;
 
+  /**
+   * Fewer lines than this are stroked even with {@link #rasterLines}: making the layer costs about
+   * what stroking a few dozen long lines does.
+   */
+  private static final int RASTER_MIN_LINES = 32;
+
   private final ViewColors colors;
   private float lineWidth = 2f;
   private float minAlpha = DEFAULT_MIN_ALPHA;
@@ -109,10 +115,11 @@ public final class TokenColumnsPainter {
   }
 
   /**
-   * Draws all the lines (no token selected) of a pixel target through {@link LineRaster} (one image
-   * per head, drawn in the same order as strokes would be) instead of stroking each line: the same
-   * lines and opacities, several times cheaper for thousands of lines. Vector targets (export),
-   * rotated or sheared transforms and a selected token's lines are stroked. Default false.
+   * Draws the lines of a pixel target through {@link LineRaster} (one image per head, drawn in the
+   * same order as strokes would be) instead of stroking each line: the same lines and opacities,
+   * 2-4 times cheaper for a few hundred long lines (stroking costs per pixel of length and per
+   * line). Vector targets (export), rotated or sheared transforms and a few dozen lines or fewer
+   * are stroked. Default false.
    *
    * @param raster whether to rasterise the lines where the target allows it
    * @return this painter
@@ -271,7 +278,13 @@ public final class TokenColumnsPainter {
     }
     LineRange range = new LineRange(layout, scene, selected, selectedPosition, area, lineWidth);
     int threshold = Math.max(HeatColorScale.step(minAlpha), 1);
-    threshold = Math.max(threshold, budgetThreshold(layout, scene, range));
+    int[] counts = new int[256];
+    threshold = Math.max(threshold, budgetThreshold(layout, scene, range, counts));
+    int lines = 0;
+    for (int step = threshold; step < counts.length; step++) {
+      lines += counts[step];
+    }
+    boolean raster = rasterLines && lines > RASTER_MIN_LINES;
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
     g.setStroke(new BasicStroke(lineWidth, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
@@ -282,10 +295,8 @@ public final class TokenColumnsPainter {
     int stride = shown.keyStride();
     float alphaScale = scene.alphaScale();
     for (int s = 0; s < scene.heads().length; s++) {
-      // A selected token has a few hundred lines at most: stroked quicker than a layer is made.
-      LineRaster raster =
-          rasterLines && selected == null ? LineRaster.over(g, lineBand(area, x0, x1)) : null;
-      Color[] alphas = raster == null ? alphaTable(scene.headColors()[s]) : null;
+      LineRaster layer = raster ? LineRaster.over(g, lineBand(area, x0, x1)) : null;
+      Color[] alphas = layer == null ? alphaTable(scene.headColors()[s]) : null;
       FloatBuffer matrix = shown.matrix(scene.layer(), scene.heads()[s]);
       for (int r = range.rowFrom; r <= range.rowTo; r++) {
         double y0 = layout.rowCenterY(r);
@@ -296,8 +307,8 @@ public final class TokenColumnsPainter {
           if (step < threshold) {
             continue;
           }
-          if (raster != null) {
-            raster.line(x0, y0, x1, layout.rowCenterY(c), lineWidth, step / 255f);
+          if (layer != null) {
+            layer.line(x0, y0, x1, layout.rowCenterY(c), lineWidth, step / 255f);
           } else {
             g.setColor(alphas[step]);
             line.setLine(x0, y0, x1, layout.rowCenterY(c));
@@ -305,8 +316,8 @@ public final class TokenColumnsPainter {
           }
         }
       }
-      if (raster != null) {
-        raster.paint(g, scene.headColors()[s]);
+      if (layer != null) {
+        layer.paint(g, scene.headColors()[s]);
       }
     }
   }
@@ -319,11 +330,12 @@ public final class TokenColumnsPainter {
 
   /**
    * The lowest opacity step at which the lines left fit in {@code maxLines} and {@code
-   * maxLinePixels}, from a histogram of line counts and clipped lengths per step.
+   * maxLinePixels}, from a histogram of line counts (left in {@code counts}, 256 steps) and clipped
+   * lengths per step.
    */
-  private int budgetThreshold(TokenColumnsLayout layout, Scene scene, LineRange range) {
+  private int budgetThreshold(
+      TokenColumnsLayout layout, Scene scene, LineRange range, int[] counts) {
     ShownAttention shown = scene.shown();
-    int[] counts = new int[256];
     double[] lengths = new double[256];
     int stride = shown.keyStride();
     float alphaScale = scene.alphaScale();

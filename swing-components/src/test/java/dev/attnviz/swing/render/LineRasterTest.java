@@ -90,7 +90,7 @@ class LineRasterTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"8, 1", "64, 1", "64, 2", "512, 1", "512, 2"})
+  @CsvSource({"40, 1", "64, 1", "64, 2", "512, 1", "512, 2"})
   void rasterisedLinesMatchTheStrokedOnes(int tokens, int scale) {
     Picture picture = picture(tokens, null);
     Rectangle lines = picture.display().linesLayout().lineArea();
@@ -103,6 +103,7 @@ class LineRasterTest {
             Math.min(800, lines.height));
     BufferedImage stroked = paint(picture, false, scale, area, area);
     BufferedImage raster = paint(picture, true, scale, area, area);
+    assertTrue(differs(stroked, raster), "the lines were rasterised at " + tokens + " tokens");
     double inkStroked = ink(stroked);
     assertTrue(inkStroked > 1000 * scale * scale, "lines are drawn at " + tokens + " tokens");
     assertEquals(1.0, ink(raster) / inkStroked, 0.05, "same ink at " + tokens + " tokens");
@@ -121,6 +122,7 @@ class LineRasterTest {
     Rectangle clip = new Rectangle(area.x + 13, area.y + 101, 70, 97);
     BufferedImage stroked = paint(picture, false, 1, clip, area);
     BufferedImage raster = paint(picture, true, 1, clip, area);
+    assertTrue(differs(stroked, raster), "the lines were rasterised at " + tokens + " tokens");
     double difference = meanDifference(stroked, raster);
     assertTrue(difference < 2.0, "mean difference " + difference + " at " + tokens + " tokens");
     // In a small clip the budget admits thousands of faint lines; each stroke is blended into 8
@@ -136,9 +138,13 @@ class LineRasterTest {
     }
   }
 
+  private static boolean differs(BufferedImage a, BufferedImage b) {
+    return meanDifference(a, b) > 0;
+  }
+
   @ParameterizedTest
-  @CsvSource({"64"})
-  void aSelectedTokensLinesAreStrokedAsBefore(int tokens) {
+  @CsvSource({"12"})
+  void aFewLinesAreStrokedAsBefore(int tokens) {
     Picture picture = picture(tokens, TokenRef.query(5));
     Rectangle area = picture.display().linesLayout().bounds();
     BufferedImage stroked = paint(picture, false, 1, area, area);
