@@ -121,6 +121,10 @@ public final class AttentionViews {
             default -> new dev.attnviz.swing.neuron.NeuronView(model, selection);
           };
       try {
+        if (kind == 1) {
+          // The model view's detail pane: its lines go through the line raster.
+          selection.toggleCell(new dev.attnviz.swing.model.LayerHead(0, 1));
+        }
         view.setSize(view.getPreferredSize());
         int width = Math.min(1200, view.getWidth());
         int height = Math.min(800, view.getHeight());
