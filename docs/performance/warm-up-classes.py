@@ -2,7 +2,7 @@
 """Regenerates swing-components' warm-up-classes.txt from the classes a first paint loads.
 
 Runs dev.attnviz.swing.bench.ColdFirstPaint cold (no warm-up) for the head, model and neuron view at
-16 and 128 tokens, each in a fresh JVM under xvfb-run with -Xlog:class+load, keeps the classes loaded
+16 and 128 tokens, twice each, each in a fresh JVM under xvfb-run with -Xlog:class+load, keeps the classes loaded
 after ColdFirstPaint$Marker (the view's creation, layout and first paint) in first-seen order, minus
 generated ones (lambdas, reflection accessors, hidden classes) and the harness's own, and rewrites the
 list below its comment header. From the repository root, after the test-compile command in
@@ -24,9 +24,12 @@ def main():
     cp = "swing-components/target/test-classes:swing-components/target/classes:" + deps
     names, seen = [], set()
     with tempfile.TemporaryDirectory() as tmp:
-        for view in ("head", "model", "neuron"):
-            for tokens in ("16", "128"):
-                log = os.path.join(tmp, f"{view}-{tokens}.txt")
+        # Twice each: what loads before the view is made (and so is not listed) varies from run to
+        # run with the window's timing; one run alone missed up to 70 classes.
+        runs = [(v, t, r) for r in range(2) for v in ("head", "model", "neuron") for t in ("16", "128")]
+        for view, tokens, repeat in runs:
+            if True:
+                log = os.path.join(tmp, f"{view}-{tokens}-{repeat}.txt")
                 subprocess.run(
                     ["xvfb-run", "-a", "java", f"-Xlog:class+load:file={log}", "-cp", cp,
                      "dev.attnviz.swing.bench.ColdFirstPaint", view, tokens],
