@@ -28,27 +28,26 @@ def main():
         # run with the window's timing; one run alone missed up to 70 classes.
         runs = [(v, t, r) for r in range(2) for v in ("head", "model", "neuron") for t in ("16", "128")]
         for view, tokens, repeat in runs:
-            if True:
-                log = os.path.join(tmp, f"{view}-{tokens}-{repeat}.txt")
-                subprocess.run(
-                    ["xvfb-run", "-a", "java", f"-Xlog:class+load:file={log}", "-cp", cp,
-                     "dev.attnviz.swing.bench.ColdFirstPaint", view, tokens],
-                    check=True,
-                )
-                after = False
-                for line in open(log):
-                    match = re.search(r"\] (\S+) source", line)
-                    if not match:
-                        continue
-                    name = match.group(1)
-                    if name.endswith(MARKER):
-                        after = True
-                        continue
-                    generated = "Lambda" in name or "Accessor" in name or "0x" in name
-                    if after and not generated and not name.startswith("dev.attnviz.swing.bench"):
-                        if name not in seen:
-                            seen.add(name)
-                            names.append(name)
+            log = os.path.join(tmp, f"{view}-{tokens}-{repeat}.txt")
+            subprocess.run(
+                ["xvfb-run", "-a", "java", f"-Xlog:class+load:file={log}", "-cp", cp,
+                 "dev.attnviz.swing.bench.ColdFirstPaint", view, tokens],
+                check=True,
+            )
+            after = False
+            for line in open(log):
+                match = re.search(r"\] (\S+) source", line)
+                if not match:
+                    continue
+                name = match.group(1)
+                if name.endswith(MARKER):
+                    after = True
+                    continue
+                generated = "Lambda" in name or "Accessor" in name or "0x" in name
+                if after and not generated and not name.startswith("dev.attnviz.swing.bench"):
+                    if name not in seen:
+                        seen.add(name)
+                        names.append(name)
     header = [line for line in open(LIST) if line.startswith("#")]
     with open(LIST, "w") as out:
         out.writelines(header)
