@@ -12,13 +12,8 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.function.LongSupplier;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Writes the pictures and tables of the command line and the app through {@link AtomicFiles}, so a
@@ -86,25 +81,9 @@ public final class OutputFiles {
       throws IOException {
     requireMemory(view.exportSize(), scale, freeHeap.getAsLong());
     BufferedImage image = ViewExporter.toImage(view, scale, background);
-    Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
-    if (!writers.hasNext()) {
-      throw new IOException("no PNG writer is available in this Java runtime");
-    }
-    ImageWriter writer = writers.next();
-    try {
-      AtomicFiles.write(
-          out,
-          stream -> {
-            // In memory, not ImageIO's cache file in the temporary folder: that one fails on its
-            // own when the disk is full, and its shutdown hook then prints a stack trace.
-            try (ImageOutputStream imageOut = new MemoryCacheImageOutputStream(stream)) {
-              writer.setOutput(imageOut);
-              writer.write(image);
-            }
-          });
-    } finally {
-      writer.dispose();
-    }
+    PhaseTiming.mark("drawn");
+    // The exporter draws into an ARGB image, which the encoder takes as it is.
+    AtomicFiles.write(out, stream -> PngEncoder.write(image, stream));
   }
 
   /** Fails if a picture of {@code size} points at {@code scale} would not fit in {@code free}. */

@@ -28,6 +28,7 @@ public final class ShownCaption extends JLabel {
   private final transient ChangeListener listener = e -> refresh();
   private String source = "";
   private boolean stale;
+  private String note = "";
 
   /**
    * A caption that follows {@code model}; call {@link #dispose()} when it is no longer shown.
@@ -64,6 +65,17 @@ public final class ShownCaption extends JLabel {
     refresh();
   }
 
+  /**
+   * Adds a note after the caption that says more about where the shown data came from, e.g. that it
+   * is a result saved by an earlier run; like the source, it stays until replaced.
+   *
+   * @param note the note, or null or blank for none
+   */
+  public void setNote(String note) {
+    this.note = note == null ? "" : note.strip();
+    refresh();
+  }
+
   /** Stops following the model. */
   public void dispose() {
     model.removeChangeListener(listener);
@@ -74,6 +86,9 @@ public final class ShownCaption extends JLabel {
     String text = data == null ? Messages.text("caption.nothing") : describe(data, source);
     if (stale && data != null) {
       text = Messages.format("caption.stale", text);
+    }
+    if (!note.isEmpty() && data != null) {
+      text = Messages.format("caption.note", text, note);
     }
     setText(text);
     setToolTipText(text);

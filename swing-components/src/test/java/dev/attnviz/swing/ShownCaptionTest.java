@@ -55,6 +55,10 @@ class ShownCaptionTest {
     caption.setStale(true);
     assertEquals("Previous result: " + current + " (the last request failed)", caption.getText());
     caption.setStale(false);
+    caption.setNote("saved by the last run");
+    assertEquals(current + " (saved by the last run)", caption.getText());
+    caption.setNote(null);
+    assertEquals(current, caption.getText());
     caption.dispose();
     model.setData(data(new Truncation(100, SyntheticAttention.CAT_SAT.size())));
     assertEquals(current, caption.getText(), "a disposed caption no longer follows the model");

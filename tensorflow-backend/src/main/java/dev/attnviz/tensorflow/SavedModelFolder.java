@@ -12,6 +12,9 @@ import java.util.stream.Stream;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.SavedModelBundle;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.GraphOptions;
+import org.tensorflow.proto.RewriterConfig;
 
 /**
  * Checks that a folder is a TensorFlow SavedModel and loads it, with messages a user can act on.
@@ -153,7 +156,23 @@ final class SavedModelFolder {
   }
 
   /**
-   * Checks the folder, then loads the SavedModel with the given tags.
+   * The session options of every model: TensorFlow's defaults, but without Grappler, its graph
+   * rewriter. Grappler rewrites the whole graph on the first run of each set of fetches, which took
+   * 1.0-1.3 s of CPU of BERT-base's first run against 0.4-0.7 s without it, while later runs (every
+   * input is padded to the same length) took the same time either way: {@code StartupPhasesBench},
+   * docs/PERFORMANCE.md "The demo's start-up". The numbers are checked against the oracle as
+   * before.
+   */
+  static ConfigProto sessionConfig() {
+    return ConfigProto.newBuilder()
+        .setGraphOptions(
+            GraphOptions.newBuilder()
+                .setRewriteOptions(RewriterConfig.newBuilder().setDisableMetaOptimizer(true)))
+        .build();
+  }
+
+  /**
+   * Checks the folder, then loads the SavedModel with the given tags and {@link #sessionConfig}.
    *
    * @throws AttentionException with {@link Reason#MODEL_NOT_FOUND} from {@link #check}, or {@link
    *     Reason#MODEL_INVALID} if TensorFlow cannot load it
@@ -163,6 +182,7 @@ final class SavedModelFolder {
     try {
       return SavedModelBundle.loader(folder.toAbsolutePath().toString())
           .withTags(tags.toArray(String[]::new))
+          .withConfigProto(sessionConfig())
           .load();
     } catch (RuntimeException e) {
       // TensorFlow names wrong tags in its message; any other failure means damaged files.

@@ -226,6 +226,7 @@ public final class AttentionService implements AutoCloseable {
               return early;
             }
             AttentionProvider provider = cache.open(backend, source, progress);
+            StartupTiming.mark("model ready");
             progress.onStage(ProgressListener.Stage.COMPUTING, provider.model().name());
             if (request.maxNewTokens() == 0) {
               return provider.compute(request);

@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import javax.swing.AbstractAction;
 import javax.swing.ButtonGroup;
 import javax.swing.JComponent;
@@ -55,6 +56,12 @@ public final class MainWindow extends JFrame {
 
   private static final System.Logger LOG = System.getLogger(MainWindow.class.getName());
 
+  /** The caption's note while the views show a result saved by the last run. */
+  static final String SAVED_NOTE = "saved by the last run; the model is still loading";
+
+  /** The caption's note when the views still show the saved result after this run failed. */
+  static final String SAVED_NOTE_AFTER_FAILURE = "saved by the last run";
+
   private final SettingsStore store;
   private final AttentionService service;
   private final AttentionViewModel viewModel = new AttentionViewModel();
@@ -78,6 +85,12 @@ public final class MainWindow extends JFrame {
   private final ExportActions exports;
   private AppSettings settings;
   private long startedAt;
+
+  /** Saves computed results for the next start; nothing unless {@link #rememberResults} is set. */
+  private ResultMemory memory = ResultMemory.NONE;
+
+  /** Whether the views show a result saved by the last run, until a request of this run reports. */
+  private boolean showingSaved;
 
   /**
    * Builds the window with a service of its own; call on the EDT. It computes nothing until asked.
@@ -195,12 +208,68 @@ public final class MainWindow extends JFrame {
             .withRecentInput(new RecentInput(input.textA().strip(), input.textB().strip()));
     refreshRecentMenu();
     begin("Starting...");
-    // A pair is named by both sentences, so the caption does not describe only half of the input.
-    String shownText =
-        input.textB().isBlank()
-            ? input.textA().strip()
-            : input.textA().strip() + " / " + input.textB().strip();
-    service.compute(backend, source, request, listener(shownText, false));
+    ResultMemory saving = memory;
+    service.compute(
+        backend,
+        source,
+        request,
+        listener(
+            shownText(input.textA(), input.textB()),
+            false,
+            data -> saving.remember(backend, source, request, data)));
+  }
+
+  /** A pair is named by both sentences, so the caption does not describe only half of the input. */
+  private static String shownText(String textA, String textB) {
+    return textB.isBlank() ? textA.strip() : textA.strip() + " / " + textB.strip();
+  }
+
+  /** From now on, saves each computed result for the next start in {@code memory}. */
+  void rememberResults(ResultMemory memory) {
+    this.memory = memory;
+  }
+
+  /**
+   * Shows {@code data}, the result the last run saved for {@code request}, while this run's model
+   * is still loading: the caption marks it, and the status and a note say what it is, until a
+   * request of this run reports (the next {@link #visualize} computes the same and replaces it).
+   */
+  void showSaved(AttentionData data, AttentionRequest request) {
+    if (viewModel.data() != null) {
+      return;
+    }
+    String source = shownText(request.textA(), request.textB().orElse(""));
+    showingSaved = true;
+    caption.setSource(source);
+    caption.setNote(SAVED_NOTE);
+    viewModel.setData(data);
+    updateTitle(data, source);
+    banner.show(
+        MessageBanner.Kind.INFO,
+        "This is the result the last run saved for this input and model ("
+            + data.model().name()
+            + " via "
+            + data.model().backend()
+            + "). The model is still loading; the picture is computed again when it is ready.");
+    status.busy(savedStatus("Loading the model\u2026"));
+  }
+
+  /** Whether the views show a result saved by the last run (tests, start-up timing). */
+  boolean isShowingSaved() {
+    return showingSaved;
+  }
+
+  /** Says that the shown picture is the saved one, before what this run is doing. */
+  private String savedStatus(String message) {
+    return showingSaved ? "Showing the saved result of the last run \u00b7 " + message : message;
+  }
+
+  /** Reports, once, that the result saved by the last run could not be shown. */
+  void savedResultUnreadable(String message) {
+    LOG.log(System.Logger.Level.WARNING, "saved result ignored: {0}", message);
+    if (status.isBusy()) {
+      status.busy("The saved result of the last run could not be read; computing it.");
+    }
   }
 
   /** The backend and model of the input strip, for the comparison tab. */
@@ -221,31 +290,38 @@ public final class MainWindow extends JFrame {
     service.submit(
         (providers, progress) ->
             tokensFile == null ? AttentionFiles.read(file) : AttentionFiles.read(file, tokensFile),
-        listener(file.getFileName().toString(), true));
+        listener(file.getFileName().toString(), true, data -> {}));
   }
 
   /**
    * Reports one request: {@code source} is its text or file name, for the caption; a file shown
    * makes the input strip say that its fields describe another input.
    */
-  private AttentionService.Listener listener(String source, boolean fromFile) {
+  private AttentionService.Listener listener(
+      String source, boolean fromFile, Consumer<AttentionData> shown) {
     return new AttentionService.Listener() {
       @Override
       public void onProgress(String message) {
-        status.busy(message);
+        status.busy(savedStatus(message));
       }
 
       @Override
       public void onResult(AttentionData data) {
+        showingSaved = false;
+        caption.setNote(null);
         caption.setSource(source);
         caption.setStale(false);
         input.setShownFile(fromFile ? source : null);
         show(data);
         updateTitle(data, source);
+        shown.accept(data);
       }
 
       @Override
       public void onFailure(String message) {
+        // A saved result stays on screen: say so, without "still loading".
+        caption.setNote(showingSaved ? SAVED_NOTE_AFTER_FAILURE : null);
+        showingSaved = false;
         boolean previous = viewModel.data() != null;
         status.idle(previous ? "Failed; the views still show the previous result." : "Failed.");
         caption.setStale(previous);
@@ -257,13 +333,13 @@ public final class MainWindow extends JFrame {
   /** Shows the progress of the model opened at start, while the window waits for it. */
   void showStartupProgress(String message) {
     if (status.isBusy()) {
-      status.busy(message);
+      status.busy(savedStatus(message));
     }
   }
 
   private void begin(String message) {
     startedAt = System.nanoTime();
-    status.busy(message);
+    status.busy(savedStatus(message));
   }
 
   private void show(AttentionData data) {

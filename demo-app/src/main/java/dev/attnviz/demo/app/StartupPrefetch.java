@@ -33,18 +33,30 @@ final class StartupPrefetch implements AttentionService.Listener {
   private StartupPrefetch() {}
 
   /**
-   * Starts the job on {@code service}'s worker, or does nothing (returns empty) if the remembered
-   * backend is not available or the remembered text is blank: the window then reports that itself.
+   * What the window's first visualization will ask for, derived from the settings alone.
+   *
+   * @param factory the remembered backend
+   * @param source the remembered model of that backend
+   * @param request the remembered input and options
    */
-  static Optional<StartupPrefetch> start(
-      AttentionService service, AttentionProviders providers, AppSettings settings) {
+  record Plan(AttentionProviderFactory factory, ModelSource source, AttentionRequest request) {
+    /** {@return the backend's name} */
+    String backend() {
+      return factory.name();
+    }
+  }
+
+  /**
+   * The first visualization's request, or empty if the remembered backend is not available or the
+   * remembered text is blank: the window then reports that itself.
+   */
+  static Optional<Plan> plan(AttentionProviders providers, AppSettings settings) {
     Optional<AttentionProviderFactory> factory = providers.find(settings.backend());
     RecentInput input = settings.currentInput();
     if (factory.isEmpty() || input.textA().isBlank()) {
       return Optional.empty();
     }
-    String backend = factory.get().name();
-    String path = settings.modelPaths().get(backend);
+    String path = settings.modelPaths().get(factory.get().name());
     ModelSource source =
         path == null ? ModelSource.embeddedDefault() : ModelSource.of(Path.of(path));
     boolean vectors =
@@ -57,9 +69,14 @@ final class StartupPrefetch implements AttentionService.Listener {
             .optQueriesAndKeys(vectors)
             .optOverflow(settings.truncate() ? OverflowPolicy.TRUNCATE : OverflowPolicy.REJECT)
             .build();
+    return Optional.of(new Plan(factory.get(), source, request));
+  }
+
+  /** Starts the job of {@code plan} on {@code service}'s worker. */
+  static StartupPrefetch start(AttentionService service, Plan plan) {
     StartupPrefetch prefetch = new StartupPrefetch();
-    service.prefetch(backend, source, request, prefetch);
-    return Optional.of(prefetch);
+    service.prefetch(plan.backend(), plan.source(), plan.request(), prefetch);
+    return prefetch;
   }
 
   /**

@@ -2,6 +2,8 @@ package dev.attnviz.demo.app;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Prints the moments of a start to stderr when the system property {@value #PROPERTY} is true, for
@@ -19,6 +21,9 @@ final class StartupTiming {
 
   private static volatile long begun;
 
+  /** The moments printed so far: each is printed once, the first time it happens. */
+  private static final Set<String> MARKED = ConcurrentHashMap.newKeySet();
+
   private StartupTiming() {}
 
   /** Marks the start of {@code DemoApp.start}; later marks count from here. */
@@ -27,10 +32,13 @@ final class StartupTiming {
     mark("start");
   }
 
-  /** Prints {@code what} with the time since {@link #begin}, since the launch, and the CPU used. */
+  /**
+   * Prints {@code what} with the time since {@link #begin}, since the launch, and the CPU used; the
+   * first time only.
+   */
   static void mark(String what) {
     long from = begun;
-    if (from == 0 || !Boolean.getBoolean(PROPERTY)) {
+    if (from == 0 || !Boolean.getBoolean(PROPERTY) || !MARKED.add(what)) {
       return;
     }
     long millis = (System.nanoTime() - from) / 1_000_000;

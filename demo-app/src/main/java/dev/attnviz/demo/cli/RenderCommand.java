@@ -6,6 +6,7 @@ import dev.attnviz.core.AttentionKind;
 import dev.attnviz.core.SentenceFilter;
 import dev.attnviz.core.analysis.TokenWindow;
 import dev.attnviz.demo.OutputFiles;
+import dev.attnviz.demo.PhaseTiming;
 import dev.attnviz.demo.app.Themes;
 import dev.attnviz.swing.DisplayMode;
 import dev.attnviz.swing.HeadView;
@@ -27,6 +28,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.IntStream;
 import javax.swing.SwingUtilities;
 import picocli.CommandLine;
@@ -163,12 +166,21 @@ final class RenderCommand implements Callable<Integer> {
     if (!(scale > 0) || scale > 16) {
       throw usage("--scale must be above 0 and at most 16, got " + scale);
     }
+    PhaseTiming.mark("main");
     AttentionData data = readOrCompute();
+    PhaseTiming.mark("read");
     if (tokenRange != null) {
       data = window(data);
     }
+    // A large dump's values are checked (a pass over the file, on two threads) while the theme and
+    // the view are set up (most of a second, mostly on one thread); the result is awaited before
+    // anything is drawn.
+    CompletableFuture<Optional<String>> valueCheck = startValueCheck(data);
     Themes.install(theme == Theme.dark);
     ExportableView shown = build(data);
+    PhaseTiming.mark("view built");
+    requireValidShownHeads(valueCheck);
+    PhaseTiming.mark("values checked");
     // A dark theme asked for without a background means the dark picture, as on screen.
     ExportBackground on =
         background != null
@@ -180,6 +192,7 @@ final class RenderCommand implements Callable<Integer> {
     } else {
       OutputFiles.writeSvg(shown, on, out);
     }
+    PhaseTiming.mark("written");
     return Cli.OK;
   }
 
@@ -280,7 +293,6 @@ final class RenderCommand implements Callable<Integer> {
     check("--token", lockedToken, attention.queryTokens().size(), "query tokens");
     BitSet active = activeHeads(attention.headCount());
     DisplayMode displayMode = displayMode();
-    requireValidShownHeads(attention);
 
     ExportableView[] result = new ExportableView[1];
     SwingUtilities.invokeAndWait(
@@ -315,21 +327,44 @@ final class RenderCommand implements Callable<Integer> {
   }
 
   /**
-   * Fails, naming the bad weight, if a head the picture shows has invalid values. A large dump's
+   * Starts checking the values of the heads the picture shows, on a thread of its own (a parallel
+   * check started from the common pool would get no second thread on two cores). A large dump's
    * heads are checked only when looked at (see {@link Attention#problem}); a file of wrong numbers
-   * must not become a plausible picture.
+   * must not become a plausible picture. A usage error (an unknown kind) ends the check with that
+   * error, which {@link #build} reports first.
    */
-  private void requireValidShownHeads(Attention attention) {
-    Optional<String> problem;
+  private CompletableFuture<Optional<String>> startValueCheck(AttentionData data) {
+    return CompletableFuture.supplyAsync(
+        () -> shownProblem(data.attention(input.kind(data))),
+        task -> {
+          Thread thread = new Thread(task, "attnviz-value-check");
+          thread.setDaemon(true);
+          thread.start();
+        });
+  }
+
+  /** The first problem of the heads the picture shows, if any. */
+  private Optional<String> shownProblem(Attention attention) {
     if (view == ViewName.model) {
-      problem = attention.firstProblem();
-    } else {
-      int shownLayer = layer == null ? 0 : layer;
-      problem =
-          IntStream.range(0, attention.headCount())
-              .mapToObj(h -> attention.problem(shownLayer, h))
-              .flatMap(Optional::stream)
-              .findFirst();
+      return attention.firstProblem();
+    }
+    int shownLayer = layer == null ? 0 : layer;
+    return IntStream.range(0, attention.headCount())
+        .mapToObj(h -> attention.problem(shownLayer, h))
+        .flatMap(Optional::stream)
+        .findFirst();
+  }
+
+  /** Waits for {@link #startValueCheck} and fails, naming the bad weight, if it found one. */
+  private static void requireValidShownHeads(CompletableFuture<Optional<String>> check) {
+    Optional<String> problem;
+    try {
+      problem = check.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
     }
     if (problem.isPresent()) {
       throw new IllegalArgumentException(problem.get() + "; nothing was drawn");

@@ -4,9 +4,9 @@ import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.analysis.HeadStatistics;
 import dev.attnviz.core.analysis.HeadSummary;
 import dev.attnviz.core.analysis.Statistic;
+import dev.attnviz.demo.PhaseTiming;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,8 +36,11 @@ final class StatsCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "Missing required option: '--input=FILE'");
     }
+    PhaseTiming.mark("main");
     AttentionData data = input.read();
+    PhaseTiming.mark("read");
     HeadStatistics statistics = HeadStatistics.of(data);
+    PhaseTiming.mark("statistics");
     List<HeadSummary> rows =
         input.kind == null ? statistics.heads() : statistics.heads(input.kind(data));
     PrintWriter out = spec.commandLine().getOut();
@@ -49,12 +52,13 @@ final class StatsCommand implements Callable<Integer> {
         double value = row.value(statistic);
         line.append(',');
         if (!Double.isNaN(value)) {
-          line.append(String.format(Locale.ROOT, "%.6f", value));
+          SixDecimals.append(value, line);
         }
       }
       out.print(line.append('\n'));
     }
     out.flush();
+    PhaseTiming.mark("written");
     return Cli.OK;
   }
 }

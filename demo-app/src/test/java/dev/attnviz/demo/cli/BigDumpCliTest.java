@@ -79,6 +79,21 @@ class BigDumpCliTest {
     model.assertFailure(PROBLEM);
     assertFalse(Files.exists(bad));
 
+    // The values are checked while the view is set up; a usage error still comes first.
+    CliRun usage =
+        CliRun.of(
+            "render",
+            "--view",
+            "model",
+            "--layer",
+            "9",
+            "--input",
+            dump.toString(),
+            "--out",
+            bad.toString());
+    usage.assertUsage("--layer 9 is out of range");
+    assertFalse(Files.exists(bad));
+
     Path good = dir.resolve("layer1.png");
     CliRun drawn =
         CliRun.of(
