@@ -10,10 +10,10 @@ import java.util.Arrays;
 
 /**
  * Antialiased straight lines of one colour, rasterised in Java into a device-resolution layer and
- * drawn with one image copy, for the thousands of lines of a token-columns picture: stroking each
- * line through Java2D's antialiasing pipeline costs about a microsecond and a half of set-up per
- * line (8,000 lines were most of a model view repaint), here a line costs only the pixels it
- * covers.
+ * drawn with one image copy, for the many long lines of a token-columns picture: stroking each line
+ * through Java2D's antialiasing pipeline costs per line and per pixel of length (a few hundred
+ * lines across a 512-token detail pane took 10-20 ms, three quarters of a model view's selection
+ * repaint), here 2-5 ms.
  *
  * <p>Each pixel keeps the fraction of the background that still shows through; a line of opacity
  * {@code a} covering a fraction {@code f} of a pixel multiplies it by {@code 1 - a f}, which is
