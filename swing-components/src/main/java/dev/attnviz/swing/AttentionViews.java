@@ -11,13 +11,17 @@ import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.TokenRef;
 import dev.attnviz.swing.render.TextFit;
 import dev.attnviz.swing.render.ViewText;
+import java.awt.AWTError;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.GraphicsEnvironment;
+import java.awt.Image;
 import java.awt.RenderingHints;
 import java.awt.geom.Line2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.VolatileImage;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -98,14 +102,17 @@ public final class AttentionViews {
   }
 
   /**
-   * Makes each of the three main views on a tiny input and paints it into an image, then lets it
-   * go: the code of a first paint runs once, so that the view the user sees does not pay for the
-   * first run of it. The views are never shown and share no model, so no other thread sees them.
+   * Makes each of the three main views on a small input shaped like a real one and paints it into
+   * an image, as a window shows it (all of it in the clip, every head's lines, labels of several
+   * widths), then with a token hovered, twice, then lets it go: the code of a first paint runs and
+   * its hot loops get compiled, so that the view the user sees does not pay for that. A clip of a
+   * corner and a hovered token alone left most of the head view's first paint cold (issue 18). The
+   * views are never shown and share no model, so no other thread sees them.
    */
   private static void paintViews() {
-    AttentionData tiny = tinyData();
+    AttentionData sample = sampleData();
     for (int kind = 0; kind < 3; kind++) {
-      AttentionViewModel model = new AttentionViewModel(tiny);
+      AttentionViewModel model = new AttentionViewModel(sample);
       AttentionSelectionModel selection = new AttentionSelectionModel();
       AttentionView view =
           switch (kind) {
@@ -114,15 +121,20 @@ public final class AttentionViews {
             default -> new dev.attnviz.swing.neuron.NeuronView(model, selection);
           };
       try {
-        selection.setHoveredToken(TokenRef.query(1));
+        if (kind == 1) {
+          // The model view's detail pane: its lines go through the line raster.
+          selection.toggleCell(new dev.attnviz.swing.model.LayerHead(0, 1));
+        }
         view.setSize(view.getPreferredSize());
-        BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = image.createGraphics();
-        try {
-          g.clipRect(0, 0, 64, 64);
-          view.paint(g);
-        } finally {
-          g.dispose();
+        int width = Math.min(1200, view.getWidth());
+        int height = Math.min(800, view.getHeight());
+        Image image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        paintRounds(view, selection, image, width, height);
+        // On a screen Swing paints into an accelerated back buffer, through other loops.
+        VolatileImage buffer = screenBuffer(width, height);
+        if (buffer != null) {
+          paintRounds(view, selection, buffer, width, height);
+          buffer.flush();
         }
       } finally {
         view.dispose();
@@ -130,23 +142,87 @@ public final class AttentionViews {
     }
   }
 
+  /** Paints {@code view} into {@code image}: all of it, then with a token hovered, twice. */
+  private static void paintRounds(
+      AttentionView view, AttentionSelectionModel selection, Image image, int width, int height) {
+    for (int round = 0; round < 4; round++) {
+      selection.setHoveredToken(round % 2 == 0 ? null : TokenRef.query(round));
+      Graphics2D g = (Graphics2D) image.getGraphics();
+      try {
+        g.clipRect(0, 0, width, height);
+        view.paint(g);
+      } finally {
+        g.dispose();
+      }
+    }
+  }
+
   /**
-   * Three tokens, two layers of twelve heads (so that the code for many heads runs too: head
-   * strips, palettes, every head's lines), with query and key vectors.
+   * An image like Swing's back buffer on the default screen, or null without a screen (headless):
+   * drawing into it readies the screen's pipelines (on X11 the XRender ones), which an image in
+   * memory does not touch.
    */
-  private static AttentionData tinyData() {
+  private static VolatileImage screenBuffer(int width, int height) {
+    if (GraphicsEnvironment.isHeadless()) {
+      return null;
+    }
+    try {
+      return GraphicsEnvironment.getLocalGraphicsEnvironment()
+          .getDefaultScreenDevice()
+          .getDefaultConfiguration()
+          .createCompatibleVolatileImage(width, height);
+    } catch (RuntimeException | AWTError e) {
+      LOG.log(System.Logger.Level.DEBUG, "no screen buffer to warm up", e);
+      return null;
+    }
+  }
+
+  /** Words of several lengths, as a tokenizer gives them. */
+  private static final List<String> SAMPLE_TOKENS =
+      List.of(
+          "[CLS]",
+          "the",
+          "attention",
+          "of",
+          "each",
+          "head",
+          "##s",
+          "is",
+          "drawn",
+          "as",
+          "lines",
+          "between",
+          "tokens",
+          ",",
+          "here",
+          "[SEP]");
+
+  /**
+   * Sixteen tokens, two layers of twelve heads (so that the code for many heads runs too: head
+   * strips, palettes, every head's lines), with query and key vectors; rows of unequal weights.
+   */
+  private static AttentionData sampleData() {
     int layers = 2;
     int heads = 12;
-    Tensor4D.Builder weights = Tensor4D.builder(layers, heads, 3, 3);
-    Tensor4D.Builder queries = Tensor4D.builder(layers, heads, 3, 4);
-    Tensor4D.Builder keys = Tensor4D.builder(layers, heads, 3, 4);
+    int tokens = SAMPLE_TOKENS.size();
+    int dim = 8;
+    Tensor4D.Builder weights = Tensor4D.builder(layers, heads, tokens, tokens);
+    Tensor4D.Builder queries = Tensor4D.builder(layers, heads, tokens, dim);
+    Tensor4D.Builder keys = Tensor4D.builder(layers, heads, tokens, dim);
+    float[] row = new float[tokens];
     for (int l = 0; l < layers; l++) {
       for (int h = 0; h < heads; h++) {
-        for (int i = 0; i < 3; i++) {
-          for (int j = 0; j < 3; j++) {
-            weights.set(l, h, i, j, 1f / 3);
+        for (int i = 0; i < tokens; i++) {
+          float sum = 0;
+          for (int j = 0; j < tokens; j++) {
+            row[j] = 1 + (7 * l + 5 * h + 3 * i + j) % 11;
+            sum += row[j];
           }
-          for (int d = 0; d < 4; d++) {
+          for (int j = 0; j < tokens; j++) {
+            row[j] /= sum;
+          }
+          weights.setRow(l, h, i, row, 0);
+          for (int d = 0; d < dim; d++) {
             queries.set(l, h, i, d, d - i);
             keys.set(l, h, i, d, i - d);
           }
@@ -157,7 +233,7 @@ public final class AttentionViews {
         .setModel(new ModelInfo("warm-up", "none", false))
         .addAttention(
             Attention.builder(AttentionKind.SELF)
-                .setTokens(Tokens.of(List.of("[CLS]", "warm", "[SEP]")))
+                .setTokens(Tokens.of(SAMPLE_TOKENS))
                 .setWeights(weights.build())
                 .optVectors(queries.build(), keys.build())
                 .build())

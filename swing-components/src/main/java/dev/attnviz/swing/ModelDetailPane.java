@@ -31,6 +31,8 @@ final class ModelDetailPane {
 
   ModelDetailPane(int lineArea, int maxLabelWidth, int gap, int margin) {
     this.display = new TokenColumnsDisplay(lineArea, lineArea, maxLabelWidth);
+    // A selection change repaints thousands of the detail's lines: rasterised, not stroked.
+    display.setRasterLines(true);
     this.gap = gap;
     this.margin = margin;
   }

@@ -82,7 +82,7 @@ public final class HiDpi {
    * generator has no device configuration and would write the hint into the file (antialiased cells
    * would lose their crisp edges in the SVG viewer), a printer draws at its own resolution.
    */
-  private static boolean drawsPixels(Graphics2D g) {
+  static boolean drawsPixels(Graphics2D g) {
     GraphicsConfiguration configuration = g.getDeviceConfiguration();
     return configuration != null
         && configuration.getDevice().getType() != GraphicsDevice.TYPE_PRINTER;

@@ -11,8 +11,8 @@ import java.util.Arrays;
  * cost bounded by the image's size instead of the number of lines. Stroking 144 heads of 64 × 64
  * lines took close to a second; here each (left pixel row, right pixel row) pair is one line whose
  * opacity combines those of the token pairs that land on it ({@code 1 - Π(1 - w)}, exactly what
- * source-over gives for lines of one colour on top of each other), and every line is drawn one
- * pixel column at a time into a buffer of transparencies. Tokens keep their exact sub-pixel
+ * source-over gives for lines of one colour on top of each other), and every line is drawn into a
+ * buffer of transparencies by {@link LineRaster#addLine}. Tokens keep their exact sub-pixel
  * positions while there are no more of them than pixel rows; beyond that they share the pixel row
  * they fall in. Thread-safe: touches only its arguments.
  */
@@ -20,9 +20,6 @@ final class LineDensityImages {
 
   /** Lines fainter than this (after combining) leave no visible trace and are skipped. */
   private static final float INVISIBLE = 0.5f / 255f;
-
-  /** The depth of a fully opaque line: nothing of the background shows through it. */
-  private static final float OPAQUE_DEPTH = 8f;
 
   private LineDensityImages() {}
 
@@ -62,9 +59,9 @@ final class LineDensityImages {
       HeatColorScale scale) {
     int width = geometry.width();
     int height = geometry.height();
-    // Optical depth per pixel, column by column (a line is drawn one column at a time): adding
-    // -ln(1 - a) per line is source-over of lines of one colour, and cheaper than multiplying.
-    float[] depth = new float[width * height];
+    // What still shows of the background per pixel, column by column (see LineRaster).
+    float[] clear = new float[width * height];
+    Arrays.fill(clear, 1f);
     int rows = rowOffsets.length;
     if (rows > 0 && columns > 0) {
       double span = height - 2 * geometry.inset();
@@ -87,10 +84,10 @@ final class LineDensityImages {
       double x1 = width - geometry.inset();
       for (int a = 0; a < left.count(); a++) {
         for (int b = 0; b < right.count(); b++) {
-          float clear = pairs[a * right.count() + b];
-          if (1f - clear >= INVISIBLE) {
-            float lineDepth = clear > 0f ? (float) -Math.log(clear) : OPAQUE_DEPTH;
-            draw(depth, height, x0, left.y[a], x1, right.y[b], geometry.lineWidth(), lineDepth);
+          float opacity = 1f - pairs[a * right.count() + b];
+          if (opacity >= INVISIBLE) {
+            LineRaster.addLine(
+                clear, width, height, x0, left.y[a], x1, right.y[b], geometry.lineWidth(), opacity);
           }
         }
       }
@@ -99,50 +96,10 @@ final class LineDensityImages {
     int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
     for (int px = 0; px < width; px++) {
       for (int py = 0; py < height; py++) {
-        float d = depth[px * height + py];
-        pixels[py * width + px] = d == 0f ? scale.rgb(0f) : scale.rgb(1f - (float) Math.exp(-d));
+        pixels[py * width + px] = scale.rgb(1f - clear[px * height + py]);
       }
     }
     return image;
-  }
-
-  /**
-   * Adds one line of optical depth {@code lineDepth} to {@code depth} (column-major, {@code height}
-   * per column), one pixel column at a time: the line covers a vertical run of its thickness
-   * (widened by its slope) around its centre, and each pixel takes the covered fraction.
-   */
-  private static void draw(
-      float[] depth,
-      int height,
-      double x0,
-      double y0,
-      double x1,
-      double y1,
-      double lineWidth,
-      float lineDepth) {
-    double slope = (y1 - y0) / (x1 - x0);
-    float half = (float) (0.5 * lineWidth * Math.sqrt(1 + slope * slope));
-    int width = depth.length / height;
-    int from = Math.max(0, (int) Math.floor(x0));
-    int to = Math.min(width, (int) Math.ceil(x1));
-    for (int px = from; px < to; px++) {
-      double xCenter = Math.min(x1, Math.max(x0, px + 0.5));
-      // Share of this pixel column the line spans (its two ends cover part of a column).
-      float across = (float) (Math.min(px + 1, x1) - Math.max(px, x0));
-      float y = (float) (y0 + (xCenter - x0) * slope);
-      float top = y - half;
-      float bottom = y + half;
-      int py0 = Math.max(0, (int) top);
-      int py1 = Math.min(height - 1, (int) bottom);
-      int column = px * height;
-      float ink = lineDepth * across;
-      for (int py = py0; py <= py1; py++) {
-        float covered = Math.min(py + 1, bottom) - Math.max(py, top);
-        if (covered > 0f) {
-          depth[column + py] += ink * Math.min(1f, covered);
-        }
-      }
-    }
   }
 
   /**

@@ -34,6 +34,7 @@ public final class TokenColumnsDisplay {
   private int minRowHeight;
   private int minColumnLabelHeight;
   private Strategy strategy = Strategy.LINES;
+  private boolean rasterLines;
   private ShownAttention shown;
   private ViewColors colors;
   private int x;
@@ -56,6 +57,16 @@ public final class TokenColumnsDisplay {
     this.minLineArea = minLineArea;
     this.maxLineArea = Math.max(minLineArea, maxLineArea);
     this.maxLabelWidth = maxLabelWidth;
+  }
+
+  /**
+   * Sets whether lines are rasterised on pixel targets ({@link TokenColumnsPainter#rasterLines});
+   * default false.
+   *
+   * @param raster whether to rasterise the lines
+   */
+  public void setRasterLines(boolean raster) {
+    rasterLines = raster;
   }
 
   /**
@@ -324,7 +335,7 @@ public final class TokenColumnsDisplay {
     if (strategy == Strategy.HEATMAP) {
       heatmap.paint(g, matrixLayout(), shown, values, scene.selected(), scene.locked(), clip);
     } else {
-      new TokenColumnsPainter(colors).paint(g, linesLayout(), scene, clip);
+      new TokenColumnsPainter(colors).rasterLines(rasterLines).paint(g, linesLayout(), scene, clip);
     }
   }
 }
