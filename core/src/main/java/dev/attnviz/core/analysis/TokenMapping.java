@@ -144,6 +144,19 @@ public final class TokenMapping {
     return index >= 0 ? index : -index - 1;
   }
 
+  /** Whether every original token is kept, as itself, at its own index. */
+  boolean isIdentity() {
+    if (size() != originalCount()) {
+      return false;
+    }
+    for (int k = 0; k < start.length; k++) {
+      if (start[k] != k || end[k] != k + 1) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof TokenMapping that

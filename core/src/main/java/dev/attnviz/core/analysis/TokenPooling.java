@@ -18,6 +18,9 @@ import java.util.stream.IntStream;
  */
 final class TokenPooling {
 
+  /** Floats read at a time by {@link #anyNegativeSign}: 16 kB, well inside a first-level cache. */
+  private static final int SCAN_CHUNK = 4096;
+
   private TokenPooling() {}
 
   /**
@@ -50,10 +53,19 @@ final class TokenPooling {
    * every group is one key, as when special tokens are hidden); each new row is computed in a small
    * array and written whole; the result is checked on the way (or valid by construction), so that
    * the {@link Attention} made from it need not read it again; layers × heads are pooled in
-   * parallel, each writing its own part of the result.
+   * parallel, each writing its own part of the result. Where every new token is its original one
+   * and nothing is re-normalized (word level of a text without sub-word pieces), the result would
+   * be the weights themselves, so they are returned as they are, unless a weight is {@code -0}
+   * (which the sums turn into 0).
+   *
+   * <p>{@code weights} must be valid ({@link Attention#requireValidValues}, which every caller runs
+   * first): the results are checked, or known valid, on that assumption.
    */
   static Pooled pool(
       Tensor4D weights, TokenMapping queries, TokenMapping keys, boolean renormalize) {
+    if (!renormalize && queries.isIdentity() && keys.isIdentity() && !anyNegativeZero(weights)) {
+      return new Pooled(weights, true);
+    }
     int cols = keys.size();
     int[] keyStart = new int[cols];
     int[] keyEnd = new int[cols];
@@ -91,6 +103,30 @@ final class TokenPooling {
                         weights.matrix(m / heads, m % heads), pooled, m / heads, m % heads))
             .reduce(Boolean.TRUE, Boolean::logicalAnd);
     return new Pooled(pooled.build(), valid);
+  }
+
+  /**
+   * Whether a weight of {@code weights} has its sign bit set: for valid weights, whether one is
+   * {@code -0}. Matrices are read in parallel, through a small array, as the bits OR-ed together.
+   */
+  private static boolean anyNegativeZero(Tensor4D weights) {
+    int heads = weights.dim1();
+    return IntStream.range(0, weights.dim0() * heads)
+        .parallel()
+        .anyMatch(m -> anyNegativeSign(weights.matrix(m / heads, m % heads)));
+  }
+
+  private static boolean anyNegativeSign(FloatBuffer matrix) {
+    float[] chunk = new float[Math.min(SCAN_CHUNK, matrix.limit())];
+    int bits = 0;
+    for (int from = 0; from < matrix.limit(); from += chunk.length) {
+      int count = Math.min(chunk.length, matrix.limit() - from);
+      matrix.get(from, chunk, 0, count);
+      for (int i = 0; i < count; i++) {
+        bits |= Float.floatToRawIntBits(chunk[i]);
+      }
+    }
+    return bits < 0;
   }
 
   /** How one {@code [query][key]} matrix is pooled; shared by the tasks, read only. */
@@ -197,6 +233,14 @@ final class TokenPooling {
     /**
      * Pools {@code matrix} four new rows at a time, sums and divisions in doubles.
      *
+     * <p>The results are checked row by row, cheaply, from valid original weights: a weight copied
+     * from one original weight is valid. A pooled weight {@code fl(s_v / d)} is at least 0 and at
+     * most {@code fl(r / d)}, where {@code r} is the row's sum of the {@code s_v} in doubles
+     * (adding weights of at least 0 never lowers a rounded sum, and division and conversion round
+     * monotonically); so a row whose {@code fl(r / d)} is a valid weight needs no further check.
+     * Only other rows (a file's rows may sum above 1) are checked weight by weight, as a least and
+     * greatest weight loop that C2 does not vectorise.
+     *
      * @return whether every pooled weight is valid
      */
     private boolean poolBlocks(FloatBuffer matrix, Tensor4D.Builder pooled, int l, int h) {
@@ -212,15 +256,12 @@ final class TokenPooling {
       for (int block = 0; block < rows; block += BLOCK) {
         int count = Math.min(BLOCK, rows - block);
         if (!renormalize && singleKeys && count == BLOCK && singleQueries(block, count)) {
-          // Each new weight is an original one: (float) (0.0 + w) is 0f + w (and turns -0 into 0).
+          // Each new weight is a valid original one: (float) (0.0 + w) is w + 0f (which turns -0
+          // into 0), copied run by run.
           for (int u = block; u < block + count; u++) {
-            matrix.get(queryStart[u] * originalKeys, original, 0, originalKeys);
+            runs.copy(matrix, queryStart[u] * originalKeys, out);
             for (int v = 0; v < cols; v++) {
-              out[v] = 0f + original[keyStart[v]];
-            }
-            for (int v = 0; v < cols; v++) {
-              min = Math.min(min, out[v]);
-              max = Math.max(max, out[v]);
+              out[v] = out[v] + 0f;
             }
             pooled.setRow(l, h, u, out, 0);
           }
@@ -229,9 +270,7 @@ final class TokenPooling {
         for (int b = 0; b < count; b++) {
           sum(matrix, block + b, original, sums[b]);
         }
-        if (renormalize) {
-          rowSums(sums, count, cols, rowSums);
-        }
+        rowSums(sums, count, cols, rowSums);
         for (int b = 0; b < count; b++) {
           int u = block + b;
           double[] sum = sums[b];
@@ -249,9 +288,11 @@ final class TokenPooling {
           for (int v = 0; v < cols; v++) {
             out[v] = (float) sum[v];
           }
-          for (int v = 0; v < cols; v++) {
-            min = Math.min(min, out[v]);
-            max = Math.max(max, out[v]);
+          if (!Attention.isValidWeight((float) (rowSums[b] / divisor))) {
+            for (int v = 0; v < cols; v++) {
+              min = Math.min(min, out[v]);
+              max = Math.max(max, out[v]);
+            }
           }
           pooled.setRow(l, h, u, out, 0);
         }

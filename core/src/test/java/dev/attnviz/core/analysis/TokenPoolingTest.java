@@ -2,6 +2,7 @@ package dev.attnviz.core.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -99,6 +100,48 @@ class TokenPoolingTest {
     float[] expected = {0.75f, 0.25f, 0, 0, 0, 0, 0.5f, 0.25f, 0.25f};
     // Bit for bit: these are exact, and no -0 is left.
     assertEquals(Tensor4D.copyOf(expected, 1, 1, 3, 3), pooled.weights());
+    assertTrue(pooled.valid());
+  }
+
+  @Test
+  void rowsSummingAboveOneAreCheckedWeightByWeight() {
+    // Valid weights whose rows sum to up to 1.6: a word's mean may or may not exceed 1, which the
+    // cheap per-row check must leave to the per-weight one.
+    Random random = new Random(1818);
+    int invalid = 0;
+    for (int trial = 0; trial < 60; trial++) {
+      int tokens = 2 + random.nextInt(20);
+      Tokens original = randomTokens(random, tokens);
+      float[] values = new float[tokens * tokens];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = random.nextInt(4) == 0 ? 0f : (float) (1.6 * random.nextDouble() / tokens * 2);
+        values[i] = Math.min(values[i], 1f);
+      }
+      Tensor4D weights = Tensor4D.copyOf(values, 1, 1, tokens, tokens);
+      TokenMapping words = TokenMapping.byWord(original);
+      TokenPooling.Pooled pooled = TokenPooling.pool(weights, words, words, false);
+      Tensor4D expected = reference(weights, words, words, false);
+      assertEquals(expected, pooled.weights(), "trial " + trial);
+      assertEquals(allValid(expected), pooled.valid(), "trial " + trial);
+      invalid += allValid(expected) ? 0 : 1;
+    }
+    assertTrue(invalid > 0 && invalid < 60, invalid + " of 60 trials with invalid results");
+  }
+
+  @Test
+  void anUnchangedMappingReturnsTheWeightsThemselvesUnlessTheyHoldNegativeZeros() {
+    Tokens tokens = Tokens.of(List.of("a", "b", "c"));
+    TokenMapping same = TokenMapping.byWord(tokens);
+    Tensor4D weights =
+        Tensor4D.copyOf(new float[] {1, 0, 0, 0.5f, 0.5f, 0, 0.2f, 0.3f, 0.5f}, 1, 1, 3, 3);
+    TokenPooling.Pooled pooled = TokenPooling.pool(weights, same, same, false);
+    assertSame(weights, pooled.weights());
+    assertTrue(pooled.valid());
+
+    Tensor4D withNegativeZero =
+        Tensor4D.copyOf(new float[] {1, -0f, 0, 0.5f, 0.5f, 0, 0.2f, 0.3f, 0.5f}, 1, 1, 3, 3);
+    pooled = TokenPooling.pool(withNegativeZero, same, same, false);
+    assertEquals(weights, pooled.weights());
     assertTrue(pooled.valid());
   }
 
