@@ -1,5 +1,8 @@
 package dev.attnviz.swing.bench;
 
+import dev.attnviz.core.Attention;
+import dev.attnviz.core.AttentionData;
+import dev.attnviz.core.Tokens;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -202,6 +205,25 @@ public final class CpuTimes {
     AnalysisBenchmarks bench = new AnalysisBenchmarks();
     time("displayData.hide", tokens, 8, () -> {}, () -> bench.displayDataHidingSpecialTokens(data));
     time("displayData.words", tokens, 8, () -> {}, () -> bench.displayDataAtWordLevel(data));
+    // The synthetic tokens are all whole words, so word level changes nothing there; here every
+    // third token continues the word before it (a ## piece), as in real WordPiece text.
+    ViewBenchmarks.Data pieces = new ViewBenchmarks.Data();
+    pieces.data = withPieces(data.data);
+    time("displayData.wordPieces", tokens, 8, () -> {}, () -> bench.displayDataAtWordLevel(pieces));
+  }
+
+  private static AttentionData withPieces(AttentionData data) {
+    Attention attention = data.primary();
+    List<String> strings = new ArrayList<>(attention.queryTokens().strings());
+    for (int i = 2; i < strings.size() - 1; i += 3) {
+      strings.set(i, "##" + strings.get(i));
+    }
+    Attention pieces =
+        Attention.builder(attention.kind())
+            .setTokens(Tokens.of(strings))
+            .setWeights(attention.weights())
+            .build();
+    return AttentionData.builder().setModel(data.model()).addAttention(pieces).build();
   }
 
   private boolean wanted(String name, int tokens) {
