@@ -12,9 +12,6 @@ import java.util.stream.Stream;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.SavedModelBundle;
-import org.tensorflow.proto.ConfigProto;
-import org.tensorflow.proto.GraphOptions;
-import org.tensorflow.proto.RewriterConfig;
 
 /**
  * Checks that a folder is a TensorFlow SavedModel and loads it, with messages a user can act on.
@@ -156,23 +153,10 @@ final class SavedModelFolder {
   }
 
   /**
-   * The session options of every model: TensorFlow's defaults, but without Grappler, its graph
-   * rewriter. Grappler rewrites the whole graph on the first run of each set of fetches, which took
-   * 1.0-1.3 s of CPU of BERT-base's first run against 0.4-0.7 s without it, while later runs (every
-   * input is padded to the same length) took the same time either way: {@code StartupPhasesBench},
-   * docs/PERFORMANCE.md "The demo's start-up". The numbers are checked against the oracle as
-   * before.
-   */
-  static ConfigProto sessionConfig() {
-    return ConfigProto.newBuilder()
-        .setGraphOptions(
-            GraphOptions.newBuilder()
-                .setRewriteOptions(RewriterConfig.newBuilder().setDisableMetaOptimizer(true)))
-        .build();
-  }
-
-  /**
-   * Checks the folder, then loads the SavedModel with the given tags and {@link #sessionConfig}.
+   * Checks the folder, then loads the SavedModel with the given tags and TensorFlow's default
+   * session options. Turning Grappler (the graph rewriter) off halves the first run but made every
+   * later run slower on an idle machine (docs/PERFORMANCE.md, "The demo's start-up"), so it stays
+   * on.
    *
    * @throws AttentionException with {@link Reason#MODEL_NOT_FOUND} from {@link #check}, or {@link
    *     Reason#MODEL_INVALID} if TensorFlow cannot load it
@@ -182,7 +166,6 @@ final class SavedModelFolder {
     try {
       return SavedModelBundle.loader(folder.toAbsolutePath().toString())
           .withTags(tags.toArray(String[]::new))
-          .withConfigProto(sessionConfig())
           .load();
     } catch (RuntimeException e) {
       // TensorFlow names wrong tags in its message; any other failure means damaged files.
