@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Saves each computed result for the next start ({@link SavedResults}) on a background thread of
@@ -36,6 +37,9 @@ final class ResultMemory {
             return thread;
           });
 
+  /** The save not yet started, if any; the writer runs the newest one. */
+  private final AtomicReference<Runnable> pending = new AtomicReference<>();
+
   ResultMemory(SavedResults saved, AttentionProviders providers) {
     this.saved = saved;
     this.providers = providers;
@@ -52,7 +56,7 @@ final class ResultMemory {
     if (!saved.enabled() || factory.isEmpty()) {
       return;
     }
-    writer.execute(
+    Runnable save =
         () -> {
           try {
             String key = SavedResultKey.of(factory.get(), source, request);
@@ -66,7 +70,18 @@ final class ResultMemory {
                 "cannot save the result for the next start: {0}",
                 e.getMessage());
           }
-        });
+        };
+    // Only the newest result is kept, so a save still waiting is replaced, not queued behind:
+    // computing several long inputs in a row writes the last one once.
+    if (pending.getAndSet(save) == null) {
+      writer.execute(
+          () -> {
+            Runnable newest = pending.getAndSet(null);
+            if (newest != null) {
+              newest.run();
+            }
+          });
+    }
   }
 
   /** Waits for the saves asked so far (tests). */
