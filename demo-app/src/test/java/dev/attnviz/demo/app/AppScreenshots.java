@@ -11,7 +11,6 @@ import dev.attnviz.swing.model.LayerHead;
 import dev.attnviz.swing.model.TokenRef;
 import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
-import java.awt.Robot;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -119,14 +118,7 @@ public final class AppScreenshots {
   }
 
   private void captureAll() throws Exception {
-    onEdt(
-        () -> {
-          window.setBounds(WINDOW);
-          window.validate();
-          return null;
-        });
-    // Out of the window, so that nothing is hovered.
-    new Robot().mouseMove(WINDOW.x + WINDOW.width + 100, WINDOW.y + WINDOW.height + 50);
+    app.placeAt(WINDOW);
     AttentionData first = app.awaitNewData(null, RESULT);
     app.type("input.textA", SENTENCE_A);
     app.type("input.textB", SENTENCE_B);

@@ -7,7 +7,6 @@ import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.TokenRef;
 import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
-import java.awt.Robot;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,13 +110,7 @@ public final class LengthScreenshots {
 
   private static void capture(MainWindow window, Path out) throws Exception {
     WindowDriver app = new WindowDriver(window);
-    onEdt(
-        () -> {
-          window.setBounds(WINDOW);
-          window.validate();
-          return null;
-        });
-    new Robot().mouseMove(WINDOW.x + WINDOW.width + 100, WINDOW.y + WINDOW.height + 50);
+    app.placeAt(WINDOW);
     AttentionData before = app.awaitNewData(null, RESULT);
     for (Input input : INPUTS) {
       app.type("input.textA", input.text());

@@ -180,6 +180,20 @@ final class WindowDriver {
   }
 
   /**
+   * Moves and sizes the window to {@code bounds} and the mouse out of it, so that nothing in a
+   * screenshot is hovered.
+   */
+  void placeAt(Rectangle bounds) throws Exception {
+    onEdt(
+        () -> {
+          window.setBounds(bounds);
+          window.validate();
+          return null;
+        });
+    new Robot().mouseMove(bounds.x + bounds.width + 100, bounds.y + bounds.height + 50);
+  }
+
+  /**
    * Captures the window from the screen as a user sees it, once the event queue is idle and the
    * window has had a moment to paint.
    */
