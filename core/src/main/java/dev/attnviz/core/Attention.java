@@ -56,7 +56,7 @@ public final class Attention {
     this.deferred = builder.deferValueChecks;
     validate();
     this.checks = new HeadValueChecks(kind.id() + " attention: ", weights, queries, keys);
-    if (!checkValues && !deferred) {
+    if (!deferred && (!checkValues || knownValid())) {
       checks.markAllValid();
     } else if (!deferred) {
       // Every head, on all cores when there is enough to share (a compute's result at 124 tokens
@@ -69,6 +69,20 @@ public final class Attention {
         throw new IllegalArgumentException(problem.get());
       }
     }
+  }
+
+  /**
+   * Whether every number is valid by what the tensors' builders learnt while the numbers were
+   * copied in ({@link Tensor4D.Builder#setRow(int, int, int, java.nio.FloatBuffer)}), so that they
+   * need not be read again: a provider's result is checked while it leaves native memory, not in a
+   * second pass over megabytes no longer in cache. Any tensor without that knowledge (or with a
+   * value out of range, which is then found and named by the full check) is checked whole.
+   */
+  private boolean knownValid() {
+    return weights.knownWithin(0f, 1f + WEIGHT_TOLERANCE)
+        && (queries == null
+            || (queries.knownWithin(-Float.MAX_VALUE, Float.MAX_VALUE)
+                && keys.knownWithin(-Float.MAX_VALUE, Float.MAX_VALUE)));
   }
 
   /**

@@ -38,9 +38,24 @@ public final class Tensor4D {
   private final FloatBuffer[] chunks;
 
   private final int matricesPerChunk;
+
+  /**
+   * Bounds that every element is known to lie within, learnt by the {@link Builder} while it copied
+   * the values in ({@link Builder#setRow(int, int, int, FloatBuffer)}); NaN when not known. They
+   * let {@link Attention} skip its second pass over numbers already checked on the way in.
+   */
+  private final float knownLeast;
+
+  private final float knownGreatest;
+
   private int hash;
 
   private Tensor4D(int dim0, int dim1, int dim2, int dim3, float[] data) {
+    this(dim0, dim1, dim2, dim3, data, Float.NaN, Float.NaN);
+  }
+
+  private Tensor4D(
+      int dim0, int dim1, int dim2, int dim3, float[] data, float knownLeast, float knownGreatest) {
     this.dim0 = dim0;
     this.dim1 = dim1;
     this.dim2 = dim2;
@@ -48,6 +63,8 @@ public final class Tensor4D {
     this.data = data;
     this.chunks = null;
     this.matricesPerChunk = 0;
+    this.knownLeast = knownLeast;
+    this.knownGreatest = knownGreatest;
   }
 
   private Tensor4D(
@@ -59,6 +76,8 @@ public final class Tensor4D {
     this.data = null;
     this.chunks = chunks;
     this.matricesPerChunk = matricesPerChunk;
+    this.knownLeast = Float.NaN;
+    this.knownGreatest = Float.NaN;
   }
 
   /**
@@ -253,6 +272,15 @@ public final class Tensor4D {
    */
   public long heapByteSize() {
     return data != null ? byteSize() : 0;
+  }
+
+  /**
+   * Whether every element is known, without reading them again, to lie within {@code [least,
+   * greatest]}: true only for a tensor whose builder saw every value it was given (see {@link
+   * Builder#setRow(int, int, int, FloatBuffer)}) and found none outside, NaN or infinite.
+   */
+  boolean knownWithin(float least, float greatest) {
+    return knownLeast >= least && knownGreatest <= greatest;
   }
 
   /** {@return the shape as {@code [dim0, dim1, dim2, dim3]}, for messages} */
@@ -464,6 +492,12 @@ public final class Tensor4D {
     private final int dim3;
     private float[] data;
 
+    /** Notes the values read from buffers; null until the first such read. */
+    private RangeNotingCopy noted;
+
+    /** Whether a value was written without being noted: then nothing is known of the values. */
+    private boolean unnoted;
+
     private Builder(int dim0, int dim1, int dim2, int dim3) {
       this.data = new float[Math.toIntExact(checkedSize(dim0, dim1, dim2, dim3))];
       this.dim0 = dim0;
@@ -486,6 +520,7 @@ public final class Tensor4D {
      */
     public Builder set(int i0, int i1, int i2, int i3, float value) {
       array()[offset(i0, i1, i2) + Objects.checkIndex(i3, dim3)] = value;
+      unnoted = true;
       return this;
     }
 
@@ -503,12 +538,20 @@ public final class Tensor4D {
      */
     public Builder setRow(int i0, int i1, int i2, float[] src, int srcPos) {
       System.arraycopy(src, srcPos, array(), offset(i0, i1, i2), dim3);
+      unnoted = true;
       return this;
     }
 
     /**
      * Reads {@link Tensor4D#dim3()} values from {@code src} (advancing its position) into the row
      * {@code [i0][i1][i2]}.
+     *
+     * <p>The builder notes the least and greatest value while the row is in cache, so that {@link
+     * Attention} need not read the finished tensor again to check its values (for a model's output
+     * copied from native memory, a second pass over megabytes no longer in cache). Rows written
+     * with {@link #setRows} and {@link #setRowOfEveryI1} are noted the same way; values written
+     * with the other setters are not, and the tensor's values are then checked when an {@link
+     * Attention} is built, as always.
      *
      * @param i0 index in the first dimension
      * @param i1 index in the second dimension
@@ -520,7 +563,53 @@ public final class Tensor4D {
      * @throws IllegalStateException if {@link #build()} was called
      */
     public Builder setRow(int i0, int i1, int i2, FloatBuffer src) {
-      src.get(array(), offset(i0, i1, i2), dim3);
+      noting().copy(src, array(), offset(i0, i1, i2), dim3);
+      return this;
+    }
+
+    /**
+     * Reads {@code count} whole rows from {@code src} (advancing its position) into the rows {@code
+     * [i0][i1][i2]} to {@code [i0][i1][i2 + count - 1]}, which lie one after the other; the values
+     * are noted like those of {@link #setRow(int, int, int, FloatBuffer)}, a few kilobytes at a
+     * time, each piece right after it was read.
+     *
+     * @param i0 index in the first dimension
+     * @param i1 index in the second dimension
+     * @param i2 index in the third dimension of the first row
+     * @param count how many rows, from 0 to {@link Tensor4D#dim2()} - {@code i2}
+     * @param src the buffer to read from; its position advances by {@code count × dim3}
+     * @return this builder
+     * @throws IndexOutOfBoundsException if an index or the count is out of range
+     * @throws java.nio.BufferUnderflowException if {@code src} has fewer values remaining
+     * @throws IllegalStateException if {@link #build()} was called
+     */
+    public Builder setRows(int i0, int i1, int i2, int count, FloatBuffer src) {
+      Objects.checkFromIndexSize(i2, count, dim2);
+      if (count > 0) {
+        noting().copy(src, array(), offset(i0, i1, i2), count * dim3);
+      }
+      return this;
+    }
+
+    /**
+     * Reads the rows {@code [i0][0][i2]}, {@code [i0][1][i2]}, ..., {@code [i0][dim1 - 1][i2]},
+     * stored one after another in {@code src} (advancing its position by {@code dim1 × dim3}): one
+     * token's vectors of every head, from a projection stored {@code [tokens][heads × dim]} before
+     * it is split into heads. The values are noted like those of {@link #setRow(int, int, int,
+     * FloatBuffer)}.
+     *
+     * @param i0 index in the first dimension
+     * @param i2 index in the third dimension
+     * @param src the buffer to read from; its position advances by {@code dim1 × dim3}
+     * @return this builder
+     * @throws IndexOutOfBoundsException if an index is out of its dimension's range
+     * @throws java.nio.BufferUnderflowException if {@code src} has fewer values remaining
+     * @throws IllegalStateException if {@link #build()} was called
+     */
+    public Builder setRowOfEveryI1(int i0, int i2, FloatBuffer src) {
+      if (dim1 > 0) {
+        noting().copyRuns(src, array(), offset(i0, 0, i2), dim3, dim1, dim2 * dim3);
+      }
       return this;
     }
 
@@ -546,9 +635,21 @@ public final class Tensor4D {
      * @throws IllegalStateException if {@link #build()} was called before
      */
     public Tensor4D build() {
-      Tensor4D tensor = new Tensor4D(dim0, dim1, dim2, dim3, array());
+      float[] array = array();
+      // Unwritten elements hold 0, so a builder never written to knows its values: all 0.
+      float least = unnoted ? Float.NaN : noted == null ? 0f : noted.least();
+      float greatest = unnoted ? Float.NaN : noted == null ? 0f : noted.greatest();
+      Tensor4D tensor = new Tensor4D(dim0, dim1, dim2, dim3, array, least, greatest);
       data = null;
+      noted = null;
       return tensor;
+    }
+
+    private RangeNotingCopy noting() {
+      if (noted == null) {
+        noted = new RangeNotingCopy();
+      }
+      return noted;
     }
 
     private float[] array() {

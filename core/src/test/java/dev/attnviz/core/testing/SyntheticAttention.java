@@ -247,6 +247,43 @@ public final class SyntheticAttention {
     };
   }
 
+  /**
+   * Random attention rows, for tests and benchmarks that need many valid weights: each row the
+   * softmax of Gaussian scores.
+   *
+   * @param rows how many rows
+   * @param columns the length of each row
+   * @param random the source of the scores
+   * @return {@code rows × columns} weights, row-major
+   */
+  public static float[] randomSoftmaxRows(int rows, int columns, Random random) {
+    float[] values = new float[rows * columns];
+    float[] row = new float[columns];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < columns; c++) {
+        row[c] = (float) (random.nextGaussian() * 2);
+      }
+      softmaxInPlace(row);
+      System.arraycopy(row, 0, values, r * columns, columns);
+    }
+    return values;
+  }
+
+  /**
+   * Random Gaussian values, standing in for query and key vectors.
+   *
+   * @param count how many values
+   * @param random the source
+   * @return {@code count} values with standard deviation 2
+   */
+  public static float[] randomGaussian(int count, Random random) {
+    float[] values = new float[count];
+    for (int i = 0; i < count; i++) {
+      values[i] = (float) (random.nextGaussian() * 2);
+    }
+    return values;
+  }
+
   private static void softmaxInPlace(float[] values) {
     float max = Float.NEGATIVE_INFINITY;
     for (float v : values) {
