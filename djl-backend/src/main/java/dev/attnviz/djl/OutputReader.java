@@ -12,8 +12,10 @@ import java.util.List;
  * Copies the attention outputs of one run from ONNX Runtime's native tensors into {@link Tensor4D}
  * builders, one layer at a time.
  *
- * <p>Each output is read once, straight from ONNX Runtime's memory into the builder, row by row
- * ({@link OutputFloats}: ONNX Runtime 1.21's public reads would first copy it into a heap buffer).
+ * <p>Each output is read once, straight from ONNX Runtime's memory into the builder ({@link
+ * OutputFloats}: ONNX Runtime 1.21's public reads would first copy it into a heap buffer), through
+ * the builder's reads that note the least and greatest value of each piece while it is in cache, so
+ * that core's check of the result needs no second pass over it.
  */
 final class OutputReader {
 
@@ -72,9 +74,7 @@ final class OutputReader {
       }
       FloatBuffer values = OutputFloats.of(array);
       for (int head = 0; head < heads; head++) {
-        for (int query = 0; query < tokens; query++) {
-          builder.setRow(layer, head, query, values);
-        }
+        builder.setRows(layer, head, 0, tokens, values);
       }
     }
     return builder.build();
@@ -132,15 +132,11 @@ final class OutputReader {
       if (merged) {
         // Token-major: all heads of token 0, then of token 1, ...
         for (int token = 0; token < tokens; token++) {
-          for (int head = 0; head < heads; head++) {
-            builder.setRow(layer, head, token, values);
-          }
+          builder.setRowOfEveryI1(layer, token, values);
         }
       } else {
         for (int head = 0; head < heads; head++) {
-          for (int token = 0; token < tokens; token++) {
-            builder.setRow(layer, head, token, values);
-          }
+          builder.setRows(layer, head, 0, tokens, values);
         }
       }
     }

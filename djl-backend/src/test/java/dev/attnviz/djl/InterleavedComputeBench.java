@@ -82,7 +82,7 @@ public final class InterleavedComputeBench {
   }
 
   /** The first three fields of /proc/loadavg: 1, 5 and 15 minutes. */
-  private static String loadAverage() throws IOException {
+  static String loadAverage() throws IOException {
     String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
     return String.join(" ", Arrays.copyOf(fields, 3));
   }
