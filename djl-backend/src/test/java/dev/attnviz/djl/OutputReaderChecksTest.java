@@ -72,6 +72,96 @@ class OutputReaderChecksTest {
     }
   }
 
+  @Test
+  void readingVectorsOnAnotherCoreGivesTheSameTensorsAndTheWeightsProblemFirst() {
+    Random random = new Random(19);
+    float[][] weights = new float[LAYERS][];
+    float[][] queries = new float[LAYERS][];
+    float[][] keys = new float[LAYERS][];
+    for (int l = 0; l < LAYERS; l++) {
+      weights[l] = SyntheticAttention.randomSoftmaxRows(HEADS * TOKENS, TOKENS, random);
+      queries[l] = SyntheticAttention.randomGaussian(TOKENS * HEADS * DIM, random);
+      keys[l] = SyntheticAttention.randomGaussian(TOKENS * HEADS * DIM, random);
+    }
+    try (NDManager manager = NDManager.newBaseManager("OnnxRuntime")) {
+      Attention inTurn = read(manager, weights, queries, keys);
+      for (int repeat = 0; repeat < 20; repeat++) {
+        assertEquals(inTurn, readTogether(manager, weights, queries, keys));
+      }
+      float[][] badKeys = copy(keys);
+      badKeys[LAYERS - 1][TOKENS * HEADS * DIM - 1] = Float.NaN;
+      assertEquals(
+          assertThrows(
+                  IllegalArgumentException.class, () -> read(manager, weights, queries, badKeys))
+              .getMessage(),
+          assertThrows(
+                  IllegalArgumentException.class,
+                  () -> readTogether(manager, weights, queries, badKeys))
+              .getMessage());
+      // A tensor of the wrong shape among the weights and among the keys: the weights' is named.
+      try (NDManager run = manager.newSubManager()) {
+        NDList outputs = outputs(run, weights, queries, keys);
+        outputs.set(
+            0,
+            named(
+                run,
+                "attn0",
+                new float[HEADS * TOKENS * (TOKENS - 1)],
+                1,
+                HEADS,
+                TOKENS,
+                TOKENS - 1));
+        outputs.set(5, named(run, "k1", new float[TOKENS * 3], 1, TOKENS, 3));
+        String message =
+            assertThrows(
+                    IllegalStateException.class,
+                    () -> OutputReader.read(outputs, tensors(), TOKENS, true))
+                .getMessage();
+        assertTrue(message.startsWith("attention tensor attn0 has shape"), message);
+      }
+    }
+  }
+
+  private static Attention readTogether(
+      NDManager manager, float[][] weights, float[][] queries, float[][] keys) {
+    try (NDManager run = manager.newSubManager()) {
+      RawAttention raw =
+          OutputReader.read(outputs(run, weights, queries, keys), tensors(), TOKENS, true);
+      return attention(raw.weights(), raw.queries().orElseThrow(), raw.keys().orElseThrow());
+    }
+  }
+
+  private static AttentionTensors tensors() {
+    List<String> weightNames = new ArrayList<>();
+    List<String> queryNames = new ArrayList<>();
+    List<String> keyNames = new ArrayList<>();
+    for (int l = 0; l < LAYERS; l++) {
+      weightNames.add("attn" + l);
+      queryNames.add("q" + l);
+      keyNames.add("k" + l);
+    }
+    return new AttentionTensors("BERT", false, weightNames, queryNames, keyNames);
+  }
+
+  /** attn0, q0, k0, attn1, q1, k1, ... */
+  private static NDList outputs(
+      NDManager manager, float[][] weights, float[][] queries, float[][] keys) {
+    NDList outputs = new NDList();
+    for (int l = 0; l < LAYERS; l++) {
+      outputs.add(named(manager, "attn" + l, weights[l], 1, HEADS, TOKENS, TOKENS));
+      outputs.add(named(manager, "q" + l, queries[l], 1, TOKENS, HEADS * DIM));
+      outputs.add(named(manager, "k" + l, keys[l], 1, TOKENS, HEADS * DIM));
+    }
+    return outputs;
+  }
+
+  private static NDArray named(NDManager manager, String name, float[] values, long... shape) {
+    NDArray array = manager.create(values, new Shape(shape));
+    assertTrue(array instanceof OrtNDArray, "an ONNX Runtime tensor, read in place");
+    array.setName(name);
+    return array;
+  }
+
   private static void assertSameMessage(
       NDManager manager, float[][] weights, float[][] queries, float[][] keys, String what) {
     String read =
@@ -90,29 +180,13 @@ class OutputReaderChecksTest {
   private static Attention read(
       NDManager manager, float[][] weights, float[][] queries, float[][] keys) {
     try (NDManager run = manager.newSubManager()) {
-      NDList outputs = new NDList();
-      List<String> weightNames = new ArrayList<>();
-      List<String> queryNames = new ArrayList<>();
-      List<String> keyNames = new ArrayList<>();
-      for (int l = 0; l < LAYERS; l++) {
-        weightNames.add(add(run, outputs, "attn" + l, weights[l], 1, HEADS, TOKENS, TOKENS));
-        queryNames.add(add(run, outputs, "q" + l, queries[l], 1, TOKENS, HEADS * DIM));
-        keyNames.add(add(run, outputs, "k" + l, keys[l], 1, TOKENS, HEADS * DIM));
-      }
-      Tensor4D w = OutputReader.weights(outputs, weightNames, TOKENS);
-      Tensor4D q = OutputReader.vectors(outputs, queryNames, HEADS, TOKENS);
-      Tensor4D k = OutputReader.vectors(outputs, keyNames, HEADS, TOKENS);
+      NDList outputs = outputs(run, weights, queries, keys);
+      AttentionTensors names = tensors();
+      Tensor4D w = OutputReader.weights(outputs, names.attention(), TOKENS);
+      Tensor4D q = OutputReader.vectors(outputs, names.queries(), HEADS, TOKENS);
+      Tensor4D k = OutputReader.vectors(outputs, names.keys(), HEADS, TOKENS);
       return attention(w, q, k);
     }
-  }
-
-  private static String add(
-      NDManager manager, NDList outputs, String name, float[] values, long... shape) {
-    NDArray array = manager.create(values, new Shape(shape));
-    assertTrue(array instanceof OrtNDArray, "an ONNX Runtime tensor, read in place");
-    array.setName(name);
-    outputs.add(array);
-    return name;
   }
 
   private static Attention attention(Tensor4D weights, Tensor4D queries, Tensor4D keys) {
