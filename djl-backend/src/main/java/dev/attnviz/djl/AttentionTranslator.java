@@ -6,7 +6,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
+import dev.attnviz.core.Tensor4D;
 import dev.attnviz.core.spi.TokenizedInput;
+import java.util.Optional;
 import java.util.function.IntToLongFunction;
 
 /**
@@ -77,7 +79,16 @@ final class AttentionTranslator
   @Override
   public RawAttention processOutput(TranslatorContext ctx, NDList outputs) {
     Run run = (Run) ctx.getAttachment(RUN);
-    return OutputReader.read(outputs, graph.tensors(), run.tokens().size(), run.withVectors());
+    int tokens = run.tokens().size();
+    Tensor4D weights = OutputReader.weights(outputs, graph.tensors().attention(), tokens);
+    if (!run.withVectors()) {
+      return new RawAttention(weights, Optional.empty(), Optional.empty());
+    }
+    int heads = weights.dim1();
+    return new RawAttention(
+        weights,
+        Optional.of(OutputReader.vectors(outputs, graph.tensors().queries(), heads, tokens)),
+        Optional.of(OutputReader.vectors(outputs, graph.tensors().keys(), heads, tokens)));
   }
 
   private static long[] filled(int n, IntToLongFunction value) {

@@ -7,10 +7,6 @@ import ai.djl.ndarray.types.Shape;
 import dev.attnviz.core.Tensor4D;
 import java.nio.FloatBuffer;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.FutureTask;
 
 /**
  * Copies the attention outputs of one run from ONNX Runtime's native tensors into {@link Tensor4D}
@@ -26,87 +22,6 @@ final class OutputReader {
   private OutputReader() {}
 
   /**
-   * Reads the attention of every layer and, if asked for, the query and key projections.
-   *
-   * <p>With vectors, queries and keys (2.3 MB at 124 tokens) are read on another core, a task of
-   * the common pool, while this thread reads the weights (4.4 MB); if no pool thread has taken the
-   * task by then, this thread reads them itself, so a busy machine is no worse off than reading
-   * them in turn. Returns only once every read has ended, whatever happened: the outputs' native
-   * memory is freed when the translator returns.
-   *
-   * @param outputs the run's outputs, named
-   * @param tensors the names of the attention (and projection) tensors of each layer
-   * @param tokens the number of tokens fed in
-   * @param withVectors whether to read queries and keys too
-   * @return the weights, and the vectors if asked for
-   * @throws IllegalStateException if an output is missing or has another shape (the weights'
-   *     problem first, as when read in turn)
-   */
-  static RawAttention read(
-      NDList outputs, AttentionTensors tensors, int tokens, boolean withVectors) {
-    if (!withVectors) {
-      return new RawAttention(
-          weights(outputs, tensors.attention(), tokens), Optional.empty(), Optional.empty());
-    }
-    String first = tensors.attention().get(0);
-    int heads = heads(output(outputs, first).getShape(), first, tokens);
-    FutureTask<Tensor4D[]> vectors =
-        new FutureTask<>(
-            () ->
-                new Tensor4D[] {
-                  vectors(outputs, tensors.queries(), heads, tokens),
-                  vectors(outputs, tensors.keys(), heads, tokens)
-                });
-    ForkJoinPool.commonPool().execute(vectors);
-    Tensor4D weights;
-    try {
-      weights = weights(outputs, tensors.attention(), tokens);
-    } catch (RuntimeException | Error e) {
-      if (!vectors.cancel(false)) {
-        awaitQuietly(vectors);
-      }
-      throw e;
-    }
-    vectors.run(); // does nothing if a pool thread has started it
-    Tensor4D[] read = await(vectors);
-    return new RawAttention(weights, Optional.of(read[0]), Optional.of(read[1]));
-  }
-
-  /** The task's result, waiting through interrupts (restored after) until it has ended. */
-  private static Tensor4D[] await(FutureTask<Tensor4D[]> task) {
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          return task.get();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        } catch (ExecutionException e) {
-          if (e.getCause() instanceof RuntimeException runtime) {
-            throw runtime;
-          }
-          if (e.getCause() instanceof Error error) {
-            throw error;
-          }
-          throw new IllegalStateException(e.getCause());
-        }
-      }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  private static void awaitQuietly(FutureTask<Tensor4D[]> task) {
-    try {
-      await(task);
-    } catch (RuntimeException | Error e) {
-      // The weights' problem is the one reported; this one came after it.
-    }
-  }
-
-  /**
    * Reads the attention probabilities of every layer.
    *
    * @param outputs the run's outputs, named
@@ -120,7 +35,30 @@ final class OutputReader {
     int firstHeads = 0;
     for (int layer = 0; layer < names.size(); layer++) {
       NDArray array = output(outputs, names.get(layer));
-      int heads = heads(array.getShape(), names.get(layer), tokens);
+      Shape shape = array.getShape();
+      // BART-style exports fold the batch of one into the heads: (heads, tokens, tokens).
+      boolean folded = shape.dimension() == 3 && shape.get(1) == tokens && shape.get(2) == tokens;
+      if (!folded
+          && (shape.dimension() != 4
+              || shape.get(0) != 1
+              || shape.get(2) != tokens
+              || shape.get(3) != tokens)) {
+        throw new IllegalStateException(
+            "attention tensor "
+                + names.get(layer)
+                + " has shape "
+                + shape
+                + ", expected (1, heads, "
+                + tokens
+                + ", "
+                + tokens
+                + ") or (heads, "
+                + tokens
+                + ", "
+                + tokens
+                + ")");
+      }
+      int heads = Math.toIntExact(shape.get(folded ? 0 : 1));
       if (builder == null) {
         firstHeads = heads;
         builder = Tensor4D.builder(names.size(), heads, tokens, tokens);
@@ -203,35 +141,6 @@ final class OutputReader {
       }
     }
     return builder.build();
-  }
-
-  /**
-   * The heads of an attention tensor of shape {@code [1][heads][tokens][tokens]} or, folded as
-   * BART-style exports do, {@code [heads][tokens][tokens]}.
-   */
-  private static int heads(Shape shape, String name, int tokens) {
-    boolean folded = shape.dimension() == 3 && shape.get(1) == tokens && shape.get(2) == tokens;
-    if (!folded
-        && (shape.dimension() != 4
-            || shape.get(0) != 1
-            || shape.get(2) != tokens
-            || shape.get(3) != tokens)) {
-      throw new IllegalStateException(
-          "attention tensor "
-              + name
-              + " has shape "
-              + shape
-              + ", expected (1, heads, "
-              + tokens
-              + ", "
-              + tokens
-              + ") or (heads, "
-              + tokens
-              + ", "
-              + tokens
-              + ")");
-    }
-    return Math.toIntExact(shape.get(folded ? 0 : 1));
   }
 
   private static NDArray output(NDList outputs, String name) {

@@ -9,9 +9,6 @@ import dev.attnviz.core.AttentionKind;
 import dev.attnviz.core.Tensor4D;
 import dev.attnviz.core.Tokens;
 import dev.attnviz.core.testing.SyntheticAttention;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.FloatBuffer;
@@ -43,12 +40,10 @@ public final class JavaPartBench {
   private static final int WIDTH = 384;
   private static final int WARM_UP_ROUNDS = 100;
 
-  private static final MethodHandle READ = findRead();
-
   private JavaPartBench() {}
 
   /** Runs the rounds and prints one table row per variant, mode and part. */
-  public static void main(String[] args) throws Throwable {
+  public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 400;
     System.out.println("load average at start: " + InterleavedComputeBench.loadAverage());
     Random random = new Random(18);
@@ -98,12 +93,10 @@ public final class JavaPartBench {
           int variant = cell / 2;
           boolean vectors = cell % 2 == 1;
           long[] start = now(threads, os);
+          AttentionTensors names = new AttentionTensors("BERT", false, attention, queries, keys);
           Tensor4D[] all =
               variant == 0
-                  ? readAll(
-                      outputs,
-                      new AttentionTensors("BERT", false, attention, queries, keys),
-                      vectors)
+                  ? readAll(outputs, names, vectors)
                   : new Tensor4D[] {
                     rowByRow(outputs, attention, 0),
                     vectors ? rowByRow(outputs, queries, HEADS) : null,
@@ -177,17 +170,8 @@ public final class JavaPartBench {
     System.out.println("load average at end: " + InterleavedComputeBench.loadAverage());
   }
 
-  /**
-   * Reads what a compute reads, with this build's {@code OutputReader}: through {@code read} where
-   * it exists (weights on this thread, queries and keys on another core), else (the baseline code)
-   * through {@code weights} and {@code vectors} in turn.
-   */
-  private static Tensor4D[] readAll(NDList outputs, AttentionTensors tensors, boolean vectors)
-      throws Throwable {
-    if (READ != null) {
-      RawAttention raw = (RawAttention) READ.invokeExact(outputs, tensors, TOKENS, vectors);
-      return new Tensor4D[] {raw.weights(), raw.queries().orElse(null), raw.keys().orElse(null)};
-    }
+  /** Reads what a compute reads, with this build's {@code OutputReader}. */
+  private static Tensor4D[] readAll(NDList outputs, AttentionTensors tensors, boolean vectors) {
     Tensor4D w = OutputReader.weights(outputs, tensors.attention(), TOKENS);
     return vectors
         ? new Tensor4D[] {
@@ -196,24 +180,6 @@ public final class JavaPartBench {
           OutputReader.vectors(outputs, tensors.keys(), HEADS, TOKENS)
         }
         : new Tensor4D[] {w, null, null};
-  }
-
-  /** {@code OutputReader.read}, or null in the baseline code, which has no such method. */
-  private static MethodHandle findRead() {
-    try {
-      return MethodHandles.lookup()
-          .findStatic(
-              OutputReader.class,
-              "read",
-              MethodType.methodType(
-                  RawAttention.class,
-                  NDList.class,
-                  AttentionTensors.class,
-                  int.class,
-                  boolean.class));
-    } catch (ReflectiveOperationException e) {
-      return null;
-    }
   }
 
   /**

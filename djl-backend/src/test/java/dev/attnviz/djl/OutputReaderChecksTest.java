@@ -72,65 +72,6 @@ class OutputReaderChecksTest {
     }
   }
 
-  @Test
-  void readingVectorsOnAnotherCoreGivesTheSameTensorsAndTheWeightsProblemFirst() {
-    Random random = new Random(19);
-    float[][] weights = new float[LAYERS][];
-    float[][] queries = new float[LAYERS][];
-    float[][] keys = new float[LAYERS][];
-    for (int l = 0; l < LAYERS; l++) {
-      weights[l] = SyntheticAttention.randomSoftmaxRows(HEADS * TOKENS, TOKENS, random);
-      queries[l] = SyntheticAttention.randomGaussian(TOKENS * HEADS * DIM, random);
-      keys[l] = SyntheticAttention.randomGaussian(TOKENS * HEADS * DIM, random);
-    }
-    try (NDManager manager = NDManager.newBaseManager("OnnxRuntime")) {
-      Attention inTurn = read(manager, weights, queries, keys);
-      for (int repeat = 0; repeat < 20; repeat++) {
-        assertEquals(inTurn, readTogether(manager, weights, queries, keys));
-      }
-      float[][] badKeys = copy(keys);
-      badKeys[LAYERS - 1][TOKENS * HEADS * DIM - 1] = Float.NaN;
-      assertEquals(
-          assertThrows(
-                  IllegalArgumentException.class, () -> read(manager, weights, queries, badKeys))
-              .getMessage(),
-          assertThrows(
-                  IllegalArgumentException.class,
-                  () -> readTogether(manager, weights, queries, badKeys))
-              .getMessage());
-      // A tensor of the wrong shape among the weights and among the keys: the weights' is named.
-      try (NDManager run = manager.newSubManager()) {
-        NDList outputs = outputs(run, weights, queries, keys);
-        outputs.set(
-            0,
-            named(
-                run,
-                "attn0",
-                new float[HEADS * TOKENS * (TOKENS - 1)],
-                1,
-                HEADS,
-                TOKENS,
-                TOKENS - 1));
-        outputs.set(5, named(run, "k1", new float[TOKENS * 3], 1, TOKENS, 3));
-        String message =
-            assertThrows(
-                    IllegalStateException.class,
-                    () -> OutputReader.read(outputs, tensors(), TOKENS, true))
-                .getMessage();
-        assertTrue(message.startsWith("attention tensor attn0 has shape"), message);
-      }
-    }
-  }
-
-  private static Attention readTogether(
-      NDManager manager, float[][] weights, float[][] queries, float[][] keys) {
-    try (NDManager run = manager.newSubManager()) {
-      RawAttention raw =
-          OutputReader.read(outputs(run, weights, queries, keys), tensors(), TOKENS, true);
-      return attention(raw.weights(), raw.queries().orElseThrow(), raw.keys().orElseThrow());
-    }
-  }
-
   private static AttentionTensors tensors() {
     List<String> weightNames = new ArrayList<>();
     List<String> queryNames = new ArrayList<>();
