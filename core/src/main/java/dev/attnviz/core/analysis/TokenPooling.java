@@ -77,9 +77,11 @@ final class TokenPooling {
     }
     int[] queryStart = new int[queries.size()];
     int[] queryEnd = new int[queries.size()];
+    boolean singleQueries = true;
     for (int u = 0; u < queryStart.length; u++) {
       queryStart[u] = queries.originalStart(u);
       queryEnd[u] = queries.originalEnd(u);
+      singleQueries &= queryEnd[u] - queryStart[u] == 1;
     }
     MatrixPooling pooling =
         new MatrixPooling(
@@ -90,7 +92,11 @@ final class TokenPooling {
             keyEnd,
             singleKeys,
             renormalize,
-            KeyRuns.of(keyStart, singleKeys));
+            KeyRuns.of(keyStart, singleKeys),
+            // Means of words; single tokens alone are copied run by run (poolBlocks).
+            renormalize || (singleKeys && singleQueries)
+                ? null
+                : new MeanPooling(weights.dim3(), queryStart, queryEnd, keyStart, keyEnd));
     int heads = weights.dim1();
     Tensor4D.Builder pooled = Tensor4D.builder(weights.dim0(), heads, queryStart.length, cols);
     // Each task writes only the rows of its own matrix; the stream's end publishes them all.
@@ -138,7 +144,8 @@ final class TokenPooling {
       int[] keyEnd,
       boolean singleKeys,
       boolean renormalize,
-      KeyRuns runs) {
+      KeyRuns runs,
+      MeanPooling means) {
 
     /** How many new rows are pooled together, so that their row sums run side by side. */
     private static final int BLOCK = 4;
@@ -151,6 +158,9 @@ final class TokenPooling {
     boolean pool(FloatBuffer matrix, Tensor4D.Builder pooled, int l, int h) {
       if (renormalize && runs != null && singleQueries(0, queryStart.length)) {
         return scaleRows(matrix, pooled, l, h);
+      }
+      if (means != null) {
+        return means.pool(matrix, pooled, l, h);
       }
       return poolBlocks(matrix, pooled, l, h);
     }

@@ -1,0 +1,181 @@
+package dev.attnviz.core.analysis;
+
+import dev.attnviz.core.Attention;
+import dev.attnviz.core.Tensor4D;
+import java.nio.FloatBuffer;
+
+/**
+ * Word level's pooling of one {@code [query][key]} matrix, {@code W[u][v] = mean_{i ∈ Q_u} Σ_{j ∈
+ * K_v} a_ij}, written for speed where words have one or two pieces (docs/PERFORMANCE.md, "Display
+ * transforms", sixth round).
+ *
+ * <p>A new row is built from one original row (a word of one piece) or the float sum of two (a word
+ * of two pieces, a loop C2 vectorises), followed in the same array by a zero and the sums of every
+ * two neighbouring keys (also vectorised); each new key of one or two pieces is then one read from
+ * that array, through a table made once. Rows of three or more pieces and keys of three or more
+ * pieces are summed in doubles, in the order of the original queries, then keys.
+ *
+ * <p>Rounding: a word of one query piece gives the same floats as a sum in doubles (the sum of two
+ * floats in doubles is exact, or rounds to the larger one, whichever way it is rounded to float); a
+ * word of two query pieces rounds twice in floats before the exact halving, so it lies within about
+ * 2 × 2^-24 relative of the sum in doubles ({@code TokenPoolingTest} holds it to 3e-7 relative,
+ * plus the least subnormal float). {@code -0} becomes {@code 0}, as in the sums.
+ *
+ * <p>Read only once made; one instance serves every matrix of a pooling, from several threads.
+ */
+final class MeanPooling {
+
+  private final int originalKeys;
+  private final int[] queryStart;
+  private final int[] queryEnd;
+  private final int[] keyStart;
+  private final int[] keyEnd;
+
+  /**
+   * Where each new key of one or two pieces reads its value in the array of a new row: the key's
+   * original index, or {@code originalKeys + 1 + start} for the sum of the pair starting at {@code
+   * start}; {@code originalKeys} (a zero) for a key of more pieces, written afterwards.
+   */
+  private final int[] source;
+
+  /** The new keys of three or more pieces. */
+  private final int[] longKeys;
+
+  /**
+   * Makes the pooling of matrices with {@code originalKeys} keys, new query {@code u} the mean of
+   * original rows {@code [queryStart[u], queryEnd[u])} and new key {@code v} the sum of original
+   * keys {@code [keyStart[v], keyEnd[v])}.
+   */
+  MeanPooling(int originalKeys, int[] queryStart, int[] queryEnd, int[] keyStart, int[] keyEnd) {
+    this.originalKeys = originalKeys;
+    this.queryStart = queryStart;
+    this.queryEnd = queryEnd;
+    this.keyStart = keyStart;
+    this.keyEnd = keyEnd;
+    source = new int[keyStart.length];
+    int[] longOnes = new int[keyStart.length];
+    int longCount = 0;
+    for (int v = 0; v < keyStart.length; v++) {
+      int pieces = keyEnd[v] - keyStart[v];
+      source[v] =
+          pieces == 1 ? keyStart[v] : pieces == 2 ? originalKeys + 1 + keyStart[v] : originalKeys;
+      if (pieces > 2) {
+        longOnes[longCount++] = v;
+      }
+    }
+    longKeys = java.util.Arrays.copyOf(longOnes, longCount);
+  }
+
+  /**
+   * Pools {@code matrix} into layer {@code l}, head {@code h} of {@code pooled}. The weights of
+   * {@code matrix} must be valid; a pooled row is then checked by its float sum, which is at least
+   * every weight in it (the weights are at least 0, and rounding a sum of such floats never gives
+   * less than a term), so only a row whose sum is not a valid weight is checked weight by weight.
+   *
+   * @return whether every pooled weight is valid
+   */
+  boolean pool(FloatBuffer matrix, Tensor4D.Builder pooled, int l, int h) {
+    int n = originalKeys;
+    int cols = keyStart.length;
+    // [a row (n) | 0 | the sums of neighbouring keys (n - 1)]; the zero is never written.
+    float[] row = new float[2 * n + 1];
+    float[] second = new float[n];
+    float[] out = new float[cols];
+    boolean valid = true;
+    for (int u = 0; u < queryStart.length; u++) {
+      int first = queryStart[u];
+      int pieces = queryEnd[u] - first;
+      if (pieces > 2) {
+        meanInDoubles(matrix, u, second, out);
+      } else {
+        matrix.get(first * n, row, 0, n);
+        if (pieces == 2) {
+          matrix.get((first + 1) * n, second, 0, n);
+          for (int j = 0; j < n; j++) {
+            row[j] += second[j];
+          }
+        }
+        for (int j = 0; j + 1 < n; j++) {
+          row[n + 1 + j] = row[j] + row[j + 1];
+        }
+        // + 0f turns -0 into 0, as a sum from 0 in doubles does, and changes nothing else.
+        for (int v = 0; v < cols; v++) {
+          out[v] = row[source[v]] + 0f;
+        }
+        if (pieces == 2) {
+          // Exact, as the division by 2 in doubles, except for subnormal results.
+          for (int v = 0; v < cols; v++) {
+            out[v] *= 0.5f;
+          }
+        }
+        for (int v : longKeys) {
+          out[v] = meanInDoubles(matrix, u, v);
+        }
+      }
+      valid &= isValid(out);
+      pooled.setRow(l, h, u, out, 0);
+    }
+    return valid;
+  }
+
+  /** Sets {@code out} to new row {@code u}, summed in doubles; {@code buffer} holds one row. */
+  private void meanInDoubles(FloatBuffer matrix, int u, float[] buffer, float[] out) {
+    int cols = keyStart.length;
+    double[] sum = new double[cols];
+    for (int i = queryStart[u]; i < queryEnd[u]; i++) {
+      matrix.get(i * originalKeys, buffer, 0, originalKeys);
+      for (int v = 0; v < cols; v++) {
+        double s = sum[v];
+        for (int j = keyStart[v]; j < keyEnd[v]; j++) {
+          s += buffer[j];
+        }
+        sum[v] = s;
+      }
+    }
+    double pieces = queryEnd[u] - queryStart[u];
+    for (int v = 0; v < cols; v++) {
+      out[v] = (float) (sum[v] / pieces);
+    }
+  }
+
+  /** New weight {@code [u][v]}, summed in doubles. */
+  private float meanInDoubles(FloatBuffer matrix, int u, int v) {
+    double s = 0;
+    for (int i = queryStart[u]; i < queryEnd[u]; i++) {
+      for (int j = keyStart[v]; j < keyEnd[v]; j++) {
+        s += matrix.get(i * originalKeys + j);
+      }
+    }
+    return (float) (s / (queryEnd[u] - queryStart[u]));
+  }
+
+  /**
+   * Whether every weight of {@code row}, all at least 0, is valid: at once if their float sum (four
+   * chains side by side) is a valid weight, else weight by weight.
+   */
+  private static boolean isValid(float[] row) {
+    float s0 = 0;
+    float s1 = 0;
+    float s2 = 0;
+    float s3 = 0;
+    int v = 0;
+    for (; v + 3 < row.length; v += 4) {
+      s0 += row[v];
+      s1 += row[v + 1];
+      s2 += row[v + 2];
+      s3 += row[v + 3];
+    }
+    for (; v < row.length; v++) {
+      s0 += row[v];
+    }
+    if (Attention.isValidWeight((s0 + s1) + (s2 + s3))) {
+      return true;
+    }
+    for (float w : row) {
+      if (!Attention.isValidWeight(w)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
