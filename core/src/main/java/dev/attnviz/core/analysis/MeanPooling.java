@@ -150,25 +150,11 @@ final class MeanPooling {
   }
 
   /**
-   * Whether every weight of {@code row}, all at least 0, is valid: at once if their float sum (four
-   * chains side by side) is a valid weight, else weight by weight.
+   * Whether every weight of {@code row}, all at least 0, is valid: at once if their sum in doubles
+   * (which rounds to no less than any of them) is a valid weight, else weight by weight.
    */
   private static boolean isValid(float[] row) {
-    float s0 = 0;
-    float s1 = 0;
-    float s2 = 0;
-    float s3 = 0;
-    int v = 0;
-    for (; v + 3 < row.length; v += 4) {
-      s0 += row[v];
-      s1 += row[v + 1];
-      s2 += row[v + 2];
-      s3 += row[v + 3];
-    }
-    for (; v < row.length; v++) {
-      s0 += row[v];
-    }
-    if (Attention.isValidWeight((s0 + s1) + (s2 + s3))) {
+    if (Attention.isValidWeight((float) TokenPooling.rowSum(row))) {
       return true;
     }
     for (float w : row) {

@@ -135,6 +135,37 @@ final class TokenPooling {
     return bits < 0;
   }
 
+  /**
+   * The sum of {@code row} in doubles, in eight interleaved chains so that each addition need not
+   * wait for the one before (doubles hold every partial sum of floats in [0, 1] of a row to far
+   * better than float precision, so the order does not show in the result).
+   */
+  static double rowSum(float[] row) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    double s4 = 0;
+    double s5 = 0;
+    double s6 = 0;
+    double s7 = 0;
+    int v = 0;
+    for (; v + 7 < row.length; v += 8) {
+      s0 += row[v];
+      s1 += row[v + 1];
+      s2 += row[v + 2];
+      s3 += row[v + 3];
+      s4 += row[v + 4];
+      s5 += row[v + 5];
+      s6 += row[v + 6];
+      s7 += row[v + 7];
+    }
+    for (; v < row.length; v++) {
+      s0 += row[v];
+    }
+    return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+  }
+
   /** How one {@code [query][key]} matrix is pooled; shared by the tasks, read only. */
   private record MatrixPooling(
       int originalKeys,
@@ -186,7 +217,7 @@ final class TokenPooling {
       float[] out = new float[cols];
       for (int u = 0; u < queryStart.length; u++) {
         runs.copy(matrix, queryStart[u] * originalKeys, out);
-        double sum = sum(out);
+        double sum = rowSum(out);
         float reciprocal = (float) (1 / sum);
         if (sum > 0 && reciprocal < Float.POSITIVE_INFINITY) {
           // + 0f turns -0 into 0, as the sums in doubles of poolBlocks do, and changes nothing
@@ -207,37 +238,6 @@ final class TokenPooling {
         pooled.setRow(l, h, u, out, 0);
       }
       return true;
-    }
-
-    /**
-     * The sum of {@code row} in doubles, in eight interleaved chains so that each addition need not
-     * wait for the one before (doubles hold every partial sum of floats in [0, 1] of a row to far
-     * better than float precision, so the order does not show in the result).
-     */
-    private static double sum(float[] row) {
-      double s0 = 0;
-      double s1 = 0;
-      double s2 = 0;
-      double s3 = 0;
-      double s4 = 0;
-      double s5 = 0;
-      double s6 = 0;
-      double s7 = 0;
-      int v = 0;
-      for (; v + 7 < row.length; v += 8) {
-        s0 += row[v];
-        s1 += row[v + 1];
-        s2 += row[v + 2];
-        s3 += row[v + 3];
-        s4 += row[v + 4];
-        s5 += row[v + 5];
-        s6 += row[v + 6];
-        s7 += row[v + 7];
-      }
-      for (; v < row.length; v++) {
-        s0 += row[v];
-      }
-      return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
     /**
