@@ -46,11 +46,13 @@ final class TokenPooling {
    * 0. Accumulates in double precision, each sum in the order of the original keys, then queries.
    * Re-normalized rows of single queries and keys (hiding special tokens) are multiplied by the
    * float reciprocal of their sum instead, within 2 ulp of the division, and must come from valid
-   * weights (see {@code MatrixPooling.scaleRows}).
+   * weights (see {@code MatrixPooling.scaleRows}). Means of words ({@link MeanPooling}) are the
+   * same floats, except rows of words of two query pieces, summed in floats: within 2 ulp.
    *
    * <p>The views run this when an option is ticked, so it is written for speed
    * (docs/PERFORMANCE.md): each key group is a contiguous run summed in place (a plain gather when
-   * every group is one key, as when special tokens are hidden); each new row is computed in a small
+   * every group is one key, as when special tokens are hidden; one read from a row and its sums of
+   * neighbouring keys for words of one or two pieces, see {@link MeanPooling}); each new row is computed in a small
    * array and written whole; the result is checked on the way (or valid by construction), so that
    * the {@link Attention} made from it need not read it again; layers × heads are pooled in
    * parallel, each writing its own part of the result. Where every new token is its original one
