@@ -10,10 +10,11 @@ import java.nio.FloatBuffer;
  * transforms", sixth round).
  *
  * <p>A new row is built from one original row (a word of one piece) or the float sum of two (a word
- * of two pieces, a loop C2 vectorises), followed in the same array by a zero and the sums of every
- * two neighbouring keys (also vectorised); each new key of one or two pieces is then one read from
- * that array, through a table made once. Rows of three or more pieces and keys of three or more
- * pieces are summed in doubles, in the order of the original queries, then keys.
+ * of two pieces, a loop C2 vectorises); the sums of every two neighbouring keys go in front of it
+ * in one array (also vectorised, as the sum of the row and the row shifted by one key); each new
+ * key of one or two pieces is then one read from that array, through a table made once. Rows of
+ * three or more pieces and keys of three or more pieces are summed in doubles, in the order of the
+ * original queries, then keys.
  *
  * <p>Rounding: a word of one query piece gives the same floats as a sum in doubles (the sum of two
  * floats in doubles is exact, or rounds to the larger one, whichever way it is rounded to float); a
@@ -32,9 +33,10 @@ final class MeanPooling {
   private final int[] keyEnd;
 
   /**
-   * Where each new key of one or two pieces reads its value in the array of a new row: the key's
-   * original index, or {@code originalKeys + 1 + start} for the sum of the pair starting at {@code
-   * start}; {@code originalKeys} (a zero) for a key of more pieces, written afterwards.
+   * Where each new key of one or two pieces reads its value in the array of a new row: {@code
+   * originalKeys} plus the key's original index, or {@code start} for the sum of the pair starting
+   * at {@code start}; {@code 2 × originalKeys} (a zero) for a key of more pieces, written
+   * afterwards.
    */
   private final int[] source;
 
@@ -58,7 +60,7 @@ final class MeanPooling {
     for (int v = 0; v < keyStart.length; v++) {
       int pieces = keyEnd[v] - keyStart[v];
       source[v] =
-          pieces == 1 ? keyStart[v] : pieces == 2 ? originalKeys + 1 + keyStart[v] : originalKeys;
+          pieces == 1 ? originalKeys + keyStart[v] : pieces == 2 ? keyStart[v] : 2 * originalKeys;
       if (pieces > 2) {
         longOnes[longCount++] = v;
       }
@@ -77,30 +79,37 @@ final class MeanPooling {
   boolean pool(FloatBuffer matrix, Tensor4D.Builder pooled, int l, int h) {
     int n = originalKeys;
     int cols = keyStart.length;
-    // [a row (n) | 0 | the sums of neighbouring keys (n - 1)]; the zero is never written.
-    float[] row = new float[2 * n + 1];
-    float[] second = new float[n];
+    float[] row = new float[n];
+    // The row from its second key on: the sums of neighbouring keys then add two arrays at the
+    // same index, which C2 vectorises (row[j] + row[j + 1] it does not).
+    float[] shifted = new float[n];
+    // [the sums of neighbouring keys (n - 1), 0 | the row (n) | 0]; the zeros are never written.
+    float[] combined = new float[2 * n + 1];
     float[] out = new float[cols];
     boolean valid = true;
     for (int u = 0; u < queryStart.length; u++) {
       int first = queryStart[u];
       int pieces = queryEnd[u] - first;
       if (pieces > 2) {
-        meanInDoubles(matrix, u, second, out);
+        meanInDoubles(matrix, u, row, out);
       } else {
         matrix.get(first * n, row, 0, n);
         if (pieces == 2) {
-          matrix.get((first + 1) * n, second, 0, n);
+          matrix.get((first + 1) * n, shifted, 0, n);
           for (int j = 0; j < n; j++) {
-            row[j] += second[j];
+            row[j] += shifted[j];
           }
+          System.arraycopy(row, 1, shifted, 0, n - 1);
+        } else {
+          matrix.get(first * n + 1, shifted, 0, n - 1);
         }
-        for (int j = 0; j + 1 < n; j++) {
-          row[n + 1 + j] = row[j] + row[j + 1];
+        for (int j = 0; j < n - 1; j++) {
+          combined[j] = row[j] + shifted[j];
         }
+        System.arraycopy(row, 0, combined, n, n);
         // + 0f turns -0 into 0, as a sum from 0 in doubles does, and changes nothing else.
         for (int v = 0; v < cols; v++) {
-          out[v] = row[source[v]] + 0f;
+          out[v] = combined[source[v]] + 0f;
         }
         if (pieces == 2) {
           // Exact, as the division by 2 in doubles, except for subnormal results.

@@ -52,13 +52,13 @@ final class TokenPooling {
    * <p>The views run this when an option is ticked, so it is written for speed
    * (docs/PERFORMANCE.md): each key group is a contiguous run summed in place (a plain gather when
    * every group is one key, as when special tokens are hidden; one read from a row and its sums of
-   * neighbouring keys for words of one or two pieces, see {@link MeanPooling}); each new row is computed in a small
-   * array and written whole; the result is checked on the way (or valid by construction), so that
-   * the {@link Attention} made from it need not read it again; layers × heads are pooled in
-   * parallel, each writing its own part of the result. Where every new token is its original one
-   * and nothing is re-normalized (word level of a text without sub-word pieces), the result would
-   * be the weights themselves, so they are returned as they are, unless a weight is {@code -0}
-   * (which the sums turn into 0).
+   * neighbouring keys for words of one or two pieces, see {@link MeanPooling}); each new row is
+   * computed in a small array and written whole; the result is checked on the way (or valid by
+   * construction), so that the {@link Attention} made from it need not read it again; layers ×
+   * heads are pooled in parallel, each writing its own part of the result. Where every new token is
+   * its original one and nothing is re-normalized (word level of a text without sub-word pieces),
+   * the result would be the weights themselves, so they are returned as they are, unless a weight
+   * is {@code -0} (which the sums turn into 0).
    *
    * <p>{@code weights} must be valid ({@link Attention#requireValidValues}, which every caller runs
    * first): the results are checked, or known valid, on that assumption.
