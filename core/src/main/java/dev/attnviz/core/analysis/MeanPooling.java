@@ -3,6 +3,7 @@ package dev.attnviz.core.analysis;
 import dev.attnviz.core.Attention;
 import dev.attnviz.core.Tensor4D;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 
 /**
  * Word level's pooling of one {@code [query][key]} matrix, {@code W[u][v] = mean_{i ∈ Q_u} Σ_{j ∈
@@ -65,7 +66,7 @@ final class MeanPooling {
         longOnes[longCount++] = v;
       }
     }
-    longKeys = java.util.Arrays.copyOf(longOnes, longCount);
+    longKeys = Arrays.copyOf(longOnes, longCount);
   }
 
   /**
