@@ -38,7 +38,7 @@ run() { # variant [main class] [argument]
   java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -Dai.djl.offline=true \
       -Dattnviz.cache=djl-backend/target/bench-cache -cp "$P" \
       "${2:-dev.attnviz.djl.InterleavedComputeBench}" "${3:-$ROUNDS}" 2>/dev/null \
-      | sed "s/^|/$1 |/" | tee -a "$OUT"
+      | sed -e "s/^|/$1 |/" -e "s/^paired/$1: paired/" | tee -a "$OUT"
 }
 pairs() { # [main class] [argument]
   p=1
@@ -50,12 +50,14 @@ pairs() { # [main class] [argument]
 if [ "$ONLY" != compute ]; then
   pairs dev.attnviz.djl.JavaPartBench "$JAVA_ROUNDS"
   echo
-  echo "Java part per compute at 124 tokens, each JVM (old = $BASE, new = this tree):"
+  echo "Java part per compute at 124 tokens, OutputReader of each JVM (old = $BASE, new = this tree):"
   for mode in weights "with vectors"; do
     for code in old new; do
-      echo "$code $mode, total wall / thread CPU / process CPU ms: $(grep "^$code | $mode | total |" "$OUT" | awk -F'|' '{printf "%s/%s/%s ", $4, $5, $6}' | tr -s ' ')"
+      echo "$code $mode, total wall / thread CPU / process CPU ms: $(grep "^$code | OutputReader | $mode | total |" "$OUT" | awk -F'|' '{printf "%s/%s/%s ", $5, $6, $7}' | tr -s ' ')"
     done
   done
+  echo "In each JVM, its OutputReader minus the fifth round's way (rows copied, then checked), wall:"
+  grep ": paired median" "$OUT" | sed 's/paired median, OutputReader minus rows-then-check, //'
 fi
 [ "$ONLY" = java ] && { rm -f "$OUT"; exit 0; }
 pairs
