@@ -8,7 +8,7 @@ import java.nio.FloatBuffer;
  * skip its check of every value (a second pass over megabytes no longer in cache). Not thread-safe:
  * one per builder.
  *
- * <p>The values go through a 4 kB scratch array: noted there column by column, into accumulators
+ * <p>The values go through a 2 kB scratch array: noted there column by column, into accumulators
  * indexed like the scratch array, then moved with {@link System#arraycopy}. C2 (OpenJDK 17)
  * vectorises the noting loop only in that form, not when the values are noted at an offset in the
  * destination (different offsets in two arrays) nor as a reduction to one least and one greatest
@@ -17,8 +17,12 @@ import java.nio.FloatBuffer;
  */
 final class RangeNotingCopy {
 
-  /** Floats per piece: the scratch array and both accumulators (12 kB) stay in cache. */
-  static final int PIECE = 1024;
+  /**
+   * Floats per piece: the scratch array and both accumulators (6 kB) stay in the first-level cache.
+   * 4.4 MB through pieces of 256, 384, 512, 1,024 and 2,048 floats, best of 400: 0.32, 0.28-0.29,
+   * 0.29, 0.33 and 0.33-0.35 ms (load 1.2).
+   */
+  static final int PIECE = 512;
 
   private final float[] scratch = new float[PIECE];
 

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class CheckedCopyTest {
 
-  // 2 layers x 3 heads x 100 x 124: a matrix is 12,400 floats, so reads of 4,096 floats end inside
-  // rows and the last piece of each matrix is short.
+  // 2 layers x 3 heads x 100 x 124: a matrix is 12,400 floats, so pieces of RangeNotingCopy.PIECE
+  // floats end inside rows and the last piece of each matrix is short.
   private static final int LAYERS = 2;
   private static final int HEADS = 3;
   private static final int TOKENS = 100;
@@ -145,12 +145,12 @@ class CheckedCopyTest {
    */
   private static List<Integer> positions(int length, int matrix) {
     List<Integer> at = new ArrayList<>(List.of(0, length - 1, matrix, matrix - 1, length - 2));
-    for (int boundary = 4096; boundary < matrix; boundary += 4096) {
+    for (int boundary = RangeNotingCopy.PIECE;
+        boundary < matrix;
+        boundary += RangeNotingCopy.PIECE) {
       at.add(boundary - 1);
       at.add(boundary);
     }
-    at.add(255);
-    at.add(256);
     return at;
   }
 
