@@ -90,7 +90,10 @@ final class HeadValueChecks {
   }
 
   private String checkWeights(int layer, int head) {
-    FloatBuffer matrix = weights.matrix(layer, head);
+    return weights.readMatrix(layer, head, matrix -> checkWeights(matrix, layer, head));
+  }
+
+  private String checkWeights(FloatBuffer matrix, int layer, int head) {
     float[] row = new float[weights.dim3()];
     float[] least = new float[row.length];
     float[] greatest = new float[row.length];
@@ -115,7 +118,12 @@ final class HeadValueChecks {
   }
 
   private String checkVectors(String name, Tensor4D vectors, int layer, int head) {
-    FloatBuffer matrix = vectors.matrix(layer, head);
+    return vectors.readMatrix(
+        layer, head, matrix -> checkVectors(matrix, name, vectors, layer, head));
+  }
+
+  private String checkVectors(
+      FloatBuffer matrix, String name, Tensor4D vectors, int layer, int head) {
     float[] row = new float[vectors.dim3()];
     float[] zeros = new float[row.length];
     for (int r = 0; r < vectors.dim2(); r++) {

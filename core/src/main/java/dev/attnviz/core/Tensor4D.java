@@ -1,9 +1,16 @@
 package dev.attnviz.core;
 
+import java.io.IOException;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * An immutable four-dimensional array of floats, stored row-major either in one flat {@code
@@ -26,6 +33,9 @@ public final class Tensor4D {
   /** The largest element count a Java array can reliably hold. */
   public static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8L;
 
+  /** Bytes per mapping: far below the 2 GB a buffer can index, so a chunk holds many matrices. */
+  private static final long MAPPING_BYTES = 1L << 30;
+
   private final int dim0;
   private final int dim1;
   private final int dim2;
@@ -38,6 +48,10 @@ public final class Tensor4D {
   private final FloatBuffer[] chunks;
 
   private final int matricesPerChunk;
+
+  /** For a memory-mapped file, reads whole matrices faster than the mapping; else null. */
+  private final FileMatrices file;
+
   private int hash;
 
   private Tensor4D(int dim0, int dim1, int dim2, int dim3, float[] data) {
@@ -48,10 +62,17 @@ public final class Tensor4D {
     this.data = data;
     this.chunks = null;
     this.matricesPerChunk = 0;
+    this.file = null;
   }
 
   private Tensor4D(
-      int dim0, int dim1, int dim2, int dim3, FloatBuffer[] chunks, int matricesPerChunk) {
+      int dim0,
+      int dim1,
+      int dim2,
+      int dim3,
+      FloatBuffer[] chunks,
+      int matricesPerChunk,
+      FileMatrices file) {
     this.dim0 = dim0;
     this.dim1 = dim1;
     this.dim2 = dim2;
@@ -59,6 +80,7 @@ public final class Tensor4D {
     this.data = null;
     this.chunks = chunks;
     this.matricesPerChunk = matricesPerChunk;
+    this.file = file;
   }
 
   /**
@@ -111,7 +133,70 @@ public final class Tensor4D {
       }
       views[c] = chunk.asReadOnlyBuffer();
     }
-    return new Tensor4D(dim0, dim1, dim2, dim3, views, matricesPerChunk);
+    return new Tensor4D(dim0, dim1, dim2, dim3, views, matricesPerChunk, null);
+  }
+
+  /**
+   * Memory-maps {@code dim0 × dim1} matrices of {@code dim2 × dim3} float32 values stored row-major
+   * from {@code offset} in {@code file}: the numbers stay in the operating system's page cache, are
+   * read from the disk only when looked at, and take no Java heap. {@link #readMatrix} reads whole
+   * matrices from the file with positional reads, which is several times faster than a first pass
+   * through the mapping. The mappings are released when the tensor is garbage; the file must not be
+   * rewritten in place while the tensor is in use.
+   *
+   * @param file the file
+   * @param offset where the first matrix starts, in bytes
+   * @param order the byte order of the values
+   * @param dim0 size of the first dimension (layers), at least 0
+   * @param dim1 size of the second dimension (heads), at least 0
+   * @param dim2 size of the third dimension (queries or tokens), at least 1
+   * @param dim3 size of the fourth dimension (keys or vector components), at least 1
+   * @return a read-only tensor over the file
+   * @throws IllegalArgumentException if a dimension is out of range, one matrix is larger than a
+   *     mapping can be (2 GB), or the data would run past the end of the file
+   * @throws IOException if the file cannot be opened or mapped
+   */
+  public static Tensor4D mapFile(
+      Path file, long offset, ByteOrder order, int dim0, int dim1, int dim2, int dim3)
+      throws IOException {
+    int matrixElements = (int) Math.min(Integer.MAX_VALUE, checkedSize(1, 1, dim2, dim3));
+    long matrixBytes = (long) matrixElements * Float.BYTES;
+    if (dim0 < 0 || dim1 < 0 || matrixElements < 1 || matrixBytes > MAX_ELEMENTS) {
+      throw new IllegalArgumentException(
+          "cannot map matrices of shape " + shapeString(dim0, dim1, dim2, dim3));
+    }
+    int perChunk = (int) Math.max(1, MAPPING_BYTES / matrixBytes);
+    long matrices = (long) dim0 * dim1;
+    List<FloatBuffer> chunks = new ArrayList<>();
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      if (offset < 0 || offset + matrices * matrixBytes > channel.size()) {
+        throw new IllegalArgumentException(
+            shapeString(dim0, dim1, dim2, dim3)
+                + " floats from byte "
+                + offset
+                + " run past the "
+                + channel.size()
+                + " bytes of "
+                + file);
+      }
+      for (long first = 0; first < matrices; first += perChunk) {
+        long bytes = Math.min(perChunk, matrices - first) * matrixBytes;
+        chunks.add(
+            channel
+                .map(FileChannel.MapMode.READ_ONLY, offset + first * matrixBytes, bytes)
+                .order(order)
+                .asFloatBuffer()
+                .asReadOnlyBuffer());
+      }
+    }
+    return new Tensor4D(
+        dim0,
+        dim1,
+        dim2,
+        dim3,
+        chunks.toArray(FloatBuffer[]::new),
+        perChunk,
+        FileMatrices.of(file, offset, order, matrixElements));
   }
 
   /**
@@ -310,6 +395,37 @@ public final class Tensor4D {
       return chunk(i0, i1).slice(chunkOffset(i0, i1), dim2 * dim3);
     }
     return FloatBuffer.wrap(data, matrixOffset(i0, i1), dim2 * dim3).slice().asReadOnlyBuffer();
+  }
+
+  /**
+   * Calls {@code pass} with the matrix {@code [i0][i1]} and returns what it returns: for a pass
+   * over all its numbers, such as a check or a thumbnail. For a tensor in memory the buffer is the
+   * view {@link #matrix} returns. For a memory-mapped file ({@link #mapFile}) the matrix is read
+   * from the file in one piece into a buffer of the calling thread, because a first pass through a
+   * mapping pays a page fault per page; the buffer is lent for the length of the call and reused by
+   * the next, so {@code pass} must not keep it, and asking for the same matrix again on the same
+   * thread does not read it again. Use {@link #matrix} for a few numbers of a matrix, and this for
+   * all.
+   *
+   * @param <R> what the pass returns
+   * @param i0 index in the first dimension, from 0 to {@link #dim0()} - 1
+   * @param i1 index in the second dimension, from 0 to {@link #dim1()} - 1
+   * @param pass reads the matrix: a read-only buffer of {@code dim2 × dim3} values, position 0,
+   *     holding what {@link #matrix} holds, valid only until {@code pass} returns
+   * @return what {@code pass} returns
+   * @throws IndexOutOfBoundsException if an index is out of its dimension's range
+   */
+  public <R> R readMatrix(int i0, int i1, Function<FloatBuffer, R> pass) {
+    if (file != null) {
+      Objects.checkIndex(i0, dim0);
+      Objects.checkIndex(i1, dim1);
+      boolean[] done = new boolean[1];
+      R result = file.read(i0 * dim1 + i1, pass, done);
+      if (done[0]) {
+        return result;
+      }
+    }
+    return pass.apply(matrix(i0, i1));
   }
 
   /**

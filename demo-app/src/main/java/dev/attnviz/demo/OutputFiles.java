@@ -108,7 +108,7 @@ public final class OutputFiles {
             Math.max(0, free) / 1_000_000,
             fits > 0
                 ? "the largest scale that fits is " + trim(fits)
-                : "give Java more memory, e.g. java -Xmx4g -jar attnviz.jar"));
+                : "give Java more memory, e.g. " + HeapAdvice.command()));
   }
 
   private static String trim(double value) {

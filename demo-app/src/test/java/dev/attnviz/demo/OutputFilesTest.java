@@ -73,7 +73,7 @@ class OutputFilesTest {
             IllegalArgumentException.class,
             () -> OutputFiles.requireMemory(new Dimension(100, 100), 1, 0));
 
-    assertTrue(e.getMessage().endsWith("give Java more memory, e.g. java -Xmx4g -jar attnviz.jar"));
+    assertTrue(e.getMessage().endsWith("give Java more memory, e.g. " + HeapAdvice.command()));
     assertFalse(e.getMessage().contains("scale that fits"));
   }
 }

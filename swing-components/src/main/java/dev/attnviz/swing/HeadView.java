@@ -14,6 +14,7 @@ import dev.attnviz.swing.render.FocusRing;
 import dev.attnviz.swing.render.HeadStripLayout;
 import dev.attnviz.swing.render.HeadStripPainter;
 import dev.attnviz.swing.render.HeatmapLegend;
+import dev.attnviz.swing.render.InvalidHeads;
 import dev.attnviz.swing.render.MatrixLayout;
 import dev.attnviz.swing.render.MatrixPainter;
 import dev.attnviz.swing.render.ShownAttention;
@@ -27,6 +28,7 @@ import java.awt.Graphics2D;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.event.MouseEvent;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -223,9 +225,11 @@ public class HeadView extends AttentionView {
    */
   private TokenColumnsDisplay display() {
     display.setStrategy(modeBox.strategy());
-    // In heatmap mode the caption and legend take a line above the heatmap.
+    // In heatmap mode the caption and legend take a line above the heatmap; heads left out for
+    // invalid weights, a line above that.
     boolean legend = shown() != null && getDisplayMode() == DisplayMode.HEATMAP;
-    int top = legend ? MARGIN + colors().text().height() + LEGEND_GAP : MARGIN;
+    int lines = (legend ? 1 : 0) + (invalidHeads().isEmpty() ? 0 : 1);
+    int top = MARGIN + lines * (colors().text().height() + LEGEND_GAP);
     display.update(shown(), colors(), MARGIN, top, getWidth());
     return display;
   }
@@ -236,7 +240,10 @@ public class HeadView extends AttentionView {
     if (shown == null || getDisplayMode() != DisplayMode.HEATMAP) {
       return null;
     }
-    String caption = HeatmapLegend.caption(getSelectionModel().layer(), activeHeads());
+    int[] heads = drawnHeads();
+    String caption =
+        HeatmapLegend.caption(
+            getSelectionModel().layer(), heads.length > 0 ? heads : activeHeads());
     return new HeatmapLegend(colors(), new MatrixPainter(colors()).scale(), caption);
   }
 
@@ -310,9 +317,22 @@ public class HeadView extends AttentionView {
     return getSelectionModel().activeHeads(shown.headCount()).stream().toArray();
   }
 
+  /** The active heads of the shown layer whose weights are invalid: not drawn, and said so. */
+  private InvalidHeads invalidHeads() {
+    ShownAttention shown = shown();
+    return shown == null
+        ? InvalidHeads.none()
+        : InvalidHeads.among(shown, getSelectionModel().layer(), activeHeads());
+  }
+
+  /** The active heads that are drawn: those with valid weights. */
+  private int[] drawnHeads() {
+    return invalidHeads().drawable(activeHeads());
+  }
+
   private TokenColumnsPainter.Scene scene() {
     ShownAttention shown = shown();
-    int[] heads = activeHeads();
+    int[] heads = drawnHeads();
     Color[] headColors = new Color[heads.length];
     for (int i = 0; i < heads.length; i++) {
       headColors[i] = colors().headColor(heads[i], shown.headCount());
@@ -323,17 +343,22 @@ public class HeadView extends AttentionView {
         selection.layer(),
         heads,
         headColors,
-        1f / heads.length,
+        1f / Math.max(1, heads.length),
         selection.selectedToken(),
         selection.lockedToken());
   }
 
   private float[] matrixValues() {
     ShownAttention shown = shown();
-    BitSet heads = getSelectionModel().activeHeads(shown.headCount());
+    BitSet heads = new BitSet();
+    Arrays.stream(drawnHeads()).forEach(heads::set);
     MatrixKey key = new MatrixKey(getSelectionModel().layer(), heads);
     if (matrixValues == null || !key.equals(matrixKey)) {
-      matrixValues = shown.meanMatrix(getSelectionModel().layer(), heads);
+      // Every active head invalid: an empty (all-zero) heatmap under the note that says why.
+      matrixValues =
+          heads.isEmpty()
+              ? new float[shown.rowCount() * shown.columnCount()]
+              : shown.meanMatrix(getSelectionModel().layer(), heads);
       matrixKey = key;
     }
     return matrixValues;
@@ -354,9 +379,18 @@ public class HeadView extends AttentionView {
             scene(),
             new MatrixPainter(colors()),
             getDisplayMode() == DisplayMode.HEATMAP ? matrixValues() : null);
+    int y = MARGIN;
+    InvalidHeads invalid = invalidHeads();
+    if (!invalid.isEmpty()) {
+      g.setColor(colors().negative());
+      int x = display().bounds().x;
+      Rectangle line = new Rectangle(x, y, Math.max(0, getWidth() - x - MARGIN), rowHeight());
+      TextFit.drawInBox(g, colors().text(), invalid.note(), line, false, 0);
+      y += colors().text().height() + LEGEND_GAP;
+    }
     HeatmapLegend legend = heatmapLegend();
     if (legend != null) {
-      legend.paint(g, display().bounds().x, MARGIN);
+      legend.paint(g, display().bounds().x, y);
     }
     markSelectionPainted();
     if (hasFocus()) {

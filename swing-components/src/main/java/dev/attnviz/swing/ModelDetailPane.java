@@ -3,6 +3,7 @@ package dev.attnviz.swing;
 import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.LayerHead;
+import dev.attnviz.swing.render.InvalidHeads;
 import dev.attnviz.swing.render.ModelGridLayout;
 import dev.attnviz.swing.render.ShownAttention;
 import dev.attnviz.swing.render.TextFit;
@@ -68,11 +69,15 @@ final class ModelDetailPane {
     if (shown == null) {
       return null;
     }
+    // A head whose weights are invalid is crossed out in the grid; here only its tokens are drawn.
+    int[] heads =
+        InvalidHeads.among(shown, cell.layer(), new int[] {cell.head()})
+            .drawable(new int[] {cell.head()});
     return new TokenColumnsPainter.Scene(
         shown,
         cell.layer(),
-        new int[] {cell.head()},
-        new Color[] {color},
+        heads,
+        heads.length == 0 ? new Color[0] : new Color[] {color},
         1f,
         selection.selectedToken(),
         selection.lockedToken());
@@ -94,8 +99,15 @@ final class ModelDetailPane {
     }
     g.setColor(colors.foreground());
     ViewText title = ViewText.of(colors.font().deriveFont(Font.BOLD));
-    TextFit.drawInBox(
-        g, title, Messages.format("view.layerHead", cell.layer(), cell.head()), titleBox(), false);
+    InvalidHeads invalid = InvalidHeads.among(shown, cell.layer(), new int[] {cell.head()});
+    String text =
+        invalid.isEmpty()
+            ? Messages.format("view.layerHead", cell.layer(), cell.head())
+            : invalid.note();
+    if (!invalid.isEmpty()) {
+      g.setColor(colors.negative());
+    }
+    TextFit.drawInBox(g, title, text, titleBox(), false);
     display.paint(g, clip, scene, null, null);
   }
 }

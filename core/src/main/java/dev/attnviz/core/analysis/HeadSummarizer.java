@@ -29,9 +29,12 @@ final class HeadSummarizer {
    * says which): thrown from a parallel stream, the message would be wrapped.
    */
   HeadSummary summarize(int layer, int head) {
+    return attention.weights().readMatrix(layer, head, matrix -> summarize(matrix, layer, head));
+  }
+
+  private HeadSummary summarize(FloatBuffer matrix, int layer, int head) {
     int n = attention.queryTokens().size();
     int m = attention.keyTokens().size();
-    FloatBuffer matrix = attention.weights().matrix(layer, head);
     float[] row = new float[m];
     double entropy = 0;
     double first = 0;

@@ -202,8 +202,11 @@ final class NpzArchive implements Closeable {
           || entryStart + header.length() + bytes > channel.size()) {
         return null;
       }
-      return MappedTensors.map(
-          channel, entryStart + header.length(), header.dtype().order(), d0, d1, d2, d3);
+      if ((long) d2 * d3 * Float.BYTES > Tensor4D.MAX_ELEMENTS) {
+        return null; // one matrix is larger than a mapping can be: read by copying
+      }
+      return Tensor4D.mapFile(
+          file, entryStart + header.length(), header.dtype().order(), d0, d1, d2, d3);
     }
   }
 

@@ -8,6 +8,7 @@ import dev.attnviz.core.spi.AttentionRequest;
 import dev.attnviz.core.spi.GenerationListener;
 import dev.attnviz.core.spi.ModelSource;
 import dev.attnviz.core.spi.ProgressListener;
+import dev.attnviz.demo.HeapAdvice;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -313,9 +314,9 @@ public final class AttentionService implements AutoCloseable {
             () ->
                 listener.onFailure(
                     "Not enough memory for this input. Try a shorter text or a smaller file, or"
-                        + " start attnviz with more memory (java -Xmx"
-                        + largerHeapGigabytes()
-                        + "g -jar attnviz.jar)."));
+                        + " start attnviz with more memory ("
+                        + HeapAdvice.command()
+                        + ")."));
       } catch (Exception | Error e) {
         // Not a user mistake: keep the details in the log, tell the user plainly.
         LOG.log(System.Logger.Level.ERROR, "attention job failed", e);
@@ -324,10 +325,6 @@ public final class AttentionService implements AutoCloseable {
     }
 
     /** Twice the heap in use, in whole gigabytes and at least 4: advice that would help. */
-    private static long largerHeapGigabytes() {
-      return Math.max(4, 2 * ((Runtime.getRuntime().maxMemory() + (1L << 30) - 1) >> 30));
-    }
-
     private void deliver(long mine, Runnable onEdt) {
       SwingUtilities.invokeLater(
           () -> {

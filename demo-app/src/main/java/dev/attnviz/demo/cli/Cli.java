@@ -1,6 +1,7 @@
 package dev.attnviz.demo.cli;
 
 import dev.attnviz.core.io.SafeText;
+import dev.attnviz.demo.HeapAdvice;
 import dev.attnviz.demo.Version;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -55,7 +56,9 @@ public final class Cli {
       err.println(
           "attnviz: not enough memory for this input ("
               + e.getMessage()
-              + "); give Java more, e.g. java -Xmx4g -jar attnviz.jar, or use a smaller input");
+              + "); give Java more, e.g. "
+              + HeapAdvice.command()
+              + ", or use a smaller input");
       code = FAILURE;
     }
     // PrintWriter keeps write errors to itself; a full disk or a closed pipe behind standard

@@ -3,6 +3,7 @@ package dev.attnviz.swing.neuron;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.TokenRef;
+import dev.attnviz.swing.render.InvalidHeads;
 import dev.attnviz.swing.render.ShownAttention;
 import dev.attnviz.swing.render.TokenColumnsDisplay;
 import dev.attnviz.swing.render.ViewColors;
@@ -47,6 +48,13 @@ final class NeuronSceneBuilder {
     sliceError = null;
     if (shown != null) {
       try {
+        InvalidHeads invalid =
+            InvalidHeads.among(shown, selection.layer(), new int[] {selection.focusHead()});
+        if (!invalid.isEmpty()) {
+          // A large dump's head found invalid when first looked at: say so, draw nothing of it.
+          sliceError = invalid.note();
+          return;
+        }
         slice = NeuronSlice.of(shown, selection.layer(), selection.focusHead());
       } catch (IllegalArgumentException e) {
         // A host asked for a layer or head the data lacks: say so instead of drawing.

@@ -366,6 +366,20 @@ public final class ShownAttention {
   }
 
   /**
+   * Lends {@link #matrix} to {@code pass}, for a pass over every weight of the head (a thumbnail):
+   * read from a mapped file in one piece ({@link dev.attnviz.core.Tensor4D#readMatrix}).
+   *
+   * @param <R> what the pass returns
+   * @param layer a layer index, 0-based
+   * @param head a head index, 0-based
+   * @param pass reads the buffer of query count × key count weights, valid only during the call
+   * @return what {@code pass} returns
+   */
+  public <R> R readMatrix(int layer, int head, java.util.function.Function<FloatBuffer, R> pass) {
+    return attention.weights().readMatrix(layer, head, pass);
+  }
+
+  /**
    * Distance between consecutive queries in {@link #matrix}: the key token count.
    *
    * @return the number of keys, the row length of {@link #matrix}

@@ -248,16 +248,20 @@ public final class ThumbnailPainter {
       double deviceScale) {
     int inset = Math.min(HiDpi.devicePixels(INSET, deviceScale), (Math.min(width, height) - 1) / 2);
     BufferedImage inner =
-        HeatmapImages.render(
-            shown.matrix(layer, head),
-            shown.keyStride(),
-            shown.firstQuery(),
-            shown.firstKey(),
-            shown.rowCount(),
-            shown.columnCount(),
-            width - 2 * inset,
-            height - 2 * inset,
-            heatmapScale(background, color));
+        shown.readMatrix(
+            layer,
+            head,
+            matrix ->
+                HeatmapImages.render(
+                    matrix,
+                    shown.keyStride(),
+                    shown.firstQuery(),
+                    shown.firstKey(),
+                    shown.rowCount(),
+                    shown.columnCount(),
+                    width - 2 * inset,
+                    height - 2 * inset,
+                    heatmapScale(background, color)));
     if (inset == 0) {
       return inner;
     }
