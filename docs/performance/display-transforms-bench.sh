@@ -8,6 +8,9 @@
 #   docs/performance/display-transforms-bench.sh            # 6 rounds
 #   ROUNDS=10 BASE=/path/to/old/tree docs/performance/display-transforms-bench.sh
 #   JMH=1 docs/performance/display-transforms-bench.sh      # also JMH, old and new
+#   JAVA_OPTS=-Djava.util.concurrent.ForkJoinPool.common.parallelism=0 \
+#     docs/performance/display-transforms-bench.sh          # all work on the calling thread, so
+#                                                           # its CPU time is the whole cost
 # The baseline tree needs only core/target/classes (its classes go first on the class path).
 set -e
 BASE=${BASE:-/tmp/base18}
@@ -20,10 +23,11 @@ CP="swing-components/target/test-classes:swing-components/target/classes:$(cat /
 OUT=$(mktemp)
 run() { # variant round
   if [ "$1" = old ]; then P="$BASE/core/target/classes:$CP"; else P="$CP"; fi
-  java -Xmx3g -Djava.awt.headless=true -cp "$P" dev.attnviz.swing.bench.CpuTimes displayData \
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+  java -Xmx3g -Djava.awt.headless=true $JAVA_OPTS -cp "$P" dev.attnviz.swing.bench.CpuTimes displayData \
     | sed "s/^/$1 /" | tee -a "$OUT"
 }
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)${JAVA_OPTS:+; java options: $JAVA_OPTS}"
 r=1
 while [ "$r" -le "$ROUNDS" ]; do
   if [ $((r % 2)) = 1 ]; then run old; run new; else run new; run old; fi

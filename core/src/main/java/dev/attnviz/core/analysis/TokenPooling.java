@@ -46,17 +46,19 @@ final class TokenPooling {
    * 0. Accumulates in double precision, each sum in the order of the original keys, then queries.
    * Re-normalized rows of single queries and keys (hiding special tokens) are multiplied by the
    * float reciprocal of their sum instead, within 2 ulp of the division, and must come from valid
-   * weights (see {@code MatrixPooling.scaleRows}).
+   * weights (see {@code MatrixPooling.scaleRows}). Means of words ({@link MeanPooling}) are the
+   * same floats, except rows of words of two query pieces, summed in floats: within 2 ulp.
    *
    * <p>The views run this when an option is ticked, so it is written for speed
    * (docs/PERFORMANCE.md): each key group is a contiguous run summed in place (a plain gather when
-   * every group is one key, as when special tokens are hidden); each new row is computed in a small
-   * array and written whole; the result is checked on the way (or valid by construction), so that
-   * the {@link Attention} made from it need not read it again; layers × heads are pooled in
-   * parallel, each writing its own part of the result. Where every new token is its original one
-   * and nothing is re-normalized (word level of a text without sub-word pieces), the result would
-   * be the weights themselves, so they are returned as they are, unless a weight is {@code -0}
-   * (which the sums turn into 0).
+   * every group is one key, as when special tokens are hidden; one read from a row and its sums of
+   * neighbouring keys for words of one or two pieces, see {@link MeanPooling}); each new row is
+   * computed in a small array and written whole; the result is checked on the way (or valid by
+   * construction), so that the {@link Attention} made from it need not read it again; layers ×
+   * heads are pooled in parallel, each writing its own part of the result. Where every new token is
+   * its original one and nothing is re-normalized (word level of a text without sub-word pieces),
+   * the result would be the weights themselves, so they are returned as they are, unless a weight
+   * is {@code -0} (which the sums turn into 0).
    *
    * <p>{@code weights} must be valid ({@link Attention#requireValidValues}, which every caller runs
    * first): the results are checked, or known valid, on that assumption.
@@ -77,9 +79,11 @@ final class TokenPooling {
     }
     int[] queryStart = new int[queries.size()];
     int[] queryEnd = new int[queries.size()];
+    boolean singleQueries = true;
     for (int u = 0; u < queryStart.length; u++) {
       queryStart[u] = queries.originalStart(u);
       queryEnd[u] = queries.originalEnd(u);
+      singleQueries &= queryEnd[u] - queryStart[u] == 1;
     }
     MatrixPooling pooling =
         new MatrixPooling(
@@ -90,7 +94,11 @@ final class TokenPooling {
             keyEnd,
             singleKeys,
             renormalize,
-            KeyRuns.of(keyStart, singleKeys));
+            KeyRuns.of(keyStart, singleKeys),
+            // Means of words; single tokens alone are copied run by run (poolBlocks).
+            renormalize || (singleKeys && singleQueries)
+                ? null
+                : new MeanPooling(weights.dim3(), queryStart, queryEnd, keyStart, keyEnd));
     int heads = weights.dim1();
     Tensor4D.Builder pooled = Tensor4D.builder(weights.dim0(), heads, queryStart.length, cols);
     // Each task writes only the rows of its own matrix; the stream's end publishes them all.
@@ -129,6 +137,37 @@ final class TokenPooling {
     return bits < 0;
   }
 
+  /**
+   * The sum of {@code row} in doubles, in eight interleaved chains so that each addition need not
+   * wait for the one before (doubles hold every partial sum of floats in [0, 1] of a row to far
+   * better than float precision, so the order does not show in the result).
+   */
+  static double rowSum(float[] row) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    double s4 = 0;
+    double s5 = 0;
+    double s6 = 0;
+    double s7 = 0;
+    int v = 0;
+    for (; v + 7 < row.length; v += 8) {
+      s0 += row[v];
+      s1 += row[v + 1];
+      s2 += row[v + 2];
+      s3 += row[v + 3];
+      s4 += row[v + 4];
+      s5 += row[v + 5];
+      s6 += row[v + 6];
+      s7 += row[v + 7];
+    }
+    for (; v < row.length; v++) {
+      s0 += row[v];
+    }
+    return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+  }
+
   /** How one {@code [query][key]} matrix is pooled; shared by the tasks, read only. */
   private record MatrixPooling(
       int originalKeys,
@@ -138,7 +177,8 @@ final class TokenPooling {
       int[] keyEnd,
       boolean singleKeys,
       boolean renormalize,
-      KeyRuns runs) {
+      KeyRuns runs,
+      MeanPooling means) {
 
     /** How many new rows are pooled together, so that their row sums run side by side. */
     private static final int BLOCK = 4;
@@ -151,6 +191,9 @@ final class TokenPooling {
     boolean pool(FloatBuffer matrix, Tensor4D.Builder pooled, int l, int h) {
       if (renormalize && runs != null && singleQueries(0, queryStart.length)) {
         return scaleRows(matrix, pooled, l, h);
+      }
+      if (means != null) {
+        return means.pool(matrix, pooled, l, h);
       }
       return poolBlocks(matrix, pooled, l, h);
     }
@@ -176,7 +219,7 @@ final class TokenPooling {
       float[] out = new float[cols];
       for (int u = 0; u < queryStart.length; u++) {
         runs.copy(matrix, queryStart[u] * originalKeys, out);
-        double sum = sum(out);
+        double sum = rowSum(out);
         float reciprocal = (float) (1 / sum);
         if (sum > 0 && reciprocal < Float.POSITIVE_INFINITY) {
           // + 0f turns -0 into 0, as the sums in doubles of poolBlocks do, and changes nothing
@@ -197,37 +240,6 @@ final class TokenPooling {
         pooled.setRow(l, h, u, out, 0);
       }
       return true;
-    }
-
-    /**
-     * The sum of {@code row} in doubles, in eight interleaved chains so that each addition need not
-     * wait for the one before (doubles hold every partial sum of floats in [0, 1] of a row to far
-     * better than float precision, so the order does not show in the result).
-     */
-    private static double sum(float[] row) {
-      double s0 = 0;
-      double s1 = 0;
-      double s2 = 0;
-      double s3 = 0;
-      double s4 = 0;
-      double s5 = 0;
-      double s6 = 0;
-      double s7 = 0;
-      int v = 0;
-      for (; v + 7 < row.length; v += 8) {
-        s0 += row[v];
-        s1 += row[v + 1];
-        s2 += row[v + 2];
-        s3 += row[v + 3];
-        s4 += row[v + 4];
-        s5 += row[v + 5];
-        s6 += row[v + 6];
-        s7 += row[v + 7];
-      }
-      for (; v < row.length; v++) {
-        s0 += row[v];
-      }
-      return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
     /**
