@@ -14,6 +14,8 @@ harness printed, with the load averages seen.
   docs/performance/views-bench.py OLD_ROOT ROUNDS cpu modelView.repaint      # target 1 (selection)
   docs/performance/views-bench.py OLD_ROOT ROUNDS cpu big                    # target 2 (24 x 16 x 1,024)
   docs/performance/views-bench.py OLD_ROOT ROUNDS cold head 16 warm          # target 3 (fresh JVMs)
+  docs/performance/views-bench.py OLD_ROOT ROUNDS cpu lines                  # model view in lines mode:
+      # built while painting, with a host executor, the default on screen (first paint, lines painted)
 
 `cpu FILTER` runs dev.attnviz.swing.bench.CpuTimes FILTER (one JVM per side and round, -Xmx5g);
 `cold VIEW TOKENS [warm]` runs dev.attnviz.swing.bench.ColdFirstPaint in a fresh JVM per side and

@@ -57,9 +57,11 @@ import javax.swing.SwingUtilities;
  * closing it never moves the thumbnail under the mouse.
  *
  * <p>Thumbnails are cached per (layer, head) at device resolution and rebuilt only when the data,
- * kind, filter, size, device scale, theme or style change; only the visible ones are built. Keys
- * ({@link ViewKeys}): layer and head steps move the selected thumbnail, token steps move in its
- * detail, Escape unlocks a token or closes the detail. Use on the Event Dispatch Thread.
+ * kind, filter, size, device scale, theme or style change; only the visible ones are built. Line
+ * thumbnails are built in the background while the view is on screen, heatmaps standing in
+ * meanwhile ({@link #setProgressiveThumbnails}). Keys ({@link ViewKeys}): layer and head steps move
+ * the selected thumbnail, token steps move in its detail, Escape unlocks a token or closes the
+ * detail. Use on the Event Dispatch Thread.
  *
  * @serial exclude
  */
@@ -91,7 +93,7 @@ public class ModelView extends AttentionView {
   private final ThumbnailControls thumbnailControls =
       new ThumbnailControls(this::thumbnailStyle, this::setThumbnailMode);
   private int lineThumbnailLimit = DEFAULT_LINE_THUMBNAIL_LIMIT;
-  private Executor thumbnailExecutor;
+  private final LineThumbnailBuilds lineBuilds = new LineThumbnailBuilds();
   private LayerHead hoveredCell;
   private final ModelGridFit fit =
       new ModelGridFit(MARGIN, CELL_GAP, DETAIL_GAP + DETAIL_LINE_AREA, MAX_LABEL_WIDTH);
@@ -216,16 +218,46 @@ public class ModelView extends AttentionView {
   }
 
   /**
-   * Where line thumbnails are built, or null (the default) to build them while painting. With an
-   * executor, a paint that lacks line thumbnails shows the heatmaps meanwhile and says that lines
-   * are still being drawn; the lines replace them when built (the newest data, size and theme win).
-   * Heatmap thumbnails are always built while painting: they are quick.
+   * Where line thumbnails are built in the background (see {@link #setProgressiveThumbnails}), or
+   * null (the default) for a daemon thread of the library's, shared by all model views.
    *
-   * @param executor e.g. a single background thread of the host's; null to build on the EDT
+   * @param executor e.g. a background thread of the host's; null for the library's own
    */
   public void setThumbnailExecutor(Executor executor) {
-    thumbnailExecutor = executor;
+    lineBuilds.setExecutor(executor);
     repaint();
+  }
+
+  /**
+   * Whether line thumbnails are built in the background (bound property {@code
+   * "progressiveThumbnails"}); default true. A paint on screen that lacks them then shows the
+   * heatmaps meanwhile, says that lines are still being drawn, and is followed by the lines when
+   * built (the newest data, size and theme win; {@link #dispose()} stops a build). A paint of a
+   * view that is not showing (into an image), printing and exports draw the finished lines at once.
+   * With a {@linkplain #setThumbnailExecutor host's executor}, every paint but printing builds in
+   * the background. Heatmap thumbnails are always built while painting: they are quick.
+   *
+   * @return true if missing lines are built in the background
+   */
+  public boolean isProgressiveThumbnails() {
+    return lineBuilds.isProgressive();
+  }
+
+  /**
+   * Sets whether line thumbnails are built in the background; false builds them while painting, the
+   * Event Dispatch Thread waiting (12 × 12 heads of 64 tokens: about 250 ms of CPU over the cores).
+   *
+   * @param progressive true for heatmaps first, lines when built
+   */
+  public void setProgressiveThumbnails(boolean progressive) {
+    changeProperty(
+        "progressiveThumbnails",
+        lineBuilds.isProgressive(),
+        progressive,
+        p -> {
+          lineBuilds.setProgressive(p);
+          repaint();
+        });
   }
 
   /**
@@ -455,11 +487,12 @@ public class ModelView extends AttentionView {
     ShownAttention shown = shown();
     ThumbnailGridPainter grid =
         new ThumbnailGridPainter(colors(), shown, thumbnailStyle(), this::layerColor);
+    Executor executor = direct ? null : lineBuilds.forPaint(isPaintingForPrint(), paintsOnScreen());
     if (direct) {
       grid.paintDirect(g, layout, clip);
-    } else if (thumbnailExecutor != null) {
+    } else if (executor != null) {
       grid.paintProgressive(
-          g, layout, clip, cache, getSelectionModel().filter(), thumbnailExecutor, this::repaint);
+          g, layout, clip, cache, getSelectionModel().filter(), executor, this::repaint);
     } else {
       grid.paintCached(g, layout, clip, cache, getSelectionModel().filter());
     }
@@ -518,6 +551,11 @@ public class ModelView extends AttentionView {
   @Override
   public String getToolTipText(MouseEvent e) {
     return ModelViewMouse.tooltip(this, e);
+  }
+
+  /** Whether paints go to a showing window (a test's stand-in for a screen overrides it). */
+  boolean paintsOnScreen() {
+    return LineThumbnailBuilds.onScreen(this);
   }
 
   @Override

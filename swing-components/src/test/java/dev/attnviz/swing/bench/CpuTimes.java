@@ -88,6 +88,23 @@ public final class CpuTimes {
         () -> fresh.create(data),
         () -> bench.modelViewFirstPaintLines(fresh));
     progressive(bench, data, tokens);
+    ThumbnailLineBenchmarks.FreshOnScreenView onScreen =
+        new ThumbnailLineBenchmarks.FreshOnScreenView();
+    time(
+        "modelView.firstPaintLinesOnScreen",
+        tokens,
+        8,
+        () -> onScreen.create(data),
+        () -> {
+          bench.modelViewFirstPaintLinesOnScreen(onScreen);
+          onScreen.stop();
+        });
+    time(
+        "modelView.linesPaintedOnScreen",
+        tokens,
+        5,
+        () -> onScreen.create(data),
+        () -> bench.modelViewLinesPaintedOnScreen(onScreen));
   }
 
   /** The progressive variant, where the classes have it (not in the code before issue 18). */

@@ -3,6 +3,7 @@ package dev.attnviz.swing.bench;
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.testing.SyntheticAttention;
 import dev.attnviz.swing.ModelView;
+import dev.attnviz.swing.OnScreenModelView;
 import dev.attnviz.swing.ThumbnailMode;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import javax.swing.SwingUtilities;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -84,7 +86,7 @@ public class ThumbnailLineBenchmarks {
     /** A new view for every paint. */
     @Setup(Level.Invocation)
     public void create(Data data) {
-      view = new ModelView(new AttentionViewModel(data.data), new AttentionSelectionModel());
+      view = newView(new AttentionViewModel(data.data));
       view.setThumbnailMode(ThumbnailMode.LINES);
       view.setControlsVisible(false);
       Dimension size = view.getPreferredSize();
@@ -92,6 +94,11 @@ public class ThumbnailLineBenchmarks {
       if (image == null || image.getWidth() != size.width || image.getHeight() != size.height) {
         image = new BufferedImage(size.width, size.height, BufferedImage.TYPE_INT_ARGB);
       }
+    }
+
+    /** The view to paint. */
+    ModelView newView(AttentionViewModel model) {
+      return new ModelView(model, new AttentionSelectionModel());
     }
   }
 
@@ -114,6 +121,49 @@ public class ThumbnailLineBenchmarks {
     public void stop() {
       view.dispose();
     }
+  }
+
+  /**
+   * A model view in lines mode as on screen, without a host's executor: the library's default,
+   * where missing lines are built on the library's background thread while heatmaps stand in (in
+   * the code before the fifth round of issue 18: every line built while painting).
+   */
+  @State(Scope.Thread)
+  public static class FreshOnScreenView extends FreshLinesView {
+    @Override
+    ModelView newView(AttentionViewModel model) {
+      return new OnScreenModelView(model);
+    }
+
+    /** Stops the lines still being built, so they do not load the next measurement. */
+    @TearDown(Level.Invocation)
+    public void stop() throws Exception {
+      SwingUtilities.invokeAndWait(view::dispose);
+    }
+  }
+
+  /**
+   * ModelView in lines mode on screen, the library's default: the first full paint of the grid
+   * (heatmaps and the note while the lines are built in the background).
+   */
+  @Benchmark
+  public BufferedImage modelViewFirstPaintLinesOnScreen(FreshOnScreenView state) {
+    return modelViewFirstPaintLines(state);
+  }
+
+  /**
+   * ModelView in lines mode on screen, the library's default: from the first paint until the lines
+   * are painted (the first paint, the background build, the repaint that shows the lines).
+   */
+  @Benchmark
+  public BufferedImage modelViewLinesPaintedOnScreen(FreshOnScreenView state) throws Exception {
+    modelViewFirstPaintLines(state);
+    OnScreenModelView view = (OnScreenModelView) state.view;
+    // Every look is a round trip to the EDT: every 5 ms, not to load the process CPU time measured.
+    while (view.linesPending()) {
+      Thread.sleep(5);
+    }
+    return modelViewFirstPaintLines(state);
   }
 
   /** The old path: 144 thumbnails stroked line by line, in parallel. */
