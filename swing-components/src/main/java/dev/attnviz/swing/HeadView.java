@@ -462,9 +462,13 @@ public class HeadView extends AttentionView {
     if (shown == null) {
       return Optional.empty();
     }
+    // The heads the picture averages; if every one is invalid, the file's numbers as they are.
+    BitSet heads = new BitSet();
+    Arrays.stream(drawnHeads()).forEach(heads::set);
     return Optional.of(
         shown.shownMatrix(
-            getSelectionModel().layer(), getSelectionModel().activeHeads(shown.headCount())));
+            getSelectionModel().layer(),
+            heads.isEmpty() ? getSelectionModel().activeHeads(shown.headCount()) : heads));
   }
 
   // ---- mouse, tooltips, keys ----
@@ -476,7 +480,10 @@ public class HeadView extends AttentionView {
       return null;
     }
     int layer = getSelectionModel().layer();
-    int[] heads = activeHeads();
+    int[] heads = drawnHeads();
+    if (heads.length == 0) {
+      return invalidHeads().note(); // every active head left out: say why, wherever the mouse is
+    }
     if (getDisplayMode() == DisplayMode.HEATMAP) {
       MatrixLayout.Hit hit = matrixLayout().hitTest(e.getX(), e.getY() - contentTop());
       if (hit != null && hit.isCell()) {

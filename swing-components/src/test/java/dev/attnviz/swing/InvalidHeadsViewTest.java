@@ -22,6 +22,7 @@ import dev.attnviz.swing.testing.OnEdt;
 import dev.attnviz.swing.testing.Pixels;
 import java.awt.Color;
 import java.awt.Dimension;
+import java.awt.event.MouseEvent;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import javax.swing.JComponent;
@@ -133,6 +134,9 @@ class InvalidHeadsViewTest {
     assertTrue(colourful(valid, negative) > 100, "head 0's lines are drawn");
     assertTrue(redNote(invalid, negative) > 50, "the note is written");
     assertEquals(0, colourful(invalid, negative), "no line of head 2 is drawn");
+    MouseEvent hover =
+        new MouseEvent(view, MouseEvent.MOUSE_MOVED, 0, 0, SIZE.width / 2, 150, 0, false);
+    assertTrue(view.getToolTipText(hover).startsWith("Not drawn: head 2"), "the tooltip says why");
     view.setSize(view.getPreferredSize());
     assertTrue(
         redNote(ViewExporter.toImage(view, 1), negative) > 50, "an exported picture says it too");
