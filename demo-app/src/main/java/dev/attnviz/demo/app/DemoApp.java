@@ -46,15 +46,40 @@ public final class DemoApp {
   /** {@link #start(SettingsStore)} with the given backends and store of saved results. */
   static MainWindow start(SettingsStore store, AttentionProviders providers, SavedResults saved)
       throws InterruptedException, InvocationTargetException {
+    return start(
+        store, providers, saved, loadsModelWithWindow(Runtime.getRuntime().availableProcessors()));
+  }
+
+  /**
+   * Whether, on a start without a saved result, the remembered model loads while the window is
+   * built rather than once it is shown: only with cores to spare. On two cores the two compete for
+   * them; loading the model once the window shows brought the window from 2.1 s to 1.2 s after
+   * launch and the first computed picture from 8.2 s to 8.0 s, with 1.5 s less CPU (idle,
+   * docs/PERFORMANCE.md, "The demo's start-up").
+   */
+  static boolean loadsModelWithWindow(int cores) {
+    return cores >= 4;
+  }
+
+  /**
+   * {@link #start(SettingsStore, AttentionProviders, SavedResults)}, saying whether the model loads
+   * while the window is built ({@link #loadsModelWithWindow}).
+   */
+  static MainWindow start(
+      SettingsStore store,
+      AttentionProviders providers,
+      SavedResults saved,
+      boolean modelWithWindow)
+      throws InterruptedException, InvocationTargetException {
     SettingsStore.Loaded loaded = store.load();
     AttentionService service = new AttentionService(providers);
     Optional<StartupPrefetch.Plan> plan = StartupPrefetch.plan(providers, loaded.settings());
     Optional<CompletableFuture<AttentionData>> savedResult = plan.flatMap(p -> readSaved(saved, p));
-    // Without a saved result, the model work starts here, before the window is built (the model
-    // takes seconds to load; the window most of a second, and both fit on two cores at once). With
-    // one, it starts once the saved picture is shown, so that the window gets the CPU first.
+    // With cores to spare and no saved result, the model work starts here, before the window is
+    // built (the model takes seconds to load; the window most of a second). Otherwise it starts
+    // once the window (and the saved picture, if any) is shown, so that the window gets the CPU.
     Optional<StartupPrefetch> prefetch =
-        savedResult.isPresent()
+        savedResult.isPresent() || !modelWithWindow
             ? Optional.empty()
             : plan.map(p -> StartupPrefetch.start(service, p));
     MainWindow[] window = new MainWindow[1];
