@@ -10,6 +10,8 @@ import dev.attnviz.core.spi.ModelSource;
 import dev.attnviz.core.spi.ProgressListener;
 import dev.attnviz.demo.HeapAdvice;
 import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -75,6 +77,19 @@ public final class AttentionService implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
           });
+
+  /**
+   * Reads attention files: they need no model, so opening one never waits for a model that is
+   * loading or computing on {@link #worker} (a file opened just after start waited seconds).
+   */
+  private final ExecutorService files =
+      Executors.newSingleThreadExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "attnviz-files");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   private final ProviderCache providers;
   private final Lane main = new Lane();
   private final Lane prefetchLane = new Lane();
@@ -158,6 +173,18 @@ public final class AttentionService implements AutoCloseable {
     Prefetched ready = prefetched;
     prefetched = null;
     return ready != null && ready.answers(backend, source, request) ? ready.data() : null;
+  }
+
+  /**
+   * Reads attention with {@code read} in the main lane, superseding the main lane's earlier jobs,
+   * on a thread of its own: it does not wait for a model that is loading or computing.
+   *
+   * @param read reads the attention, e.g. from a file; must not use a model
+   * @param listener hears the outcome on the EDT; not null
+   * @return the job's generation number, for {@link #isCurrent(long)}
+   */
+  public long read(Callable<AttentionData> read, Listener listener) {
+    return main.read(read, listener);
   }
 
   /**
@@ -271,6 +298,22 @@ public final class AttentionService implements AutoCloseable {
     }
 
     /**
+     * Reads attention with {@code read} on the file thread, superseding this lane's earlier jobs,
+     * which may still be running on the worker (their results are then dropped).
+     *
+     * @param read reads the attention; must not use a model
+     * @param listener hears the outcome on the EDT; not null
+     * @return the job's generation number
+     */
+    public long read(Callable<AttentionData> read, Listener listener) {
+      Objects.requireNonNull(read, "read");
+      Objects.requireNonNull(listener, "listener");
+      long mine = generation.incrementAndGet();
+      files.execute(() -> runIfCurrent(mine, (unused, progress) -> read.call(), listener));
+      return mine;
+    }
+
+    /**
      * Supersedes every job of this lane; their listeners hear nothing more. A job that is
      * generating tokens stops after the current one.
      */
@@ -324,7 +367,6 @@ public final class AttentionService implements AutoCloseable {
       }
     }
 
-    /** Twice the heap in use, in whole gigabytes and at least 4: advice that would help. */
     private void deliver(long mine, Runnable onEdt) {
       SwingUtilities.invokeLater(
           () -> {
@@ -340,7 +382,8 @@ public final class AttentionService implements AutoCloseable {
    * Lets tests and shutdown code wait for the worker.
    */
   Future<?> drained() {
-    return worker.submit(() -> {});
+    return CompletableFuture.allOf(
+        CompletableFuture.runAsync(() -> {}, worker), CompletableFuture.runAsync(() -> {}, files));
   }
 
   /**
@@ -351,6 +394,7 @@ public final class AttentionService implements AutoCloseable {
    */
   public void close(long timeoutSeconds) {
     closing = true;
+    files.shutdown();
     if (!worker.isShutdown()) {
       worker.execute(providers::close);
       worker.shutdown();

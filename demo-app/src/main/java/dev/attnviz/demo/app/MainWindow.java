@@ -287,8 +287,8 @@ public final class MainWindow extends JFrame {
    */
   public void open(Path file, Path tokensFile) {
     begin("Reading " + file.getFileName() + "...");
-    service.submit(
-        (providers, progress) ->
+    service.read(
+        () ->
             tokensFile == null ? AttentionFiles.read(file) : AttentionFiles.read(file, tokensFile),
         listener(file.getFileName().toString(), true, data -> {}));
   }

@@ -72,6 +72,34 @@ class AttentionServiceTest {
   }
 
   @Test
+  void aFileOpenedWhileAModelComputesIsShownAtOnceAndTheComputeDropped() throws Exception {
+    CountDownLatch computeStarted = new CountDownLatch(1);
+    CountDownLatch releaseCompute = new CountDownLatch(1);
+    Recorder compute = new Recorder();
+    Recorder file = new Recorder();
+    service.submit(
+        (providers, progress) -> {
+          computeStarted.countDown();
+          releaseCompute.await(10, TimeUnit.SECONDS);
+          return data("computed");
+        },
+        compute);
+    assertTrue(computeStarted.await(10, TimeUnit.SECONDS));
+
+    long opened = service.read(() -> data("file"), file);
+    for (int i = 0; i < 200 && file.events.isEmpty(); i++) {
+      Thread.sleep(25);
+      SwingUtilities.invokeAndWait(() -> {});
+    }
+    assertEquals(List.of("result file"), file.events, "shown while the compute still runs");
+    releaseCompute.countDown();
+    waitForWorkerAndEdt();
+
+    assertEquals(List.of(), compute.events, "the older compute said nothing");
+    assertTrue(service.isCurrent(opened));
+  }
+
+  @Test
   void cancelDropsTheRunningJobsResult() throws Exception {
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
