@@ -70,25 +70,13 @@ public final class AttentionService implements AutoCloseable {
     AttentionData run(ProviderCache providers, ProgressListener progress) throws Exception;
   }
 
-  private final ExecutorService worker =
-      Executors.newSingleThreadExecutor(
-          runnable -> {
-            Thread thread = new Thread(runnable, "attnviz-compute");
-            thread.setDaemon(true);
-            return thread;
-          });
+  private final ExecutorService worker = daemonThread("attnviz-compute");
 
   /**
    * Reads attention files: they need no model, so opening one never waits for a model that is
    * loading or computing on {@link #worker} (a file opened just after start waited seconds).
    */
-  private final ExecutorService files =
-      Executors.newSingleThreadExecutor(
-          runnable -> {
-            Thread thread = new Thread(runnable, "attnviz-files");
-            thread.setDaemon(true);
-            return thread;
-          });
+  private final ExecutorService files = daemonThread("attnviz-files");
 
   private final ProviderCache providers;
   private final Lane main = new Lane();
@@ -112,6 +100,16 @@ public final class AttentionService implements AutoCloseable {
 
   /** Set by {@link #close}: queued jobs of every lane are skipped from then on. */
   private volatile boolean closing;
+
+  /** One daemon thread named {@code name}: the app may exit while a job still runs. */
+  private static ExecutorService daemonThread(String name) {
+    return Executors.newSingleThreadExecutor(
+        runnable -> {
+          Thread thread = new Thread(runnable, name);
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
 
   /**
    * A service that opens models from {@code available}.
