@@ -158,7 +158,12 @@ final class HeadValueChecks {
    * Math.max} pass NaN on, and {@code -0} stays valid.
    */
   static void leastAndGreatest(float[] row, float[] least, float[] greatest) {
-    for (int c = 0; c < row.length; c++) {
+    leastAndGreatest(row, row.length, least, greatest);
+  }
+
+  /** {@link #leastAndGreatest(float[], float[], float[])} of {@code row[0, n)}. */
+  static void leastAndGreatest(float[] row, int n, float[] least, float[] greatest) {
+    for (int c = 0; c < n; c++) {
       least[c] = Math.min(least[c], row[c]);
       greatest[c] = Math.max(greatest[c], row[c]);
     }

@@ -85,14 +85,8 @@ final class RangeNotingCopy {
     return value;
   }
 
-  /** Notes {@code scratch[0, n)}; {@code Math.min} and {@code Math.max} pass a NaN on. */
+  /** Notes {@code scratch[0, n)}, with the value check's column-wise kernel. */
   private void note(int n) {
-    float[] values = scratch;
-    float[] lo = least;
-    float[] hi = greatest;
-    for (int c = 0; c < n; c++) {
-      lo[c] = Math.min(lo[c], values[c]);
-      hi[c] = Math.max(hi[c], values[c]);
-    }
+    HeadValueChecks.leastAndGreatest(scratch, n, least, greatest);
   }
 }

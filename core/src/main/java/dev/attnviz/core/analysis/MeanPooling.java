@@ -132,16 +132,8 @@ final class MeanPooling {
   private void meanInDoubles(FloatBuffer matrix, int u, float[] buffer, float[] out) {
     int cols = keyStart.length;
     double[] sum = new double[cols];
-    for (int i = queryStart[u]; i < queryEnd[u]; i++) {
-      matrix.get(i * originalKeys, buffer, 0, originalKeys);
-      for (int v = 0; v < cols; v++) {
-        double s = sum[v];
-        for (int j = keyStart[v]; j < keyEnd[v]; j++) {
-          s += buffer[j];
-        }
-        sum[v] = s;
-      }
-    }
+    TokenPooling.blockSums(
+        matrix, originalKeys, queryStart[u], queryEnd[u], keyStart, keyEnd, buffer, sum);
     double pieces = queryEnd[u] - queryStart[u];
     for (int v = 0; v < cols; v++) {
       out[v] = (float) (sum[v] / pieces);

@@ -138,6 +138,33 @@ final class TokenPooling {
   }
 
   /**
+   * Sets {@code sum[v]} to {@code Σ_{i ∈ [first, last)} Σ_{j ∈ [keyStart[v], keyEnd[v])} a_ij} of
+   * {@code matrix} (rows of {@code originalKeys}), summed in doubles from 0 over {@code i}, then
+   * {@code j}, in their order; {@code buffer} holds one row.
+   */
+  static void blockSums(
+      FloatBuffer matrix,
+      int originalKeys,
+      int first,
+      int last,
+      int[] keyStart,
+      int[] keyEnd,
+      float[] buffer,
+      double[] sum) {
+    Arrays.fill(sum, 0);
+    for (int i = first; i < last; i++) {
+      matrix.get(i * originalKeys, buffer, 0, originalKeys);
+      for (int v = 0; v < keyStart.length; v++) {
+        double s = sum[v];
+        for (int j = keyStart[v]; j < keyEnd[v]; j++) {
+          s += buffer[j];
+        }
+        sum[v] = s;
+      }
+    }
+  }
+
+  /**
    * The sum of {@code row} in doubles, in eight interleaved chains so that each addition need not
    * wait for the one before (doubles hold every partial sum of floats in [0, 1] of a row to far
    * better than float precision, so the order does not show in the result).
@@ -336,17 +363,7 @@ final class TokenPooling {
         }
         return;
       }
-      Arrays.fill(sum, 0);
-      for (int i = first; i < last; i++) {
-        matrix.get(i * originalKeys, original, 0, originalKeys);
-        for (int v = 0; v < cols; v++) {
-          double s = sum[v];
-          for (int j = keyStart[v]; j < keyEnd[v]; j++) {
-            s += original[j];
-          }
-          sum[v] = s;
-        }
-      }
+      blockSums(matrix, originalKeys, first, last, keyStart, keyEnd, original, sum);
     }
 
     /**
