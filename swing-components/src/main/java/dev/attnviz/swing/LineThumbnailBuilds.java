@@ -50,11 +50,7 @@ final class LineThumbnailBuilds {
   private Executor executor;
   private boolean progressive = true;
 
-  /** The host's executor, or null for the library's own thread. */
-  Executor executor() {
-    return executor;
-  }
-
+  /** Sets the host's executor, or null for the library's own thread. */
   void setExecutor(Executor executor) {
     this.executor = executor;
   }
