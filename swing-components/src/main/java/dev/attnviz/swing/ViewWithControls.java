@@ -21,11 +21,8 @@ import javax.swing.BoxLayout;
 import javax.swing.InputMap;
 import javax.swing.JComponent;
 import javax.swing.JPanel;
-import javax.swing.JScrollBar;
 import javax.swing.JScrollPane;
-import javax.swing.JViewport;
 import javax.swing.KeyStroke;
-import javax.swing.ScrollPaneConstants;
 import javax.swing.Scrollable;
 import javax.swing.SwingConstants;
 import javax.swing.SwingUtilities;
@@ -62,8 +59,7 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
   private static final Dimension MAX_VIEWPORT = new Dimension(1000, 700);
 
   private final JPanel controls = new JPanel();
-  private boolean controlsVisible = true;
-  private JScrollPane headerHost;
+  private final ControlsPlacement placement = new ControlsPlacement(this, controls);
 
   /** The look and feel's colours; {@link #colors} adds this view's own settings. */
   private ViewColors uiColors;
@@ -129,7 +125,7 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
    * @return true if the controls are shown
    */
   public boolean isControlsVisible() {
-    return controlsVisible;
+    return placement.isVisible();
   }
 
   /**
@@ -138,10 +134,9 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
    * @param visible true to show the controls
    */
   public void setControlsVisible(boolean visible) {
-    boolean old = controlsVisible;
+    boolean old = placement.isVisible();
     if (old != visible) {
-      controlsVisible = visible;
-      installControls();
+      placement.setVisible(visible);
       firePropertyChange("controlsVisible", old, visible);
     }
   }
@@ -292,9 +287,7 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
    * @return the height, in pixels
    */
   protected final int contentTop() {
-    return controls.getParent() == this && controls.isVisible()
-        ? controls.getPreferredSize().height
-        : 0;
+    return placement.top();
   }
 
   /**
@@ -330,23 +323,7 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
    * @return the width, in pixels
    */
   protected final int fittingViewportWidth() {
-    Container parent = SwingUtilities.getUnwrappedParent(this);
-    if (!(parent instanceof JViewport viewport) || viewport.getWidth() <= 0) {
-      return Integer.MAX_VALUE;
-    }
-    int width = viewport.getWidth();
-    // Content that narrows to fit can get shorter, which can hide the vertical scroll bar, which
-    // widens the viewport, which widens the content again: fitting the width the viewport has
-    // with the scroll bar breaks that loop, at the cost of a scroll bar's width of slack.
-    if (SwingUtilities.getUnwrappedParent(viewport) instanceof JScrollPane pane
-        && pane.getViewport() == viewport
-        && pane.getVerticalScrollBarPolicy() == ScrollPaneConstants.VERTICAL_SCROLLBAR_AS_NEEDED) {
-      JScrollBar bar = pane.getVerticalScrollBar();
-      if (bar != null && !bar.isVisible()) {
-        width -= bar.getPreferredSize().width;
-      }
-    }
-    return width;
+    return ViewportFit.width(this);
   }
 
   /**
@@ -398,9 +375,7 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
 
   @Override
   public void doLayout() {
-    if (controls.getParent() == this) {
-      controls.setBounds(0, 0, getWidth(), controls.isVisible() ? contentTop() : 0);
-    }
+    placement.layOut();
   }
 
   @Override
@@ -409,15 +384,11 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
       return super.getPreferredSize();
     }
     Dimension content = contentSize();
-    int top = contentTop();
-    int width = content.width;
     // At least as wide as the controls, also when they sit in the scroll pane's header: the header
     // scrolls sideways with the view, so a view narrower than its controls would leave their end
     // out of reach in a narrow window.
-    if (controls.isVisible() && (top > 0 || headerHost != null)) {
-      width = Math.max(width, controls.getPreferredSize().width);
-    }
-    return new Dimension(width, content.height + top);
+    int width = Math.max(content.width, placement.width());
+    return new Dimension(width, content.height + contentTop());
   }
 
   @Override
@@ -440,55 +411,13 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
   @Override
   public void addNotify() {
     super.addNotify();
-    installControls();
+    placement.place();
   }
 
   @Override
   public void removeNotify() {
-    releaseHeader();
-    if (controls.getParent() != this) {
-      add(controls);
-    }
+    placement.takeBack();
     super.removeNotify();
-  }
-
-  /** Puts the controls where they belong: scroll pane header, own top, or nowhere. */
-  private void installControls() {
-    JScrollPane scrollPane = enclosingScrollPane();
-    releaseHeader();
-    controls.setVisible(controlsVisible);
-    if (controlsVisible && scrollPane != null) {
-      scrollPane.setColumnHeaderView(controls);
-      headerHost = scrollPane;
-    } else if (controls.getParent() != this) {
-      add(controls);
-    }
-    revalidate();
-    repaint();
-  }
-
-  private void releaseHeader() {
-    if (headerHost != null) {
-      JViewport header = headerHost.getColumnHeader();
-      if (header != null && header.getView() == controls) {
-        headerHost.setColumnHeaderView(null);
-      }
-      headerHost = null;
-    }
-  }
-
-  private JScrollPane enclosingScrollPane() {
-    if (!isDisplayable()) {
-      return null;
-    }
-    Container parent = SwingUtilities.getUnwrappedParent(this);
-    if (parent instanceof JViewport viewport
-        && viewport.getView() == this
-        && SwingUtilities.getUnwrappedParent(viewport) instanceof JScrollPane scrollPane
-        && scrollPane.getViewport() == viewport) {
-      return scrollPane;
-    }
-    return null;
   }
 
   @Override
@@ -531,10 +460,7 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
    */
   @Override
   public boolean getScrollableTracksViewportWidth() {
-    Container parent = SwingUtilities.getUnwrappedParent(this);
-    int wanted = getPreferredSize().width;
-    return parent instanceof JViewport
-        && (parent.getWidth() > wanted || fitsViewportWidth() && parent.getWidth() == wanted);
+    return ViewportFit.tracksWidth(this, getPreferredSize().width, fitsViewportWidth());
   }
 
   /**
@@ -550,7 +476,6 @@ public abstract class ViewWithControls extends JComponent implements Scrollable 
 
   @Override
   public boolean getScrollableTracksViewportHeight() {
-    Container parent = SwingUtilities.getUnwrappedParent(this);
-    return parent instanceof JViewport && parent.getHeight() > getPreferredSize().height;
+    return ViewportFit.tracksHeight(this, () -> getPreferredSize().height);
   }
 }
