@@ -15,6 +15,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
+import java.util.function.IntFunction;
 
 /**
  * The model view's detail pane: the selected thumbnail's head as the shared token-columns display
@@ -28,6 +29,7 @@ final class ModelDetailPane {
   private LayerHead cell;
   private ShownAttention shown;
   private ViewColors colors;
+  private IntFunction<Color> layerColor;
   private int cellsY;
 
   ModelDetailPane(int lineArea, int maxLabelWidth, int gap, int margin) {
@@ -43,12 +45,20 @@ final class ModelDetailPane {
     display.invalidate();
   }
 
-  /** Shows {@code newCell}'s detail of {@code newShown} beside {@code grid} (null: nothing). */
+  /**
+   * Shows {@code newCell}'s detail of {@code newShown} beside {@code grid} (null: nothing), its
+   * lines in {@code newLayerColor}'s colour for the cell's layer.
+   */
   ModelDetailPane update(
-      ShownAttention newShown, LayerHead newCell, ModelGridLayout grid, ViewColors newColors) {
+      ShownAttention newShown,
+      LayerHead newCell,
+      ModelGridLayout grid,
+      ViewColors newColors,
+      IntFunction<Color> newLayerColor) {
     cell = newCell;
     shown = newCell == null ? null : newShown;
     colors = newColors;
+    layerColor = newLayerColor;
     if (shown == null) {
       display.update(null, colors, 0, 0, -1);
     } else {
@@ -64,11 +74,12 @@ final class ModelDetailPane {
     return display;
   }
 
-  /** What the lines show under {@code selection}, in {@code color}; null without a cell. */
-  TokenColumnsPainter.Scene scene(AttentionSelectionModel selection, Color color) {
+  /** What the lines show under {@code selection}, in the layer's colour; null without a cell. */
+  TokenColumnsPainter.Scene scene(AttentionSelectionModel selection) {
     if (shown == null) {
       return null;
     }
+    Color color = layerColor.apply(cell.layer());
     // A head whose weights are invalid is crossed out in the grid; here only its tokens are drawn.
     int[] heads =
         InvalidHeads.among(shown, cell.layer(), new int[] {cell.head()})

@@ -11,22 +11,18 @@ import dev.attnviz.swing.model.SelectionEvent.Aspect;
 import dev.attnviz.swing.model.TokenRef;
 import dev.attnviz.swing.render.GridAxesPainter;
 import dev.attnviz.swing.render.ModelGridLayout;
-import dev.attnviz.swing.render.ShownAttention;
 import dev.attnviz.swing.render.TextFit;
 import dev.attnviz.swing.render.ThumbnailCache;
 import dev.attnviz.swing.render.ThumbnailGridPainter;
 import dev.attnviz.swing.render.ThumbnailPainter;
-import dev.attnviz.swing.render.TokenColumnsDisplay;
 import dev.attnviz.swing.render.TokenColumnsLayout;
 import dev.attnviz.swing.render.TokenColumnsPainter;
 import java.awt.Color;
-import java.awt.Container;
 import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.event.MouseEvent;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -34,8 +30,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import javax.swing.JScrollPane;
-import javax.swing.JViewport;
-import javax.swing.SwingUtilities;
 
 /**
  * The model view: a grid with one thumbnail per (layer, head), layers down ("Layers"), heads across
@@ -79,26 +73,12 @@ public class ModelView extends AttentionView {
   /** Default token count above which {@link ThumbnailMode#AUTO} draws heatmaps. */
   public static final int DEFAULT_LINE_THUMBNAIL_LIMIT = 64;
 
-  private static final int MARGIN = 8;
-  private static final int CELL_GAP = 6;
-  private static final int DETAIL_GAP = 32;
-  private static final int DETAIL_LINE_AREA = 160;
-  private static final int MAX_LABEL_WIDTH = 140;
-
   private final SelectionControls selectors =
       new SelectionControls(EnumSet.of(Part.KIND, Part.FILTER, Part.DISPLAY_OPTIONS));
-  private final ThumbnailCache cache = new ThumbnailCache();
-  private Dimension thumbnailSize = new Dimension(DEFAULT_THUMBNAIL_SIZE);
-  private ThumbnailMode thumbnailMode = ThumbnailMode.AUTO;
-  private final ThumbnailControls thumbnailControls =
-      new ThumbnailControls(this::thumbnailStyle, this::setThumbnailMode);
-  private int lineThumbnailLimit = DEFAULT_LINE_THUMBNAIL_LIMIT;
-  private final LineThumbnailBuilds lineBuilds = new LineThumbnailBuilds();
-  private LayerHead hoveredCell;
-  private final ModelGridFit fit =
-      new ModelGridFit(MARGIN, CELL_GAP, DETAIL_GAP + DETAIL_LINE_AREA, MAX_LABEL_WIDTH);
-  private final ModelDetailPane detail =
-      new ModelDetailPane(DETAIL_LINE_AREA, MAX_LABEL_WIDTH, DETAIL_GAP, MARGIN);
+  private final ModelThumbnails thumbnails =
+      new ModelThumbnails(this::thumbnailStyle, this::setThumbnailMode);
+  private final ModelViewMouse mouse;
+  private final ModelViewLayout layout = new ModelViewLayout();
 
   /** Creates a model view with empty models of its own. */
   public ModelView() {
@@ -115,8 +95,8 @@ public class ModelView extends AttentionView {
     super(model, selection);
     selectors.setAlignmentX(LEFT_ALIGNMENT);
     controlsBar().add(bindControls(selectors));
-    controlsBar().add(thumbnailControls.component());
-    ModelViewMouse.install(this);
+    controlsBar().add(thumbnails.controls().component());
+    mouse = ModelViewMouse.install(this);
     // Layer and head keys move the selected thumbnail; token keys move in its detail.
     ViewKeys.install(
         this,
@@ -136,7 +116,7 @@ public class ModelView extends AttentionView {
    * @return a copy of the size, in pixels
    */
   public Dimension getThumbnailSize() {
-    return new Dimension(thumbnailSize);
+    return layout.thumbnailSize();
   }
 
   /**
@@ -146,14 +126,8 @@ public class ModelView extends AttentionView {
    * @throws IllegalArgumentException if a side is below 8 pixels
    */
   public void setThumbnailSize(Dimension size) {
-    Objects.requireNonNull(size, "size");
-    if (size.width < 8 || size.height < 8) {
-      throw new IllegalArgumentException(
-          "thumbnails need at least 8 x 8 pixels, got " + size.width + " x " + size.height);
-    }
-    Dimension old = thumbnailSize;
-    if (!old.equals(size)) {
-      thumbnailSize = new Dimension(size);
+    Dimension old = layout.thumbnailSize();
+    if (layout.setThumbnailSize(size)) {
       invalidateLayout();
       firePropertyChange("thumbnailSize", old, new Dimension(size));
     }
@@ -165,7 +139,7 @@ public class ModelView extends AttentionView {
    * @return the mode; never null
    */
   public ThumbnailMode getThumbnailMode() {
-    return thumbnailMode;
+    return thumbnails.mode();
   }
 
   /**
@@ -177,11 +151,10 @@ public class ModelView extends AttentionView {
     Objects.requireNonNull(mode, "mode");
     changeProperty(
         "thumbnailMode",
-        thumbnailMode,
+        thumbnails.mode(),
         mode,
         m -> {
-          thumbnailMode = m;
-          thumbnailControls.update(m, colors());
+          thumbnails.setMode(m, colors());
           repaint();
         });
   }
@@ -193,7 +166,7 @@ public class ModelView extends AttentionView {
    * @return the limit, in tokens
    */
   public int getLineThumbnailLimit() {
-    return lineThumbnailLimit;
+    return thumbnails.lineLimit();
   }
 
   /**
@@ -208,11 +181,10 @@ public class ModelView extends AttentionView {
     }
     changeProperty(
         "lineThumbnailLimit",
-        lineThumbnailLimit,
+        thumbnails.lineLimit(),
         limit,
         l -> {
-          lineThumbnailLimit = l;
-          thumbnailControls.update(thumbnailMode, colors());
+          thumbnails.setLineLimit(l, colors());
           repaint();
         });
   }
@@ -224,7 +196,7 @@ public class ModelView extends AttentionView {
    * @param executor e.g. a background thread of the host's; null for the library's own
    */
   public void setThumbnailExecutor(Executor executor) {
-    lineBuilds.setExecutor(executor);
+    thumbnails.builds().setExecutor(executor);
     repaint();
   }
 
@@ -240,7 +212,7 @@ public class ModelView extends AttentionView {
    * @return true if missing lines are built in the background
    */
   public boolean isProgressiveThumbnails() {
-    return lineBuilds.isProgressive();
+    return thumbnails.builds().isProgressive();
   }
 
   /**
@@ -252,10 +224,10 @@ public class ModelView extends AttentionView {
   public void setProgressiveThumbnails(boolean progressive) {
     changeProperty(
         "progressiveThumbnails",
-        lineBuilds.isProgressive(),
+        thumbnails.builds().isProgressive(),
         progressive,
         p -> {
-          lineBuilds.setProgressive(p);
+          thumbnails.builds().setProgressive(p);
           repaint();
         });
   }
@@ -271,12 +243,12 @@ public class ModelView extends AttentionView {
 
   /** The thumbnail cache, for tests and benchmarks. */
   ThumbnailCache thumbnailCache() {
-    return cache;
+    return thumbnails.cache();
   }
 
   /** The Auto / Lines / Heatmap choice and its legend, for tests. */
   ThumbnailControls thumbnailControls() {
-    return thumbnailControls;
+    return thumbnails.controls();
   }
 
   /**
@@ -285,22 +257,13 @@ public class ModelView extends AttentionView {
    * @return lines or heatmap, or null
    */
   public ThumbnailPainter.Style thumbnailStyle() {
-    ShownAttention shown = shown();
-    if (shown == null) {
-      return null;
-    }
-    return switch (thumbnailMode) {
-      case LINES -> ThumbnailPainter.Style.LINES;
-      case HEATMAP -> ThumbnailPainter.Style.HEATMAP;
-      case AUTO ->
-          ThumbnailPainter.styleFor(shown.rowCount(), shown.columnCount(), lineThumbnailLimit);
-    };
+    return thumbnails.styleFor(shown());
   }
 
   @Override
   protected void dataChanged() {
-    hoveredCell = null;
-    thumbnailControls.update(thumbnailMode, colors());
+    mouse.forgetHoveredCell();
+    thumbnails.updateControls(colors());
     invalidateLayout();
   }
 
@@ -315,7 +278,7 @@ public class ModelView extends AttentionView {
         EnumSet.of(
             Aspect.CELL, Aspect.LAYER, Aspect.FOCUS_HEAD, Aspect.HEADS, Aspect.HOVER, Aspect.LOCK);
     if (event != null && detailOnly.containsAll(event.aspects())) {
-      detail.invalidate();
+      layout.invalidateDetail();
       markSelectionPainted();
       revalidate();
       repaint();
@@ -326,23 +289,23 @@ public class ModelView extends AttentionView {
 
   @Override
   protected void themeChanged() {
-    if (cache != null) {
-      cache.clear();
-      thumbnailControls.update(thumbnailMode, colors());
+    // Called while the base class is built, before the thumbnails exist.
+    if (thumbnails != null) {
+      thumbnails.themeChanged(colors());
     }
     invalidateLayout();
   }
 
   private void invalidateLayout() {
-    fit.invalidate();
-    detail.invalidate();
+    layout.invalidate();
     markSelectionPainted();
     revalidate();
     repaint();
   }
 
   private void repaintDetailSelection() {
-    TokenColumnsPainter.Scene scene = detailScene(); // null while the detail is closed
+    ModelDetailPane detail = detailPane();
+    TokenColumnsPainter.Scene scene = detail.scene(getSelectionModel()); // null while closed
     if (scene != null) {
       repaintTokenSelection(token -> detail.display().selectionArea(token, scene));
     }
@@ -353,48 +316,24 @@ public class ModelView extends AttentionView {
    * smaller thumbnails when that is what fits the viewport.
    */
   ModelGridLayout gridLayout() {
-    ShownAttention shown = shown();
-    return shown == null
-        ? null
-        : fit.layout(
-            shown,
-            colors().text(),
-            thumbnailSize,
-            fittingViewportWidth(),
-            fittingViewportHeight(),
-            detail::invalidate);
-  }
-
-  /** The viewport's height (all layers should fit it), or {@link Integer#MAX_VALUE} outside one. */
-  private int fittingViewportHeight() {
-    Container parent = SwingUtilities.getUnwrappedParent(this);
-    return parent instanceof JViewport viewport && viewport.getHeight() > 0
-        ? viewport.getHeight() - contentTop()
-        : Integer.MAX_VALUE;
+    return layout.grid(
+        shown(), colors(), fittingViewportWidth(), ViewportFit.height(this, contentTop()));
   }
 
   /** The selected cell, if it is shown. */
   private LayerHead shownSelectedCell() {
-    LayerHead cell = getSelectionModel().selectedCell();
-    ModelGridLayout layout = gridLayout();
-    return cell == null || layout == null || layout.cell(cell) == null ? null : cell;
+    return ModelViewLayout.shownCell(getSelectionModel().selectedCell(), gridLayout());
   }
 
-  /** The detail pane: the selected thumbnail's token columns (empty if none is selected). */
-  private TokenColumnsDisplay detailDisplay() {
+  /** The detail pane, up to date: the selected thumbnail's token columns (empty if none is). */
+  private ModelDetailPane detailPane() {
     LayerHead cell = shownSelectedCell();
-    return detail.update(shown(), cell, gridLayout(), colors()).display();
+    return layout.detail(shown(), cell, gridLayout(), colors(), this::layerColor);
   }
 
   /** The detail pane's token columns, or null if no thumbnail is selected. */
   TokenColumnsLayout detailLayout() {
-    return detailDisplay().linesLayout();
-  }
-
-  private TokenColumnsPainter.Scene detailScene() {
-    detailDisplay();
-    LayerHead cell = shownSelectedCell();
-    return cell == null ? null : detail.scene(getSelectionModel(), layerColor(cell.layer()));
+    return detailPane().display().linesLayout();
   }
 
   private Color layerColor(int layer) {
@@ -408,8 +347,8 @@ public class ModelView extends AttentionView {
    * @return the bounds, or empty if the cell is not shown
    */
   public Optional<Rectangle> thumbnailBounds(LayerHead cell) {
-    ModelGridLayout layout = gridLayout();
-    Rectangle bounds = layout == null ? null : layout.cell(cell);
+    ModelGridLayout grid = gridLayout();
+    Rectangle bounds = grid == null ? null : grid.cell(cell);
     if (bounds != null) {
       bounds.translate(0, contentTop());
     }
@@ -423,7 +362,7 @@ public class ModelView extends AttentionView {
    * @return the box, or empty
    */
   public Optional<Rectangle> detailTokenBounds(TokenRef token) {
-    return tokenBoundsIn(detailDisplay().places(), token);
+    return tokenBoundsIn(detailPane().display().places(), token);
   }
 
   /**
@@ -433,21 +372,11 @@ public class ModelView extends AttentionView {
    */
   @Override
   protected Dimension contentSize() {
-    ModelGridLayout layout = gridLayout();
-    if (layout == null) {
-      return new Dimension(320, 60);
+    ModelGridLayout grid = gridLayout();
+    if (grid != null) {
+      detailPane(); // brought up to date: the open detail counts
     }
-    Rectangle bounds = layout.bounds();
-    TokenColumnsLayout detailLayout = detailLayout();
-    if (detailLayout != null) {
-      bounds.add(detailLayout.bounds());
-      bounds.add(detail.titleBox());
-    }
-    int width = bounds.x + bounds.width + MARGIN;
-    if (fit.isNarrowed()) {
-      width = Math.max(width, fittingViewportWidth());
-    }
-    return new Dimension(width, bounds.y + bounds.height + MARGIN);
+    return layout.contentSize(grid, fittingViewportWidth());
   }
 
   /** The view narrows its content to fit its viewport, so it takes the viewport's width. */
@@ -458,8 +387,7 @@ public class ModelView extends AttentionView {
 
   @Override
   protected int scrollUnit() {
-    ModelGridLayout layout = gridLayout();
-    return (layout == null ? thumbnailSize.height : layout.cellHeight()) / 2;
+    return layout.scrollUnit(gridLayout());
   }
 
   @Override
@@ -473,31 +401,33 @@ public class ModelView extends AttentionView {
   }
 
   private void paintGrid(Graphics2D g, boolean direct) {
-    ModelGridLayout layout = gridLayout();
-    if (layout == null) {
+    ModelGridLayout grid = gridLayout();
+    if (grid == null) {
       g.setColor(colors().mutedForeground());
-      TextFit.drawAt(g, colors().text(), Messages.text("view.noData"), MARGIN, MARGIN);
+      int margin = ModelViewLayout.MARGIN;
+      TextFit.drawAt(g, colors().text(), Messages.text("view.noData"), margin, margin);
       return;
     }
     Rectangle clip = g.getClipBounds();
     if (clip == null) {
       clip = new Rectangle(contentSize());
     }
-    GridAxesPainter.paint(g, layout, colors());
-    ShownAttention shown = shown();
-    ThumbnailGridPainter grid =
-        new ThumbnailGridPainter(colors(), shown, thumbnailStyle(), this::layerColor);
-    Executor executor = direct ? null : lineBuilds.forPaint(isPaintingForPrint(), paintsOnScreen());
-    if (direct) {
-      grid.paintDirect(g, layout, clip);
-    } else if (executor != null) {
-      grid.paintProgressive(
-          g, layout, clip, cache, getSelectionModel().filter(), executor, this::repaint);
-    } else {
-      grid.paintCached(g, layout, clip, cache, getSelectionModel().filter());
-    }
-    grid.paintMarks(g, layout, hoveredCell, shownSelectedCell(), hasFocus());
-    detail.paint(g, clip, detailScene());
+    GridAxesPainter.paint(g, grid, colors());
+    ThumbnailGridPainter painter =
+        new ThumbnailGridPainter(colors(), shown(), thumbnailStyle(), this::layerColor);
+    thumbnails.paint(
+        g,
+        painter,
+        grid,
+        clip,
+        getSelectionModel().filter(),
+        direct,
+        isPaintingForPrint(),
+        !direct && paintsOnScreen(),
+        this::repaint);
+    painter.paintMarks(g, grid, mouse.hoveredCell(), shownSelectedCell(), hasFocus());
+    ModelDetailPane detail = detailPane();
+    detail.paint(g, clip, detail.scene(getSelectionModel()));
     markSelectionPainted();
   }
 
@@ -517,12 +447,12 @@ public class ModelView extends AttentionView {
   @Override
   public ViewHit hitAt(Point point) {
     Point p = new Point(point.x, point.y - contentTop());
-    ModelGridLayout layout = gridLayout();
-    LayerHead cell = layout == null ? null : layout.cellAt(p.x, p.y);
+    ModelGridLayout grid = gridLayout();
+    LayerHead cell = grid == null ? null : grid.cellAt(p.x, p.y);
     if (cell != null) {
       return ViewHit.cell(cell);
     }
-    TokenRef token = detailDisplay().tokenAt(p);
+    TokenRef token = detailPane().display().tokenAt(p);
     LayerHead detail = shownSelectedCell();
     return token == null || detail == null
         ? ViewHit.NONE
@@ -533,19 +463,6 @@ public class ModelView extends AttentionView {
   @Override
   public TokenRef tokenAt(Point point) {
     return hitAt(point).token();
-  }
-
-  /** Marks {@code cell} (null: none) as the hovered thumbnail. */
-  void setHoveredCell(LayerHead cell) {
-    if (!Objects.equals(cell, hoveredCell)) {
-      for (LayerHead mark : Arrays.asList(hoveredCell, cell)) {
-        if (mark != null) {
-          thumbnailBounds(mark)
-              .ifPresent(box -> repaint(box.x - 3, box.y - 3, box.width + 6, box.height + 6));
-        }
-      }
-      hoveredCell = cell;
-    }
   }
 
   @Override
@@ -561,6 +478,6 @@ public class ModelView extends AttentionView {
   @Override
   protected void disposeView() {
     // Stops a background build of line thumbnails.
-    cache.clear();
+    thumbnails.cache().clear();
   }
 }
