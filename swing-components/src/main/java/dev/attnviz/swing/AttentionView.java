@@ -6,7 +6,6 @@ import dev.attnviz.swing.accessibility.ViewDescriber;
 import dev.attnviz.swing.export.ExportBackground;
 import dev.attnviz.swing.export.ExportableView;
 import dev.attnviz.swing.export.ShownMatrix;
-import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.LayerHead;
@@ -14,17 +13,11 @@ import dev.attnviz.swing.model.SelectionEvent;
 import dev.attnviz.swing.model.TokenRef;
 import dev.attnviz.swing.render.ShownAttention;
 import dev.attnviz.swing.render.TokenPlaces;
-import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.Point;
 import java.awt.Rectangle;
-import java.awt.event.MouseAdapter;
-import java.awt.event.MouseEvent;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -32,8 +25,6 @@ import java.util.function.Function;
 import javax.accessibility.AccessibleContext;
 import javax.accessibility.AccessibleRole;
 import javax.swing.ToolTipManager;
-import javax.swing.event.ChangeEvent;
-import javax.swing.event.ChangeListener;
 
 /**
  * A view of attention data: a {@link ViewWithControls} bound to an {@link AttentionViewModel} (data
@@ -54,17 +45,9 @@ import javax.swing.event.ChangeListener;
  */
 public abstract class AttentionView extends ViewWithControls implements ExportableView {
 
-  private final ChangeListener modelListener = e -> onModelChange();
-  private final ChangeListener selectionListener = this::onSelectionChange;
-  private AttentionViewModel model;
-  private AttentionSelectionModel selection;
-  private ShownAttention shown;
-  private boolean shownValid;
+  private final ModelBinding models;
   private TokenRef paintedSelection;
-  private boolean disposed;
-  private final List<SelectionControls> boundControls = new ArrayList<>();
-  private String accessibleViewName = Messages.text("attentionView.name");
-  private ViewDescriber describer = AttentionDescription::of;
+  private final ViewDescription description = new ViewDescription();
 
   /**
    * Creates a view bound to the given models.
@@ -73,12 +56,11 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
    * @param selection the selection, possibly shared with other views; not null
    */
   protected AttentionView(AttentionViewModel model, AttentionSelectionModel selection) {
-    this.model = Objects.requireNonNull(model, "model");
-    this.selection = Objects.requireNonNull(selection, "selection");
-    model.addChangeListener(modelListener);
-    selection.addChangeListener(selectionListener);
-    model.attach(selection);
-    installHitEvents();
+    models =
+        new ModelBinding(
+            model, selection, this::dataChanged, this::selectionChanged, this::contentDescribed);
+    models.hook();
+    ViewHitEvents.install(this, () -> listenerList.getListeners(ViewMouseListener.class));
   }
 
   /**
@@ -96,13 +78,10 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
    * calling it again does nothing.
    */
   public void dispose() {
-    if (disposed) {
+    if (models.isReleased()) {
       return;
     }
-    disposed = true;
-    model.removeChangeListener(modelListener);
-    selection.removeChangeListener(selectionListener);
-    model.detach(selection);
+    models.release();
     ToolTipManager.sharedInstance().unregisterComponent(this);
     modelsReplaced();
     disposeView();
@@ -114,7 +93,7 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
    * @return true once the view has let go of its models
    */
   public boolean isDisposed() {
-    return disposed;
+    return models.isReleased();
   }
 
   /**
@@ -131,16 +110,13 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
    * @return {@code controls}
    */
   protected final SelectionControls bindControls(SelectionControls controls) {
-    boundControls.add(controls);
-    controls.bind(model, selection);
+    models.bind(controls);
     return controls;
   }
 
   /** The models were replaced: rebinds the controls. Subclasses rebind what else they bound. */
   protected void modelsReplaced() {
-    for (SelectionControls controls : boundControls) {
-      controls.bind(disposed ? null : model, disposed ? null : selection);
-    }
+    models.rebindControls();
   }
 
   /**
@@ -157,12 +133,7 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
    */
   protected final <T> boolean changeProperty(
       String name, T old, T value, Consumer<? super T> apply) {
-    if (Objects.equals(old, value)) {
-      return false;
-    }
-    apply.accept(value);
-    firePropertyChange(name, old, value);
-    return true;
+    return ViewProperty.change(name, old, value, apply, this::firePropertyChange);
   }
 
   /**
@@ -187,7 +158,7 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
    * @return the data model; never null
    */
   public AttentionViewModel getModel() {
-    return model;
+    return models.model();
   }
 
   /**
@@ -197,17 +168,7 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
    */
   public void setModel(AttentionViewModel newModel) {
     Objects.requireNonNull(newModel, "newModel");
-    AttentionViewModel old = model;
-    if (old != newModel) {
-      old.removeChangeListener(modelListener);
-      old.detach(selection);
-      model = newModel;
-      newModel.addChangeListener(modelListener);
-      newModel.attach(selection);
-      modelsReplaced();
-      onModelChange();
-      firePropertyChange("model", old, newModel);
-    }
+    replaceModels("model", models.model(), newModel, () -> models.replaceModel(newModel));
   }
 
   /**
@@ -216,7 +177,7 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
    * @return the selection model; never null
    */
   public AttentionSelectionModel getSelectionModel() {
-    return selection;
+    return models.selection();
   }
 
   /**
@@ -227,16 +188,22 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
    */
   public void setSelectionModel(AttentionSelectionModel newSelection) {
     Objects.requireNonNull(newSelection, "newSelection");
-    AttentionSelectionModel old = selection;
-    if (old != newSelection) {
-      old.removeChangeListener(selectionListener);
-      model.detach(old);
-      selection = newSelection;
-      newSelection.addChangeListener(selectionListener);
-      model.attach(newSelection);
+    replaceModels(
+        "selectionModel",
+        models.selection(),
+        newSelection,
+        () -> models.replaceSelection(newSelection));
+  }
+
+  /**
+   * Swaps a model for {@code now} if it differs from {@code old}, then all follows the new pair.
+   */
+  private <M> void replaceModels(String property, M old, M now, Runnable swap) {
+    if (old != now) {
+      swap.run();
       modelsReplaced();
-      onModelChange();
-      firePropertyChange("selectionModel", old, newSelection);
+      models.onModelChange();
+      firePropertyChange(property, old, now);
     }
   }
 
@@ -248,7 +215,7 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
    * @return the display data, or null
    */
   protected final AttentionData displayData() {
-    return model.displayData();
+    return models.model().displayData();
   }
 
   /**
@@ -260,7 +227,9 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
    */
   public ViewHit hitAt(Point point) {
     TokenRef token = tokenAt(point);
-    return token == null ? ViewHit.NONE : ViewHit.token(token, selection.layer(), tokenHead());
+    return token == null
+        ? ViewHit.NONE
+        : ViewHit.token(token, models.selection().layer(), tokenHead());
   }
 
   /**
@@ -310,21 +279,13 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
     listenerList.remove(ViewMouseListener.class, listener);
   }
 
-  private void installHitEvents() {
-    ViewHitEvents.install(this, () -> listenerList.getListeners(ViewMouseListener.class));
-  }
-
   /**
    * What is shown now, or null without data. Recomputed lazily after a change.
    *
    * @return the shown attention, or null
    */
   protected final ShownAttention shown() {
-    if (!shownValid) {
-      shown = ShownAttention.of(model, selection).orElse(null);
-      shownValid = true;
-    }
-    return shown;
+    return models.shown();
   }
 
   /**
@@ -335,29 +296,7 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
    * @param tokenAt the token at a point of this component, or null
    */
   protected final void installTokenMouse(Function<Point, TokenRef> tokenAt) {
-    MouseAdapter mouse =
-        new MouseAdapter() {
-          @Override
-          public void mouseMoved(MouseEvent e) {
-            selection.setHoveredToken(tokenAt.apply(e.getPoint()));
-          }
-
-          @Override
-          public void mouseExited(MouseEvent e) {
-            selection.setHoveredToken(null);
-          }
-
-          @Override
-          public void mousePressed(MouseEvent e) {
-            requestFocusInWindow();
-            TokenRef token = tokenAt.apply(e.getPoint());
-            if (token != null && e.getButton() == MouseEvent.BUTTON1) {
-              selection.toggleLockedToken(token);
-            }
-          }
-        };
-    addMouseListener(mouse);
-    addMouseMotionListener(mouse);
+    TokenMouse.install(this, models::selection, tokenAt);
   }
 
   /**
@@ -401,7 +340,7 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
 
   /** Records that the current selected token is what the screen shows (after a full repaint). */
   protected final void markSelectionPainted() {
-    paintedSelection = selection.selectedToken();
+    paintedSelection = models.selection().selectedToken();
   }
 
   /**
@@ -414,28 +353,12 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
   protected final void repaintTokenSelection(Function<TokenRef, Rectangle> areaOf) {
     TokenRef before = paintedSelection;
     markSelectionPainted();
-    for (TokenRef token : Arrays.asList(before, paintedSelection, selection.lockedToken())) {
+    TokenRef locked = models.selection().lockedToken();
+    for (TokenRef token : Arrays.asList(before, paintedSelection, locked)) {
       if (token != null) {
         repaintContent(areaOf.apply(token));
       }
     }
-  }
-
-  private void onModelChange() {
-    shownValid = false;
-    dataChanged();
-    contentDescriptionChanged();
-  }
-
-  private void onSelectionChange(ChangeEvent event) {
-    SelectionEvent change = event instanceof SelectionEvent e ? e : null;
-    if (change == null
-        || !EnumSet.of(SelectionEvent.Aspect.HOVER, SelectionEvent.Aspect.LOCK)
-            .containsAll(change.aspects())) {
-      shownValid = false;
-    }
-    selectionChanged(change);
-    contentDescriptionChanged();
   }
 
   /**
@@ -447,8 +370,7 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
    * @param description makes the accessible description from what is shown
    */
   protected final void describeAs(String name, ViewDescriber description) {
-    accessibleViewName = Objects.requireNonNull(name, "name");
-    describer = Objects.requireNonNull(description, "description");
+    this.description.set(name, description);
   }
 
   /**
@@ -466,13 +388,10 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
     return accessibleContext;
   }
 
-  private String describeContent() {
-    ShownAttention now = shown();
-    return now == null ? AttentionDescription.noData() : describer.describe(now, selection);
-  }
-
-  /** Fires the description change if someone asked for the accessible context. */
-  private void contentDescriptionChanged() {
+  /**
+   * What is shown changed: fires the description change if the accessible context was asked for.
+   */
+  private void contentDescribed() {
     if (accessibleContext instanceof AccessibleAttentionView context) {
       context.refreshDescription();
     }
@@ -487,8 +406,6 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
 
     private static final long serialVersionUID = 1L;
 
-    private String lastDescription;
-
     /** Creates the context. */
     protected AccessibleAttentionView() {}
 
@@ -500,7 +417,7 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
     @Override
     public String getAccessibleName() {
       String name = super.getAccessibleName();
-      return name != null ? name : accessibleViewName;
+      return name != null ? name : description.name();
     }
 
     @Override
@@ -508,17 +425,15 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
       if (accessibleDescription != null) {
         return accessibleDescription;
       }
-      lastDescription = describeContent();
-      return lastDescription;
+      return description.describe(shown(), getSelectionModel());
     }
 
     private void refreshDescription() {
-      if (accessibleDescription == null && lastDescription != null) {
-        String old = lastDescription;
-        lastDescription = describeContent();
-        if (!old.equals(lastDescription)) {
-          firePropertyChange(ACCESSIBLE_DESCRIPTION_PROPERTY, old, lastDescription);
-        }
+      if (accessibleDescription == null) {
+        description.refresh(
+            AttentionView.this::shown,
+            getSelectionModel(),
+            (old, now) -> firePropertyChange(ACCESSIBLE_DESCRIPTION_PROPERTY, old, now));
       }
     }
   }
@@ -568,14 +483,8 @@ public abstract class AttentionView extends ViewWithControls implements Exportab
    */
   @Override
   public void paintExport(Graphics2D g, ExportBackground background) {
-    if (background == ExportBackground.THEME) {
-      ExportPainting.paint(g, colors().background(), exportSize(), this::paintForExport);
-    } else {
-      Color fill = background == ExportBackground.WHITE ? Color.WHITE : null;
-      paintWith(
-          colors().onPaper(),
-          () -> ExportPainting.paint(g, fill, exportSize(), this::paintForExport));
-    }
+    ExportPainting.paint(
+        g, background, colors(), this::exportSize, this::paintWith, this::paintForExport);
   }
 
   /**

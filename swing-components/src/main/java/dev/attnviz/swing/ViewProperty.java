@@ -30,6 +30,31 @@ public final class ViewProperty<T> {
   }
 
   /**
+   * Changes a bound property: if {@code value} differs from {@code old}, {@code apply} stores it
+   * and updates the view, then {@code fire} tells the property's listeners.
+   *
+   * @return whether the value changed
+   */
+  static <T> boolean change(
+      String name,
+      T old,
+      T value,
+      Consumer<? super T> apply,
+      TriConsumer<String, Object, Object> fire) {
+    if (Objects.equals(old, value)) {
+      return false;
+    }
+    apply.accept(value);
+    fire.accept(name, old, value);
+    return true;
+  }
+
+  /** How a view fires a bound property's change: {@code firePropertyChange(name, old, new)}. */
+  interface TriConsumer<A, B, C> {
+    void accept(A a, B b, C c);
+  }
+
+  /**
    * The value.
    *
    * @return the current value
