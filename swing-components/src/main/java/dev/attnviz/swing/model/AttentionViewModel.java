@@ -1,14 +1,9 @@
 package dev.attnviz.swing.model;
 
-import dev.attnviz.core.Attention;
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.analysis.SpecialTokens;
 import dev.attnviz.core.analysis.WordAggregation;
 import java.util.Arrays;
-import java.util.BitSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -42,7 +37,7 @@ public final class AttentionViewModel {
 
   private final EventListenerList listeners = new EventListenerList();
 
-  private AttentionData data;
+  private final DisplayedData displayed;
   private boolean prettifyTokens = true;
 
   /** Null means all layers. Sorted, distinct. */
@@ -57,25 +52,13 @@ public final class AttentionViewModel {
   /** Null means no default: the selection keeps its heads. Sorted, distinct. */
   private int[] defaultHeads;
 
-  /** How the tokens are shown: null until asked for after a change. */
-  private TokenDisplay tokenDisplay;
-
-  /** The selection models bound to this model, with how many views bound each. */
-  private final Map<AttentionSelectionModel, Integer> attached = new LinkedHashMap<>();
-
-  private boolean hideSpecialTokens;
-  private boolean wordLevel;
-
-  /** The options {@link #displayData} reflects: the requested ones, unless still computing. */
-  private DisplayTransforms.Options shownOptions = DisplayTransforms.Options.NONE;
-
-  private final DisplayTransforms transforms = new DisplayTransforms();
-
-  /** {@link #data()} transformed by the options; null until asked for after a change. */
-  private AttentionData displayData;
+  /** The selection models bound to this model. */
+  private final BoundSelections attached = new BoundSelections(this);
 
   /** Creates a model without data. */
-  public AttentionViewModel() {}
+  public AttentionViewModel() {
+    displayed = new DisplayedData(null, this::fire);
+  }
 
   /**
    * Creates a model showing {@code data}.
@@ -83,7 +66,7 @@ public final class AttentionViewModel {
    * @param data the data to show, or null for none
    */
   public AttentionViewModel(AttentionData data) {
-    this.data = Objects.requireNonNull(data, "data");
+    displayed = new DisplayedData(Objects.requireNonNull(data, "data"), this::fire);
   }
 
   /**
@@ -92,7 +75,7 @@ public final class AttentionViewModel {
    * @return the data as set, or null
    */
   public AttentionData data() {
-    return data;
+    return displayed.data();
   }
 
   /**
@@ -101,7 +84,7 @@ public final class AttentionViewModel {
    * @return true if data is set
    */
   public boolean hasData() {
-    return data != null;
+    return displayed.data() != null;
   }
 
   /**
@@ -110,20 +93,8 @@ public final class AttentionViewModel {
    * @param newData the data, or null
    */
   public void setData(AttentionData newData) {
-    if (newData != data) {
-      data = newData;
-      transforms.cancel();
-      DisplayTransforms.Options wanted = requestedOptions();
-      boolean background = transforms.isAsynchronous() && newData != null && wanted.transforms();
-      // In the background, new data shows untransformed (no work) until its transform arrives
-      // through the same newest-wins path as an option change; the selector row says so.
-      shownOptions = background ? DisplayTransforms.Options.NONE : wanted;
-      displayData = null;
-      tokenDisplay = null;
-      fire(Change.DATA);
-      if (background) {
-        transforms.request(newData, wanted, this::transformed);
-      }
+    if (newData != displayed.data()) {
+      displayed.setData(newData);
     }
   }
 
@@ -139,10 +110,7 @@ public final class AttentionViewModel {
    * @return the display data, or null without data
    */
   public AttentionData displayData() {
-    if (data != null && displayData == null) {
-      displayData = DisplayTransforms.apply(data, shownOptions);
-    }
-    return displayData;
+    return displayed.display();
   }
 
   /**
@@ -156,7 +124,7 @@ public final class AttentionViewModel {
    *     thread
    */
   public void setDisplayExecutor(Executor executor) {
-    transforms.setExecutor(executor);
+    displayed.setExecutor(executor);
   }
 
   /**
@@ -165,33 +133,7 @@ public final class AttentionViewModel {
    * @return true while a background computation of the display data is pending
    */
   public boolean isDisplayPending() {
-    return !shownOptions.equals(requestedOptions());
-  }
-
-  private DisplayTransforms.Options requestedOptions() {
-    return new DisplayTransforms.Options(hideSpecialTokens, wordLevel);
-  }
-
-  /** The options changed: transform now (lazily) or in the background. */
-  private void optionsChanged() {
-    if (!transforms.isAsynchronous() || data == null) {
-      shownOptions = requestedOptions();
-      displayData = null;
-      tokenDisplay = null;
-      fire(Change.OPTIONS);
-      return;
-    }
-    DisplayTransforms.Options wanted = requestedOptions();
-    fire(Change.OTHER); // the check boxes follow at once; the picture when the result is there
-    transforms.request(data, wanted, this::transformed);
-  }
-
-  /** The newest background transform arrived: show it. */
-  private void transformed(DisplayTransforms.Options options, AttentionData shown) {
-    shownOptions = options;
-    displayData = shown;
-    tokenDisplay = null;
-    fire(Change.OPTIONS);
+    return displayed.isPending();
   }
 
   /**
@@ -201,7 +143,8 @@ public final class AttentionViewModel {
    * @return a sentence for the user, or empty if the options apply as asked
    */
   public Optional<String> displayProblem() {
-    if (data != null && hideSpecialTokens && !DisplayTransforms.canHideSpecialTokens(data)) {
+    AttentionData data = displayed.data();
+    if (data != null && isHideSpecialTokens() && !DisplayTransforms.canHideSpecialTokens(data)) {
       return Optional.of(
           "special tokens stay shown: without them an attention of this input has no tokens left");
     }
@@ -214,7 +157,7 @@ public final class AttentionViewModel {
    * @return true if special tokens are hidden
    */
   public boolean isHideSpecialTokens() {
-    return hideSpecialTokens;
+    return displayed.requested().hide();
   }
 
   /**
@@ -226,9 +169,8 @@ public final class AttentionViewModel {
    * @param hide true to hide special tokens
    */
   public void setHideSpecialTokens(boolean hide) {
-    if (hide != hideSpecialTokens) {
-      hideSpecialTokens = hide;
-      optionsChanged();
+    if (hide != isHideSpecialTokens()) {
+      displayed.setRequested(new DisplayTransforms.Options(hide, isWordLevel()));
     }
   }
 
@@ -238,7 +180,7 @@ public final class AttentionViewModel {
    * @return true if the views show words
    */
   public boolean isWordLevel() {
-    return wordLevel;
+    return displayed.requested().words();
   }
 
   /**
@@ -249,9 +191,8 @@ public final class AttentionViewModel {
    * @param words true to show words, false for the tokenizer's pieces
    */
   public void setWordLevel(boolean words) {
-    if (words != wordLevel) {
-      wordLevel = words;
-      optionsChanged();
+    if (words != isWordLevel()) {
+      displayed.setRequested(new DisplayTransforms.Options(isHideSpecialTokens(), words));
     }
   }
 
@@ -263,16 +204,7 @@ public final class AttentionViewModel {
    * @return the mapping between data and shown token indexes; never null
    */
   public TokenDisplay tokenDisplay() {
-    if (tokenDisplay == null) {
-      tokenDisplay =
-          data == null
-              ? TokenDisplay.identity()
-              : TokenDisplay.of(
-                  data,
-                  shownOptions.hide() && DisplayTransforms.canHideSpecialTokens(data),
-                  shownOptions.words());
-    }
-    return tokenDisplay;
+    return displayed.tokens();
   }
 
   /**
@@ -364,7 +296,7 @@ public final class AttentionViewModel {
     }
     if (layer != defaultLayer) {
       defaultLayer = layer;
-      fire(Change.DEFAULTS);
+      fire(ModelChange.DEFAULTS);
     }
   }
 
@@ -397,7 +329,7 @@ public final class AttentionViewModel {
     int[] normalized = normalize("default head", heads);
     if (!Arrays.equals(normalized, defaultHeads)) {
       defaultHeads = normalized;
-      fire(normalized != null ? Change.DEFAULTS : Change.OTHER);
+      fire(normalized != null ? ModelChange.DEFAULTS : ModelChange.OTHER);
     }
   }
 
@@ -412,12 +344,7 @@ public final class AttentionViewModel {
    * @param selection the selection model to bind; not null
    */
   public void attach(AttentionSelectionModel selection) {
-    Objects.requireNonNull(selection, "selection");
-    Integer count = attached.merge(selection, 1, Integer::sum);
-    if (count == 1) {
-      selection.bounds().add(this);
-      adapt(selection, Change.ATTACH);
-    }
+    attached.attach(selection);
   }
 
   /**
@@ -426,10 +353,7 @@ public final class AttentionViewModel {
    * @param selection a selection model bound before
    */
   public void detach(AttentionSelectionModel selection) {
-    Integer count = attached.computeIfPresent(selection, (s, n) -> n == 1 ? null : n - 1);
-    if (count == null) {
-      selection.bounds().remove(this);
-    }
+    attached.detach(selection);
   }
 
   /**
@@ -439,59 +363,6 @@ public final class AttentionViewModel {
    */
   public int attachedSelectionCount() {
     return attached.size();
-  }
-
-  /** What changed in this model, which says how far the bound selections must adapt. */
-  private enum Change {
-    /** New data: token indexes name other tokens now; defaults apply. */
-    DATA,
-    /** New default layer or heads. */
-    DEFAULTS,
-    /** A selection bound for the first time: defaults apply, its tokens stay if shown. */
-    ATTACH,
-    /** Hide special tokens or word level: tokens kept if still shown. */
-    OPTIONS,
-    /** Anything else (included layers and heads, prettifying). */
-    OTHER
-  }
-
-  /** Fits {@code selection} to this model after {@code change}, in one selection event. */
-  private void adapt(AttentionSelectionModel selection, Change change) {
-    selection.batch(
-        () -> {
-          selection.adaptToOwners(change == Change.DATA);
-          if (data == null) {
-            return;
-          }
-          Attention attention = data.attention(selection.kind());
-          int[] layers = visibleLayers(attention.layerCount());
-          if (change != Change.OPTIONS && change != Change.OTHER) {
-            applyDefaults(selection, attention, layers);
-          }
-          if (Arrays.binarySearch(layers, selection.layer()) < 0) {
-            selection.setLayer(layers[0]);
-          }
-          LayerHead cell = selection.selectedCell();
-          if (cell != null
-              && (Arrays.binarySearch(layers, cell.layer()) < 0
-                  || Arrays.binarySearch(visibleHeads(attention.headCount()), cell.head()) < 0)) {
-            selection.setSelectedCell(null);
-          }
-        });
-  }
-
-  private void applyDefaults(AttentionSelectionModel selection, Attention attention, int[] layers) {
-    if (defaultLayer >= 0 && Arrays.binarySearch(layers, defaultLayer) >= 0) {
-      selection.setLayer(defaultLayer);
-    }
-    if (defaultHeads != null) {
-      BitSet heads = new BitSet();
-      Arrays.stream(defaultHeads).filter(h -> h < attention.headCount()).forEach(heads::set);
-      if (!heads.isEmpty()) {
-        selection.setActiveHeads(heads.cardinality() == attention.headCount() ? null : heads);
-        selection.setFocusHead(heads.nextSetBit(0));
-      }
-    }
   }
 
   /**
@@ -567,14 +438,12 @@ public final class AttentionViewModel {
   }
 
   private void fire() {
-    fire(Change.OTHER);
+    fire(ModelChange.OTHER);
   }
 
   /** Adapts the bound selections, then tells the listeners. */
-  private void fire(Change change) {
-    for (AttentionSelectionModel selection : List.copyOf(attached.keySet())) {
-      adapt(selection, change);
-    }
+  private void fire(ModelChange change) {
+    attached.adaptAll(change);
     ChangeEvent event = new ChangeEvent(this);
     for (ChangeListener listener : listeners.getListeners(ChangeListener.class)) {
       listener.stateChanged(event);
