@@ -5,14 +5,11 @@ import dev.attnviz.core.AttentionKind;
 import dev.attnviz.core.SentenceFilter;
 import dev.attnviz.swing.model.SelectionEvent.Aspect;
 import java.util.BitSet;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import javax.swing.event.ChangeListener;
-import javax.swing.event.EventListenerList;
 
 /**
  * What the user looks at, shared by several views: attention kind, sentence-pair filter, layer,
@@ -35,22 +32,18 @@ import javax.swing.event.EventListenerList;
  */
 public final class AttentionSelectionModel {
 
-  private final EventListenerList listeners = new EventListenerList();
-  private final EnumSet<Aspect> pending = EnumSet.noneOf(Aspect.class);
-  private int batchDepth;
+  private final SelectionEvents events = new SelectionEvents(this);
 
   private AttentionKind kind = AttentionKind.SELF;
   private SentenceFilter filter = SentenceFilter.ALL;
   private int layer;
 
-  /** Null means every head is active, whatever the head count. */
-  private BitSet activeHeads;
+  private final ActiveHeads activeHeads = new ActiveHeads();
 
   private int focusHead;
   private TokenRef hoveredToken;
   private TokenRef lockedToken;
   private LayerHead selectedCell;
-  private boolean isolateOnJump = true;
 
   /** The data this selection is bound to, which says what it may hold. */
   private final SelectionBounds bounds = new SelectionBounds();
@@ -70,18 +63,12 @@ public final class AttentionSelectionModel {
    * @param newKind the kind to show; must be one the bound data has
    */
   public void setKind(AttentionKind newKind) {
-    Objects.requireNonNull(newKind, "newKind");
-    for (AttentionData data : bounds.data()) {
-      if (!data.has(newKind)) {
-        throw new IllegalArgumentException(
-            "kind " + newKind.id() + " is not in the data: it has " + data.kindList());
-      }
-    }
+    bounds.checkKind(Objects.requireNonNull(newKind, "newKind"));
     if (newKind != kind) {
       batch(
           () -> {
             kind = newKind;
-            changed(Aspect.KIND);
+            events.changed(Aspect.KIND);
             // Token indexes belong to the old kind's token axes.
             setHoveredToken(null);
             clearLockedToken();
@@ -109,9 +96,9 @@ public final class AttentionSelectionModel {
       batch(
           () -> {
             filter = newFilter;
-            changed(Aspect.FILTER);
+            events.changed(Aspect.FILTER);
             // A token the filter hides would leave the views with nothing to draw.
-            dropHiddenTokens();
+            bounds.dropHiddenTokens(this, bounds.data());
           });
     }
   }
@@ -135,7 +122,7 @@ public final class AttentionSelectionModel {
     SelectionBounds.checkRange("layer", newLayer, bounds.layerLimit(kind));
     if (newLayer != layer) {
       layer = newLayer;
-      changed(Aspect.LAYER);
+      events.changed(Aspect.LAYER);
     }
   }
 
@@ -145,7 +132,7 @@ public final class AttentionSelectionModel {
    * @return true if no head was turned off
    */
   public boolean allHeadsActive() {
-    return activeHeads == null;
+    return activeHeads.isAll();
   }
 
   /**
@@ -155,7 +142,7 @@ public final class AttentionSelectionModel {
    * @return true if {@code head} is active (every head is while all are)
    */
   public boolean isHeadActive(int head) {
-    return activeHeads == null || activeHeads.get(head);
+    return activeHeads.isActive(head);
   }
 
   /**
@@ -165,13 +152,7 @@ public final class AttentionSelectionModel {
    * @return the active heads below {@code headCount}; a copy the caller may change
    */
   public BitSet activeHeads(int headCount) {
-    BitSet result = new BitSet(headCount);
-    if (activeHeads == null) {
-      result.set(0, headCount);
-    } else {
-      result.or(activeHeads.get(0, headCount));
-    }
-    return result;
+    return activeHeads.among(headCount);
   }
 
   /**
@@ -181,7 +162,7 @@ public final class AttentionSelectionModel {
    * @return a copy of the chosen heads, or empty if every head is active
    */
   public Optional<BitSet> chosenHeads() {
-    return activeHeads == null ? Optional.empty() : Optional.of((BitSet) activeHeads.clone());
+    return activeHeads.chosen();
   }
 
   /**
@@ -201,16 +182,9 @@ public final class AttentionSelectionModel {
    * @throws IllegalArgumentException if the set is empty or holds a head the bound data lacks
    */
   public void setActiveHeads(BitSet heads) {
-    if (heads != null && heads.isEmpty()) {
-      throw new IllegalArgumentException("at least one head must stay active");
-    }
-    if (heads != null) {
-      SelectionBounds.checkRange("head", heads.length() - 1, bounds.headLimit(kind));
-    }
-    BitSet copy = heads == null ? null : (BitSet) heads.clone();
-    if (!Objects.equals(copy, activeHeads)) {
-      activeHeads = copy;
-      changed(Aspect.HEADS);
+    bounds.checkHeads(kind, heads);
+    if (activeHeads.set(heads)) {
+      events.changed(Aspect.HEADS);
     }
   }
 
@@ -227,10 +201,9 @@ public final class AttentionSelectionModel {
    */
   public void toggleHead(int head, int headCount) {
     SelectionBounds.checkRange("head", head, Math.min(headCount, bounds.headLimit(kind)));
-    BitSet heads = activeHeads(headCount);
-    heads.flip(head);
-    if (!heads.isEmpty()) {
-      setActiveHeads(heads.cardinality() == headCount ? null : heads);
+    BitSet heads = activeHeads.toggled(head, headCount);
+    if (heads == null || !heads.isEmpty()) {
+      setActiveHeads(heads);
     }
   }
 
@@ -243,14 +216,7 @@ public final class AttentionSelectionModel {
    */
   public void isolateHead(int head, int headCount) {
     SelectionBounds.checkRange("head", head, Math.min(headCount, bounds.headLimit(kind)));
-    BitSet heads = activeHeads(headCount);
-    if (heads.cardinality() == 1 && heads.get(head)) {
-      activateAllHeads();
-    } else {
-      BitSet only = new BitSet();
-      only.set(head);
-      setActiveHeads(headCount == 1 ? null : only);
-    }
+    setActiveHeads(activeHeads.isolated(head, headCount));
   }
 
   /**
@@ -272,7 +238,7 @@ public final class AttentionSelectionModel {
     SelectionBounds.checkRange("head", head, bounds.headLimit(kind));
     if (head != focusHead) {
       focusHead = head;
-      changed(Aspect.FOCUS_HEAD);
+      events.changed(Aspect.FOCUS_HEAD);
     }
   }
 
@@ -292,10 +258,10 @@ public final class AttentionSelectionModel {
    * @throws IllegalArgumentException if the bound data has no such token, or does not show it
    */
   public void setHoveredToken(TokenRef token) {
-    checkToken(token);
+    bounds.checkToken(token, kind, filter);
     if (!Objects.equals(token, hoveredToken)) {
       hoveredToken = token;
-      changed(Aspect.HOVER);
+      events.changed(Aspect.HOVER);
     }
   }
 
@@ -315,10 +281,10 @@ public final class AttentionSelectionModel {
    * @throws IllegalArgumentException if the bound data has no such token, or does not show it
    */
   public void setLockedToken(TokenRef token) {
-    checkToken(token);
+    bounds.checkToken(token, kind, filter);
     if (!Objects.equals(token, lockedToken)) {
       lockedToken = token;
-      changed(Aspect.LOCK);
+      events.changed(Aspect.LOCK);
     }
   }
 
@@ -362,13 +328,10 @@ public final class AttentionSelectionModel {
    * @throws IllegalArgumentException if the bound data has no such layer or head
    */
   public void setSelectedCell(LayerHead cell) {
-    if (cell != null) {
-      SelectionBounds.checkRange("layer", cell.layer(), bounds.layerLimit(kind));
-      SelectionBounds.checkRange("head", cell.head(), bounds.headLimit(kind));
-    }
+    bounds.checkCell(kind, cell);
     if (!Objects.equals(cell, selectedCell)) {
       selectedCell = cell;
-      changed(Aspect.CELL);
+      events.changed(Aspect.CELL);
     }
   }
 
@@ -397,24 +360,13 @@ public final class AttentionSelectionModel {
    * @throws IllegalArgumentException if the bound data has no such layer or head
    */
   public void jumpToHead(LayerHead cell) {
-    Objects.requireNonNull(cell, "cell");
-    SelectionBounds.checkRange("layer", cell.layer(), bounds.layerLimit(kind));
-    SelectionBounds.checkRange("head", cell.head(), bounds.headLimit(kind));
+    bounds.checkCell(kind, Objects.requireNonNull(cell, "cell"));
     batch(
         () -> {
           setLayer(cell.layer());
           setFocusHead(cell.head());
           setSelectedCell(cell);
-          BitSet heads = new BitSet();
-          if (!isolateOnJump && activeHeads != null) {
-            heads.or(activeHeads);
-          }
-          heads.set(cell.head());
-          OptionalInt count = headCount();
-          boolean all =
-              !isolateOnJump && activeHeads == null
-                  || count.isPresent() && heads.cardinality() == count.getAsInt();
-          setActiveHeads(all ? null : heads);
+          setActiveHeads(activeHeads.jumped(cell.head(), headCount()));
         });
   }
 
@@ -424,7 +376,7 @@ public final class AttentionSelectionModel {
    * @return true if a jump isolates the head
    */
   public boolean isIsolateOnJump() {
-    return isolateOnJump;
+    return activeHeads.isolatesOnJump();
   }
 
   /**
@@ -433,7 +385,7 @@ public final class AttentionSelectionModel {
    * @param isolate true to show the head alone, false to add it to the active heads
    */
   public void setIsolateOnJump(boolean isolate) {
-    isolateOnJump = isolate;
+    activeHeads.setIsolateOnJump(isolate);
   }
 
   /**
@@ -450,43 +402,12 @@ public final class AttentionSelectionModel {
   }
 
   /**
-   * Fits the selection to the bound data, in one event; {@code newData}: the data were replaced, so
-   * that a token index no longer names the token it named.
-   */
-  void adaptToOwners(boolean newData) {
-    batch(
-        () -> {
-          if (newData) {
-            setHoveredToken(null);
-            clearLockedToken();
-          }
-          List<AttentionData> bound = bounds.data();
-          if (!bound.isEmpty()) {
-            bounds.fit(this, bound);
-          }
-        });
-  }
-
-  /** Clears the hovered and locked tokens if the bound data does not show them. */
-  private void dropHiddenTokens() {
-    bounds.dropHiddenTokens(this, bounds.data());
-  }
-
-  private void checkToken(TokenRef token) {
-    String problem = bounds.problem(token, kind, filter, bounds.data());
-    if (problem != null) {
-      throw new IllegalArgumentException(problem);
-    }
-  }
-
-  /**
    * Number of layers of the bound data (the fewest, if several), if bound to data.
    *
    * @return the layer count, or empty while no data is bound
    */
   public OptionalInt layerCount() {
-    int limit = bounds.layerLimit(kind);
-    return limit == Integer.MAX_VALUE ? OptionalInt.empty() : OptionalInt.of(limit);
+    return SelectionBounds.count(bounds.layerLimit(kind));
   }
 
   /**
@@ -495,8 +416,7 @@ public final class AttentionSelectionModel {
    * @return the head count, or empty while no data is bound
    */
   public OptionalInt headCount() {
-    int limit = bounds.headLimit(kind);
-    return limit == Integer.MAX_VALUE ? OptionalInt.empty() : OptionalInt.of(limit);
+    return SelectionBounds.count(bounds.headLimit(kind));
   }
 
   /**
@@ -506,17 +426,7 @@ public final class AttentionSelectionModel {
    * @param changes the changes to make, run at once on the calling thread
    */
   public void batch(Runnable changes) {
-    batchDepth++;
-    try {
-      changes.run();
-    } finally {
-      batchDepth--;
-    }
-    if (batchDepth == 0 && !pending.isEmpty()) {
-      Set<Aspect> aspects = EnumSet.copyOf(pending);
-      pending.clear();
-      fire(new SelectionEvent(this, aspects));
-    }
+    events.batch(changes);
   }
 
   /** The data bounds; the view models bind and unbind themselves through it. */
@@ -530,7 +440,7 @@ public final class AttentionSelectionModel {
    * @param listener the listener; not null
    */
   public void addSelectionListener(SelectionListener listener) {
-    listeners.add(SelectionListener.class, Objects.requireNonNull(listener, "listener"));
+    events.add(SelectionListener.class, listener);
   }
 
   /**
@@ -539,7 +449,7 @@ public final class AttentionSelectionModel {
    * @param listener the listener to remove; unknown listeners are ignored
    */
   public void removeSelectionListener(SelectionListener listener) {
-    listeners.remove(SelectionListener.class, listener);
+    events.remove(SelectionListener.class, listener);
   }
 
   /**
@@ -548,7 +458,7 @@ public final class AttentionSelectionModel {
    * @return a copy of the typed listeners, in the order they were added
    */
   public SelectionListener[] getSelectionListeners() {
-    return listeners.getListeners(SelectionListener.class);
+    return events.get(SelectionListener.class);
   }
 
   /**
@@ -557,7 +467,7 @@ public final class AttentionSelectionModel {
    * @return the number of typed and change listeners
    */
   public int listenerCount() {
-    return listeners.getListenerCount();
+    return events.count();
   }
 
   /**
@@ -566,7 +476,7 @@ public final class AttentionSelectionModel {
    * @param listener the listener; not null
    */
   public void addChangeListener(ChangeListener listener) {
-    listeners.add(ChangeListener.class, Objects.requireNonNull(listener, "listener"));
+    events.add(ChangeListener.class, listener);
   }
 
   /**
@@ -575,7 +485,7 @@ public final class AttentionSelectionModel {
    * @param listener the listener to remove; unknown listeners are ignored
    */
   public void removeChangeListener(ChangeListener listener) {
-    listeners.remove(ChangeListener.class, listener);
+    events.remove(ChangeListener.class, listener);
   }
 
   /**
@@ -584,25 +494,6 @@ public final class AttentionSelectionModel {
    * @return a copy of the change listeners, in the order they were added
    */
   public ChangeListener[] getChangeListeners() {
-    return listeners.getListeners(ChangeListener.class);
-  }
-
-  private void changed(Aspect aspect) {
-    pending.add(aspect);
-    if (batchDepth == 0) {
-      batch(() -> {});
-    }
-  }
-
-  private void fire(SelectionEvent event) {
-    Object[] all = listeners.getListenerList();
-    // Last added first, as Swing's models notify.
-    for (int i = all.length - 2; i >= 0; i -= 2) {
-      if (all[i] == SelectionListener.class) {
-        ((SelectionListener) all[i + 1]).selectionChanged(event);
-      } else if (all[i] == ChangeListener.class) {
-        ((ChangeListener) all[i + 1]).stateChanged(event);
-      }
-    }
+    return events.get(ChangeListener.class);
   }
 }

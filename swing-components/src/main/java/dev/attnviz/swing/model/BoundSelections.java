@@ -60,7 +60,7 @@ final class BoundSelections {
   private void adapt(AttentionSelectionModel selection, ModelChange change) {
     selection.batch(
         () -> {
-          selection.adaptToOwners(change == ModelChange.DATA);
+          selection.bounds().refit(selection, change == ModelChange.DATA);
           AttentionData data = owner.data();
           if (data == null) {
             return;

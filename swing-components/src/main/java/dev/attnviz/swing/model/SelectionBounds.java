@@ -8,6 +8,7 @@ import dev.attnviz.core.Tokens;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * What a selection model may hold: the data of the view models bound to it ({@link
@@ -58,6 +59,72 @@ final class SelectionBounds {
       }
     }
     return limit;
+  }
+
+  /**
+   * Checks that every bound data has {@code kind}.
+   *
+   * @throws IllegalArgumentException naming the kinds the data has otherwise
+   */
+  void checkKind(AttentionKind kind) {
+    for (AttentionData data : data()) {
+      if (!data.has(kind)) {
+        throw new IllegalArgumentException(
+            "kind " + kind.id() + " is not in the data: it has " + data.kindList());
+      }
+    }
+  }
+
+  /**
+   * Checks that {@code heads}, if not null (every head), is not empty and holds heads of {@code
+   * kind} in the data only.
+   */
+  void checkHeads(AttentionKind kind, BitSet heads) {
+    if (heads != null && heads.isEmpty()) {
+      throw new IllegalArgumentException("at least one head must stay active");
+    }
+    if (heads != null) {
+      checkRange("head", heads.length() - 1, headLimit(kind));
+    }
+  }
+
+  /** Checks that {@code cell}, if not null, is a layer and head of {@code kind} in the data. */
+  void checkCell(AttentionKind kind, LayerHead cell) {
+    if (cell != null) {
+      checkRange("layer", cell.layer(), layerLimit(kind));
+      checkRange("head", cell.head(), headLimit(kind));
+    }
+  }
+
+  /** Checks that {@code token} (null: none) can be selected; see {@link #problem}. */
+  void checkToken(TokenRef token, AttentionKind kind, SentenceFilter filter) {
+    String problem = problem(token, kind, filter, data());
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
+    }
+  }
+
+  /** {@code limit} ({@link #layerLimit} or {@link #headLimit}), or empty while unbound. */
+  static OptionalInt count(int limit) {
+    return limit == Integer.MAX_VALUE ? OptionalInt.empty() : OptionalInt.of(limit);
+  }
+
+  /**
+   * Fits {@code selection} to the bound data, as a view model it is bound to changed; {@code
+   * newData}: the data were replaced, so that a token index no longer names the token it named.
+   */
+  void refit(AttentionSelectionModel selection, boolean newData) {
+    selection.batch(
+        () -> {
+          if (newData) {
+            selection.setHoveredToken(null);
+            selection.clearLockedToken();
+          }
+          List<AttentionData> bound = data();
+          if (!bound.isEmpty()) {
+            fit(selection, bound);
+          }
+        });
   }
 
   /**
