@@ -16,12 +16,9 @@ import dev.attnviz.swing.model.SelectionEvent;
 import dev.attnviz.swing.model.SelectionEvent.Aspect;
 import dev.attnviz.swing.model.TokenRef;
 import dev.attnviz.swing.render.MatrixLayout;
-import dev.attnviz.swing.render.MatrixPainter;
 import dev.attnviz.swing.render.ShownAttention;
-import dev.attnviz.swing.render.TextFit;
 import dev.attnviz.swing.render.TokenColumnsDisplay;
 import dev.attnviz.swing.render.TokenPlaces;
-import dev.attnviz.swing.render.ViewText;
 import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.Point;
@@ -68,8 +65,6 @@ public class ComparisonView extends AttentionView {
     /** The difference A − B. */
     DIFFERENCE
   }
-
-  private static final int MARGIN = 8;
 
   private final AttentionViewModel modelB = new AttentionViewModel();
 
@@ -303,10 +298,6 @@ public class ComparisonView extends AttentionView {
     return scene;
   }
 
-  private int rowHeight() {
-    return colors().text().height() + 4;
-  }
-
   /** The layout of {@code panel}, or empty while a message is shown. */
   private Optional<MatrixLayout> layout(Panel panel) {
     ComparisonScene current = scene();
@@ -384,44 +375,15 @@ public class ComparisonView extends AttentionView {
     return place == null ? null : tokenAtIn(tokenPlaces(place.panel()).orElseThrow(), point);
   }
 
-  private ColorLegend weightLegend() {
-    return ColorLegend.heat(Messages.text("compare.weightLegend"), "0", "1", colors());
-  }
-
-  private ColorLegend differenceLegend(DivergingColorScale scale) {
-    return ComparisonText.differenceLegend(labelA, labelB, scale);
-  }
-
-  private DivergingColorScale differenceScale(Comparison comparison) {
-    return DivergingColorScale.of(colors(), comparison.range().maxAbs());
+  /** The picture of what is shown now. */
+  private ComparisonPicture picture() {
+    return new ComparisonPicture(
+        colors(), scene(), labelA, labelB, this::headline, this::messageLines);
   }
 
   @Override
   protected Dimension contentSize() {
-    ViewText text = colors().text();
-    ComparisonScene current = scene();
-    if (current.layouts() == null) {
-      int width = 0;
-      for (String line : messageLines(current.message())) {
-        width = Math.max(width, text.width(line));
-      }
-      return new Dimension(width + 2 * MARGIN, MARGIN + 3 * rowHeight() + MARGIN);
-    }
-    MatrixLayout[] layouts = current.layouts();
-    Rectangle last = layouts[layouts.length - 1].bounds();
-    int bottom = 0;
-    for (MatrixLayout layout : layouts) {
-      bottom = Math.max(bottom, layout.bounds().y + layout.bounds().height);
-    }
-    String note = current.note();
-    ColorLegend legend =
-        note == null ? differenceLegend(differenceScale(current.comparison())) : weightLegend();
-    int width =
-        Math.max(
-            last.x + Math.max(last.width, legend.width(text)),
-            MARGIN + Math.max(text.width(headline()), note == null ? 0 : text.width(note)));
-    int noteHeight = note == null ? 0 : rowHeight();
-    return new Dimension(width + MARGIN, bottom + 8 + legend.height(text) + noteHeight + MARGIN);
+    return picture().size();
   }
 
   private List<String> messageLines(String message) {
@@ -453,55 +415,10 @@ public class ComparisonView extends AttentionView {
 
   @Override
   protected void paintContent(Graphics2D g) {
-    ViewText text = colors().text();
-    ComparisonScene current = scene();
-    if (current.layouts() == null) {
-      List<String> lines = messageLines(current.message());
-      for (int i = 0; i < lines.size(); i++) {
-        g.setColor(i == lines.size() - 1 ? colors().foreground() : colors().mutedForeground());
-        TextFit.drawAt(g, text, lines.get(i), MARGIN, MARGIN + i * rowHeight());
-      }
-      return;
+    picture().paint(g, panels, getSelectionModel());
+    if (scene().layouts() != null) {
+      markSelectionPainted();
     }
-    g.setColor(colors().foreground());
-    TextFit.drawAt(g, text, headline(), MARGIN, MARGIN);
-    Comparison comparison = current.comparison();
-    DivergingColorScale scale = differenceScale(comparison);
-    MatrixPainter[] painters = {
-      new MatrixPainter(colors()),
-      new MatrixPainter(colors()),
-      new MatrixPainter(colors(), scale::rgb)
-    };
-    float[][] values = {comparison.a(), comparison.b(), comparison.difference()};
-    String[] titles = {
-      Messages.format("compare.titleA", labelA),
-      Messages.format("compare.titleB", labelB),
-      Messages.text("compare.titleDifference")
-    };
-    Rectangle clip = g.getClipBounds();
-    int bottom = 0;
-    for (int p = 0; p < current.layouts().length; p++) {
-      MatrixLayout layout = current.layouts()[p];
-      g.setColor(colors().foreground());
-      TextFit.drawAt(g, text, titles[p], layout.cellsX(), MARGIN + rowHeight());
-      panels[p].paint(
-          g,
-          clip,
-          ComparisonScene.selectionScene(current.shown()[p], getSelectionModel()),
-          painters[p],
-          values[p]);
-      bottom = Math.max(bottom, layout.bounds().y + layout.bounds().height);
-    }
-    weightLegend().paint(g, colors(), current.layouts()[0].cellsX(), bottom + 8);
-    if (current.note() == null) {
-      differenceLegend(scale).paint(g, colors(), current.layouts()[2].cellsX(), bottom + 8);
-    } else {
-      // Said where the difference would be, so the missing third heatmap is explained.
-      g.setColor(colors().foreground());
-      int below = bottom + 8 + weightLegend().height(text);
-      TextFit.drawAt(g, text, current.note(), MARGIN, below);
-    }
-    markSelectionPainted();
   }
 
   // ---- export ----
