@@ -18,15 +18,10 @@ import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.SelectionEvent;
 import dev.attnviz.swing.model.SelectionEvent.Aspect;
 import dev.attnviz.swing.model.TokenRef;
-import dev.attnviz.swing.render.FocusRing;
-import dev.attnviz.swing.render.HeatColorScale;
 import dev.attnviz.swing.render.MatrixLayout;
-import dev.attnviz.swing.render.MatrixPainter;
 import dev.attnviz.swing.render.ShownAttention;
-import dev.attnviz.swing.render.TextFit;
 import dev.attnviz.swing.render.TokenColumnsDisplay;
 import dev.attnviz.swing.render.TokenColumnsPainter;
-import dev.attnviz.swing.render.ViewText;
 import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.Graphics2D;
@@ -70,10 +65,9 @@ public class RolloutView extends AttentionView {
   /** The depth meaning "after the last layer", whatever the layer count: the full rollout. */
   public static final int FINAL_LAYER = -1;
 
-  private static final int MARGIN = 8;
+  private static final int MARGIN = RolloutPicture.MARGIN;
   private static final int LINE_AREA_WIDTH = 180;
   private static final int MAX_LABEL_WIDTH = 160;
-  private static final int LEGEND_GAP = 24;
   private static final int[] ONE_HEAD = {0};
 
   private final SelectionControls selectors =
@@ -349,12 +343,8 @@ public class RolloutView extends AttentionView {
     return shownRollout;
   }
 
-  private int rowHeight() {
-    return colors().text().height() + 4;
-  }
-
   private int bodyTop() {
-    return MARGIN + rowHeight() + 4;
+    return MARGIN + RolloutPicture.rowHeight(colors()) + 4;
   }
 
   /** The token-columns display of the rollout, up to date. */
@@ -364,42 +354,25 @@ public class RolloutView extends AttentionView {
     return display;
   }
 
-  private MatrixLayout matrixLayout() {
-    return display().matrixLayout();
-  }
-
-  private Rectangle bodyBounds() {
-    return display().bounds();
-  }
-
-  private ColorLegend legend() {
-    return ColorLegend.heat(
-        Messages.text("rollout.legend"),
-        "0",
-        Messages.format("rollout.legendMax", Numbers.text(RolloutResult.max(matrixValues()))),
-        colors());
+  /** The picture of what is shown now: the rollout, or the message that says why there is none. */
+  private RolloutPicture picture() {
+    return new RolloutPicture(
+        colors(),
+        shownRollout() == null ? null : display(),
+        getDisplayMode() == DisplayMode.HEATMAP,
+        this::matrixValues,
+        title(),
+        () -> message().orElse(""));
   }
 
   @Override
   protected Dimension contentSize() {
-    ViewText text = colors().text();
-    if (shownRollout() == null) {
-      return new Dimension(2 * MARGIN + text.width(message().orElse("")), 2 * MARGIN + rowHeight());
-    }
-    Rectangle body = bodyBounds();
-    int width = body.x + body.width;
-    int height = body.y + body.height;
-    if (getDisplayMode() == DisplayMode.HEATMAP) {
-      width += LEGEND_GAP + legend().width(text);
-      height = Math.max(height, matrixLayout().cellsY() + legend().height(text));
-    }
-    width = Math.max(width, MARGIN + text.width(title()));
-    return new Dimension(width + MARGIN, height + MARGIN);
+    return picture().size();
   }
 
   @Override
   protected int scrollUnit() {
-    return rowHeight();
+    return RolloutPicture.rowHeight(colors());
   }
 
   /**
@@ -453,37 +426,10 @@ public class RolloutView extends AttentionView {
 
   @Override
   protected void paintContent(Graphics2D g) {
-    ViewText text = colors().text();
-    ShownAttention shown = shownRollout();
-    if (shown == null) {
-      g.setColor(colors().mutedForeground());
-      TextFit.drawAt(g, text, message().orElse(""), MARGIN, MARGIN);
-      return;
+    picture().paint(g, this::scene, hasFocus());
+    if (shownRollout() != null) {
+      markSelectionPainted();
     }
-    g.setColor(colors().foreground());
-    TextFit.drawAt(g, text, title(), MARGIN, MARGIN);
-    boolean heatmap = getDisplayMode() == DisplayMode.HEATMAP;
-    float max = heatmap ? RolloutResult.max(matrixValues()) : 1;
-    HeatColorScale scale = HeatColorScale.of(colors());
-    display()
-        .paint(
-            g,
-            g.getClipBounds(),
-            scene(),
-            new MatrixPainter(colors(), value -> scale.rgb((float) (value / max))),
-            heatmap ? matrixValues() : null);
-    if (heatmap) {
-      MatrixLayout layout = matrixLayout();
-      legend()
-          .paint(
-              g, colors(), layout.bounds().x + layout.bounds().width + LEGEND_GAP, layout.cellsY());
-    }
-    if (hasFocus()) {
-      Rectangle ring = bodyBounds();
-      ring.grow(MARGIN / 2, MARGIN / 2);
-      FocusRing.paint(g, colors().selection(), ring);
-    }
-    markSelectionPainted();
   }
 
   // ---- export ----
