@@ -7,7 +7,6 @@ import dev.attnviz.core.analysis.HeadStatistics;
 import dev.attnviz.core.analysis.HeadSummary;
 import dev.attnviz.core.analysis.Matrix;
 import dev.attnviz.core.analysis.Statistic;
-import dev.attnviz.core.analysis.ValueRange;
 import dev.attnviz.swing.AttentionView;
 import dev.attnviz.swing.ControlRow;
 import dev.attnviz.swing.SelectionControls;
@@ -24,13 +23,8 @@ import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.LayerHead;
 import dev.attnviz.swing.model.SelectionEvent;
 import dev.attnviz.swing.model.SelectionEvent.Aspect;
-import dev.attnviz.swing.render.FocusRing;
-import dev.attnviz.swing.render.GridAxesPainter;
-import dev.attnviz.swing.render.HeatColorScale;
 import dev.attnviz.swing.render.ModelGridLayout;
-import dev.attnviz.swing.render.TextFit;
 import dev.attnviz.swing.render.ViewText;
-import java.awt.BasicStroke;
 import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.Point;
@@ -67,22 +61,15 @@ import javax.swing.JLabel;
  */
 public final class HeadStatisticsHeatmap extends AttentionView {
 
-  private static final int MARGIN = 8;
+  private static final int MARGIN = HeadStatisticsPicture.MARGIN;
   private static final int CELL = 26;
   private static final int GAP = 1;
-  private static final int LEGEND_GAP = 24;
 
   /**
    * About how long the statistics take per weight: 0.5 s for the 38 M weights of 512 tokens, see
    * docs/performance/analysis-views.md.
    */
   private static final long NANOS_PER_WEIGHT = 13;
-
-  /**
-   * Opacity of the heat colour for the smallest value shown, so that it stays distinct from an
-   * empty (undefined) cell.
-   */
-  static final float MIN_TINT = 0.08f;
 
   private final SelectionControls selectors =
       new SelectionControls(EnumSet.of(Part.KIND, Part.DISPLAY_OPTIONS));
@@ -320,37 +307,23 @@ public final class HeadStatisticsHeatmap extends AttentionView {
     return layout == null ? null : layout.cellAt(point.x, point.y - contentTop());
   }
 
-  private String title() {
-    return getStatistic().label() + ": " + getStatistic().description();
-  }
-
-  private ColorLegend legend(ValueRange range) {
-    HeatColorScale scale = HeatColorScale.of(colors());
-    return new ColorLegend(
-        getStatistic().label(),
-        Numbers.text(range.min()),
-        null,
-        Numbers.text(range.max()),
-        t -> scale.rgb(tint((float) t)));
+  /**
+   * The picture of what is shown now: the statistics, or the message that says why there are none.
+   */
+  private HeadStatisticsPicture picture() {
+    ModelGridLayout layout = gridLayout();
+    return new HeadStatisticsPicture(
+        colors(),
+        layout,
+        this::values,
+        getStatistic(),
+        shownKind().orElse(null),
+        layout == null ? message() : null);
   }
 
   @Override
   protected Dimension contentSize() {
-    ViewText text = colors().text();
-    ModelGridLayout layout = gridLayout();
-    if (layout == null) {
-      String message = message();
-      return new Dimension(
-          2 * MARGIN + text.width(message == null ? "" : message), 2 * MARGIN + text.height());
-    }
-    Rectangle bounds = layout.bounds();
-    ColorLegend legend = legend(ValueRange.EMPTY);
-    int width =
-        Math.max(
-            bounds.x + bounds.width + LEGEND_GAP + legend.width(text) + 40,
-            MARGIN + text.width(title()));
-    int height = Math.max(bounds.y + bounds.height, layout.cellsY() + legend.height(text));
-    return new Dimension(width + MARGIN, height + MARGIN);
+    return picture().size();
   }
 
   // ---- values ----
@@ -358,28 +331,6 @@ public final class HeadStatisticsHeatmap extends AttentionView {
   /** The statistic of every head of the shown kind, {@code layers × heads}. */
   private Matrix values() {
     return result.value().grid(shownKind().orElseThrow(), getStatistic());
-  }
-
-  /** The range of the shown cells' values, NaN ignored. */
-  private static ValueRange range(Matrix values, ModelGridLayout layout) {
-    ValueRange range = ValueRange.EMPTY;
-    for (int layer : layout.layers()) {
-      for (int head : layout.heads()) {
-        range = range.including(values.get(layer, head));
-      }
-    }
-    return range;
-  }
-
-  /** Where {@code value} sits in {@code range}, 0 to 1; a range of one value maps it to 1. */
-  static float fraction(double value, ValueRange range) {
-    double span = range.max() - range.min();
-    return span > 0 ? (float) ((value - range.min()) / span) : 1f;
-  }
-
-  /** The heat colour's opacity for a value at {@code fraction} of the range. */
-  static float tint(float fraction) {
-    return MIN_TINT + (1 - MIN_TINT) * fraction;
   }
 
   // ---- painting ----
@@ -399,59 +350,7 @@ public final class HeadStatisticsHeatmap extends AttentionView {
 
   @Override
   protected void paintContent(Graphics2D g) {
-    ViewText text = colors().text();
-    ModelGridLayout layout = gridLayout();
-    if (layout == null) {
-      String message = message();
-      g.setColor(colors().mutedForeground());
-      TextFit.drawAt(g, text, message == null ? "" : message, MARGIN, MARGIN);
-      return;
-    }
-    g.setColor(colors().foreground());
-    TextFit.drawAt(g, text, title(), MARGIN, MARGIN);
-    GridAxesPainter.paint(g, layout, colors());
-    Matrix values = values();
-    ValueRange range = range(values, layout);
-    paintCells(g, layout, values, range);
-    Rectangle bounds = layout.bounds();
-    legend(range).paint(g, colors(), bounds.x + bounds.width + LEGEND_GAP, layout.cellsY());
-    if (hasFocus()) {
-      bounds.grow(MARGIN / 2, MARGIN / 2);
-      FocusRing.paint(g, colors().selection(), bounds);
-    }
-  }
-
-  private void paintCells(Graphics2D g, ModelGridLayout layout, Matrix values, ValueRange range) {
-    HeatColorScale scale = HeatColorScale.of(colors());
-    int[] layers = layout.layers();
-    int[] heads = layout.heads();
-    AttentionKind kind = shownKind().orElseThrow();
-    Rectangle current = null;
-    g.setStroke(new BasicStroke(1f));
-    for (int r = 0; r < layers.length; r++) {
-      for (int c = 0; c < heads.length; c++) {
-        Rectangle cell = layout.cell(r, c);
-        double value = values.get(layers[r], heads[c]);
-        if (Double.isNaN(value)) {
-          g.setColor(colors().grid());
-          g.drawRect(cell.x, cell.y, cell.width - 1, cell.height - 1);
-        } else {
-          g.setColor(scale.color(tint(fraction(value, range))));
-          g.fill(cell);
-        }
-        if (HeadSelection.isSelected(getSelectionModel(), kind, layers[r], heads[c])) {
-          current = cell;
-        }
-      }
-    }
-    if (current != null) {
-      // A ring in the selection colour around a ring of background reads on any cell colour.
-      g.setColor(colors().background());
-      g.drawRect(current.x + 2, current.y + 2, current.width - 5, current.height - 5);
-      g.setColor(colors().selection());
-      g.setStroke(new BasicStroke(2f));
-      g.drawRect(current.x, current.y, current.width - 1, current.height - 1);
-    }
+    picture().paint(g, getSelectionModel(), hasFocus());
   }
 
   // ---- export ----

@@ -97,7 +97,7 @@ class HeadStatisticsHeatmapTest {
     selection.setFocusHead(1);
     selection.setLayer(1);
     BufferedImage image = Pixels.paint(view, scale);
-    float minTint = HeadStatisticsHeatmap.MIN_TINT;
+    float minTint = HeadStatisticsPicture.MIN_TINT;
     assertCell(image, 0, 1, scale, heat(1));
     assertCell(image, 0, 0, scale, heat(minTint));
     assertCell(image, 1, 0, scale, heat(minTint));
@@ -123,7 +123,7 @@ class HeadStatisticsHeatmapTest {
         image,
         (other.x + 2) * scale,
         other.getCenterY() * scale,
-        heat(HeadStatisticsHeatmap.MIN_TINT),
+        heat(HeadStatisticsPicture.MIN_TINT),
         2,
         "no outline on another head");
   }
