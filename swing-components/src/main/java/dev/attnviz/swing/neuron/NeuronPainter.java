@@ -2,6 +2,7 @@ package dev.attnviz.swing.neuron;
 
 import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.neuron.NeuronLayout.Column;
+import dev.attnviz.swing.render.FocusRing;
 import dev.attnviz.swing.render.HiDpi;
 import dev.attnviz.swing.render.NumberText;
 import dev.attnviz.swing.render.TextFit;
@@ -10,6 +11,7 @@ import dev.attnviz.swing.render.ViewColors;
 import dev.attnviz.swing.render.ViewText;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.Point;
 import java.awt.Rectangle;
@@ -63,6 +65,17 @@ final class NeuronPainter {
       return;
     }
     new NeuronPainter(g, scene).paintAll(area, columns);
+  }
+
+  /**
+   * Rings the whole of {@code scene}'s picture, inside its padding, in {@code color}: the view has
+   * the keyboard focus.
+   */
+  static void paintFocus(Graphics2D g, NeuronScene scene, Color color) {
+    Dimension size = scene.layout().size();
+    int inset = NeuronLayout.PAD / 2;
+    FocusRing.paint(
+        g, color, new Rectangle(inset, inset, size.width - 2 * inset, size.height - 2 * inset));
   }
 
   private void paintAll(Rectangle clip, TokenColumnsDisplay columns) {

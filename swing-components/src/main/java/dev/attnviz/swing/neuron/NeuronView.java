@@ -16,7 +16,6 @@ import dev.attnviz.swing.model.SelectionEvent;
 import dev.attnviz.swing.model.SelectionEvent.Aspect;
 import dev.attnviz.swing.model.TokenRef;
 import dev.attnviz.swing.neuron.NeuronLayout.Column;
-import dev.attnviz.swing.render.FocusRing;
 import dev.attnviz.swing.render.TokenColumnsDisplay;
 import dev.attnviz.swing.render.ViewColors;
 import java.awt.Dimension;
@@ -404,12 +403,7 @@ public final class NeuronView extends AttentionView {
     NeuronScene current = scene();
     NeuronPainter.paint(g, current, builder.columns(current), g.getClipBounds());
     if (hasFocus()) {
-      Dimension size = current.layout().size();
-      int inset = NeuronLayout.PAD / 2;
-      FocusRing.paint(
-          g,
-          colors().selection(),
-          new Rectangle(inset, inset, size.width - 2 * inset, size.height - 2 * inset));
+      NeuronPainter.paintFocus(g, current, colors().selection());
     }
   }
 
