@@ -11,16 +11,12 @@ import dev.attnviz.swing.ShownCaption;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import java.awt.BorderLayout;
-import java.awt.Dimension;
 import java.awt.Frame;
 import java.awt.Rectangle;
 import java.awt.event.ActionEvent;
-import java.awt.event.ComponentAdapter;
-import java.awt.event.ComponentEvent;
 import java.awt.event.KeyEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,19 +26,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javax.swing.AbstractAction;
-import javax.swing.ButtonGroup;
 import javax.swing.JComponent;
-import javax.swing.JFileChooser;
 import javax.swing.JFrame;
-import javax.swing.JMenu;
-import javax.swing.JMenuBar;
-import javax.swing.JMenuItem;
-import javax.swing.JOptionPane;
 import javax.swing.JPanel;
-import javax.swing.JRadioButtonMenuItem;
 import javax.swing.KeyStroke;
 import javax.swing.WindowConstants;
-import javax.swing.filechooser.FileNameExtensionFilter;
 
 /**
  * The demo's window: input strip, message banner, the view tabs sharing one selection, and a status
@@ -81,8 +69,8 @@ public final class MainWindow extends JFrame {
   private final ShownCaption caption = new ShownCaption(viewModel);
   private final StatusBar status;
   private final ViewTabs tabs;
-  private final JMenu recentMenu = new JMenu("Recent inputs");
   private final ExportActions exports;
+  private final MainMenus menus;
   private AppSettings settings;
   private long startedAt;
 
@@ -132,6 +120,19 @@ public final class MainWindow extends JFrame {
             new ComparePanel(service.newLane(), selection, this::compareTarget, providers.names()));
     this.exports = new ExportActions(this, settings.export(), status::idle, this::showError);
     exports.setBaseName(this::exportName);
+    this.menus =
+        new MainMenus(
+            this,
+            exports,
+            tabs,
+            this::csvMetadata,
+            () -> AttentionFileChooser.choose(this, this::open, this::showError),
+            this::exportJson,
+            this::setTheme,
+            recent -> {
+              input.setInput(recent);
+              visualize();
+            });
 
     JPanel north = new JPanel(new BorderLayout());
     north.add(input, BorderLayout.NORTH);
@@ -143,9 +144,9 @@ public final class MainWindow extends JFrame {
     center.add(tabs.component(), BorderLayout.CENTER);
     getContentPane().add(center, BorderLayout.CENTER);
     getContentPane().add(status, BorderLayout.SOUTH);
-    setJMenuBar(menus());
+    setJMenuBar(menus.bar(settings.isDark(), store.file()));
     bindCancelKey();
-    restoreWindow();
+    WindowBounds.restore(this, settings.windowBounds(), settings.maximized());
     tabs.select(settings.selectedTab());
 
     setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
@@ -439,115 +440,8 @@ public final class MainWindow extends JFrame {
     banner.show(MessageBanner.Kind.ERROR, message);
   }
 
-  private JMenuBar menus() {
-    JMenuBar bar = new JMenuBar();
-    JMenu file = new JMenu("File");
-    file.setMnemonic('F');
-    file.add(item("Open attention file\u2026", KeyEvent.VK_O, this::chooseAttentionFile));
-    file.add(recentMenu);
-    file.addSeparator();
-    JMenu export = new JMenu("Export");
-    for (int scale : new int[] {1, 2, 4}) {
-      export.add(
-          item(
-              "PNG image at " + scale + "\u00d7",
-              0,
-              () -> exports.png(tabs.selectedView(), scale)));
-    }
-    export.add(item("SVG vector image", 0, () -> exports.svg(tabs.selectedView())));
-    export.add(exports.backgroundMenu());
-    export.add(
-        item(
-            "CSV of the shown matrix",
-            0,
-            () -> exports.csv(tabs.selectedView().shownMatrix(), csvMetadata())));
-    export.add(item("Attention data (JSON)", KeyEvent.VK_S, this::exportJson));
-    file.add(export);
-    file.addSeparator();
-    file.add(item("Quit", KeyEvent.VK_Q, this::dispose));
-    bar.add(file);
-
-    JMenu view = new JMenu("View");
-    view.setMnemonic('V');
-    ButtonGroup themes = new ButtonGroup();
-    JRadioButtonMenuItem light = new JRadioButtonMenuItem("Light theme", !settings.isDark());
-    JRadioButtonMenuItem dark = new JRadioButtonMenuItem("Dark theme", settings.isDark());
-    light.addActionListener(e -> setTheme(AppSettings.LIGHT));
-    dark.addActionListener(e -> setTheme(AppSettings.DARK));
-    themes.add(light);
-    themes.add(dark);
-    view.add(light);
-    view.add(dark);
-    bar.add(view);
-
-    JMenu help = new JMenu("Help");
-    help.add(item("Keyboard shortcuts", 0, () -> KeyboardShortcuts.show(this)));
-    help.add(
-        item(
-            "About attnviz",
-            0,
-            () ->
-                JOptionPane.showMessageDialog(
-                    this,
-                    "attnviz "
-                        + Version.current()
-                        + "\nAttention of transformer models: head, model and neuron views."
-                        + "\nSettings: "
-                        + store.file(),
-                    "About",
-                    JOptionPane.INFORMATION_MESSAGE)));
-    bar.add(help);
-    return bar;
-  }
-
-  private JMenuItem item(String text, int key, Runnable action) {
-    JMenuItem item = new JMenuItem(text);
-    if (key != 0) {
-      item.setAccelerator(KeyStroke.getKeyStroke(key, getToolkit().getMenuShortcutKeyMaskEx()));
-    }
-    item.addActionListener(e -> action.run());
-    return item;
-  }
-
   private void refreshRecentMenu() {
-    recentMenu.removeAll();
-    for (RecentInput recent : settings.recentInputs()) {
-      JMenuItem item = new JMenuItem(recent.label());
-      item.addActionListener(
-          e -> {
-            input.setInput(recent);
-            visualize();
-          });
-      recentMenu.add(item);
-    }
-    recentMenu.setEnabled(recentMenu.getItemCount() > 0);
-  }
-
-  private void chooseAttentionFile() {
-    JFileChooser chooser = new JFileChooser();
-    chooser.setDialogTitle(
-        "Open attention data: a .json file, or an .npz plus an optional tokens .txt");
-    chooser.setMultiSelectionEnabled(true);
-    chooser.setFileFilter(
-        new FileNameExtensionFilter(
-            "Attention data (*.json, *.npz, tokens *.txt)", "json", "npz", "txt"));
-    if (chooser.showOpenDialog(this) != JFileChooser.APPROVE_OPTION) {
-      return;
-    }
-    Path data = null;
-    Path tokens = null;
-    for (File chosen : chooser.getSelectedFiles()) {
-      if (chosen.getName().toLowerCase(Locale.ROOT).endsWith(".txt")) {
-        tokens = chosen.toPath();
-      } else {
-        data = chosen.toPath();
-      }
-    }
-    if (data == null) {
-      showError("Choose a .json or .npz attention file (a tokens .txt alone is not enough).");
-      return;
-    }
-    open(data, tokens);
+    menus.refreshRecent(settings.recentInputs());
   }
 
   private void exportJson() {
@@ -576,32 +470,6 @@ public final class MainWindow extends JFrame {
                 cancel();
               }
             });
-  }
-
-  private void restoreWindow() {
-    setMinimumSize(new Dimension(720, 480));
-    Rectangle bounds = settings.windowBounds();
-    if (bounds != null) {
-      setBounds(WindowBounds.clamp(bounds, WindowBounds.screens()));
-    } else {
-      setSize(WindowBounds.clamp(new Rectangle(0, 0, 1280, 860), WindowBounds.screens()).getSize());
-      setLocationByPlatform(true);
-    }
-    if (settings.maximized()) {
-      setExtendedState(getExtendedState() | Frame.MAXIMIZED_BOTH);
-    }
-    // A window made larger than the screens (by a program or a window manager) is brought back at
-    // once, before its back buffer is allocated on the next paint.
-    addComponentListener(
-        new ComponentAdapter() {
-          @Override
-          public void componentResized(ComponentEvent e) {
-            Rectangle clamped = WindowBounds.clamp(getBounds(), WindowBounds.screens());
-            if (!clamped.getSize().equals(getSize())) {
-              setBounds(clamped);
-            }
-          }
-        });
   }
 
   private void saveSettings() {

@@ -1,11 +1,16 @@
 package dev.attnviz.demo.app;
 
+import java.awt.Dimension;
+import java.awt.Frame;
 import java.awt.GraphicsConfiguration;
 import java.awt.GraphicsDevice;
 import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
+import java.awt.event.ComponentAdapter;
+import java.awt.event.ComponentEvent;
 import java.util.ArrayList;
 import java.util.List;
+import javax.swing.JFrame;
 
 /**
  * Keeps the main window on a screen and no larger than it. A window of 30,000 pixels a side has a
@@ -28,6 +33,36 @@ final class WindowBounds {
       screens.add(configuration.getBounds());
     }
     return screens;
+  }
+
+  /**
+   * Gives {@code window} its saved bounds ({@code saved}, null: a default size placed by the
+   * platform) and state, kept on a screen, and from now on brings it back whenever it grows larger
+   * than the screens.
+   */
+  static void restore(JFrame window, Rectangle saved, boolean maximized) {
+    window.setMinimumSize(new Dimension(720, 480));
+    if (saved != null) {
+      window.setBounds(clamp(saved, screens()));
+    } else {
+      window.setSize(clamp(new Rectangle(0, 0, 1280, 860), screens()).getSize());
+      window.setLocationByPlatform(true);
+    }
+    if (maximized) {
+      window.setExtendedState(window.getExtendedState() | Frame.MAXIMIZED_BOTH);
+    }
+    // A window made larger than the screens (by a program or a window manager) is brought back at
+    // once, before its back buffer is allocated on the next paint.
+    window.addComponentListener(
+        new ComponentAdapter() {
+          @Override
+          public void componentResized(ComponentEvent e) {
+            Rectangle clamped = clamp(window.getBounds(), screens());
+            if (!clamped.getSize().equals(window.getSize())) {
+              window.setBounds(clamped);
+            }
+          }
+        });
   }
 
   /**
