@@ -72,31 +72,41 @@ final class ComputedChunks {
   }
 
   private FloatBuffer compute(int c) {
+    if (Thread.holdsLock(locks[c])) {
+      // This thread is computing chunk c already and asks for it again: a fork-join worker that,
+      // while it waits for its share of the computation, runs another task that reads the chunk.
+      // Waiting for itself would never end, so it computes the chunk once more, for that task.
+      return FloatBuffer.wrap(values(c)).asReadOnlyBuffer();
+    }
     synchronized (locks[c]) {
       FloatBuffer chunk = chunks.get(c);
       if (chunk != null) {
         return chunk;
       }
-      long first = (long) c * matricesPerChunk;
-      int count = (int) Math.min(matricesPerChunk, matrices - first);
-      float[] values = new float[count * matrixElements];
-      // Still set: the source is dropped only once every chunk is computed.
-      Tensor4D.MatrixSource from = source;
-      IntStream each = IntStream.range(0, count);
-      if ((long) count * matrixElements >= PARALLEL_ELEMENTS) {
-        each = each.parallel();
-      }
-      each.forEach(
-          m -> {
-            long index = first + m;
-            from.compute((int) (index / heads), (int) (index % heads), values, m * matrixElements);
-          });
-      chunk = FloatBuffer.wrap(values).asReadOnlyBuffer();
+      chunk = FloatBuffer.wrap(values(c)).asReadOnlyBuffer();
       chunks.set(c, chunk);
       if (missing.decrementAndGet() == 0) {
         source = null;
       }
       return chunk;
     }
+  }
+
+  /** The numbers of chunk {@code c}, computed by the source (still set: chunk c is missing). */
+  private float[] values(int c) {
+    long first = (long) c * matricesPerChunk;
+    int count = (int) Math.min(matricesPerChunk, matrices - first);
+    float[] values = new float[count * matrixElements];
+    Tensor4D.MatrixSource from = source;
+    IntStream each = IntStream.range(0, count);
+    if ((long) count * matrixElements >= PARALLEL_ELEMENTS) {
+      each = each.parallel();
+    }
+    each.forEach(
+        m -> {
+          long index = first + m;
+          from.compute((int) (index / heads), (int) (index % heads), values, m * matrixElements);
+        });
+    return values;
   }
 }

@@ -187,4 +187,29 @@ class ComputedMatricesTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void aThreadThatReadsALayerWhileItComputesItGetsItsNumbersInsteadOfWaitingForItself() {
+    // A fork-join worker waiting for its share of a layer can run another task that reads that
+    // layer; here the source itself does it once.
+    AtomicInteger nestedReads = new AtomicInteger();
+    float[] seen = new float[1];
+    Tensor4D[] tensor = new Tensor4D[1];
+    tensor[0] =
+        Tensor4D.ofComputedMatrices(
+            2,
+            1,
+            2,
+            3,
+            (l, h, dest, destPos) -> {
+              if (l == 0 && nestedReads.getAndIncrement() == 0) {
+                seen[0] = tensor[0].get(0, 0, 1, 1);
+              }
+              numbered(l, h, dest, destPos);
+            });
+    assertEquals(4, tensor[0].get(0, 0, 1, 1));
+    assertEquals(4, seen[0]);
+    assertEquals(0, tensor[0].heapByteSize() - 6 * Float.BYTES, "layer 0 is kept once");
+    assertArrayEquals(allNumbered(2, 1), tensor[0].toArray());
+  }
 }
