@@ -11,6 +11,7 @@ import dev.attnviz.core.Tensor4D;
 import dev.attnviz.core.Tokens;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
+import dev.attnviz.swing.model.LayerHead;
 import dev.attnviz.swing.model.TokenRef;
 import dev.attnviz.swing.render.FaintLines;
 import dev.attnviz.swing.render.ShownAttention;
@@ -32,7 +33,8 @@ import org.junit.jupiter.api.Test;
 @OnEdt
 class FaintLinesTest {
 
-  private static final float LEAST_DRAWN = TokenColumnsPainter.DEFAULT_MIN_ALPHA;
+  /** The opacity from which a line can be seen: 4 of 255 steps. */
+  private static final float VISIBLE = 4f / 255f;
 
   /**
    * Two heads over {@code tokens} tokens: every weight 1 / tokens, except that token 0 attends to
@@ -72,23 +74,24 @@ class FaintLinesTest {
   @Test
   void saysSoWhenNoWeightIsStrongEnoughForALine() {
     FaintLines faint = new FaintLines();
-    // 1 / 600 is below the least weight drawn for one head (half an 8-bit step).
+    // 1 / 600 is below the least weight whose line can be seen, and below what is drawn at all.
     ShownAttention uniform = shown(data(600, 1f / 600));
-    assertTrue(1f / 600 < LEAST_DRAWN);
+    assertTrue(1f / 600 < VISIBLE && 1f / 600 < TokenColumnsPainter.DEFAULT_MIN_ALPHA);
     String one = faint.note(uniform, 0, new int[] {0});
-    assertTrue(one.startsWith("No line drawn: every weight is at most 0.001667"), one);
+    assertTrue(one.startsWith("Lines too faint to see: every weight is at most 0.001667"), one);
     String two = faint.note(uniform, 0, new int[] {0, 1});
-    assertTrue(two.contains("shared by 2 heads"), two);
+    assertTrue(two.contains("and 2 heads share a line's opacity"), two);
 
-    // 1 / 300 is drawn for one head, but not when two heads halve every line's opacity.
-    ShownAttention fewer = shown(data(300, 1f / 300));
+    // 1 / 40 is seen for one head, but not when two heads halve every line's opacity.
+    ShownAttention fewer = shown(data(40, 1f / 40));
+    assertTrue(1f / 40 >= VISIBLE && 1f / 80 < VISIBLE);
     assertEquals("", faint.note(fewer, 0, new int[] {0}));
-    assertTrue(faint.note(fewer, 0, new int[] {0, 1}).startsWith("No line drawn"));
+    assertTrue(faint.note(fewer, 0, new int[] {0, 1}).startsWith("Lines too faint"));
 
     // One weight strong enough makes a line: no note.
     ShownAttention peak = shown(data(600, 0.5f));
     assertEquals("", faint.note(peak, 0, new int[] {0, 1}));
-    assertTrue(faint.note(peak, 0, new int[] {0}).startsWith("No line drawn"));
+    assertTrue(faint.note(peak, 0, new int[] {0}).startsWith("Lines too faint"));
   }
 
   @Test
@@ -124,6 +127,33 @@ class FaintLinesTest {
         new HeadView(new AttentionViewModel(data(600, 0.5f)), new AttentionSelectionModel());
     int extra = faint.exportSize().width - drawn.exportSize().width;
     assertTrue(extra > 100, "the export widens for its note by " + extra);
+  }
+
+  @Test
+  void theModelViewsDetailSaysSoWhereItsLinesWouldBe() {
+    int faint = detailLinePixels(data(600, 1f / 600));
+    int drawn = detailLinePixels(data(600, 0.5f));
+    // The note's words in the otherwise empty line area, against the one line of weight 0.5.
+    assertTrue(faint > 3 * drawn, "the note is written: " + faint + " against " + drawn);
+  }
+
+  /** Dark pixels in the line area of the model view's detail of layer 0, head 1. */
+  private static int detailLinePixels(AttentionData data) {
+    AttentionSelectionModel selection = new AttentionSelectionModel();
+    ModelView view = new ModelView(new AttentionViewModel(data), selection);
+    view.setControlsVisible(false);
+    selection.toggleCell(new LayerHead(0, 1));
+    view.setSize(view.getPreferredSize().width, 600);
+    BufferedImage image = Pixels.paint(view, 1);
+    java.awt.Rectangle area = view.detailLayout().lineArea();
+    Color background = Pixels.at(image, image.getWidth() - 1, image.getHeight() - 1);
+    int count = 0;
+    for (int y = area.y; y < Math.min(image.getHeight(), area.y + 200); y++) {
+      for (int x = area.x; x < area.x + area.width; x++) {
+        count += Pixels.distance(Pixels.at(image, x, y), background) > 50 ? 1 : 0;
+      }
+    }
+    return count;
   }
 
   /** Dark pixels between the token columns, above the first token's row. */

@@ -6,14 +6,21 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Says when a token-columns picture in lines mode would draw no line at all because every weight is
- * too faint: a line's opacity is its weight divided by the number of heads drawn, and a line below
- * half a step of an 8-bit screen is not drawn ({@link TokenColumnsPainter#DEFAULT_MIN_ALPHA}).
- * Nearly uniform attention over hundreds of tokens (every weight about 1 / tokens) does that, and
- * an empty picture would look like a broken one. Remembers the verdict of the last picture asked
- * about, so that repaints cost nothing; not thread-safe (a view's, on the EDT).
+ * Says when a token-columns picture in lines mode shows no line one can see because every weight is
+ * too faint: a line's opacity is its weight divided by the number of heads drawn, lines below half
+ * a step of an 8-bit screen are not drawn at all ({@link TokenColumnsPainter#DEFAULT_MIN_ALPHA}),
+ * and lines of a few steps barely differ from the background. Nearly uniform attention over
+ * hundreds of tokens (every weight about 1 / tokens) does that, and an empty picture would look
+ * like a broken one. Remembers the verdict of the last picture asked about, so that repaints cost
+ * nothing; not thread-safe (a view's, on the EDT).
  */
 public final class FaintLines {
+
+  /**
+   * The opacity a picture's strongest line must reach to be seen: 4 of 255 steps, a difference of
+   * 1.6 % from the background, about the least the eye picks out on a screen.
+   */
+  static final float VISIBLE_ALPHA = 4f / 255f;
 
   private ShownAttention lastShown;
   private int lastLayer = -1;
@@ -21,8 +28,8 @@ public final class FaintLines {
   private String lastNote = "";
 
   /**
-   * The note for the lines of {@code heads} of {@code layer} over the shown tokens, e.g. "No line
-   * drawn: the strongest weight shown is 0.001667, …"; empty when at least one line is drawn.
+   * The note for the lines of {@code heads} of {@code layer} over the shown tokens, e.g. "Lines too
+   * faint to see: every weight is at most 0.001667. …"; empty when a line can be seen.
    *
    * @param shown the shown attention; not null
    * @param layer the layer, 0-based
@@ -45,12 +52,12 @@ public final class FaintLines {
       return "";
     }
     float alphaScale = 1f / heads.length;
-    // The least weight drawn as a line, as the painter decides it.
-    float drawn = TokenColumnsPainter.DEFAULT_MIN_ALPHA / alphaScale;
+    // The least weight whose line can be seen.
+    float visible = VISIBLE_ALPHA / alphaScale;
     float strongest = 0f;
     for (int head : heads) {
-      strongest = Math.max(strongest, strongest(shown, layer, head, drawn));
-      if (HeatColorScale.step(strongest * alphaScale) >= 1) {
+      strongest = Math.max(strongest, strongest(shown, layer, head, visible));
+      if (strongest >= visible) {
         return "";
       }
     }
@@ -62,7 +69,7 @@ public final class FaintLines {
 
   /**
    * The greatest shown weight of one head, or the first one found at or above {@code enough} (the
-   * search stops there: a line is drawn).
+   * search stops there: a line can be seen).
    */
   private static float strongest(ShownAttention shown, int layer, int head, float enough) {
     return shown.readMatrix(
