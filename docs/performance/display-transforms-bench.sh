@@ -1,6 +1,8 @@
 #!/bin/sh
 # Hide special tokens and word level (whole words, and every third token a ## piece) at 512 tokens
-# x 12 x 12 heads: the code of a baseline tree
+# x 12 x 12 heads, the transform alone and the transform with the first paint of a new head view
+# (one layer) and model view (every head) at a full-HD viewport (none+... is the paint alone):
+# the code of a baseline tree
 # (default /tmp/base18, main 2bdf2e3, before issue 18's fourth round) against this tree, in
 # interleaved rounds (old, new, new, old, ...), each a fresh JVM timing 8 calls after a warm-up
 # (dev.attnviz.swing.bench.CpuTimes: median wall, calling-thread CPU and process CPU per call).
@@ -37,7 +39,8 @@ echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "median over $ROUNDS rounds (ms): variant transform  wall  thread-cpu  process-cpu"
 median() { sort -n | awk '{ a[NR] = $1 } END { printf "%7.1f", a[int((NR + 1) / 2)] }'; }
 for v in old new; do
-  for t in hide words wordPieces; do
+  for t in hide words wordPieces none+headView hide+headView wordPieces+headView \
+      none+modelView hide+modelView wordPieces+modelView; do
     L=$(grep "^$v displayData.$t " "$OUT")
     echo "$v $t $(echo "$L" | awk '{print $6}' | median) $(echo "$L" | awk '{print $9}' | median)" \
       "$(echo "$L" | awk '{print $14}' | median)"

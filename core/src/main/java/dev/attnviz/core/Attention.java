@@ -35,27 +35,32 @@ public final class Attention {
 
   static {
     // The one way into the unchecked construction: see dev.attnviz.core.internal.TrustedAttention.
-    dev.attnviz.core.internal.TrustedAttention.install(builder -> new Attention(builder, false));
+    dev.attnviz.core.internal.TrustedAttention.install(
+        builder -> new Attention(builder, false, null),
+        (builder, known) -> new Attention(builder, true, known));
   }
 
   private Attention(Builder builder) {
-    this(builder, true);
+    this(builder, true, null);
   }
 
   /**
    * Builds the attention; {@code checkValues} false skips the value checks of every head (shapes
    * are still checked) for numbers the caller has already checked, and remembers them as valid.
+   * With {@code known}, the checks are deferred to the first look at each head, and a head {@code
+   * known} vouches for is not read for them.
    */
-  private Attention(Builder builder, boolean checkValues) {
+  private Attention(
+      Builder builder, boolean checkValues, dev.attnviz.core.internal.KnownValidHeads known) {
     this.kind = Objects.requireNonNull(builder.kind, "kind");
     this.queryTokens = Objects.requireNonNull(builder.queryTokens, "queryTokens");
     this.keyTokens = Objects.requireNonNull(builder.keyTokens, "keyTokens");
     this.weights = Objects.requireNonNull(builder.weights, "weights");
     this.queries = builder.queries;
     this.keys = builder.keys;
-    this.deferred = builder.deferValueChecks;
+    this.deferred = builder.deferValueChecks || known != null;
     validate();
-    this.checks = new HeadValueChecks(kind.id() + " attention: ", weights, queries, keys);
+    this.checks = new HeadValueChecks(kind.id() + " attention: ", weights, queries, keys, known);
     if (!deferred && (!checkValues || knownValid())) {
       checks.markAllValid();
     } else if (!deferred) {

@@ -1,5 +1,6 @@
 package dev.attnviz.core;
 
+import dev.attnviz.core.internal.KnownValidHeads;
 import java.nio.FloatBuffer;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,11 +27,16 @@ final class HeadValueChecks {
   /** Per head ({@code layer * heads + head}): null until checked, then VALID or the problem. */
   private final AtomicReferenceArray<String> verdicts;
 
-  HeadValueChecks(String where, Tensor4D weights, Tensor4D queries, Tensor4D keys) {
+  /** Heads whose weights need no reading, as the transform that computed them learnt; or null. */
+  private final KnownValidHeads known;
+
+  HeadValueChecks(
+      String where, Tensor4D weights, Tensor4D queries, Tensor4D keys, KnownValidHeads known) {
     this.where = where;
     this.weights = weights;
     this.queries = queries;
     this.keys = keys;
+    this.known = known;
     this.verdicts = new AtomicReferenceArray<>(weights.dim0() * weights.dim1());
   }
 
@@ -79,6 +85,9 @@ final class HeadValueChecks {
   }
 
   private String check(int layer, int head) {
+    if (known != null && known.knownValid(layer, head)) {
+      return VALID;
+    }
     String problem = checkWeights(layer, head);
     if (problem.isEmpty() && queries != null) {
       problem = checkVectors("queries", queries, layer, head);

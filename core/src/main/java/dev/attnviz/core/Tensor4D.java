@@ -24,7 +24,9 @@ import java.util.function.Function;
  *
  * <p>Instances are created with a {@link Builder}, which hands its array over on {@link
  * Builder#build()} instead of copying it: a result holds exactly one copy of its numbers. Reads
- * never expose the array; {@link #row} and {@link #matrix} return read-only views.
+ * never expose the array; {@link #row} and {@link #matrix} return read-only views. A tensor derived
+ * from another one matrix by matrix can compute each matrix when it is first read instead ({@link
+ * #ofComputedMatrices}), so that what is never looked at is never computed.
  *
  * <p>Thread-safe: immutable after construction.
  */
@@ -61,6 +63,9 @@ public final class Tensor4D {
   /** For a memory-mapped file, reads whole matrices faster than the mapping; else null. */
   private final FileMatrices file;
 
+  /** The chunks of a tensor {@link #ofComputedMatrices computed when first read}, or null. */
+  private final ComputedChunks computed;
+
   private int hash;
 
   private Tensor4D(int dim0, int dim1, int dim2, int dim3, float[] data) {
@@ -79,6 +84,7 @@ public final class Tensor4D {
     this.knownLeast = knownLeast;
     this.knownGreatest = knownGreatest;
     this.file = null;
+    this.computed = null;
   }
 
   private Tensor4D(
@@ -99,6 +105,76 @@ public final class Tensor4D {
     this.knownLeast = Float.NaN;
     this.knownGreatest = Float.NaN;
     this.file = file;
+    this.computed = null;
+  }
+
+  private Tensor4D(
+      int dim0, int dim1, int dim2, int dim3, int matricesPerChunk, MatrixSource source) {
+    this.dim0 = dim0;
+    this.dim1 = dim1;
+    this.dim2 = dim2;
+    this.dim3 = dim3;
+    this.data = null;
+    this.chunks = null;
+    this.matricesPerChunk = matricesPerChunk;
+    this.knownLeast = Float.NaN;
+    this.knownGreatest = Float.NaN;
+    this.file = null;
+    this.computed =
+        new ComputedChunks(dim1, dim2 * dim3, (long) dim0 * dim1, matricesPerChunk, source);
+  }
+
+  /**
+   * Computes the matrices of a tensor made by {@link #ofComputedMatrices}: a transform of another
+   * tensor (a display option, a regrouping of tokens) that is worth computing only for what
+   * something reads.
+   */
+  @FunctionalInterface
+  public interface MatrixSource {
+
+    /**
+     * Writes the matrix {@code [i0][i1]}, {@code dim2 × dim3} values row-major, into {@code dest}
+     * from {@code destPos}. Called once per matrix, possibly from several threads at once for
+     * different matrices; the array is the tensor's own and must not be kept.
+     *
+     * @param i0 index in the first dimension, in range
+     * @param i1 index in the second dimension, in range
+     * @param dest where the matrix goes; every value of its range is 0 before the call
+     * @param destPos the index in {@code dest} of the matrix's first value
+     */
+    void compute(int i0, int i1, float[] dest, int destPos);
+  }
+
+  /**
+   * Returns a tensor whose matrices are computed by {@code source} when something first reads them,
+   * and kept from then on, a layer ({@code [i0][*][*][*]}) at a time: a view that shows one layer
+   * computes that layer only. Every read method works as on any tensor (and reads that need every
+   * matrix, such as {@link #equals} or {@link #toArray}, compute them all). Once every layer is
+   * computed the tensor drops {@code source}, and with it whatever the source holds.
+   *
+   * <p>A layer's matrices are computed in parallel when there are enough numbers to share, each
+   * into the layer's one array (an array per layer, not per matrix: arrays of a megabyte or so
+   * would be copied by every young collection, where a layer's array is allocated among the old
+   * ones). Threads that read a layer being computed wait for it. An exception thrown by {@code
+   * source} reaches the reader, and the layer is computed again on the next read.
+   *
+   * @param dim0 size of the first dimension (layers), at least 0
+   * @param dim1 size of the second dimension (heads), at least 0
+   * @param dim2 size of the third dimension (queries or tokens), at least 0
+   * @param dim3 size of the fourth dimension (keys or vector components), at least 0
+   * @param source computes a matrix; must be thread-safe; not null
+   * @return a tensor of the given shape, none of whose matrices is computed yet
+   * @throws IllegalArgumentException if a dimension is negative, a matrix holds more than {@link
+   *     #MAX_ELEMENTS} elements, or there are more matrices than one Java array can hold
+   */
+  public static Tensor4D ofComputedMatrices(
+      int dim0, int dim1, int dim2, int dim3, MatrixSource source) {
+    Objects.requireNonNull(source, "source");
+    long matrixElements = checkedSize(1, 1, dim2, dim3);
+    checkedSize(dim0, dim1, 1, 1);
+    // A layer per chunk when it fits one array, else one matrix per chunk.
+    int perChunk = dim1 > 0 && matrixElements * dim1 <= MAX_ELEMENTS ? dim1 : 1;
+    return new Tensor4D(dim0, dim1, dim2, dim3, perChunk, source);
   }
 
   /**
@@ -350,11 +426,16 @@ public final class Tensor4D {
 
   /**
    * Bytes of the Java heap held by the numbers: {@link #byteSize()} for a tensor on the heap, 0 for
-   * one over memory-mapped (or other direct) buffers, which cost memory only for the pages read.
+   * one over memory-mapped (or other direct) buffers, which cost memory only for the pages read;
+   * for a tensor of {@linkplain #ofComputedMatrices computed matrices}, the bytes of the layers
+   * computed so far.
    *
    * @return the heap bytes of the numbers, 0 for a tensor over direct buffers
    */
   public long heapByteSize() {
+    if (computed != null) {
+      return computed.computedBytes();
+    }
     return data != null ? byteSize() : 0;
   }
 
@@ -515,11 +596,12 @@ public final class Tensor4D {
     return all;
   }
 
-  /** The buffer holding the matrix {@code [i0][i1]} of a chunked tensor. */
+  /** The buffer holding the matrix {@code [i0][i1]} of a chunked or computed tensor. */
   private FloatBuffer chunk(int i0, int i1) {
     Objects.checkIndex(i0, dim0);
     Objects.checkIndex(i1, dim1);
-    return chunks[(int) (((long) i0 * dim1 + i1) / matricesPerChunk)];
+    int c = (int) (((long) i0 * dim1 + i1) / matricesPerChunk);
+    return computed != null ? computed.chunk(c) : chunks[c];
   }
 
   /** Where the matrix {@code [i0][i1]} starts in its chunk (indices checked by {@link #chunk}). */

@@ -31,6 +31,7 @@ import java.awt.event.MouseEvent;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import javax.swing.JLabel;
 
@@ -86,12 +87,12 @@ public class HeadView extends AttentionView {
 
   private final TokenColumnsDisplay display =
       new TokenColumnsDisplay(MIN_LINE_AREA_WIDTH, MAX_LINE_AREA_WIDTH, MAX_LABEL_WIDTH);
-  private float[] matrixValues;
+  private final HeadViewNotes notes = new HeadViewNotes();
 
-  /** What {@link #matrixValues} hold: the mean of these heads of this layer. */
-  private record MatrixKey(int layer, BitSet heads) {}
+  /** Whether {@link #paintContent} paints an export, whose notes are never cut. */
+  private boolean exporting;
 
-  private MatrixKey matrixKey;
+  private final HeadHeatmapValues heatmap = new HeadHeatmapValues();
 
   /** Creates a head view with empty models of its own. */
   public HeadView() {
@@ -196,8 +197,7 @@ public class HeadView extends AttentionView {
 
   private void invalidateLayout() {
     display.invalidate();
-    matrixValues = null;
-    matrixKey = null;
+    heatmap.clear();
     relayout();
   }
 
@@ -225,10 +225,10 @@ public class HeadView extends AttentionView {
    */
   private TokenColumnsDisplay display() {
     display.setStrategy(modeBox.strategy());
-    // In heatmap mode the caption and legend take a line above the heatmap; heads left out for
-    // invalid weights, a line above that.
+    // In heatmap mode the caption and legend take a line above the heatmap; each note (heads left
+    // out for invalid weights, lines too faint to draw), a line above that.
     boolean legend = shown() != null && getDisplayMode() == DisplayMode.HEATMAP;
-    int lines = (legend ? 1 : 0) + (invalidHeads().isEmpty() ? 0 : 1);
+    int lines = (legend ? 1 : 0) + notes().size();
     int top = MARGIN + lines * (colors().text().height() + LEGEND_GAP);
     display.update(shown(), colors(), MARGIN, top, getWidth());
     return display;
@@ -325,6 +325,16 @@ public class HeadView extends AttentionView {
         : InvalidHeads.among(shown, getSelectionModel().layer(), activeHeads());
   }
 
+  /** What the view writes above the picture: heads left out, lines too faint to draw. */
+  private List<HeadViewNotes.Note> notes() {
+    ShownAttention shown = shown();
+    boolean lines = getDisplayMode() == DisplayMode.LINES;
+    int layer = getSelectionModel().layer();
+    return shown == null
+        ? List.of()
+        : notes.notes(shown, layer, invalidHeads(), drawnHeads(), lines);
+  }
+
   /** The active heads that are drawn: those with valid weights. */
   private int[] drawnHeads() {
     return invalidHeads().drawable(activeHeads());
@@ -349,19 +359,7 @@ public class HeadView extends AttentionView {
   }
 
   private float[] matrixValues() {
-    ShownAttention shown = shown();
-    BitSet heads = new BitSet();
-    Arrays.stream(drawnHeads()).forEach(heads::set);
-    MatrixKey key = new MatrixKey(getSelectionModel().layer(), heads);
-    if (matrixValues == null || !key.equals(matrixKey)) {
-      // Every active head invalid: an empty (all-zero) heatmap under the note that says why.
-      matrixValues =
-          heads.isEmpty()
-              ? new float[shown.rowCount() * shown.columnCount()]
-              : shown.meanMatrix(getSelectionModel().layer(), heads);
-      matrixKey = key;
-    }
-    return matrixValues;
+    return heatmap.of(shown(), getSelectionModel().layer(), drawnHeads());
   }
 
   @Override
@@ -379,15 +377,11 @@ public class HeadView extends AttentionView {
             scene(),
             new MatrixPainter(colors()),
             getDisplayMode() == DisplayMode.HEATMAP ? matrixValues() : null);
-    int y = MARGIN;
-    InvalidHeads invalid = invalidHeads();
-    if (!invalid.isEmpty()) {
-      g.setColor(colors().negative());
-      int x = display().bounds().x;
-      Rectangle line = new Rectangle(x, y, Math.max(0, getWidth() - x - MARGIN), rowHeight());
-      TextFit.drawInBox(g, colors().text(), invalid.note(), line, false, 0);
-      y += colors().text().height() + LEGEND_GAP;
-    }
+    int x = display().bounds().x;
+    List<HeadViewNotes.Note> notes = notes();
+    // An export is as wide as its notes (exportSize); the screen cuts them to the view.
+    int width = exporting ? HeadViewNotes.width(colors(), notes) : getWidth() - x - MARGIN;
+    int y = HeadViewNotes.paint(g, colors(), notes, x, MARGIN, width, LEGEND_GAP);
     HeatmapLegend legend = heatmapLegend();
     if (legend != null) {
       legend.paint(g, display().bounds().x, y);
@@ -435,7 +429,10 @@ public class HeadView extends AttentionView {
     }
     Rectangle content = shownContent();
     int stripWidth = exportStrip().bounds().width + 2 * MARGIN;
-    return new Dimension(Math.max(content.width, stripWidth), content.height + exportStripHeight());
+    int notesWidth = HeadViewNotes.width(colors(), notes()) + 2 * MARGIN + 2;
+    return new Dimension(
+        Math.max(content.width, Math.max(stripWidth, notesWidth)),
+        content.height + exportStripHeight());
   }
 
   @Override
@@ -449,8 +446,10 @@ public class HeadView extends AttentionView {
     try {
       // On screen a wide view centres the content; the export starts at its left margin.
       content.translate(shown == null ? 0 : -shownContent().x, exportStripHeight());
+      exporting = true;
       paintContent(content);
     } finally {
+      exporting = false;
       content.dispose();
     }
   }

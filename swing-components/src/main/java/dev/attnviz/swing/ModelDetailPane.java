@@ -3,6 +3,7 @@ package dev.attnviz.swing;
 import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.LayerHead;
+import dev.attnviz.swing.render.FaintLines;
 import dev.attnviz.swing.render.InvalidHeads;
 import dev.attnviz.swing.render.ModelGridLayout;
 import dev.attnviz.swing.render.ShownAttention;
@@ -24,6 +25,7 @@ import java.util.function.IntFunction;
 final class ModelDetailPane {
 
   private final TokenColumnsDisplay display;
+  private final FaintLines faint = new FaintLines();
   private final int gap;
   private final int margin;
   private LayerHead cell;
@@ -103,22 +105,43 @@ final class ModelDetailPane {
     return new Rectangle(bounds.x, margin, bounds.width, cellsY - margin);
   }
 
+  /**
+   * The title: "Layer L, Head H", or instead what is wrong with the head's weights; null without a
+   * cell.
+   */
+  String title() {
+    if (shown == null) {
+      return null;
+    }
+    InvalidHeads invalid = InvalidHeads.among(shown, cell.layer(), new int[] {cell.head()});
+    return invalid.isEmpty()
+        ? Messages.format("view.layerHead", cell.layer(), cell.head())
+        : invalid.note();
+  }
+
+  /**
+   * Why no line can be seen, written where the lines would be, if every weight of the head is too
+   * faint ({@link FaintLines}); empty otherwise, and without a cell.
+   */
+  String faintNote() {
+    return shown == null ? "" : faint.note(shown, cell.layer(), new int[] {cell.head()});
+  }
+
   /** Paints the title and {@code scene}'s lines; nothing without a cell. */
   void paint(Graphics2D g, Rectangle clip, TokenColumnsPainter.Scene scene) {
     if (shown == null || scene == null) {
       return;
     }
-    g.setColor(colors.foreground());
+    boolean invalid = scene.heads().length == 0;
+    g.setColor(invalid ? colors.negative() : colors.foreground());
     ViewText title = ViewText.of(colors.font().deriveFont(Font.BOLD));
-    InvalidHeads invalid = InvalidHeads.among(shown, cell.layer(), new int[] {cell.head()});
-    String text =
-        invalid.isEmpty()
-            ? Messages.format("view.layerHead", cell.layer(), cell.head())
-            : invalid.note();
-    if (!invalid.isEmpty()) {
-      g.setColor(colors.negative());
-    }
-    TextFit.drawInBox(g, title, text, titleBox(), false);
+    TextFit.drawInBox(g, title, title(), titleBox(), false);
     display.paint(g, clip, scene, null, null);
+    String note = invalid ? "" : faintNote();
+    if (!note.isEmpty()) {
+      g.setColor(colors.mutedForeground());
+      Rectangle area = display.linesLayout().lineArea();
+      TextFit.drawWrapped(g, colors.text(), note, area.x + 8, area.y, area.width - 16);
+    }
   }
 }

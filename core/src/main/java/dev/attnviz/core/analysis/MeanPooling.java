@@ -1,7 +1,6 @@
 package dev.attnviz.core.analysis;
 
 import dev.attnviz.core.Attention;
-import dev.attnviz.core.Tensor4D;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 
@@ -70,14 +69,14 @@ final class MeanPooling {
   }
 
   /**
-   * Pools {@code matrix} into layer {@code l}, head {@code h} of {@code pooled}. The weights of
-   * {@code matrix} must be valid; a pooled row is then checked by its float sum, which is at least
-   * every weight in it (the weights are at least 0, and rounding a sum of such floats never gives
-   * less than a term), so only a row whose sum is not a valid weight is checked weight by weight.
+   * Pools {@code matrix} into {@code pooled} from {@code offset}, row-major. The weights of {@code
+   * matrix} must be valid; a pooled row is then checked by its float sum, which is at least every
+   * weight in it (the weights are at least 0, and rounding a sum of such floats never gives less
+   * than a term), so only a row whose sum is not a valid weight is checked weight by weight.
    *
    * @return whether every pooled weight is valid
    */
-  boolean pool(FloatBuffer matrix, Tensor4D.Builder pooled, int l, int h) {
+  boolean pool(FloatBuffer matrix, float[] pooled, int offset) {
     int n = originalKeys;
     int cols = keyStart.length;
     float[] row = new float[n];
@@ -123,7 +122,7 @@ final class MeanPooling {
         }
       }
       valid &= isValid(out);
-      pooled.setRow(l, h, u, out, 0);
+      System.arraycopy(out, 0, pooled, offset + u * cols, cols);
     }
     return valid;
   }

@@ -4,6 +4,7 @@ import dev.attnviz.core.Attention;
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.Tensor4D;
 import dev.attnviz.core.Tokens;
+import java.nio.FloatBuffer;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
@@ -64,7 +65,7 @@ public final class SpecialTokens {
           rowsOf(attention.queries().orElseThrow(), queries),
           rowsOf(attention.keys().orElseThrow(), keys));
     }
-    // The vectors are rows of vectors already checked; the weights were checked as pooled.
+    // The vectors are rows of vectors already checked; the weights are checked as pooled.
     return weights.build(builder);
   }
 
@@ -96,19 +97,27 @@ public final class SpecialTokens {
     return Tokens.of(List.of(strings), new BitSet(), wordOf);
   }
 
-  /** The vector rows of the tokens {@code mapping} keeps (each kept token is one original). */
+  /**
+   * The vector rows of the tokens {@code mapping} keeps (each kept token is one original), copied
+   * when first read.
+   */
   static Tensor4D rowsOf(Tensor4D vectors, TokenMapping mapping) {
-    Tensor4D.Builder builder =
-        Tensor4D.builder(vectors.dim0(), vectors.dim1(), mapping.size(), vectors.dim3());
-    float[] row = new float[vectors.dim3()];
-    for (int l = 0; l < vectors.dim0(); l++) {
-      for (int h = 0; h < vectors.dim1(); h++) {
-        for (int k = 0; k < mapping.size(); k++) {
-          vectors.copyRow(l, h, mapping.originalStart(k), row, 0);
-          builder.setRow(l, h, k, row, 0);
-        }
-      }
+    int dim = vectors.dim3();
+    int count = mapping.size();
+    int[] originals = new int[count];
+    for (int k = 0; k < count; k++) {
+      originals[k] = mapping.originalStart(k);
     }
-    return builder.build();
+    return Tensor4D.ofComputedMatrices(
+        vectors.dim0(),
+        vectors.dim1(),
+        count,
+        dim,
+        (layer, head, dest, destPos) -> {
+          FloatBuffer matrix = vectors.matrix(layer, head);
+          for (int k = 0; k < count; k++) {
+            matrix.get(originals[k] * dim, dest, destPos + k * dim, dim);
+          }
+        });
   }
 }

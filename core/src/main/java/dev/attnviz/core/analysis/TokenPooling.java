@@ -4,12 +4,12 @@ import dev.attnviz.core.Attention;
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.Tensor4D;
 import dev.attnviz.core.Tokens;
+import dev.attnviz.core.internal.KnownValidHeads;
 import dev.attnviz.core.internal.TrustedAttention;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import java.util.stream.IntStream;
 
 /**
  * The one computation behind {@link SpecialTokens} and {@link WordAggregation}: weights regrouped
@@ -18,24 +18,36 @@ import java.util.stream.IntStream;
  */
 final class TokenPooling {
 
-  /** Floats read at a time by {@link #anyNegativeSign}: 16 kB, well inside a first-level cache. */
-  private static final int SCAN_CHUNK = 4096;
-
   private TokenPooling() {}
 
   /**
-   * Pooled weights, and whether every one of them is a valid weight ({@link
-   * Attention#isValidWeight}), checked as they were written.
+   * Pooled weights, computed matrix by matrix when first read ({@link
+   * Tensor4D#ofComputedMatrices}), and what their computation learnt of their validity.
    */
-  record Pooled(Tensor4D weights, boolean valid) {
+  record Pooled(Tensor4D weights, KnownValidHeads verdicts) {
 
     /**
-     * Builds {@code builder}, holding these weights, without checking them again when they are all
-     * valid; otherwise through the checks of {@link Attention.Builder#build()}, which name the
-     * first invalid weight.
+     * Whether every pooled weight is a valid weight ({@link Attention#isValidWeight}); computes
+     * every matrix not computed yet.
+     */
+    boolean valid() {
+      for (int l = 0; l < weights.dim0(); l++) {
+        for (int h = 0; h < weights.dim1(); h++) {
+          if (!verdicts.knownValid(l, h)) {
+            return false;
+          }
+        }
+      }
+      return true;
+    }
+
+    /**
+     * Builds {@code builder}, holding these weights, with each head checked when first looked at
+     * ({@link Attention#problem}) and read for the check only if its computation found a weight
+     * that is not valid, so that the check names it.
      */
     Attention build(Attention.Builder builder) {
-      return valid ? TrustedAttention.build(builder) : builder.build();
+      return TrustedAttention.buildCheckedPerHead(builder, verdicts);
     }
   }
 
@@ -50,23 +62,30 @@ final class TokenPooling {
    * same floats, except rows of words of two query pieces, summed in floats: within 2 ulp.
    *
    * <p>The views run this when an option is ticked, so it is written for speed
-   * (docs/PERFORMANCE.md): each key group is a contiguous run summed in place (a plain gather when
-   * every group is one key, as when special tokens are hidden; one read from a row and its sums of
-   * neighbouring keys for words of one or two pieces, see {@link MeanPooling}); each new row is
-   * computed in a small array and written whole; the result is checked on the way (or valid by
-   * construction), so that the {@link Attention} made from it need not read it again; layers ×
-   * heads are pooled in parallel, each writing its own part of the result. Where every new token is
-   * its original one and nothing is re-normalized (word level of a text without sub-word pieces),
-   * the result would be the weights themselves, so they are returned as they are, unless a weight
-   * is {@code -0} (which the sums turn into 0).
+   * (docs/PERFORMANCE.md): nothing is computed here; each matrix is pooled when something first
+   * reads it ({@link PooledMatrices}), so a view pays for what it shows. Within a matrix, each key
+   * group is a contiguous run summed in place (a plain gather when every group is one key, as when
+   * special tokens are hidden; one read from a row and its sums of neighbouring keys for words of
+   * one or two pieces, see {@link MeanPooling}); each new row is computed in a small array and
+   * written whole; the result is checked on the way (or valid by construction), so that the {@link
+   * Attention} made from it need not read it again. Where every new token is its original one and
+   * nothing is re-normalized (word level of a text without sub-word pieces), each matrix is the
+   * original one, shared, unless it holds a weight {@code -0} (which the sums turn into 0).
    *
    * <p>{@code weights} must be valid ({@link Attention#requireValidValues}, which every caller runs
-   * first): the results are checked, or known valid, on that assumption.
+   * first): the results are checked, or known valid, on that assumption. They are read when the
+   * pooled matrices are, so they must stay as they are (as every {@link Tensor4D} does).
    */
   static Pooled pool(
       Tensor4D weights, TokenMapping queries, TokenMapping keys, boolean renormalize) {
-    if (!renormalize && queries.isIdentity() && keys.isIdentity() && !anyNegativeZero(weights)) {
-      return new Pooled(weights, true);
+    if (!renormalize && queries.isIdentity() && keys.isIdentity()) {
+      return PooledMatrices.of(
+          weights.dim0(),
+          weights.dim1(),
+          weights.dim2(),
+          weights.dim3(),
+          (layer, head, dest, destPos) ->
+              withoutNegativeZeros(weights, layer, head, dest, destPos));
     }
     int cols = keys.size();
     int[] keyStart = new int[cols];
@@ -99,42 +118,36 @@ final class TokenPooling {
             renormalize || (singleKeys && singleQueries)
                 ? null
                 : new MeanPooling(weights.dim3(), queryStart, queryEnd, keyStart, keyEnd));
-    int heads = weights.dim1();
-    Tensor4D.Builder pooled = Tensor4D.builder(weights.dim0(), heads, queryStart.length, cols);
-    // Each task writes only the rows of its own matrix; the stream's end publishes them all.
-    boolean valid =
-        IntStream.range(0, weights.dim0() * heads)
-            .parallel()
-            .mapToObj(
-                m ->
-                    pooling.pool(
-                        weights.matrix(m / heads, m % heads), pooled, m / heads, m % heads))
-            .reduce(Boolean.TRUE, Boolean::logicalAnd);
-    return new Pooled(pooled.build(), valid);
+    int rows = queryStart.length;
+    return PooledMatrices.of(
+        weights.dim0(),
+        weights.dim1(),
+        rows,
+        cols,
+        (layer, head, dest, destPos) ->
+            weights.readMatrix(layer, head, matrix -> pooling.pool(matrix, dest, destPos)));
   }
 
   /**
-   * Whether a weight of {@code weights} has its sign bit set: for valid weights, whether one is
-   * {@code -0}. Matrices are read in parallel, through a small array, as the bits OR-ed together.
+   * Copies the matrix {@code [layer][head]} of valid {@code weights} into {@code dest} as word
+   * level of a text without pieces leaves it: the same weights, except that {@code -0}, which the
+   * sums would turn into 0, becomes 0 ({@code + 0f} changes nothing else).
+   *
+   * @return true: the weights are valid
    */
-  private static boolean anyNegativeZero(Tensor4D weights) {
-    int heads = weights.dim1();
-    return IntStream.range(0, weights.dim0() * heads)
-        .parallel()
-        .anyMatch(m -> anyNegativeSign(weights.matrix(m / heads, m % heads)));
-  }
-
-  private static boolean anyNegativeSign(FloatBuffer matrix) {
-    float[] chunk = new float[Math.min(SCAN_CHUNK, matrix.limit())];
-    int bits = 0;
-    for (int from = 0; from < matrix.limit(); from += chunk.length) {
-      int count = Math.min(chunk.length, matrix.limit() - from);
-      matrix.get(from, chunk, 0, count);
-      for (int i = 0; i < count; i++) {
-        bits |= Float.floatToRawIntBits(chunk[i]);
-      }
-    }
-    return bits < 0;
+  private static boolean withoutNegativeZeros(
+      Tensor4D weights, int layer, int head, float[] dest, int destPos) {
+    return weights.readMatrix(
+        layer,
+        head,
+        matrix -> {
+          int count = matrix.remaining();
+          matrix.get(0, dest, destPos, count);
+          for (int i = destPos; i < destPos + count; i++) {
+            dest[i] = dest[i] + 0f;
+          }
+          return true;
+        });
   }
 
   /**
@@ -211,18 +224,18 @@ final class TokenPooling {
     private static final int BLOCK = 4;
 
     /**
-     * Pools {@code matrix} into layer {@code l}, head {@code h} of {@code pooled}.
+     * Pools {@code matrix} into {@code pooled} from {@code offset}, row-major.
      *
      * @return whether every pooled weight is valid
      */
-    boolean pool(FloatBuffer matrix, Tensor4D.Builder pooled, int l, int h) {
+    boolean pool(FloatBuffer matrix, float[] pooled, int offset) {
       if (renormalize && runs != null && singleQueries(0, queryStart.length)) {
-        return scaleRows(matrix, pooled, l, h);
+        return scaleRows(matrix, pooled, offset);
       }
       if (means != null) {
-        return means.pool(matrix, pooled, l, h);
+        return means.pool(matrix, pooled, offset);
       }
-      return poolBlocks(matrix, pooled, l, h);
+      return poolBlocks(matrix, pooled, offset);
     }
 
     /**
@@ -241,7 +254,7 @@ final class TokenPooling {
      * unchecked NaN or infinity), the matrix is pooled again by {@link #poolBlocks}, which checks
      * every result.
      */
-    private boolean scaleRows(FloatBuffer matrix, Tensor4D.Builder pooled, int l, int h) {
+    private boolean scaleRows(FloatBuffer matrix, float[] pooled, int offset) {
       int cols = keyStart.length;
       float[] out = new float[cols];
       for (int u = 0; u < queryStart.length; u++) {
@@ -262,9 +275,9 @@ final class TokenPooling {
           // Nothing to distribute (every kept weight is 0 or -0): the row stays 0.
           Arrays.fill(out, 0f);
         } else {
-          return poolBlocks(matrix, pooled, l, h);
+          return poolBlocks(matrix, pooled, offset);
         }
-        pooled.setRow(l, h, u, out, 0);
+        System.arraycopy(out, 0, pooled, offset + u * cols, cols);
       }
       return true;
     }
@@ -282,7 +295,7 @@ final class TokenPooling {
      *
      * @return whether every pooled weight is valid
      */
-    private boolean poolBlocks(FloatBuffer matrix, Tensor4D.Builder pooled, int l, int h) {
+    private boolean poolBlocks(FloatBuffer matrix, float[] pooled, int offset) {
       int rows = queryStart.length;
       int cols = keyStart.length;
       float[] original = new float[originalKeys];
@@ -302,7 +315,7 @@ final class TokenPooling {
             for (int v = 0; v < cols; v++) {
               out[v] = out[v] + 0f;
             }
-            pooled.setRow(l, h, u, out, 0);
+            System.arraycopy(out, 0, pooled, offset + u * cols, cols);
           }
           continue;
         }
@@ -333,7 +346,7 @@ final class TokenPooling {
               max = Math.max(max, out[v]);
             }
           }
-          pooled.setRow(l, h, u, out, 0);
+          System.arraycopy(out, 0, pooled, offset + u * cols, cols);
         }
       }
       return Attention.isValidWeight(min) && Attention.isValidWeight(max);

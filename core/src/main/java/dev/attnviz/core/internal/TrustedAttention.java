@@ -2,6 +2,7 @@ package dev.attnviz.core.internal;
 
 import dev.attnviz.core.Attention;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -15,18 +16,26 @@ public final class TrustedAttention {
 
   private static volatile Function<Attention.Builder, Attention> construction;
 
+  private static volatile BiFunction<Attention.Builder, KnownValidHeads, Attention>
+      perHeadConstruction;
+
   private TrustedAttention() {}
 
   /**
    * Called once by {@link Attention}'s class initializer.
    *
    * @param unchecked builds an attention without the value checks
+   * @param checkedPerHead builds an attention whose heads are checked when first looked at, unless
+   *     the given verdicts vouch for them
    */
-  public static void install(Function<Attention.Builder, Attention> unchecked) {
+  public static void install(
+      Function<Attention.Builder, Attention> unchecked,
+      BiFunction<Attention.Builder, KnownValidHeads, Attention> checkedPerHead) {
     if (construction != null) {
       throw new IllegalStateException("already installed");
     }
     construction = Objects.requireNonNull(unchecked, "unchecked");
+    perHeadConstruction = Objects.requireNonNull(checkedPerHead, "checkedPerHead");
   }
 
   /**
@@ -41,5 +50,22 @@ public final class TrustedAttention {
     Objects.requireNonNull(builder, "builder");
     // Having a builder means Attention's class is initialized, so the construction is installed.
     return construction.apply(builder);
+  }
+
+  /**
+   * Builds {@code builder}'s attention with its values checked per head when first looked at
+   * ({@link Attention#checksDeferred()}), except the heads {@code known} vouches for: for weights
+   * computed only when read ({@link dev.attnviz.core.Tensor4D#ofComputedMatrices}), whose
+   * computation learns whether they are valid.
+   *
+   * @param builder a builder; not null
+   * @param known which heads need no check; not null
+   * @return the attention
+   * @throws IllegalArgumentException if the shapes do not match
+   */
+  public static Attention buildCheckedPerHead(Attention.Builder builder, KnownValidHeads known) {
+    Objects.requireNonNull(builder, "builder");
+    Objects.requireNonNull(known, "known");
+    return perHeadConstruction.apply(builder, known);
   }
 }

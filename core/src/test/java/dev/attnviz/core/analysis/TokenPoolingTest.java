@@ -2,7 +2,6 @@ package dev.attnviz.core.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -160,19 +159,27 @@ class TokenPoolingTest {
   }
 
   @Test
-  void anUnchangedMappingReturnsTheWeightsThemselvesUnlessTheyHoldNegativeZeros() {
+  void anUnchangedMappingKeepsTheWeightsButNegativeZeros() {
     Tokens tokens = Tokens.of(List.of("a", "b", "c"));
     TokenMapping same = TokenMapping.byWord(tokens);
     Tensor4D weights =
-        Tensor4D.copyOf(new float[] {1, 0, 0, 0.5f, 0.5f, 0, 0.2f, 0.3f, 0.5f}, 1, 1, 3, 3);
+        Tensor4D.copyOf(
+            new float[] {1, 0, 0, 0.5f, 0.5f, 0, 0.2f, 0.3f, 0.5f, 1, -0f, 0, 1, 0, 0, 1, 0, 0},
+            1,
+            2,
+            3,
+            3);
     TokenPooling.Pooled pooled = TokenPooling.pool(weights, same, same, false);
-    assertSame(weights, pooled.weights());
-    assertTrue(pooled.valid());
-
-    Tensor4D withNegativeZero =
-        Tensor4D.copyOf(new float[] {1, -0f, 0, 0.5f, 0.5f, 0, 0.2f, 0.3f, 0.5f}, 1, 1, 3, 3);
-    pooled = TokenPooling.pool(withNegativeZero, same, same, false);
-    assertEquals(weights, pooled.weights());
+    // Head 1 loses its -0, which the sums turn into 0; all else is as it was.
+    assertEquals(Float.floatToIntBits(0f), Float.floatToIntBits(pooled.weights().get(0, 1, 0, 1)));
+    assertEquals(
+        Tensor4D.copyOf(
+            new float[] {1, 0, 0, 0.5f, 0.5f, 0, 0.2f, 0.3f, 0.5f, 1, 0, 0, 1, 0, 0, 1, 0, 0},
+            1,
+            2,
+            3,
+            3),
+        pooled.weights());
     assertTrue(pooled.valid());
   }
 
@@ -190,17 +197,50 @@ class TokenPoolingTest {
   }
 
   @Test
-  void resultsWithInvalidWeightsStillFailTheChecks() {
-    // Each weight is valid, but the two pieces of the word sum to 2.
+  void resultsWithInvalidWeightsFailTheChecksOfTheirHead() {
+    // Each weight is valid, but the two pieces of the word sum to 2 in head 0; head 1 is fine.
     Tokens tokens = Tokens.of(List.of("play", "##ing"), new BitSet(), new int[] {0, 0});
     Attention attention =
         Attention.builder(AttentionKind.SELF)
             .setTokens(tokens)
-            .setWeights(Tensor4D.copyOf(new float[] {1, 1, 1, 1}, 1, 1, 2, 2))
+            .setWeights(
+                Tensor4D.copyOf(new float[] {1, 1, 1, 1, 0.5f, 0.5f, 0.5f, 0.5f}, 1, 2, 2, 2))
             .build();
+    Attention words = WordAggregation.aggregate(attention);
+    // The heads are pooled when looked at, so each says what is wrong with it then.
+    assertTrue(words.checksDeferred());
+    assertTrue(words.problem(0, 0).orElseThrow().contains("cannot exceed 1"));
+    assertTrue(words.problem(0, 1).isEmpty());
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> WordAggregation.aggregate(attention));
+        assertThrows(IllegalArgumentException.class, words::requireValidValues);
     assertTrue(e.getMessage().contains("cannot exceed 1"), e.getMessage());
+  }
+
+  @Test
+  void hidingComputesOnlyTheMatricesThatAreRead() {
+    Random random = new Random(7);
+    Tokens tokens =
+        Tokens.of(
+            List.of("[CLS]", "a", "b", "c", "[SEP]"),
+            BitSet.valueOf(new long[] {0b10001}),
+            new int[] {0, 1, 2, 3, 4});
+    Tensor4D weights = randomWeights(random, 3, 4, 5);
+    Attention attention =
+        Attention.builder(AttentionKind.SELF).setTokens(tokens).setWeights(weights).build();
+    Attention hidden = SpecialTokens.hide(attention);
+    long matrixBytes = 3 * 3 * Float.BYTES;
+    assertEquals(0, hidden.weights().heapByteSize());
+    // A layer at a time: its four heads.
+    assertTrue(hidden.problem(2, 1).isEmpty());
+    hidden.weight(2, 3, 1, 2);
+    assertEquals(4 * matrixBytes, hidden.weights().heapByteSize());
+    hidden.weight(0, 3, 1, 2);
+    assertEquals(8 * matrixBytes, hidden.weights().heapByteSize());
+    // Checking every head computes the rest: the numbers of the straightforward computation.
+    assertTrue(hidden.firstProblem().isEmpty());
+    assertEquals(12 * matrixBytes, hidden.weights().heapByteSize());
+    TokenMapping kept = TokenMapping.withoutSpecial(tokens);
+    assertWithinRounding(reference(weights, kept, kept, true), hidden.weights(), "hidden");
   }
 
   @Test

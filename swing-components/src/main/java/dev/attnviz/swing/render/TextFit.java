@@ -104,4 +104,38 @@ public final class TextFit {
       }
     }
   }
+
+  /**
+   * Draws {@code label} from ({@code x}, {@code y}) (its top-left), broken at spaces into lines of
+   * at most {@code width} pixels; a word longer than a line is cut with "…".
+   *
+   * @param g the graphics, with the colour to draw in
+   * @param text measures and draws in the view's font
+   * @param label the text to draw
+   * @param x left edge, in user space
+   * @param y top edge of the first line, in user space
+   * @param width the most a line may take, in pixels
+   * @return the y below the last line
+   */
+  public static int drawWrapped(
+      Graphics2D g, ViewText text, String label, int x, int y, int width) {
+    StringBuilder line = new StringBuilder();
+    for (String word : label.split(" ")) {
+      String longer = line.length() == 0 ? word : line + " " + word;
+      if (line.length() > 0 && text.width(longer) > width) {
+        drawAt(g, text, text.fit(line.toString(), width), x, y);
+        y += text.height();
+        line.setLength(0);
+        line.append(word);
+      } else {
+        line.setLength(0);
+        line.append(longer);
+      }
+    }
+    if (line.length() > 0) {
+      drawAt(g, text, text.fit(line.toString(), width), x, y);
+      y += text.height();
+    }
+    return y;
+  }
 }

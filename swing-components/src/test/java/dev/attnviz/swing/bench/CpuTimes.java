@@ -3,6 +3,14 @@ package dev.attnviz.swing.bench;
 import dev.attnviz.core.Attention;
 import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.Tokens;
+import dev.attnviz.swing.AttentionView;
+import dev.attnviz.swing.HeadView;
+import dev.attnviz.swing.ModelView;
+import dev.attnviz.swing.model.AttentionSelectionModel;
+import dev.attnviz.swing.model.AttentionViewModel;
+import java.awt.Dimension;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -227,6 +235,39 @@ public final class CpuTimes {
     ViewBenchmarks.Data pieces = new ViewBenchmarks.Data();
     pieces.data = withPieces(data.data);
     time("displayData.wordPieces", tokens, 8, () -> {}, () -> bench.displayDataAtWordLevel(pieces));
+    // What a tick costs until the picture is back: the transform and the first paint of a view,
+    // its viewport in a full-HD window; the paint of the untransformed data alone next to it. The
+    // head view shows one layer, the model view every head.
+    for (String view : new String[] {"headView", "modelView"}) {
+      boolean grid = view.equals("modelView");
+      time("displayData.none+" + view, tokens, 8, () -> {}, () -> firstPaint(data.data, 0, grid));
+      time("displayData.hide+" + view, tokens, 8, () -> {}, () -> firstPaint(data.data, 1, grid));
+      time(
+          "displayData.wordPieces+" + view,
+          tokens,
+          8,
+          () -> {},
+          () -> firstPaint(pieces.data, 2, grid));
+    }
+  }
+
+  /**
+   * A new view of {@code data} painted once into a viewport-sized image: {@code option} 0 shows the
+   * data as it is, 1 hides special tokens, 2 shows word level; {@code grid} for the model view.
+   */
+  private static void firstPaint(AttentionData data, int option, boolean grid) {
+    AttentionViewModel model = new AttentionViewModel(data);
+    model.setHideSpecialTokens(option == 1);
+    model.setWordLevel(option == 2);
+    AttentionSelectionModel selection = new AttentionSelectionModel();
+    AttentionView view = grid ? new ModelView(model, selection) : new HeadView(model, selection);
+    view.setControlsVisible(false);
+    Dimension size = view.getPreferredSize();
+    view.setSize(size);
+    int height = Math.min(ViewBenchmarks.VIEWPORT.height, size.height);
+    int width = Math.min(ViewBenchmarks.VIEWPORT.width, size.width);
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+    ViewBenchmarks.paint(view, image, new Rectangle(0, (size.height - height) / 2, width, height));
   }
 
   private static AttentionData withPieces(AttentionData data) {
