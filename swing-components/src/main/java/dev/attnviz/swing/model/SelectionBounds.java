@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.function.ToIntFunction;
 
 /**
  * What a selection model may hold: the data of the view models bound to it ({@link
@@ -41,21 +42,20 @@ final class SelectionBounds {
 
   /** The fewest layers of {@code kind} in the bound data; {@link Integer#MAX_VALUE} unbound. */
   int layerLimit(AttentionKind kind) {
-    int limit = Integer.MAX_VALUE;
-    for (AttentionData data : data()) {
-      if (data.has(kind)) {
-        limit = Math.min(limit, data.attention(kind).layerCount());
-      }
-    }
-    return limit;
+    return fewest(kind, Attention::layerCount);
   }
 
   /** The fewest heads of {@code kind} in the bound data; {@link Integer#MAX_VALUE} unbound. */
   int headLimit(AttentionKind kind) {
+    return fewest(kind, Attention::headCount);
+  }
+
+  /** The least {@code count} of {@code kind}'s attention in the bound data that has it. */
+  private int fewest(AttentionKind kind, ToIntFunction<Attention> count) {
     int limit = Integer.MAX_VALUE;
     for (AttentionData data : data()) {
       if (data.has(kind)) {
-        limit = Math.min(limit, data.attention(kind).headCount());
+        limit = Math.min(limit, count.applyAsInt(data.attention(kind)));
       }
     }
     return limit;
