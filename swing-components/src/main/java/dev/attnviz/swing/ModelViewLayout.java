@@ -5,6 +5,7 @@ import dev.attnviz.swing.render.ModelGridLayout;
 import dev.attnviz.swing.render.ShownAttention;
 import dev.attnviz.swing.render.TokenColumnsLayout;
 import dev.attnviz.swing.render.ViewColors;
+import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.Rectangle;
 import java.util.Objects;
@@ -92,7 +93,7 @@ final class ModelViewLayout {
       LayerHead cell,
       ModelGridLayout grid,
       ViewColors colors,
-      IntFunction<java.awt.Color> layerColor) {
+      IntFunction<Color> layerColor) {
     return detail.update(shown, cell, grid, colors, layerColor);
   }
 
