@@ -207,7 +207,10 @@ public class ModelView extends AttentionView {
    * built (the newest data, size and theme win; {@link #dispose()} stops a build). A paint of a
    * view that is not showing (into an image), printing and exports draw the finished lines at once.
    * With a {@linkplain #setThumbnailExecutor host's executor}, every paint but printing builds in
-   * the background. Heatmap thumbnails are always built while painting: they are quick.
+   * the background. Heatmap thumbnails are always built while painting: they are quick; so are the
+   * lines of short inputs, which are drawn at once up to {@link
+   * dev.attnviz.swing.render.ThumbnailGridPainter#SYNC_LINES} lines in the visible cells (144 heads
+   * of 32 tokens).
    *
    * @return true if missing lines are built in the background
    */

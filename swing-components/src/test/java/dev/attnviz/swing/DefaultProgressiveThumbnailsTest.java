@@ -40,7 +40,7 @@ class DefaultProgressiveThumbnailsTest {
   }
 
   private static AttentionData data() {
-    return SyntheticAttention.realistic(40, 3, 4, 5);
+    return SyntheticAttention.realistic(120, 3, 4, 5);
   }
 
   /** The picture of a view that is not on screen: every line built while painting. */

@@ -64,7 +64,7 @@ class ProgressiveThumbnailsTest {
   }
 
   private static AttentionData data(long seed) {
-    return SyntheticAttention.realistic(24, 2, 3, seed);
+    return SyntheticAttention.realistic(160, 2, 3, seed);
   }
 
   @Test

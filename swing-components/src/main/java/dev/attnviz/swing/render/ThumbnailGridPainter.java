@@ -22,6 +22,14 @@ import java.util.function.IntFunction;
  */
 public final class ThumbnailGridPainter {
 
+  /**
+   * The most lines of the visible cells that {@link #paintProgressive} draws at once: 32 tokens ×
+   * 144 heads, whose line thumbnails are drawn in about 60 ms on two cores, where heatmaps first
+   * and lines built in the background showed the stand-ins at 48 ms and the lines at 68 ms (at 16
+   * tokens: 32 ms at once against 53 and 67; docs/PERFORMANCE.md, "Model view in lines mode").
+   */
+  public static final long SYNC_LINES = 32L * 32 * 144;
+
   private final ViewColors colors;
   private final ShownAttention shown;
   private final ThumbnailPainter.Style style;
@@ -112,7 +120,9 @@ public final class ThumbnailGridPainter {
    * thumbnails are built on {@code executor}: meanwhile the cells show their heatmaps (quick to
    * build, cached in {@link ThumbnailCache#standIns()}) and the grid says that lines are still
    * being drawn; {@code onReady} runs on the EDT when the lines are in the cache (a repaint). The
-   * newest request wins: lines built for an older data, size or theme are dropped.
+   * newest request wins: lines built for an older data, size or theme are dropped. Cells with at
+   * most {@link #SYNC_LINES} lines in all are drawn at once, as {@link #paintCached} does: so few
+   * are done sooner than heatmaps and lines a moment later.
    *
    * @param g the graphics to paint into
    * @param layout the grid
@@ -130,11 +140,13 @@ public final class ThumbnailGridPainter {
       SentenceFilter filter,
       Executor executor,
       Runnable onReady) {
-    if (style != ThumbnailPainter.Style.LINES) {
-      paintCached(g, layout, clip, cache, filter);
+    Cells cells = cells(g, layout, clip, cache, filter, style);
+    long lines = (long) shown.rowCount() * shown.columnCount() * cells.visible().size();
+    if (style != ThumbnailPainter.Style.LINES || lines <= SYNC_LINES) {
+      cache.ensure(cells.visible(), cells.builder());
+      paintImages(g, layout, cells.visible(), cache, cache);
       return;
     }
-    Cells cells = cells(g, layout, clip, cache, filter, style);
     List<LayerHead> missing =
         cache.ensureLater(cells.visible(), cells.builder(), executor, onReady);
     ThumbnailCache standIns = cache.standIns();

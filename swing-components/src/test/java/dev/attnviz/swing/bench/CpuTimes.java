@@ -54,7 +54,7 @@ public final class CpuTimes {
     for (int tokens : new int[] {128, 512}) {
       times.neuron(tokens);
     }
-    for (int tokens : new int[] {64, 512}) {
+    for (int tokens : new int[] {16, 32, 64, 512}) {
       times.lines(tokens);
     }
     times.modelView(512);
