@@ -34,24 +34,20 @@ public final class Attention {
   private final HeadValueChecks checks;
 
   static {
-    // The one way into the unchecked construction: see dev.attnviz.core.internal.TrustedAttention.
-    dev.attnviz.core.internal.TrustedAttention.install(
-        builder -> new Attention(builder, false, null),
-        (builder, known) -> new Attention(builder, true, known));
+    // The one way into the construction of checks per head with known verdicts: see
+    // dev.attnviz.core.internal.TrustedAttention.
+    dev.attnviz.core.internal.TrustedAttention.install(Attention::new);
   }
 
   private Attention(Builder builder) {
-    this(builder, true, null);
+    this(builder, null);
   }
 
   /**
-   * Builds the attention; {@code checkValues} false skips the value checks of every head (shapes
-   * are still checked) for numbers the caller has already checked, and remembers them as valid.
-   * With {@code known}, the checks are deferred to the first look at each head, and a head {@code
-   * known} vouches for is not read for them.
+   * Builds the attention. With {@code known}, the value checks are deferred to the first look at
+   * each head, and a head {@code known} vouches for is not read for them.
    */
-  private Attention(
-      Builder builder, boolean checkValues, dev.attnviz.core.internal.KnownValidHeads known) {
+  private Attention(Builder builder, dev.attnviz.core.internal.KnownValidHeads known) {
     this.kind = Objects.requireNonNull(builder.kind, "kind");
     this.queryTokens = Objects.requireNonNull(builder.queryTokens, "queryTokens");
     this.keyTokens = Objects.requireNonNull(builder.keyTokens, "keyTokens");
@@ -61,7 +57,7 @@ public final class Attention {
     this.deferred = builder.deferValueChecks || known != null;
     validate();
     this.checks = new HeadValueChecks(kind.id() + " attention: ", weights, queries, keys, known);
-    if (!deferred && (!checkValues || knownValid())) {
+    if (!deferred && knownValid()) {
       checks.markAllValid();
     } else if (!deferred) {
       // Every head, on all cores when there is enough to share (a compute's result at 124 tokens
