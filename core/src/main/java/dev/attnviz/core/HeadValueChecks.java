@@ -40,7 +40,7 @@ final class HeadValueChecks {
     this.verdicts = new AtomicReferenceArray<>(weights.dim0() * weights.dim1());
   }
 
-  /** Remembers every head as valid, for numbers checked before (a trusted internal result). */
+  /** Remembers every head as valid, for numbers checked as they were copied in. */
   void markAllValid() {
     for (int i = 0; i < verdicts.length(); i++) {
       verdicts.set(i, VALID);
