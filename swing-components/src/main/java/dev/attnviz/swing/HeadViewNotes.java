@@ -1,5 +1,6 @@
 package dev.attnviz.swing;
 
+import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.render.FaintLines;
 import dev.attnviz.swing.render.InvalidHeads;
 import dev.attnviz.swing.render.ShownAttention;
@@ -35,7 +36,9 @@ final class HeadViewNotes {
     }
     String faintNote = lines ? faint.note(shown, layer, drawn) : "";
     if (!faintNote.isEmpty()) {
-      notes.add(new Note(faintNote, false));
+      // One head: its heatmap is the way to see such weights (more heads have their own advice).
+      String advice = drawn.length == 1 ? " " + Messages.text("view.faintLineHeatmap") : "";
+      notes.add(new Note(faintNote + advice, false));
     }
     return notes;
   }

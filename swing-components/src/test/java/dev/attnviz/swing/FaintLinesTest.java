@@ -13,7 +13,10 @@ import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.LayerHead;
 import dev.attnviz.swing.model.TokenRef;
+import dev.attnviz.swing.neuron.NeuronMode;
+import dev.attnviz.swing.neuron.NeuronView;
 import dev.attnviz.swing.render.FaintLines;
+import dev.attnviz.swing.render.InvalidHeads;
 import dev.attnviz.swing.render.ShownAttention;
 import dev.attnviz.swing.render.TokenColumnsPainter;
 import dev.attnviz.swing.testing.OnEdt;
@@ -95,6 +98,21 @@ class FaintLinesTest {
   }
 
   @Test
+  void theHeadViewAdvisesTheHeatmapForOneHeadAndFewerHeadsForMore() {
+    HeadViewNotes notes = new HeadViewNotes();
+    ShownAttention uniform = shown(data(600, 1f / 600));
+    assertEquals(
+        List.of(
+            new HeadViewNotes.Note(
+                "Lines too faint to see: every weight is at most 0.001667. The heatmap shows them.",
+                false)),
+        notes.notes(uniform, 0, InvalidHeads.none(), new int[] {0}, true));
+    String two = notes.notes(uniform, 0, InvalidHeads.none(), new int[] {0, 1}, true).get(0).text();
+    assertTrue(two.endsWith("Show fewer heads, or the heatmap."), two);
+    assertTrue(notes.notes(uniform, 0, InvalidHeads.none(), new int[] {0}, false).isEmpty());
+  }
+
+  @Test
   void theHeadViewWritesTheNoteAboveItsLinesButNotAboveAHeatmap() {
     AttentionSelectionModel selection = new AttentionSelectionModel();
     HeadView faint = new HeadView(new AttentionViewModel(data(600, 1f / 600)), selection);
@@ -135,6 +153,24 @@ class FaintLinesTest {
     int drawn = detailLinePixels(data(600, 0.5f));
     // The note's words in the otherwise empty line area, against the one line of weight 0.5.
     assertTrue(faint > 3 * drawn, "the note is written: " + faint + " against " + drawn);
+  }
+
+  @Test
+  void theNeuronViewCollapsedSaysSoAboveItsLines() {
+    AttentionSelectionModel selection = new AttentionSelectionModel();
+    selection.jumpToHead(new LayerHead(0, 1));
+    NeuronView faint = new NeuronView(new AttentionViewModel(data(600, 1f / 600)), selection);
+    NeuronView drawn = new NeuronView(new AttentionViewModel(data(600, 0.5f)), selection);
+    for (NeuronView view : List.of(faint, drawn)) {
+      view.setMode(NeuronMode.COLLAPSED);
+    }
+    String message = faint.statusMessage().orElseThrow();
+    assertTrue(message.startsWith("Lines too faint to see: every weight is at most"), message);
+    assertTrue(drawn.statusMessage().isEmpty(), "a line can be seen");
+    faint.setMode(NeuronMode.EXPANDED);
+    assertTrue(
+        faint.statusMessage().map(m -> !m.startsWith("Lines too faint")).orElse(true),
+        "expanded mode draws no lines");
   }
 
   /** Dark pixels in the line area of the model view's detail of layer 0, head 1. */

@@ -3,6 +3,7 @@ package dev.attnviz.swing.neuron;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.TokenRef;
+import dev.attnviz.swing.render.FaintLines;
 import dev.attnviz.swing.render.InvalidHeads;
 import dev.attnviz.swing.render.ShownAttention;
 import dev.attnviz.swing.render.TokenColumnsDisplay;
@@ -22,6 +23,8 @@ final class NeuronSceneBuilder {
 
   /** The options of the view a scene depends on. */
   record Options(NeuronMode mode, int topDimensionCount, int pairKey) {}
+
+  private final FaintLines faint = new FaintLines();
 
   private final TokenColumnsDisplay columns =
       new TokenColumnsDisplay(
@@ -88,6 +91,11 @@ final class NeuronSceneBuilder {
       message = sliceError;
     } else if (options.mode() == NeuronMode.EXPANDED && slice != null && !slice.hasVectors()) {
       message = NeuronText.noVectors(model);
+    } else if (!expanded && slice != null) {
+      // Collapsed mode draws the head view's lines of one head: say so when none can be seen.
+      String faintNote =
+          faint.note(slice.shown(), selection.layer(), new int[] {selection.focusHead()});
+      message = faintNote.isEmpty() ? null : faintNote;
     } else {
       message = null;
     }
