@@ -67,39 +67,71 @@ final class LineDensityImages {
       double span = height - 2 * geometry.inset();
       Bins left = Bins.of(rows, geometry.inset(), span);
       Bins right = Bins.of(columns, geometry.inset(), span);
-      float[] pairs = new float[left.count() * right.count()];
-      Arrays.fill(pairs, 1f);
-      for (int r = 0; r < rows; r++) {
-        int pairRow = left.bin[r] * right.count();
-        int base = rowOffsets[r];
-        for (int c = 0; c < columns; c++) {
-          float w = matrix.get(base + c);
-          if (w >= minAlpha) {
-            int at = pairRow + right.bin[c];
-            pairs[at] *= 1f - Math.min(1f, w);
-          }
-        }
-      }
-      double x0 = geometry.inset();
-      double x1 = width - geometry.inset();
-      for (int a = 0; a < left.count(); a++) {
-        for (int b = 0; b < right.count(); b++) {
-          float opacity = 1f - pairs[a * right.count() + b];
-          if (opacity >= INVISIBLE) {
-            LineRaster.addLine(
-                clear, width, height, x0, left.y[a], x1, right.y[b], geometry.lineWidth(), opacity);
-          }
+      float[] pairs = pairTransparencies(matrix, rowOffsets, columns, minAlpha, left, right);
+      drawPairs(pairs, left, right, geometry, clear);
+    }
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    colour(
+        clear, width, height, scale, ((DataBufferInt) image.getRaster().getDataBuffer()).getData());
+    return image;
+  }
+
+  // The three passes are methods of their own, each compiled as a whole after a few calls: as
+  // loops of one large method, C2 compiled them through on-stack replacement, and one JVM in
+  // three or so kept code that took twice as long (docs/PERFORMANCE.md, "Line thumbnails have two
+  // speeds").
+
+  /**
+   * What shows of the background through the token pairs that land on each (left bin, right bin)
+   * pair: {@code Π(1 - w)}, 1 where none does.
+   */
+  private static float[] pairTransparencies(
+      FloatBuffer matrix, int[] rowOffsets, int columns, float minAlpha, Bins left, Bins right) {
+    float[] pairs = new float[left.count() * right.count()];
+    Arrays.fill(pairs, 1f);
+    int[] rightBin = right.bin;
+    for (int r = 0; r < rowOffsets.length; r++) {
+      int pairRow = left.bin[r] * right.count();
+      int base = rowOffsets[r];
+      for (int c = 0; c < columns; c++) {
+        float w = matrix.get(base + c);
+        if (w >= minAlpha) {
+          int at = pairRow + rightBin[c];
+          pairs[at] *= 1f - Math.min(1f, w);
         }
       }
     }
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+    return pairs;
+  }
+
+  /** Draws the line of every bin pair that shows into {@code clear}. */
+  private static void drawPairs(
+      float[] pairs, Bins left, Bins right, Geometry geometry, float[] clear) {
+    int width = geometry.width();
+    int height = geometry.height();
+    double x0 = geometry.inset();
+    double x1 = width - geometry.inset();
+    double lineWidth = geometry.lineWidth();
+    int count = right.count();
+    for (int a = 0; a < left.count(); a++) {
+      for (int b = 0; b < count; b++) {
+        float opacity = 1f - pairs[a * count + b];
+        if (opacity >= INVISIBLE) {
+          LineRaster.addLine(
+              clear, width, height, x0, left.y[a], x1, right.y[b], lineWidth, opacity);
+        }
+      }
+    }
+  }
+
+  /** Writes the colour of each pixel's covered share ({@code 1 - clear}) into {@code pixels}. */
+  private static void colour(
+      float[] clear, int width, int height, HeatColorScale scale, int[] pixels) {
     for (int px = 0; px < width; px++) {
       for (int py = 0; py < height; py++) {
         pixels[py * width + px] = scale.rgb(1f - clear[px * height + py]);
       }
     }
-    return image;
   }
 
   /**
