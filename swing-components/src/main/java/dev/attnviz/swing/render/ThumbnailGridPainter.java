@@ -110,7 +110,11 @@ public final class ThumbnailGridPainter {
       Rectangle clip,
       ThumbnailCache cache,
       SentenceFilter filter) {
-    Cells cells = cells(g, layout, clip, cache, filter, style);
+    paintBuilt(g, layout, cells(g, layout, clip, cache, filter, style), cache);
+  }
+
+  /** Builds the missing images of {@code cells} while painting, then paints them. */
+  private void paintBuilt(Graphics2D g, ModelGridLayout layout, Cells cells, ThumbnailCache cache) {
     cache.ensure(cells.visible(), cells.builder());
     paintImages(g, layout, cells.visible(), cache, cache);
   }
@@ -143,8 +147,7 @@ public final class ThumbnailGridPainter {
     Cells cells = cells(g, layout, clip, cache, filter, style);
     long lines = (long) shown.rowCount() * shown.columnCount() * cells.visible().size();
     if (style != ThumbnailPainter.Style.LINES || lines <= SYNC_LINES) {
-      cache.ensure(cells.visible(), cells.builder());
-      paintImages(g, layout, cells.visible(), cache, cache);
+      paintBuilt(g, layout, cells, cache);
       return;
     }
     List<LayerHead> missing =
