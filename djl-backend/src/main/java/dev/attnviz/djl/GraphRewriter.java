@@ -13,7 +13,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,8 +21,10 @@ import java.util.stream.Collectors;
 
 /**
  * Exposes a graph's attention: ONNX Runtime returns only graph outputs, so the attention
- * probabilities and the query and key projections found by {@link AttentionTensorFinder} are
- * appended to the graph's outputs. Nothing else changes, so the model's own outputs stay the same.
+ * probabilities and the query and key projections found by {@link AttentionTensorFinder} become the
+ * graph's outputs. The provider reads nothing else, so the model's own outputs are dropped with
+ * every node only they needed ({@link GraphPruner}); the nodes that compute the attention are
+ * untouched, so it is the same attention.
  */
 final class GraphRewriter {
 
@@ -69,7 +70,7 @@ final class GraphRewriter {
   }
 
   /**
-   * Finds the attention tensors of {@code model} and returns it with them as extra outputs.
+   * Finds the attention tensors of {@code model} and returns it with them as its only outputs.
    *
    * @param model the model as read
    * @param candidates tensor name patterns to try, in order
@@ -86,14 +87,7 @@ final class GraphRewriter {
     AttentionTensors tensors = AttentionTensorFinder.find(nodes(graph), candidates, modelName);
     List<String> modelOutputs =
         graph.getOutputList().stream().map(ValueInfoProto::getName).toList();
-    Set<String> outputs = new HashSet<>(modelOutputs);
-    GraphProto.Builder rewritten = graph.toBuilder();
-    for (String tensor : tensors.all()) {
-      if (outputs.add(tensor)) {
-        // Name only: ONNX Runtime infers the type and shape of an intermediate tensor itself.
-        rewritten.addOutput(ValueInfoProto.newBuilder().setName(tensor));
-      }
-    }
+    GraphProto rewritten = GraphPruner.keepOnly(graph, tensors.all());
     return new Result(
         model.toBuilder().setGraph(rewritten).build(),
         new AttentionGraph(tensors, inputs, modelOutputs, positionLimit(graph)));

@@ -7,6 +7,7 @@ import dev.attnviz.core.spi.CacheRoot;
 import dev.attnviz.core.spi.ProgressListener;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,15 +21,25 @@ import java.util.stream.Collectors;
  * of the tensor patterns and of {@link #FORMAT}; the folder holds {@code model.onnx} and a
  * description of it, written last, so a folder without a description is incomplete and ignored.
  * Entries are written through temporary files and renamed, so concurrent processes are safe.
+ *
+ * <p>An entry of an earlier {@link #FORMAT} is never read again, so writing an entry removes the
+ * earlier-format entries of the same source: an upgrade does not leave a dead copy of every model
+ * behind. Entries of the same format for other tensor patterns are kept.
  */
 final class PreparedModelCache {
 
-  /** Changes whenever the rewrite or the description changes, so that old entries are ignored. */
-  static final int FORMAT = 1;
+  /**
+   * Changes whenever the rewrite or the description changes, so that old entries are ignored. 2:
+   * the graph is cut down to its attention tensors ({@link GraphPruner}).
+   */
+  static final int FORMAT = 2;
+
+  private static final System.Logger LOG = System.getLogger(PreparedModelCache.class.getName());
 
   private static final String MODEL_FILE = "model.onnx";
   private static final String DESCRIPTION_FILE = "attention-graph.properties";
   private static final String MODEL_SIZE = "model.size";
+  private static final String FORMAT_KEY = "format";
 
   private final Path root;
 
@@ -66,13 +77,48 @@ final class PreparedModelCache {
       Properties description = result.graph().toProperties();
       description.setProperty(MODEL_SIZE, String.valueOf(Files.size(model)));
       description.setProperty("source", source.toAbsolutePath().toString());
+      description.setProperty(FORMAT_KEY, String.valueOf(FORMAT));
       CacheFiles.write(
           folder.resolve(DESCRIPTION_FILE),
           out -> description.store(out, "attention outputs added by attnviz"));
     } catch (IOException e) {
       throw CacheRoot.unwritable("Cannot write the prepared model to " + folder, e);
     }
+    removeEarlierFormats(sourceSha256);
     return new PreparedModel(model, result.graph());
+  }
+
+  /**
+   * Deletes the entries of {@code sourceSha256} written by an earlier format. Best effort: an entry
+   * that cannot be deleted now (a file still open elsewhere) is ignored by every reader anyway.
+   */
+  private void removeEarlierFormats(String sourceSha256) {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, sourceSha256 + "-*")) {
+      for (Path folder : entries) {
+        Optional<Properties> description = description(folder);
+        // An entry without a description may be one another process is still writing.
+        if (description.isPresent()
+            && !String.valueOf(FORMAT).equals(description.get().getProperty(FORMAT_KEY))) {
+          // The description goes first: without it a reader ignores what is left of the entry.
+          Files.deleteIfExists(folder.resolve(DESCRIPTION_FILE));
+          Files.deleteIfExists(folder.resolve(MODEL_FILE));
+          Files.deleteIfExists(folder);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.log(System.Logger.Level.DEBUG, "could not remove an earlier prepared model", e);
+    }
+  }
+
+  /** The description of the entry in {@code folder}, if it has a readable one. */
+  private static Optional<Properties> description(Path folder) {
+    Properties description = new Properties();
+    try (InputStream in = Files.newInputStream(folder.resolve(DESCRIPTION_FILE))) {
+      description.load(in);
+      return Optional.of(description);
+    } catch (IOException | IllegalArgumentException unreadable) {
+      return Optional.empty();
+    }
   }
 
   /**

@@ -1,18 +1,23 @@
 package dev.attnviz.djl;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.translate.TranslateException;
+import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import dev.attnviz.core.AttentionException;
 import dev.attnviz.core.spi.ModelSource;
 import dev.attnviz.core.spi.ProgressListener;
 import dev.attnviz.core.testing.OracleFixture;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -56,45 +61,56 @@ class GraphRewriteTest {
   }
 
   @Test
-  void appendsTheTensorsToTheOriginalOutputs() throws Exception {
+  void keepsOnlyTheAttentionTensorsAndWhatComputesThem() throws Exception {
     ModelProto rewritten = GraphRewriter.read(prepared.onnx());
+    List<NodeProto> original = GraphRewriter.read(unpacked.onnx()).getGraph().getNodeList();
+    List<NodeProto> kept = rewritten.getGraph().getNodeList();
 
-    List<String> outputs =
-        rewritten.getGraph().getOutputList().stream().map(ValueInfoProto::getName).toList();
-    List<String> expected = new ArrayList<>(prepared.graph().modelOutputs());
-    expected.addAll(prepared.graph().tensors().all());
-    assertEquals(expected, outputs);
-    assertEquals(List.of("output_0", "882"), prepared.graph().modelOutputs());
     assertEquals(
-        GraphRewriter.read(unpacked.onnx()).getGraph().getNodeList(),
-        rewritten.getGraph().getNodeList(),
-        "the nodes are untouched");
+        prepared.graph().tensors().all(),
+        rewritten.getGraph().getOutputList().stream().map(ValueInfoProto::getName).toList());
+    assertEquals(List.of("output_0", "882"), prepared.graph().modelOutputs(), "as exported");
+    assertTrue(kept.size() < original.size(), kept.size() + " of " + original.size() + " nodes");
+    assertEquals(kept, original.stream().filter(kept::contains).toList(), "untouched, in order");
+    List<String> lastLayerTail =
+        kept.stream()
+            .map(NodeProto::getName)
+            .filter(n -> n.startsWith("/encoder/layer.5/intermediate/") || n.startsWith("/pooler/"))
+            .toList();
+    assertEquals(List.of(), lastLayerTail, "the last layer's feed-forward block and the pooler");
+    assertTrue(
+        kept.stream().anyMatch(n -> n.getName().startsWith("/encoder/layer.4/intermediate/")),
+        "earlier layers' feed-forward blocks feed the next attention");
   }
 
   @Test
-  void rewrittenModelGivesTheSameOutputsAsTheOriginal() throws Exception {
+  void cutGraphGivesTheSameAttentionAsTheWholeModel(@TempDir Path temp) throws Exception {
     long[] ids =
         Arrays.stream(OracleFixture.load(OracleFixture.ALL_MINILM_L6_V2, "cat-sat").ids())
             .asLongStream()
             .toArray();
-    List<String> outputs = prepared.graph().modelOutputs();
-    Map<String, float[]> original;
-    Map<String, float[]> rewritten;
-    try (RawOnnxModel model = new RawOnnxModel(unpacked.onnx())) {
-      original = model.run(ids, outputs);
+    // The whole model with the tensors appended to its outputs: what the rewrite wrote before.
+    ModelProto model = GraphRewriter.read(unpacked.onnx());
+    GraphProto.Builder whole = model.getGraph().toBuilder();
+    List<String> tensors = prepared.graph().tensors().all();
+    tensors.forEach(t -> whole.addOutput(ValueInfoProto.newBuilder().setName(t)));
+    Path wholeFile = temp.resolve("whole.onnx");
+    try (OutputStream out = Files.newOutputStream(wholeFile)) {
+      model.toBuilder().setGraph(whole).build().writeTo(out);
     }
-    try (RawOnnxModel model = new RawOnnxModel(prepared.onnx())) {
-      rewritten = model.run(ids, outputs);
+    Map<String, float[]> expected;
+    Map<String, float[]> actual;
+    try (RawOnnxModel wholeModel = new RawOnnxModel(wholeFile)) {
+      expected = wholeModel.run(ids, tensors);
+    }
+    try (RawOnnxModel cut = new RawOnnxModel(prepared.onnx())) {
+      actual = cut.run(ids, tensors);
     }
 
-    assertEquals(8 * 384, original.get("output_0").length, "last_hidden_state [1][8][384]");
-    for (String output : outputs) {
-      float[] expected = original.get(output);
-      float[] actual = rewritten.get(output);
-      assertEquals(expected.length, actual.length, output);
-      for (int i = 0; i < expected.length; i++) {
-        assertEquals(expected[i], actual[i], 1e-5, output + "[" + i + "]");
-      }
+    assertEquals(6 * 3, tensors.size());
+    assertEquals(12 * 8 * 8, actual.get(tensors.get(0)).length, "layer 0 [1][12][8][8]");
+    for (String tensor : tensors) {
+      assertArrayEquals(expected.get(tensor), actual.get(tensor), 1e-6f, tensor);
     }
   }
 
@@ -104,11 +120,12 @@ class GraphRewriteTest {
     Arrays.fill(fits, 1996);
     long[] tooLong = new long[513];
     Arrays.fill(tooLong, 1996);
+    List<String> firstLayer = List.of(prepared.graph().tensors().attention().get(0));
 
     try (RawOnnxModel model = new RawOnnxModel(prepared.onnx())) {
-      assertEquals(512 * 384, model.run(fits, List.of("output_0")).get("output_0").length);
+      assertEquals(12 * 512 * 512, model.run(fits, firstLayer).get(firstLayer.get(0)).length);
       TranslateException e =
-          assertThrows(TranslateException.class, () -> model.run(tooLong, List.of("output_0")));
+          assertThrows(TranslateException.class, () -> model.run(tooLong, firstLayer));
       // The position table has 512 rows: the embeddings' Add cannot broadcast 513 positions.
       assertTrue(e.getCause().getMessage().contains("512 by 513"), e.getCause().getMessage());
     }
@@ -175,5 +192,35 @@ class GraphRewriteTest {
 
     assertEquals(List.of("adding attention outputs to model.onnx"), stages);
     assertEquals(bytes.length, Files.size(second.onnx()));
+  }
+
+  @Test
+  void newEntryRemovesEarlierFormatsOfTheSameModelOnly(@TempDir Path cache) throws Exception {
+    TinyModel tiny = TinyModel.in(cache);
+    Path root = cache.resolve("cache").resolve("djl").resolve("prepared");
+    Path earlier = entry(root.resolve(tiny.sha() + "-0123456789ab"), "size=1\n");
+    Path unfinished = Files.createDirectories(root.resolve(tiny.sha() + "-unfinished00"));
+    Files.writeString(unfinished.resolve("model.onnx"), "being written by another process");
+    Path otherModel = entry(root.resolve("0".repeat(64) + "-0123456789ab"), "size=1\n");
+    ModelSource custom =
+        ModelSource.of(tiny.folder())
+            .withOption(ModelSource.ATTENTION_PATTERN, TinyGpt2.ATTENTION_PATTERN);
+    PreparedModel own = tiny.prepare(TensorPatterns.forSource(custom), ProgressListener.NONE);
+
+    PreparedModel known = tiny.prepare(TensorPatterns.KNOWN_FAMILIES, ProgressListener.NONE);
+
+    assertFalse(Files.exists(earlier), "an entry no reader of this format uses");
+    assertTrue(Files.exists(unfinished.resolve("model.onnx")), "no description yet: in progress");
+    assertTrue(Files.exists(otherModel.resolve("model.onnx")), "another model's entry");
+    assertTrue(Files.exists(own.onnx()), "the same format for other patterns");
+    assertTrue(Files.exists(known.onnx()));
+  }
+
+  /** A cache entry as an earlier format wrote it: a model and a description without a format. */
+  private static Path entry(Path folder, String description) throws IOException {
+    Files.createDirectories(folder);
+    Files.writeString(folder.resolve("model.onnx"), "earlier");
+    Files.writeString(folder.resolve("attention-graph.properties"), description);
+    return folder;
   }
 }
