@@ -43,6 +43,9 @@ public final class TokenColumnsDisplay {
   private TokenColumnsLayout lines;
   private MatrixLayout matrix;
 
+  /** Kept while the colours and the raster setting last: it remembers its line budget. */
+  private TokenColumnsPainter linePainter;
+
   /**
    * A display whose line area takes {@code minLineArea} to {@code maxLineArea} pixels, as {@link
    * TokenColumnsLayout#lineAreaFor} adapts it to the token count and the room, with labels up to
@@ -66,7 +69,10 @@ public final class TokenColumnsDisplay {
    * @param raster whether to rasterise the lines
    */
   public void setRasterLines(boolean raster) {
-    rasterLines = raster;
+    if (raster != rasterLines) {
+      rasterLines = raster;
+      linePainter = null;
+    }
   }
 
   /**
@@ -126,6 +132,9 @@ public final class TokenColumnsDisplay {
    */
   public void update(ShownAttention newShown, ViewColors newColors, int newX, int newY, int w) {
     if (newShown != shown || newColors != colors || newX != x || newY != y || w != width) {
+      if (newColors != colors) {
+        linePainter = null;
+      }
       shown = newShown;
       colors = newColors;
       x = newX;
@@ -335,7 +344,10 @@ public final class TokenColumnsDisplay {
     if (strategy == Strategy.HEATMAP) {
       heatmap.paint(g, matrixLayout(), shown, values, scene.selected(), scene.locked(), clip);
     } else {
-      new TokenColumnsPainter(colors).rasterLines(rasterLines).paint(g, linesLayout(), scene, clip);
+      if (linePainter == null) {
+        linePainter = new TokenColumnsPainter(colors).rasterLines(rasterLines);
+      }
+      linePainter.paint(g, linesLayout(), scene, clip);
     }
   }
 }

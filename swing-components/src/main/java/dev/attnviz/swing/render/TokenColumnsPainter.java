@@ -21,20 +21,22 @@ import java.util.Objects;
  * in the head's colour with opacity = raw weight.
  *
  * <p>Lines whose opacity would round to nothing are culled, and lines that cannot cross the clip
- * are skipped without being built, so long inputs stay fast. Stateless apart from its settings; use
- * on one thread at a time.
+ * are skipped without being built, so long inputs stay fast. Of the rest, the strongest are drawn
+ * within a budget of lines and of line length chosen over the whole picture ({@link LineBudget}),
+ * so a repaint of part of it draws the same lines as a repaint of all of it. Keep one painter per
+ * view: it remembers the last picture's budget. Use on one thread at a time.
  */
 public final class TokenColumnsPainter {
 
   /** Opacity below which a line is invisible on an 8-bit surface, so it is not drawn at all. */
   public static final float DEFAULT_MIN_ALPHA = 0.5f / 255f;
 
-  /** Default most lines per paint. */
+  /** Default most lines per 1,000 pixels of column height. */
   public static final int DEFAULT_MAX_LINES = 8_000;
 
   /**
-   * Default most pixels of line length per paint, inside the clip: about what antialiased lines
-   * fill in a few milliseconds.
+   * Default most pixels of line length per 1,000 pixels of column height: about what antialiased
+   * lines fill in a few milliseconds.
    */
   public static final long DEFAULT_MAX_LINE_PIXELS = 400_000;
 
@@ -49,6 +51,7 @@ public final class TokenColumnsPainter {
   private float minAlpha = DEFAULT_MIN_ALPHA;
   private int maxLines = DEFAULT_MAX_LINES;
   private long maxLinePixels = DEFAULT_MAX_LINE_PIXELS;
+  private LineBudget budget = new LineBudget(maxLines, maxLinePixels);
   private boolean rasterLines;
 
   /**
@@ -83,8 +86,8 @@ public final class TokenColumnsPainter {
   }
 
   /**
-   * Sets the most lines one paint draws (default {@link #DEFAULT_MAX_LINES}); the strongest are
-   * kept.
+   * Sets the most lines drawn per 1,000 pixels of column height, counted over the whole picture
+   * (default {@link #DEFAULT_MAX_LINES}); the strongest are kept.
    *
    * @param lines the most lines, at least 1
    * @return this painter
@@ -95,12 +98,13 @@ public final class TokenColumnsPainter {
       throw new IllegalArgumentException("maxLines must be at least 1, got " + lines);
     }
     this.maxLines = lines;
+    this.budget = new LineBudget(maxLines, maxLinePixels);
     return this;
   }
 
   /**
-   * Sets the most pixels of line length (inside the clip) one paint draws (default {@link
-   * #DEFAULT_MAX_LINE_PIXELS}); the strongest lines are kept.
+   * Sets the most pixels of line length drawn per 1,000 pixels of column height, counted over the
+   * whole picture (default {@link #DEFAULT_MAX_LINE_PIXELS}); the strongest lines are kept.
    *
    * @param pixels the most line pixels, at least 1
    * @return this painter
@@ -111,6 +115,7 @@ public final class TokenColumnsPainter {
       throw new IllegalArgumentException("maxLinePixels must be at least 1, got " + pixels);
     }
     this.maxLinePixels = pixels;
+    this.budget = new LineBudget(maxLines, maxLinePixels);
     return this;
   }
 
@@ -277,14 +282,12 @@ public final class TokenColumnsPainter {
       return;
     }
     LineRange range = new LineRange(layout, scene, selected, selectedPosition, area, lineWidth);
-    int threshold = Math.max(HeatColorScale.step(minAlpha), 1);
-    int[] counts = new int[256];
-    threshold = Math.max(threshold, budgetThreshold(layout, scene, range, counts));
-    int lines = 0;
-    for (int step = threshold; step < counts.length; step++) {
-      lines += counts[step];
-    }
-    boolean raster = rasterLines && lines > RASTER_MIN_LINES;
+    LineBudget.Budgeted budgeted =
+        budget.choose(
+            layout, scene, selected, selectedPosition, Math.max(HeatColorScale.step(minAlpha), 1));
+    int threshold = budgeted.step();
+    // Decided for the whole picture too: strokes and the raster differ in their last bits.
+    boolean raster = rasterLines && budgeted.lines() > RASTER_MIN_LINES;
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
     g.setStroke(new BasicStroke(lineWidth, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
@@ -326,43 +329,6 @@ public final class TokenColumnsPainter {
   private static Rectangle2D lineBand(Rectangle area, double x0, double x1) {
     return area.createIntersection(
         new Rectangle2D.Double(x0 - 1, area.y, x1 - x0 + 2, area.height));
-  }
-
-  /**
-   * The lowest opacity step at which the lines left fit in {@code maxLines} and {@code
-   * maxLinePixels}, from a histogram of line counts (left in {@code counts}, 256 steps) and clipped
-   * lengths per step.
-   */
-  private int budgetThreshold(
-      TokenColumnsLayout layout, Scene scene, LineRange range, int[] counts) {
-    ShownAttention shown = scene.shown();
-    double[] lengths = new double[256];
-    int stride = shown.keyStride();
-    float alphaScale = scene.alphaScale();
-    double width = layout.rightAnchorX() - layout.leftAnchorX();
-    for (int s = 0; s < scene.heads().length; s++) {
-      FloatBuffer matrix = shown.matrix(scene.layer(), scene.heads()[s]);
-      for (int r = range.rowFrom; r <= range.rowTo; r++) {
-        double y0 = layout.rowCenterY(r);
-        int base = shown.queryIndex(r) * stride + shown.firstKey();
-        int to = range.columnTo(r);
-        for (int c = range.columnFrom(r); c <= to; c++) {
-          int step = HeatColorScale.step(matrix.get(base + c) * alphaScale);
-          counts[step]++;
-          lengths[step] += range.clippedLength(y0, layout.rowCenterY(c), width);
-        }
-      }
-    }
-    int kept = 0;
-    double length = 0;
-    for (int step = 255; step >= 1; step--) {
-      kept += counts[step];
-      length += lengths[step];
-      if (kept > maxLines || length > maxLinePixels) {
-        return step + 1;
-      }
-    }
-    return 1;
   }
 
   /**
@@ -408,19 +374,6 @@ public final class TokenColumnsPainter {
 
     int columnTo(int row) {
       return layout.rowCenterY(row) > bottom ? Math.min(columnTo, lastVisibleColumn) : columnTo;
-    }
-
-    /**
-     * About how many pixels a line from {@code y0} to {@code y1} across {@code width} covers inside
-     * the clip's vertical span: the clipped part's height plus its share of the width.
-     */
-    double clippedLength(double y0, double y1, double width) {
-      double low = Math.min(y0, y1);
-      double high = Math.max(y0, y1);
-      double span = high - low;
-      double inside = Math.max(0, Math.min(high, bottom) - Math.max(low, top));
-      double share = span <= 0 ? 1 : inside / span;
-      return inside + width * share;
     }
   }
 
