@@ -10,6 +10,7 @@ import dev.attnviz.swing.model.SelectionEvent;
 import dev.attnviz.swing.model.SelectionEvent.Aspect;
 import dev.attnviz.swing.model.TokenRef;
 import dev.attnviz.swing.render.AttentionTooltips;
+import dev.attnviz.swing.render.DrawnLines;
 import dev.attnviz.swing.render.FocusRing;
 import dev.attnviz.swing.render.HeadStripLayout;
 import dev.attnviz.swing.render.HeadStripPainter;
@@ -22,7 +23,6 @@ import dev.attnviz.swing.render.TextFit;
 import dev.attnviz.swing.render.TokenColumnsDisplay;
 import dev.attnviz.swing.render.TokenColumnsLayout;
 import dev.attnviz.swing.render.TokenColumnsPainter;
-import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.Point;
@@ -325,14 +325,21 @@ public class HeadView extends AttentionView {
         : InvalidHeads.among(shown, getSelectionModel().layer(), activeHeads());
   }
 
-  /** What the view writes above the picture: heads left out, lines too faint to draw. */
+  /**
+   * What the view writes above the picture: heads left out, lines too faint to draw, the faintest
+   * lines left out. The last is said of the picture without a hovered or locked token, whose lines
+   * are all drawn, so that the note and the layout under it stay put while the pointer moves.
+   */
   private List<HeadViewNotes.Note> notes() {
     ShownAttention shown = shown();
-    boolean lines = getDisplayMode() == DisplayMode.LINES;
-    int layer = getSelectionModel().layer();
-    return shown == null
-        ? List.of()
-        : notes.notes(shown, layer, invalidHeads(), drawnHeads(), lines);
+    if (shown == null) {
+      return List.of();
+    }
+    DrawnLines lines =
+        getDisplayMode() == DisplayMode.LINES
+            ? display.drawnLines(scene(null, null), colors())
+            : null;
+    return notes.notes(shown, getSelectionModel().layer(), invalidHeads(), drawnHeads(), lines);
   }
 
   /** The active heads that are drawn: those with valid weights. */
@@ -340,22 +347,14 @@ public class HeadView extends AttentionView {
     return invalidHeads().drawable(activeHeads());
   }
 
+  private TokenColumnsPainter.Scene scene(TokenRef selected, TokenRef locked) {
+    int layer = getSelectionModel().layer();
+    return HeadViewScene.of(shown(), layer, drawnHeads(), colors(), selected, locked);
+  }
+
   private TokenColumnsPainter.Scene scene() {
-    ShownAttention shown = shown();
-    int[] heads = drawnHeads();
-    Color[] headColors = new Color[heads.length];
-    for (int i = 0; i < heads.length; i++) {
-      headColors[i] = colors().headColor(heads[i], shown.headCount());
-    }
     AttentionSelectionModel selection = getSelectionModel();
-    return new TokenColumnsPainter.Scene(
-        shown,
-        selection.layer(),
-        heads,
-        headColors,
-        1f / Math.max(1, heads.length),
-        selection.selectedToken(),
-        selection.lockedToken());
+    return scene(selection.selectedToken(), selection.lockedToken());
   }
 
   private float[] matrixValues() {

@@ -1,21 +1,26 @@
 package dev.attnviz.swing;
 
 import dev.attnviz.swing.internal.Messages;
+import dev.attnviz.swing.render.DrawnLines;
 import dev.attnviz.swing.render.FaintLines;
 import dev.attnviz.swing.render.InvalidHeads;
+import dev.attnviz.swing.render.NumberText;
 import dev.attnviz.swing.render.ShownAttention;
 import dev.attnviz.swing.render.TextFit;
 import dev.attnviz.swing.render.ViewColors;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
+import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The one-line notes the head view writes above its picture, each saying why the picture is not
  * what the data and the controls alone would suggest: heads left out because their weights are
- * invalid (in the error colour), and, in lines mode, lines too faint to draw ({@link FaintLines}).
- * On screen and in exports alike. Holds the faint-lines verdict of the last picture; the EDT's.
+ * invalid (in the error colour), and, in lines mode, lines too faint to draw ({@link FaintLines})
+ * and the faintest lines left out of a picture with more lines than a paint draws ({@link
+ * DrawnLines}). On screen and in exports alike. Holds the faint-lines verdict of the last picture;
+ * the EDT's.
  */
 final class HeadViewNotes {
 
@@ -26,21 +31,34 @@ final class HeadViewNotes {
 
   /**
    * The notes for the active heads of {@code layer}, of which {@code drawn} are drawn ({@code
-   * invalid} are not), in lines mode if {@code lines}.
+   * invalid} are not), in lines mode if {@code lines} says how many lines are drawn (null in
+   * heatmap mode).
    */
   List<Note> notes(
-      ShownAttention shown, int layer, InvalidHeads invalid, int[] drawn, boolean lines) {
+      ShownAttention shown, int layer, InvalidHeads invalid, int[] drawn, DrawnLines lines) {
     List<Note> notes = new ArrayList<>(2);
     if (!invalid.isEmpty()) {
       notes.add(new Note(invalid.note(), true));
     }
-    String faintNote = lines ? faint.note(shown, layer, drawn) : "";
+    String faintNote = lines != null ? faint.note(shown, layer, drawn) : "";
     if (!faintNote.isEmpty()) {
       // One head: its heatmap is the way to see such weights (more heads have their own advice).
       String advice = drawn.length == 1 ? " " + Messages.text("view.faintLineHeatmap") : "";
       notes.add(new Note(faintNote + advice, false));
+    } else if (lines != null && !lines.complete()) {
+      notes.add(new Note(leftOut(lines), false));
     }
     return notes;
+  }
+
+  /** "The faintest lines are left out: 1,542 of 14,280 drawn, weights from 0.3765. …" */
+  static String leftOut(DrawnLines lines) {
+    NumberFormat count = NumberFormat.getIntegerInstance(Messages.locale());
+    return Messages.format(
+        "view.linesLeftOut",
+        count.format(lines.drawn()),
+        count.format(lines.drawable()),
+        NumberText.significant(lines.leastWeight(), 2, 4));
   }
 
   /** The width of the widest of {@code notes}: an export is made at least that wide. */

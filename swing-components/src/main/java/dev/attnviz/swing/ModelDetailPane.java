@@ -3,6 +3,8 @@ package dev.attnviz.swing;
 import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.LayerHead;
+import dev.attnviz.swing.model.TokenRef;
+import dev.attnviz.swing.render.DrawnLines;
 import dev.attnviz.swing.render.FaintLines;
 import dev.attnviz.swing.render.InvalidHeads;
 import dev.attnviz.swing.render.ModelGridLayout;
@@ -16,6 +18,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
+import java.text.NumberFormat;
 import java.util.function.IntFunction;
 
 /**
@@ -78,9 +81,10 @@ final class ModelDetailPane {
 
   /** What the lines show under {@code selection}, in the layer's colour; null without a cell. */
   TokenColumnsPainter.Scene scene(AttentionSelectionModel selection) {
-    if (shown == null) {
-      return null;
-    }
+    return shown == null ? null : scene(selection.selectedToken(), selection.lockedToken());
+  }
+
+  private TokenColumnsPainter.Scene scene(TokenRef selected, TokenRef locked) {
     Color color = layerColor.apply(cell.layer());
     // A head whose weights are invalid is crossed out in the grid; here only its tokens are drawn.
     int[] heads =
@@ -92,8 +96,8 @@ final class ModelDetailPane {
         heads,
         heads.length == 0 ? new Color[0] : new Color[] {color},
         1f,
-        selection.selectedToken(),
-        selection.lockedToken());
+        selected,
+        locked);
   }
 
   /** Where the title goes, above the token columns; null without a cell. */
@@ -106,17 +110,29 @@ final class ModelDetailPane {
   }
 
   /**
-   * The title: "Layer L, Head H", or instead what is wrong with the head's weights; null without a
-   * cell.
+   * The title: "Layer L, Head H", with "the strongest N of M lines" when the faintest are left out
+   * (counted without a hovered token, whose lines are all drawn), or instead what is wrong with the
+   * head's weights; null without a cell.
    */
   String title() {
     if (shown == null) {
       return null;
     }
     InvalidHeads invalid = InvalidHeads.among(shown, cell.layer(), new int[] {cell.head()});
-    return invalid.isEmpty()
-        ? Messages.format("view.layerHead", cell.layer(), cell.head())
-        : invalid.note();
+    if (!invalid.isEmpty()) {
+      return invalid.note();
+    }
+    DrawnLines lines = display.drawnLines(scene(null, null), colors);
+    if (lines.complete()) {
+      return Messages.format("view.layerHead", cell.layer(), cell.head());
+    }
+    NumberFormat count = NumberFormat.getIntegerInstance(Messages.locale());
+    return Messages.format(
+        "view.layerHeadLinesLeftOut",
+        cell.layer(),
+        cell.head(),
+        count.format(lines.drawn()),
+        count.format(lines.drawable()));
   }
 
   /**

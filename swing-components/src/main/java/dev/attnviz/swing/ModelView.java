@@ -329,7 +329,7 @@ public class ModelView extends AttentionView {
   }
 
   /** The detail pane, up to date: the selected thumbnail's token columns (empty if none is). */
-  private ModelDetailPane detailPane() {
+  ModelDetailPane detailPane() {
     LayerHead cell = shownSelectedCell();
     return layout.detail(shown(), cell, gridLayout(), colors(), this::layerColor);
   }

@@ -15,6 +15,7 @@ import dev.attnviz.swing.model.LayerHead;
 import dev.attnviz.swing.model.TokenRef;
 import dev.attnviz.swing.neuron.NeuronMode;
 import dev.attnviz.swing.neuron.NeuronView;
+import dev.attnviz.swing.render.DrawnLines;
 import dev.attnviz.swing.render.FaintLines;
 import dev.attnviz.swing.render.InvalidHeads;
 import dev.attnviz.swing.render.ShownAttention;
@@ -97,6 +98,9 @@ class FaintLinesTest {
     assertTrue(faint.note(peak, 0, new int[] {0}).startsWith("Lines too faint"));
   }
 
+  /** Lines mode with every line drawn. */
+  private static final DrawnLines ALL_DRAWN = new DrawnLines(10, 10, 0.01f);
+
   @Test
   void theHeadViewAdvisesTheHeatmapForOneHeadAndFewerHeadsForMore() {
     HeadViewNotes notes = new HeadViewNotes();
@@ -106,10 +110,11 @@ class FaintLinesTest {
             new HeadViewNotes.Note(
                 "Lines too faint to see: every weight is at most 0.001667. The heatmap shows them.",
                 false)),
-        notes.notes(uniform, 0, InvalidHeads.none(), new int[] {0}, true));
-    String two = notes.notes(uniform, 0, InvalidHeads.none(), new int[] {0, 1}, true).get(0).text();
+        notes.notes(uniform, 0, InvalidHeads.none(), new int[] {0}, ALL_DRAWN));
+    String two =
+        notes.notes(uniform, 0, InvalidHeads.none(), new int[] {0, 1}, ALL_DRAWN).get(0).text();
     assertTrue(two.endsWith("Show fewer heads, or the heatmap."), two);
-    assertTrue(notes.notes(uniform, 0, InvalidHeads.none(), new int[] {0}, false).isEmpty());
+    assertTrue(notes.notes(uniform, 0, InvalidHeads.none(), new int[] {0}, null).isEmpty());
   }
 
   @Test

@@ -15,7 +15,10 @@ import java.util.Iterator;
  * all draw the same lines as the screen around them; a budget counted per repaint would draw the
  * faint lines a small area can afford and leave bands of haze wherever the view was repainted in
  * parts. The budgets are per {@value #REFERENCE_HEIGHT} pixels of column height (about a screen),
- * so a long input keeps about as many lines in each screenful as a short one does in all of it.
+ * so a long input keeps about as many lines in each screenful as a short one does in all of it. A
+ * line's length is counted as its height plus {@value #REFERENCE_LINE_AREA} pixels, whatever the
+ * width between the columns: a view that is resized keeps the same lines, and a view can say how
+ * many it draws before it is laid out.
  *
  * <p>Remembers the steps of the last {@value #REMEMBERED} scenes: counting every line of 512 tokens
  * and 12 heads takes about 5 ms, which a view would otherwise pay on every repaint, and again each
@@ -26,6 +29,9 @@ final class LineBudget {
 
   /** The column height, in pixels, that one budget of lines and line length is for. */
   static final int REFERENCE_HEIGHT = 1_000;
+
+  /** The width between the columns a line's length is counted with, in pixels. */
+  static final int REFERENCE_LINE_AREA = 300;
 
   private final int maxLines;
   private final long maxLinePixels;
@@ -48,8 +54,7 @@ final class LineBudget {
       int floor,
       int rowHeight,
       int leftCount,
-      int rightCount,
-      double width) {
+      int rightCount) {
 
     boolean sameAs(Key other) {
       return other != null
@@ -61,8 +66,7 @@ final class LineBudget {
           && floor == other.floor
           && rowHeight == other.rowHeight
           && leftCount == other.leftCount
-          && rightCount == other.rightCount
-          && Double.compare(width, other.width) == 0;
+          && rightCount == other.rightCount;
     }
   }
 
@@ -71,8 +75,9 @@ final class LineBudget {
    *
    * @param step the weakest opacity step drawn, 1 to 256 (256: none)
    * @param lines the lines of the whole picture at or above {@code step}
+   * @param drawable the lines at or above the floor, drawn or not
    */
-  record Budgeted(int step, int lines) {}
+  record Budgeted(int step, int lines, int drawable) {}
 
   /**
    * A budget.
@@ -86,16 +91,17 @@ final class LineBudget {
   }
 
   /**
-   * The weakest step to draw of {@code scene} in {@code layout}, at least {@code floor}.
+   * The weakest step to draw of {@code scene} with rows {@code rowHeight} pixels apart, at least
+   * {@code floor}.
    *
-   * @param layout where the tokens are
+   * @param rowHeight the distance between two token rows, in pixels
    * @param scene what is drawn
    * @param selected the selected token, if shown, or null for every line
    * @param selectedPosition the selected token's display position, or -1
    * @param floor the weakest step worth drawing at all
    */
   synchronized Budgeted choose(
-      TokenColumnsLayout layout,
+      int rowHeight,
       TokenColumnsPainter.Scene scene,
       TokenRef selected,
       int selectedPosition,
@@ -108,10 +114,9 @@ final class LineBudget {
             selected == null ? -1 : selectedPosition,
             selected != null && selected.isQuery(),
             Math.max(floor, 1),
-            layout.rowHeight(),
-            layout.leftCount(),
-            layout.rightCount(),
-            layout.rightAnchorX() - layout.leftAnchorX());
+            rowHeight,
+            scene.shown().rowCount(),
+            scene.shown().columnCount());
     Remembered found = null;
     for (Iterator<Remembered> it = remembered.iterator(); it.hasNext(); ) {
       Remembered entry = it.next();
@@ -169,7 +174,8 @@ final class LineBudget {
     int step = 255;
     for (; step >= floor; step--) {
       // About the pixels a line covers: its height plus the width it crosses.
-      double stepLength = rowSpans[step] * (double) key.rowHeight() + counts[step] * key.width();
+      double stepLength =
+          rowSpans[step] * (double) key.rowHeight() + counts[step] * (double) REFERENCE_LINE_AREA;
       if (kept + counts[step] > maxLines * screens
           || length + stepLength > maxLinePixels * screens) {
         break;
@@ -177,6 +183,10 @@ final class LineBudget {
       kept += counts[step];
       length += stepLength;
     }
-    return new Budgeted(step + 1, kept);
+    int drawable = kept;
+    for (int weaker = step; weaker >= key.floor(); weaker--) {
+      drawable += counts[weaker];
+    }
+    return new Budgeted(step + 1, kept, drawable);
   }
 }

@@ -43,8 +43,10 @@ public final class TokenColumnsDisplay {
   private TokenColumnsLayout lines;
   private MatrixLayout matrix;
 
-  /** Kept while the colours and the raster setting last: it remembers its line budget. */
-  private TokenColumnsPainter linePainter;
+  /** Which lines are drawn, remembered for the last pictures. */
+  private final LineBudget lineBudget =
+      new LineBudget(
+          TokenColumnsPainter.DEFAULT_MAX_LINES, TokenColumnsPainter.DEFAULT_MAX_LINE_PIXELS);
 
   /**
    * A display whose line area takes {@code minLineArea} to {@code maxLineArea} pixels, as {@link
@@ -69,10 +71,7 @@ public final class TokenColumnsDisplay {
    * @param raster whether to rasterise the lines
    */
   public void setRasterLines(boolean raster) {
-    if (raster != rasterLines) {
-      rasterLines = raster;
-      linePainter = null;
-    }
+    rasterLines = raster;
   }
 
   /**
@@ -132,9 +131,6 @@ public final class TokenColumnsDisplay {
    */
   public void update(ShownAttention newShown, ViewColors newColors, int newX, int newY, int w) {
     if (newShown != shown || newColors != colors || newX != x || newY != y || w != width) {
-      if (newColors != colors) {
-        linePainter = null;
-      }
       shown = newShown;
       colors = newColors;
       x = newX;
@@ -160,7 +156,33 @@ public final class TokenColumnsDisplay {
   }
 
   private int rowHeight() {
-    return Math.max(colors.text().height() + 4, minRowHeight);
+    return rowHeight(colors);
+  }
+
+  private int rowHeight(ViewColors with) {
+    return Math.max(with.text().height() + 4, minRowHeight);
+  }
+
+  /**
+   * How many of {@code scene}'s lines the lines strategy draws, and the least weight drawn; counted
+   * over the whole picture, so the answer does not depend on the view's size or on what was
+   * repainted. Needs no layout: a view can ask before it lays out a note about it.
+   *
+   * @param scene the lines of the picture; its selected token, if any, is ignored
+   * @param with the colours and font the picture is laid out with (they set the row height)
+   * @return the lines drawn
+   */
+  public DrawnLines drawnLines(TokenColumnsPainter.Scene scene, ViewColors with) {
+    LineBudget.Budgeted budgeted =
+        lineBudget.choose(
+            rowHeight(with),
+            scene,
+            null,
+            -1,
+            TokenColumnsPainter.floorStep(TokenColumnsPainter.DEFAULT_MIN_ALPHA));
+    // Step s draws opacities from (s - 0.5) / 255: weights from that over the scale.
+    float leastWeight = (budgeted.step() - 0.5f) / 255f / scene.alphaScale();
+    return new DrawnLines(budgeted.lines(), budgeted.drawable(), Math.min(1f, leastWeight));
   }
 
   /**
@@ -344,10 +366,10 @@ public final class TokenColumnsDisplay {
     if (strategy == Strategy.HEATMAP) {
       heatmap.paint(g, matrixLayout(), shown, values, scene.selected(), scene.locked(), clip);
     } else {
-      if (linePainter == null) {
-        linePainter = new TokenColumnsPainter(colors).rasterLines(rasterLines);
-      }
-      linePainter.paint(g, linesLayout(), scene, clip);
+      new TokenColumnsPainter(colors)
+          .rasterLines(rasterLines)
+          .budget(lineBudget)
+          .paint(g, linesLayout(), scene, clip);
     }
   }
 }

@@ -23,8 +23,9 @@ import java.util.Objects;
  * <p>Lines whose opacity would round to nothing are culled, and lines that cannot cross the clip
  * are skipped without being built, so long inputs stay fast. Of the rest, the strongest are drawn
  * within a budget of lines and of line length chosen over the whole picture ({@link LineBudget}),
- * so a repaint of part of it draws the same lines as a repaint of all of it. Keep one painter per
- * view: it remembers the last picture's budget. Use on one thread at a time.
+ * so a repaint of part of it draws the same lines as a repaint of all of it. A view keeps the
+ * budget ({@link TokenColumnsDisplay} does), since it remembers the last pictures' counts. Use on
+ * one thread at a time.
  */
 public final class TokenColumnsPainter {
 
@@ -132,6 +133,17 @@ public final class TokenColumnsPainter {
   public TokenColumnsPainter rasterLines(boolean raster) {
     this.rasterLines = raster;
     return this;
+  }
+
+  /** Uses {@code kept}, a view's, instead of a budget of its own with the default limits. */
+  TokenColumnsPainter budget(LineBudget kept) {
+    this.budget = Objects.requireNonNull(kept, "kept");
+    return this;
+  }
+
+  /** The weakest opacity step worth drawing at all, from {@link #minAlpha}. */
+  static int floorStep(float minAlpha) {
+    return Math.max(HeatColorScale.step(minAlpha), 1);
   }
 
   /**
@@ -283,8 +295,7 @@ public final class TokenColumnsPainter {
     }
     LineRange range = new LineRange(layout, scene, selected, selectedPosition, area, lineWidth);
     LineBudget.Budgeted budgeted =
-        budget.choose(
-            layout, scene, selected, selectedPosition, Math.max(HeatColorScale.step(minAlpha), 1));
+        budget.choose(layout.rowHeight(), scene, selected, selectedPosition, floorStep(minAlpha));
     int threshold = budgeted.step();
     // Decided for the whole picture too: strokes and the raster differ in their last bits.
     boolean raster = rasterLines && budgeted.lines() > RASTER_MIN_LINES;

@@ -90,7 +90,7 @@ class LineBudgetTest {
     LineBudget.Budgeted budgeted =
         new LineBudget(
                 TokenColumnsPainter.DEFAULT_MAX_LINES, TokenColumnsPainter.DEFAULT_MAX_LINE_PIXELS)
-            .choose(display.linesLayout(), scene, null, -1, 1);
+            .choose(display.linesLayout().rowHeight(), scene, null, -1, 1);
     assertTrue(
         budgeted.lines() < 64 * 64 * HEADS && budgeted.step() > 1,
         "the budget leaves lines out, so a per-strip budget would differ: " + budgeted);
@@ -115,11 +115,9 @@ class LineBudgetTest {
     ShownAttention shown = shown(256);
     TokenColumnsPainter.Scene scene = scene(shown, null, 1f);
     LineBudget budget = new LineBudget(1_000, Long.MAX_VALUE);
-    TokenColumnsLayout rows10 = new TokenColumnsLayout(0, 0, 256, 256, 40, 40, 10, 150);
-    TokenColumnsLayout rows20 = new TokenColumnsLayout(0, 0, 256, 256, 40, 40, 20, 150);
 
-    int lines10 = budget.choose(rows10, scene, null, -1, 1).lines();
-    int lines20 = budget.choose(rows20, scene, null, -1, 1).lines();
+    int lines10 = budget.choose(10, scene, null, -1, 1).lines();
+    int lines20 = budget.choose(20, scene, null, -1, 1).lines();
 
     // 2,560 and 5,120 pixels of columns: 2.56 and 5.12 budgets of 1,000 lines.
     assertTrue(lines10 <= 2_560 && lines10 > 1_000, "10-pixel rows keep " + lines10);
@@ -130,23 +128,21 @@ class LineBudgetTest {
   void aSelectedTokenGetsItsOwnBudgetAndEveryLineComesBack() {
     ShownAttention shown = shown(64);
     LineBudget budget = new LineBudget(100, Long.MAX_VALUE);
-    TokenColumnsLayout layout = new TokenColumnsLayout(0, 0, 64, 64, 40, 40, 18, 150);
     TokenColumnsPainter.Scene all = scene(shown, null);
     TokenRef token = shown.tokenAt(TokenRef.Side.QUERY, 5);
 
-    LineBudget.Budgeted every = budget.choose(layout, all, null, -1, 1);
-    LineBudget.Budgeted one = budget.choose(layout, scene(shown, token), token, 5, 1);
+    LineBudget.Budgeted every = budget.choose(18, all, null, -1, 1);
+    LineBudget.Budgeted one = budget.choose(18, scene(shown, token), token, 5, 1);
 
     assertTrue(every.lines() <= 100, every.toString());
     assertTrue(one.lines() <= 64 * HEADS && one.step() <= every.step(), one.toString());
-    assertSame(every, budget.choose(layout, all, null, -1, 1), "remembered, not counted again");
+    assertSame(every, budget.choose(18, all, null, -1, 1), "remembered, not counted again");
   }
 
   @Test
   void rememberingAPictureDoesNotKeepItsAttentionAlive() throws InterruptedException {
     LineBudget budget = new LineBudget(100, Long.MAX_VALUE);
-    TokenColumnsLayout layout = new TokenColumnsLayout(0, 0, 64, 64, 40, 40, 18, 150);
-    WeakReference<ShownAttention> dropped = rememberOne(budget, layout);
+    WeakReference<ShownAttention> dropped = rememberOne(budget);
 
     for (int i = 0; i < 50 && dropped.get() != null; i++) {
       System.gc();
@@ -156,10 +152,9 @@ class LineBudgetTest {
     assertNull(dropped.get(), "the budget's memo let the attention go");
   }
 
-  private static WeakReference<ShownAttention> rememberOne(
-      LineBudget budget, TokenColumnsLayout layout) {
+  private static WeakReference<ShownAttention> rememberOne(LineBudget budget) {
     ShownAttention shown = shown(64);
-    budget.choose(layout, scene(shown, null), null, -1, 1);
+    budget.choose(18, scene(shown, null), null, -1, 1);
     return new WeakReference<>(shown);
   }
 
