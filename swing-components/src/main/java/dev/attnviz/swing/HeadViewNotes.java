@@ -4,13 +4,11 @@ import dev.attnviz.swing.internal.Messages;
 import dev.attnviz.swing.render.DrawnLines;
 import dev.attnviz.swing.render.FaintLines;
 import dev.attnviz.swing.render.InvalidHeads;
-import dev.attnviz.swing.render.NumberText;
 import dev.attnviz.swing.render.ShownAttention;
 import dev.attnviz.swing.render.TextFit;
 import dev.attnviz.swing.render.ViewColors;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,19 +44,9 @@ final class HeadViewNotes {
       String advice = drawn.length == 1 ? " " + Messages.text("view.faintLineHeatmap") : "";
       notes.add(new Note(faintNote + advice, false));
     } else if (lines != null && !lines.complete()) {
-      notes.add(new Note(leftOut(lines), false));
+      notes.add(new Note(lines.note(), false));
     }
     return notes;
-  }
-
-  /** "The faintest lines are left out: 1,542 of 14,280 drawn, weights from 0.3765. …" */
-  static String leftOut(DrawnLines lines) {
-    NumberFormat count = NumberFormat.getIntegerInstance(Messages.locale());
-    return Messages.format(
-        "view.linesLeftOut",
-        count.format(lines.drawn()),
-        count.format(lines.drawable()),
-        NumberText.significant(lines.leastWeight(), 2, 4));
   }
 
   /** The width of the widest of {@code notes}: an export is made at least that wide. */

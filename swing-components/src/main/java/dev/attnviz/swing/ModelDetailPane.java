@@ -18,7 +18,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
-import java.text.NumberFormat;
 import java.util.function.IntFunction;
 
 /**
@@ -123,16 +122,7 @@ final class ModelDetailPane {
       return invalid.note();
     }
     DrawnLines lines = display.drawnLines(scene(null, null), colors);
-    if (lines.complete()) {
-      return Messages.format("view.layerHead", cell.layer(), cell.head());
-    }
-    NumberFormat count = NumberFormat.getIntegerInstance(Messages.locale());
-    return Messages.format(
-        "view.layerHeadLinesLeftOut",
-        cell.layer(),
-        cell.head(),
-        count.format(lines.drawn()),
-        count.format(lines.drawable()));
+    return lines.titled(Messages.format("view.layerHead", cell.layer(), cell.head()));
   }
 
   /**

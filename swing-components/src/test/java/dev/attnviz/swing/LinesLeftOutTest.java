@@ -8,11 +8,14 @@ import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.LayerHead;
 import dev.attnviz.swing.model.TokenRef;
+import dev.attnviz.swing.neuron.NeuronMode;
+import dev.attnviz.swing.neuron.NeuronView;
 import dev.attnviz.swing.render.DrawnLines;
 import dev.attnviz.swing.render.InvalidHeads;
 import dev.attnviz.swing.render.ShownAttention;
 import java.awt.Dimension;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,12 +39,13 @@ class LinesLeftOutTest {
 
   @Test
   void theNoteSaysHowManyLinesAreDrawnAndFromWhichWeight() {
-    String note = HeadViewNotes.leftOut(new DrawnLines(1_542, 14_280, 0.3765f));
+    String note = new DrawnLines(1_542, 14_280, 0.3765f).note();
 
     assertEquals(
         "The faintest lines are left out: 1,542 of 14,280 drawn, weights from 0.38. Hover or lock"
             + " a token to see all of its lines.",
         note);
+    assertEquals("", new DrawnLines(20, 20, 0.01f).note(), "nothing left out");
   }
 
   @Test
@@ -108,5 +112,26 @@ class LinesLeftOutTest {
     assertTrue(title.matches("Layer 0, Head 1: the strongest [\\d,]+ of [\\d,]+ lines"), title);
     assertEquals(title, longInput.detailPane().title(), "the same while a token is hovered");
     assertEquals("Layer 0, Head 1", shortInput.detailPane().title());
+  }
+
+  @Test
+  void theNeuronViewCollapsedSaysSoInItsMessageLine() {
+    AttentionSelectionModel selection = new AttentionSelectionModel();
+    selection.jumpToHead(new LayerHead(0, 1));
+    NeuronView longInput =
+        new NeuronView(
+            new AttentionViewModel(SyntheticAttention.realistic(128, 1, 2, 42)), selection);
+    NeuronView shortInput =
+        new NeuronView(
+            new AttentionViewModel(SyntheticAttention.realistic(6, 1, 2, 42)), selection);
+    longInput.setMode(NeuronMode.COLLAPSED);
+    shortInput.setMode(NeuronMode.COLLAPSED);
+
+    String message = longInput.statusMessage().orElseThrow();
+    selection.setHoveredToken(TokenRef.query(3));
+
+    assertTrue(message.startsWith("The faintest lines are left out: "), message);
+    assertEquals(Optional.of(message), longInput.statusMessage(), "the same while hovering");
+    assertEquals(Optional.empty(), shortInput.statusMessage());
   }
 }

@@ -398,9 +398,16 @@ public class RolloutView extends AttentionView {
 
   // ---- painting ----
 
-  private String title() {
+  /** The rollout's title; in lines mode with how many lines are drawn when some are left out. */
+  String title() {
     RolloutResult rollout = result.value();
-    return rollout == null ? "" : rollout.title(shownDepth());
+    if (rollout == null) {
+      return "";
+    }
+    String title = rollout.title(shownDepth());
+    return getDisplayMode() == DisplayMode.LINES
+        ? display().drawnLines(scene().withoutSelection(), colors()).titled(title)
+        : title;
   }
 
   private TokenColumnsPainter.Scene scene() {

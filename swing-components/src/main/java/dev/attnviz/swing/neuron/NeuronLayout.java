@@ -131,7 +131,7 @@ final class NeuronLayout {
     queryRows = input.queryLabels().size();
     keyRows = input.keyLabels().size();
     headSize = expanded ? input.headSize() : 0;
-    rowHeight = Math.max(measure.height() + 2 * CELL_INSET, MIN_ROW_HEIGHT);
+    rowHeight = rowHeight(measure);
     this.cellWidth = cellWidth;
     Arrays.fill(columnX, -1);
 
@@ -295,6 +295,11 @@ final class NeuronLayout {
   /** The whole picture's size. */
   Dimension size() {
     return new Dimension(width, height);
+  }
+
+  /** The height of a token row for text measured by {@code measure}, before any layout. */
+  static int rowHeight(TextMeasure measure) {
+    return Math.max(measure.height() + 2 * CELL_INSET, MIN_ROW_HEIGHT);
   }
 
   /** Height of one token row. */

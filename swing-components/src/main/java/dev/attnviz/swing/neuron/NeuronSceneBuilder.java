@@ -3,11 +3,14 @@ package dev.attnviz.swing.neuron;
 import dev.attnviz.swing.model.AttentionSelectionModel;
 import dev.attnviz.swing.model.AttentionViewModel;
 import dev.attnviz.swing.model.TokenRef;
+import dev.attnviz.swing.render.DrawnLines;
 import dev.attnviz.swing.render.FaintLines;
 import dev.attnviz.swing.render.InvalidHeads;
 import dev.attnviz.swing.render.ShownAttention;
 import dev.attnviz.swing.render.TokenColumnsDisplay;
+import dev.attnviz.swing.render.TokenColumnsPainter;
 import dev.attnviz.swing.render.ViewColors;
+import java.awt.Color;
 import java.util.List;
 
 /**
@@ -92,10 +95,13 @@ final class NeuronSceneBuilder {
     } else if (options.mode() == NeuronMode.EXPANDED && slice != null && !slice.hasVectors()) {
       message = NeuronText.noVectors(model);
     } else if (!expanded && slice != null) {
-      // Collapsed mode draws the head view's lines of one head: say so when none can be seen.
-      String faintNote =
-          faint.note(slice.shown(), selection.layer(), new int[] {selection.focusHead()});
-      message = faintNote.isEmpty() ? null : faintNote;
+      // Collapsed mode draws the head view's lines of one head: say so when none can be seen,
+      // or when the faintest are left out.
+      String note = faint.note(slice.shown(), selection.layer(), new int[] {selection.focusHead()});
+      if (note.isEmpty()) {
+        note = linesLeftOut(colors).note();
+      }
+      message = note.isEmpty() ? null : note;
     } else {
       message = null;
     }
@@ -124,6 +130,25 @@ final class NeuronSceneBuilder {
     NeuronLayout laidOut = layoutFor(expanded, message, options.topDimensionCount(), colors);
     return new NeuronScene(
         slice, fitted(laidOut, width), colors, message, row, column, locked, pair, top);
+  }
+
+  /**
+   * How many of the collapsed picture's lines are drawn, counted without a selected token (whose
+   * lines are all drawn), so the message does not change while the pointer moves.
+   */
+  private DrawnLines linesLeftOut(ViewColors colors) {
+    columns.setMinRowHeight(NeuronLayout.rowHeight(colors.text()));
+    Color color = colors.headColor(slice.head(), slice.headCount());
+    return columns.drawnLines(
+        new TokenColumnsPainter.Scene(
+            slice.shown(),
+            slice.layer(),
+            new int[] {slice.head()},
+            new Color[] {color},
+            1f,
+            null,
+            null),
+        colors);
   }
 
   /** The key column itemised for query row {@code row}: the chosen key if visible, else the top. */

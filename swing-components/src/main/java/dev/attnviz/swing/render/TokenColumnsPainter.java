@@ -185,6 +185,15 @@ public final class TokenColumnsPainter {
       }
     }
 
+    /**
+     * This scene without a selected or locked token: every line, as a picture's notes count them.
+     *
+     * @return the scene with no token selected
+     */
+    public Scene withoutSelection() {
+      return new Scene(shown, layer, heads, headColors, alphaScale, null, null);
+    }
+
     /** The display position of the selected token, or -1 if none or hidden by the filter. */
     int selectedPosition() {
       return selected == null ? -1 : shown.positionOf(selected);

@@ -14,6 +14,7 @@ import dev.attnviz.core.AttentionData;
 import dev.attnviz.core.AttentionKind;
 import dev.attnviz.core.analysis.Matrix;
 import dev.attnviz.core.analysis.Rollout;
+import dev.attnviz.core.testing.SyntheticAttention;
 import dev.attnviz.swing.DisplayMode;
 import dev.attnviz.swing.export.ShownMatrix;
 import dev.attnviz.swing.export.ViewExporter;
@@ -225,5 +226,24 @@ class RolloutViewTest {
     assertEquals("No attention data", view.message().orElseThrow());
     assertTrue(view.rollout().isEmpty());
     assertTrue(Pixels.paint(view, 1).getWidth() > 0);
+  }
+
+  @Test
+  void inLinesModeTheTitleSaysHowManyLinesAreDrawnWhenSomeAreLeftOut() {
+    model.setData(SyntheticAttention.realistic(128, 2, 2, 42));
+    String heatmapTitle = view.title();
+    view.setDisplayMode(DisplayMode.LINES);
+
+    String linesTitle = view.title();
+    selection.setHoveredToken(TokenRef.query(4));
+
+    assertTrue(
+        linesTitle.matches(
+            java.util.regex.Pattern.quote(heatmapTitle)
+                + ": the strongest [\\d,]+ of [\\d,]+ lines"),
+        linesTitle);
+    assertEquals(linesTitle, view.title(), "the same while a token is hovered");
+    model.setData(toFirstThenSelf());
+    assertFalse(view.title().contains("strongest"), "every line drawn: the title only");
   }
 }
