@@ -33,11 +33,11 @@ final class LineBudget {
   /** The width between the columns a line's length is counted with, in pixels. */
   static final int REFERENCE_LINE_AREA = 300;
 
-  private final int maxLines;
-  private final long maxLinePixels;
-
   /** Scenes remembered: every line, and the lines of the tokens the pointer was last over. */
   static final int REMEMBERED = 4;
+
+  private final int maxLines;
+  private final long maxLinePixels;
 
   /** The remembered scenes, the most recently used first. */
   private final Deque<Remembered> remembered = new ArrayDeque<>(REMEMBERED);
