@@ -16,9 +16,11 @@ import java.util.Iterator;
  * faint lines a small area can afford and leave bands of haze wherever the view was repainted in
  * parts. The budgets are per {@value #REFERENCE_HEIGHT} pixels of column height (about a screen),
  * so a long input keeps about as many lines in each screenful as a short one does in all of it. A
- * line's length is counted as its height plus {@value #REFERENCE_LINE_AREA} pixels, whatever the
- * width between the columns: a view that is resized keeps the same lines, and a view can say how
- * many it draws before it is laid out.
+ * line's length is counted as its height plus the width between the columns the caller names: a
+ * view names the widest its layout would make it, so that the count needs no layout (a view can say
+ * how many lines it draws before it lays out the note) and resizing the view does not change which
+ * lines are drawn. A picture of at most {@value #ALWAYS_DRAWN} lines strong enough to show draws
+ * them all, as the reference tool does: a sentence of a dozen tokens and 12 heads is never thinned.
  *
  * <p>Remembers the steps of the last {@value #REMEMBERED} scenes: counting every line of 512 tokens
  * and 12 heads takes about 5 ms, which a view would otherwise pay on every repaint, and again each
@@ -30,14 +32,18 @@ final class LineBudget {
   /** The column height, in pixels, that one budget of lines and line length is for. */
   static final int REFERENCE_HEIGHT = 1_000;
 
-  /** The width between the columns a line's length is counted with, in pixels. */
-  static final int REFERENCE_LINE_AREA = 300;
+  /**
+   * Pictures with at most this many lines strong enough to show draw them all: 13 tokens and 12
+   * heads have up to 2,028 lines, which stroke in about 20 ms.
+   */
+  static final int ALWAYS_DRAWN = 2_048;
 
   /** Scenes remembered: every line, and the lines of the tokens the pointer was last over. */
   static final int REMEMBERED = 4;
 
   private final int maxLines;
   private final long maxLinePixels;
+  private final int alwaysDrawn;
 
   /** The remembered scenes, the most recently used first. */
   private final Deque<Remembered> remembered = new ArrayDeque<>(REMEMBERED);
@@ -53,6 +59,7 @@ final class LineBudget {
       boolean queryIsSelected,
       int floor,
       int rowHeight,
+      double lineArea,
       int leftCount,
       int rightCount) {
 
@@ -65,6 +72,7 @@ final class LineBudget {
           && queryIsSelected == other.queryIsSelected
           && floor == other.floor
           && rowHeight == other.rowHeight
+          && Double.compare(lineArea, other.lineArea) == 0
           && leftCount == other.leftCount
           && rightCount == other.rightCount;
     }
@@ -84,17 +92,21 @@ final class LineBudget {
    *
    * @param maxLines the most lines per {@link #REFERENCE_HEIGHT} pixels of column height
    * @param maxLinePixels the most pixels of line length per {@link #REFERENCE_HEIGHT} pixels
+   * @param alwaysDrawn pictures with at most this many lines draw them all ({@link #ALWAYS_DRAWN},
+   *     or 0 for limits that hold whatever the picture)
    */
-  LineBudget(int maxLines, long maxLinePixels) {
+  LineBudget(int maxLines, long maxLinePixels, int alwaysDrawn) {
     this.maxLines = maxLines;
     this.maxLinePixels = maxLinePixels;
+    this.alwaysDrawn = alwaysDrawn;
   }
 
   /**
-   * The weakest step to draw of {@code scene} with rows {@code rowHeight} pixels apart, at least
-   * {@code floor}.
+   * The weakest step to draw of {@code scene} with rows {@code rowHeight} pixels apart and columns
+   * {@code lineArea} pixels apart, at least {@code floor}.
    *
    * @param rowHeight the distance between two token rows, in pixels
+   * @param lineArea the width a line crosses, in pixels
    * @param scene what is drawn
    * @param selected the selected token, if shown, or null for every line
    * @param selectedPosition the selected token's display position, or -1
@@ -102,6 +114,7 @@ final class LineBudget {
    */
   synchronized Budgeted choose(
       int rowHeight,
+      double lineArea,
       TokenColumnsPainter.Scene scene,
       TokenRef selected,
       int selectedPosition,
@@ -115,6 +128,7 @@ final class LineBudget {
             selected != null && selected.isQuery(),
             Math.max(floor, 1),
             rowHeight,
+            lineArea,
             scene.shown().rowCount(),
             scene.shown().columnCount());
     Remembered found = null;
@@ -167,6 +181,13 @@ final class LineBudget {
         }
       }
     }
+    int drawable = 0;
+    for (int step = floor; step < counts.length; step++) {
+      drawable += counts[step];
+    }
+    if (drawable <= alwaysDrawn) {
+      return new Budgeted(floor, drawable, drawable);
+    }
     double screens =
         Math.max(1.0, Math.max(rows, columns) * (double) key.rowHeight() / REFERENCE_HEIGHT);
     int kept = 0;
@@ -174,18 +195,13 @@ final class LineBudget {
     int step = 255;
     for (; step >= floor; step--) {
       // About the pixels a line covers: its height plus the width it crosses.
-      double stepLength =
-          rowSpans[step] * (double) key.rowHeight() + counts[step] * (double) REFERENCE_LINE_AREA;
+      double stepLength = rowSpans[step] * (double) key.rowHeight() + counts[step] * key.lineArea();
       if (kept + counts[step] > maxLines * screens
           || length + stepLength > maxLinePixels * screens) {
         break;
       }
       kept += counts[step];
       length += stepLength;
-    }
-    int drawable = kept;
-    for (int weaker = step; weaker >= key.floor(); weaker--) {
-      drawable += counts[weaker];
     }
     return new Budgeted(step + 1, kept, drawable);
   }

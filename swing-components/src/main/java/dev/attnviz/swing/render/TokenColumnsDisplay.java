@@ -46,7 +46,9 @@ public final class TokenColumnsDisplay {
   /** Which lines are drawn, remembered for the last pictures. */
   private final LineBudget lineBudget =
       new LineBudget(
-          TokenColumnsPainter.DEFAULT_MAX_LINES, TokenColumnsPainter.DEFAULT_MAX_LINE_PIXELS);
+          TokenColumnsPainter.DEFAULT_MAX_LINES,
+          TokenColumnsPainter.DEFAULT_MAX_LINE_PIXELS,
+          LineBudget.ALWAYS_DRAWN);
 
   /**
    * A display whose line area takes {@code minLineArea} to {@code maxLineArea} pixels, as {@link
@@ -164,6 +166,15 @@ public final class TokenColumnsDisplay {
   }
 
   /**
+   * The line area the budget counts with: the widest the layout makes it for {@code shown}'s
+   * tokens, whatever room the view has, so the count needs no layout and a resize keeps it.
+   */
+  private int budgetLineArea(ShownAttention of) {
+    int tokens = Math.max(of.rowCount(), of.columnCount());
+    return TokenColumnsLayout.lineAreaFor(tokens, Integer.MAX_VALUE, minLineArea, maxLineArea);
+  }
+
+  /**
    * How many of {@code scene}'s lines the lines strategy draws, and the least weight drawn; counted
    * over the whole picture, so the answer does not depend on the view's size or on what was
    * repainted. Needs no layout: a view can ask before it lays out a note about it.
@@ -176,6 +187,7 @@ public final class TokenColumnsDisplay {
     LineBudget.Budgeted budgeted =
         lineBudget.choose(
             rowHeight(with),
+            budgetLineArea(scene.shown()),
             scene,
             null,
             -1,
@@ -368,7 +380,7 @@ public final class TokenColumnsDisplay {
     } else {
       new TokenColumnsPainter(colors)
           .rasterLines(rasterLines)
-          .budget(lineBudget)
+          .budget(lineBudget, budgetLineArea(scene.shown()))
           .paint(g, linesLayout(), scene, clip);
     }
   }

@@ -52,7 +52,8 @@ public final class TokenColumnsPainter {
   private float minAlpha = DEFAULT_MIN_ALPHA;
   private int maxLines = DEFAULT_MAX_LINES;
   private long maxLinePixels = DEFAULT_MAX_LINE_PIXELS;
-  private LineBudget budget = new LineBudget(maxLines, maxLinePixels);
+  private LineBudget budget = new LineBudget(maxLines, maxLinePixels, LineBudget.ALWAYS_DRAWN);
+  private double budgetLineArea = -1;
   private boolean rasterLines;
 
   /**
@@ -88,7 +89,8 @@ public final class TokenColumnsPainter {
 
   /**
    * Sets the most lines drawn per 1,000 pixels of column height, counted over the whole picture
-   * (default {@link #DEFAULT_MAX_LINES}); the strongest are kept.
+   * (default {@link #DEFAULT_MAX_LINES}); the strongest are kept. By default a picture of at most
+   * 2,048 lines draws them all; a limit set here holds for every picture.
    *
    * @param lines the most lines, at least 1
    * @return this painter
@@ -99,13 +101,14 @@ public final class TokenColumnsPainter {
       throw new IllegalArgumentException("maxLines must be at least 1, got " + lines);
     }
     this.maxLines = lines;
-    this.budget = new LineBudget(maxLines, maxLinePixels);
+    this.budget = new LineBudget(maxLines, maxLinePixels, 0);
     return this;
   }
 
   /**
    * Sets the most pixels of line length drawn per 1,000 pixels of column height, counted over the
-   * whole picture (default {@link #DEFAULT_MAX_LINE_PIXELS}); the strongest lines are kept.
+   * whole picture (default {@link #DEFAULT_MAX_LINE_PIXELS}); the strongest lines are kept. A limit
+   * set here holds for every picture, short ones too.
    *
    * @param pixels the most line pixels, at least 1
    * @return this painter
@@ -116,7 +119,7 @@ public final class TokenColumnsPainter {
       throw new IllegalArgumentException("maxLinePixels must be at least 1, got " + pixels);
     }
     this.maxLinePixels = pixels;
-    this.budget = new LineBudget(maxLines, maxLinePixels);
+    this.budget = new LineBudget(maxLines, maxLinePixels, 0);
     return this;
   }
 
@@ -135,9 +138,14 @@ public final class TokenColumnsPainter {
     return this;
   }
 
-  /** Uses {@code kept}, a view's, instead of a budget of its own with the default limits. */
-  TokenColumnsPainter budget(LineBudget kept) {
+  /**
+   * Uses {@code kept}, a view's, instead of a budget of its own with the default limits, counting
+   * each line as crossing {@code lineArea} pixels (as the view counts them for its notes) instead
+   * of the layout's line area.
+   */
+  TokenColumnsPainter budget(LineBudget kept, double lineArea) {
     this.budget = Objects.requireNonNull(kept, "kept");
+    this.budgetLineArea = lineArea;
     return this;
   }
 
@@ -304,7 +312,13 @@ public final class TokenColumnsPainter {
     }
     LineRange range = new LineRange(layout, scene, selected, selectedPosition, area, lineWidth);
     LineBudget.Budgeted budgeted =
-        budget.choose(layout.rowHeight(), scene, selected, selectedPosition, floorStep(minAlpha));
+        budget.choose(
+            layout.rowHeight(),
+            budgetLineArea > 0 ? budgetLineArea : layout.rightAnchorX() - layout.leftAnchorX(),
+            scene,
+            selected,
+            selectedPosition,
+            floorStep(minAlpha));
     int threshold = budgeted.step();
     // Decided for the whole picture too: strokes and the raster differ in their last bits.
     boolean raster = rasterLines && budgeted.lines() > RASTER_MIN_LINES;

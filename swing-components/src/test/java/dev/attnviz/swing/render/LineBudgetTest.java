@@ -89,8 +89,10 @@ class LineBudgetTest {
     Rectangle bounds = display.bounds();
     LineBudget.Budgeted budgeted =
         new LineBudget(
-                TokenColumnsPainter.DEFAULT_MAX_LINES, TokenColumnsPainter.DEFAULT_MAX_LINE_PIXELS)
-            .choose(display.linesLayout().rowHeight(), scene, null, -1, 1);
+                TokenColumnsPainter.DEFAULT_MAX_LINES,
+                TokenColumnsPainter.DEFAULT_MAX_LINE_PIXELS,
+                LineBudget.ALWAYS_DRAWN)
+            .choose(display.linesLayout().rowHeight(), 300, scene, null, -1, 1);
     assertTrue(
         budgeted.lines() < 64 * 64 * HEADS && budgeted.step() > 1,
         "the budget leaves lines out, so a per-strip budget would differ: " + budgeted);
@@ -114,10 +116,10 @@ class LineBudgetTest {
   void aLongerPictureKeepsMoreLinesPerScreenNotFewer() {
     ShownAttention shown = shown(256);
     TokenColumnsPainter.Scene scene = scene(shown, null, 1f);
-    LineBudget budget = new LineBudget(1_000, Long.MAX_VALUE);
+    LineBudget budget = new LineBudget(1_000, Long.MAX_VALUE, 0);
 
-    int lines10 = budget.choose(10, scene, null, -1, 1).lines();
-    int lines20 = budget.choose(20, scene, null, -1, 1).lines();
+    int lines10 = budget.choose(10, 300, scene, null, -1, 1).lines();
+    int lines20 = budget.choose(20, 300, scene, null, -1, 1).lines();
 
     // 2,560 and 5,120 pixels of columns: 2.56 and 5.12 budgets of 1,000 lines.
     assertTrue(lines10 <= 2_560 && lines10 > 1_000, "10-pixel rows keep " + lines10);
@@ -125,23 +127,42 @@ class LineBudgetTest {
   }
 
   @Test
+  void aShortSentenceDrawsEveryLineWhateverTheirLength() {
+    TokenColumnsPainter.Scene scene = scene(shown(13), null, 1f);
+    LineBudget defaults =
+        new LineBudget(
+            TokenColumnsPainter.DEFAULT_MAX_LINES,
+            TokenColumnsPainter.DEFAULT_MAX_LINE_PIXELS,
+            LineBudget.ALWAYS_DRAWN);
+    LineBudget strict = new LineBudget(TokenColumnsPainter.DEFAULT_MAX_LINES, 20_000, 0);
+
+    LineBudget.Budgeted all = defaults.choose(20, 600, scene, null, -1, 1);
+    LineBudget.Budgeted cut = strict.choose(20, 600, scene, null, -1, 1);
+
+    assertTrue(all.drawable() > 100 && all.drawable() <= 13 * 13 * HEADS, all.toString());
+    assertEquals(all.drawable(), all.lines(), "13 tokens x 12 heads: every line");
+    assertEquals(1, all.step());
+    assertTrue(cut.lines() < cut.drawable(), "a limit of one's own holds: " + cut);
+  }
+
+  @Test
   void aSelectedTokenGetsItsOwnBudgetAndEveryLineComesBack() {
     ShownAttention shown = shown(64);
-    LineBudget budget = new LineBudget(100, Long.MAX_VALUE);
+    LineBudget budget = new LineBudget(100, Long.MAX_VALUE, 0);
     TokenColumnsPainter.Scene all = scene(shown, null);
     TokenRef token = shown.tokenAt(TokenRef.Side.QUERY, 5);
 
-    LineBudget.Budgeted every = budget.choose(18, all, null, -1, 1);
-    LineBudget.Budgeted one = budget.choose(18, scene(shown, token), token, 5, 1);
+    LineBudget.Budgeted every = budget.choose(18, 300, all, null, -1, 1);
+    LineBudget.Budgeted one = budget.choose(18, 300, scene(shown, token), token, 5, 1);
 
     assertTrue(every.lines() <= 100, every.toString());
     assertTrue(one.lines() <= 64 * HEADS && one.step() <= every.step(), one.toString());
-    assertSame(every, budget.choose(18, all, null, -1, 1), "remembered, not counted again");
+    assertSame(every, budget.choose(18, 300, all, null, -1, 1), "remembered, not counted again");
   }
 
   @Test
   void rememberingAPictureDoesNotKeepItsAttentionAlive() throws InterruptedException {
-    LineBudget budget = new LineBudget(100, Long.MAX_VALUE);
+    LineBudget budget = new LineBudget(100, Long.MAX_VALUE, 0);
     WeakReference<ShownAttention> dropped = rememberOne(budget);
 
     for (int i = 0; i < 50 && dropped.get() != null; i++) {
@@ -154,7 +175,7 @@ class LineBudgetTest {
 
   private static WeakReference<ShownAttention> rememberOne(LineBudget budget) {
     ShownAttention shown = shown(64);
-    budget.choose(18, scene(shown, null), null, -1, 1);
+    budget.choose(18, 300, scene(shown, null), null, -1, 1);
     return new WeakReference<>(shown);
   }
 

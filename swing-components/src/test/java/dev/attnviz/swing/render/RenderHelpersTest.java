@@ -105,12 +105,11 @@ class RenderHelpersTest {
     TokenColumnsPainter.Scene scene =
         new TokenColumnsPainter.Scene(
             shown, 0, new int[] {0}, new Color[] {Color.BLACK}, 1f, null, null);
-    // Each horizontal line counts as 300 pixels (LineBudget.REFERENCE_LINE_AREA): 600 pixels
-    // also keep two lines.
+    // Each horizontal line is 96 pixels long: 200 pixels also keep two lines.
     for (TokenColumnsPainter painter :
         List.of(
             new TokenColumnsPainter(colors).maxLines(2),
-            new TokenColumnsPainter(colors).maxLinePixels(600))) {
+            new TokenColumnsPainter(colors).maxLinePixels(200))) {
       BufferedImage image = new BufferedImage(140, 80, BufferedImage.TYPE_INT_RGB);
       java.awt.Graphics2D g = image.createGraphics();
       try {
