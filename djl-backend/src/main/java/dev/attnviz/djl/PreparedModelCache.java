@@ -89,16 +89,16 @@ final class PreparedModelCache {
   }
 
   /**
-   * Deletes the entries of {@code sourceSha256} written by an earlier format. Best effort: an entry
-   * that cannot be deleted now (a file still open elsewhere) is ignored by every reader anyway.
+   * Deletes the entries of {@code sourceSha256} written by an earlier format. Entries of a later
+   * format, which a newer attnviz on the same machine uses, are kept. Best effort: an entry that
+   * cannot be deleted now (a file still open elsewhere) is ignored by every reader anyway.
    */
   private void removeEarlierFormats(String sourceSha256) {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, sourceSha256 + "-*")) {
       for (Path folder : entries) {
         Optional<Properties> description = description(folder);
         // An entry without a description may be one another process is still writing.
-        if (description.isPresent()
-            && !String.valueOf(FORMAT).equals(description.get().getProperty(FORMAT_KEY))) {
+        if (description.isPresent() && formatOf(description.get()) < FORMAT) {
           // The description goes first: without it a reader ignores what is left of the entry.
           Files.deleteIfExists(folder.resolve(DESCRIPTION_FILE));
           Files.deleteIfExists(folder.resolve(MODEL_FILE));
@@ -107,6 +107,15 @@ final class PreparedModelCache {
       }
     } catch (IOException | RuntimeException e) {
       LOG.log(System.Logger.Level.DEBUG, "could not remove an earlier prepared model", e);
+    }
+  }
+
+  /** The format an entry's description was written by: 1 before formats were written down. */
+  private static int formatOf(Properties description) {
+    try {
+      return Integer.parseInt(description.getProperty(FORMAT_KEY, "1").strip());
+    } catch (NumberFormatException damaged) {
+      return 0;
     }
   }
 

@@ -202,6 +202,7 @@ class GraphRewriteTest {
     Path unfinished = Files.createDirectories(root.resolve(tiny.sha() + "-unfinished00"));
     Files.writeString(unfinished.resolve("model.onnx"), "being written by another process");
     Path otherModel = entry(root.resolve("0".repeat(64) + "-0123456789ab"), "size=1\n");
+    Path later = entry(root.resolve(tiny.sha() + "-fedcba987654"), "format=99\n");
     ModelSource custom =
         ModelSource.of(tiny.folder())
             .withOption(ModelSource.ATTENTION_PATTERN, TinyGpt2.ATTENTION_PATTERN);
@@ -212,6 +213,7 @@ class GraphRewriteTest {
     assertFalse(Files.exists(earlier), "an entry no reader of this format uses");
     assertTrue(Files.exists(unfinished.resolve("model.onnx")), "no description yet: in progress");
     assertTrue(Files.exists(otherModel.resolve("model.onnx")), "another model's entry");
+    assertTrue(Files.exists(later.resolve("model.onnx")), "a newer attnviz's entry");
     assertTrue(Files.exists(own.onnx()), "the same format for other patterns");
     assertTrue(Files.exists(known.onnx()));
   }
