@@ -141,18 +141,17 @@ final class PreparedModelCache {
   }
 
   private Optional<PreparedModel> read(Path folder) {
-    Path descriptionFile = folder.resolve(DESCRIPTION_FILE);
     Path model = folder.resolve(MODEL_FILE);
-    if (!Files.isRegularFile(descriptionFile) || !Files.isRegularFile(model)) {
+    Optional<Properties> description = description(folder);
+    if (description.isEmpty() || !Files.isRegularFile(model)) {
       return Optional.empty();
     }
-    try (InputStream in = Files.newInputStream(descriptionFile)) {
-      Properties description = new Properties();
-      description.load(in);
-      if (!String.valueOf(Files.size(model)).equals(description.getProperty(MODEL_SIZE))) {
+    try {
+      if (!String.valueOf(Files.size(model)).equals(description.get().getProperty(MODEL_SIZE))) {
         return Optional.empty();
       }
-      return Optional.of(new PreparedModel(model, AttentionGraph.fromProperties(description)));
+      return Optional.of(
+          new PreparedModel(model, AttentionGraph.fromProperties(description.get())));
     } catch (IOException | IllegalArgumentException damaged) {
       // A damaged entry is rewritten; the rewrite replaces both files.
       return Optional.empty();

@@ -337,7 +337,7 @@ public class HeadView extends AttentionView {
     }
     DrawnLines lines =
         getDisplayMode() == DisplayMode.LINES
-            ? display.drawnLines(scene(null, null), colors())
+            ? display.drawnLines(scene().withoutSelection(), colors())
             : null;
     return notes.notes(shown, getSelectionModel().layer(), invalidHeads(), drawnHeads(), lines);
   }
@@ -347,14 +347,15 @@ public class HeadView extends AttentionView {
     return invalidHeads().drawable(activeHeads());
   }
 
-  private TokenColumnsPainter.Scene scene(TokenRef selected, TokenRef locked) {
-    int layer = getSelectionModel().layer();
-    return HeadViewScene.of(shown(), layer, drawnHeads(), colors(), selected, locked);
-  }
-
   private TokenColumnsPainter.Scene scene() {
     AttentionSelectionModel selection = getSelectionModel();
-    return scene(selection.selectedToken(), selection.lockedToken());
+    return HeadViewScene.of(
+        shown(),
+        selection.layer(),
+        drawnHeads(),
+        colors(),
+        selection.selectedToken(),
+        selection.lockedToken());
   }
 
   private float[] matrixValues() {

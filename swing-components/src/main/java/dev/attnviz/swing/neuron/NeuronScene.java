@@ -80,14 +80,23 @@ record NeuronScene(
     } else if (selectedColumn >= 0) {
       selected = slice.shown().tokenAt(TokenRef.Side.KEY, selectedColumn);
     }
+    return linesScene(slice, colors, selected, locked ? selected : null);
+  }
+
+  /**
+   * Collapsed mode's lines of {@code slice}: its head in its colour, at the raw weights, with
+   * {@code selected} and {@code locked} (either may be null).
+   */
+  static TokenColumnsPainter.Scene linesScene(
+      NeuronSlice slice, ViewColors colors, TokenRef selected, TokenRef locked) {
     return new TokenColumnsPainter.Scene(
         slice.shown(),
         slice.layer(),
         new int[] {slice.head()},
-        new Color[] {headColor()},
+        new Color[] {colors.headColor(slice.head(), slice.headCount())},
         1f,
         selected,
-        locked ? selected : null);
+        locked);
   }
 
   /**

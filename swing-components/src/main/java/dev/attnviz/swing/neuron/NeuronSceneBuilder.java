@@ -8,9 +8,7 @@ import dev.attnviz.swing.render.FaintLines;
 import dev.attnviz.swing.render.InvalidHeads;
 import dev.attnviz.swing.render.ShownAttention;
 import dev.attnviz.swing.render.TokenColumnsDisplay;
-import dev.attnviz.swing.render.TokenColumnsPainter;
 import dev.attnviz.swing.render.ViewColors;
-import java.awt.Color;
 import java.util.List;
 
 /**
@@ -138,17 +136,7 @@ final class NeuronSceneBuilder {
    */
   private DrawnLines linesLeftOut(ViewColors colors) {
     columns.setMinRowHeight(NeuronLayout.rowHeight(colors.text()));
-    Color color = colors.headColor(slice.head(), slice.headCount());
-    return columns.drawnLines(
-        new TokenColumnsPainter.Scene(
-            slice.shown(),
-            slice.layer(),
-            new int[] {slice.head()},
-            new Color[] {color},
-            1f,
-            null,
-            null),
-        colors);
+    return columns.drawnLines(NeuronScene.linesScene(slice, colors, null, null), colors);
   }
 
   /** The key column itemised for query row {@code row}: the chosen key if visible, else the top. */
